@@ -1,0 +1,8 @@
+package io.novasim.model.error;
+
+/** A request that policy forbids. */
+public final class Forbidden extends ComputeException {
+    public Forbidden(String message) {
+        super("forbidden", 403, message);
+    }
+}

@@ -1,0 +1,89 @@
+package io.novasim.model.server;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A server as Nova stores it. Immutable: every change makes a new value, so a reader holding one never sees a
+ * half-applied change. {@code status} is not stored; it is derived by {@link #status()}.
+ *
+ * @param imageId          the image it booted from, or {@code null} when it boots from a volume
+ * @param launchedAt       when it first became active, or {@code null} if it never launched
+ * @param lock             who locked it and why, or {@code null} when unlocked
+ * @param fault            the fault recorded when it went to ERROR, or {@code null}
+ */
+public record Server(
+        String id,
+        String name,
+        String projectId,
+        String userId,
+        String flavorId,
+        String imageId,
+        String availabilityZone,
+        Map<String, String> metadata,
+        VmState vmState,
+        TaskState taskState,
+        PowerState powerState,
+        ServerLock lock,
+        Instant launchedAt,
+        Instant created,
+        Instant updated,
+        ServerFault fault) {
+
+    public Server {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(projectId, "projectId");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(flavorId, "flavorId");
+        Objects.requireNonNull(availabilityZone, "availabilityZone");
+        Objects.requireNonNull(vmState, "vmState");
+        Objects.requireNonNull(taskState, "taskState");
+        Objects.requireNonNull(powerState, "powerState");
+        Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(updated, "updated");
+        metadata = Map.copyOf(metadata);
+    }
+
+    public ServerStatus status() {
+        return ServerStatus.of(vmState, taskState);
+    }
+
+    public boolean locked() {
+        return lock != null;
+    }
+
+    /** The reason given when it was locked, or {@code null}. */
+    public String lockedReason() {
+        return lock == null ? null : lock.reason();
+    }
+
+    public boolean launched() {
+        return launchedAt != null;
+    }
+
+    public Server withStates(VmState vm, TaskState task, PowerState power, Instant now) {
+        return new Server(id, name, projectId, userId, flavorId, imageId, availabilityZone, metadata,
+                vm, task, power, lock, launchedAt, created, now, fault);
+    }
+
+    public Server withTaskState(TaskState task, Instant now) {
+        return withStates(vmState, task, powerState, now);
+    }
+
+    public Server withLock(ServerLock newLock, Instant now) {
+        return new Server(id, name, projectId, userId, flavorId, imageId, availabilityZone, metadata,
+                vmState, taskState, powerState, newLock, launchedAt, created, now, fault);
+    }
+
+    public Server withLaunchedAt(Instant when) {
+        return new Server(id, name, projectId, userId, flavorId, imageId, availabilityZone, metadata,
+                vmState, taskState, powerState, lock, when, created, updated, fault);
+    }
+
+    public Server withFault(ServerFault newFault, Instant now) {
+        return new Server(id, name, projectId, userId, flavorId, imageId, availabilityZone, metadata,
+                vmState, taskState, powerState, lock, launchedAt, created, now, newFault);
+    }
+}

@@ -1,0 +1,13 @@
+package io.novasim.state.ids;
+
+/** Where every generated value comes from, so that a seed reproduces a run. Called only under the engine's lock. */
+public interface IdSource {
+    /** A resource id in Nova's form: a random (version 4) UUID. */
+    String uuid();
+
+    /** A request id, {@code req-<uuid>}, drawn from a stream of its own so that reads do not shift resource ids. */
+    String requestId();
+
+    /** An administrator password, as Nova returns from rescue and create. */
+    String password();
+}

@@ -1,0 +1,49 @@
+package io.novasim.state.ids;
+
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+/**
+ * A deterministic {@link IdSource}: the same seed gives the same ids in the same order. Resource ids, request ids and
+ * secrets come from separate streams split off one seed, so drawing one kind never moves another.
+ */
+public final class SeededIdSource implements IdSource {
+    private static final char[] PASSWORD_CHARS =
+            "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+
+    private final SplittableRandom resources;
+    private final SplittableRandom requests;
+    private final SplittableRandom secrets;
+
+    public SeededIdSource(long seed) {
+        SplittableRandom root = new SplittableRandom(seed);
+        this.resources = root.split();
+        this.requests = root.split();
+        this.secrets = root.split();
+    }
+
+    @Override
+    public String uuid() {
+        return uuid4(resources);
+    }
+
+    @Override
+    public String requestId() {
+        return "req-" + uuid4(requests);
+    }
+
+    @Override
+    public String password() {
+        char[] chars = new char[12];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = PASSWORD_CHARS[secrets.nextInt(PASSWORD_CHARS.length)];
+        }
+        return new String(chars);
+    }
+
+    private static String uuid4(SplittableRandom random) {
+        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (random.nextLong() & ~(0xC000_0000_0000_0000L)) | 0x8000_0000_0000_0000L;
+        return new UUID(msb, lsb).toString();
+    }
+}

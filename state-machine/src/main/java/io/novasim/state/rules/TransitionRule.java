@@ -1,0 +1,88 @@
+package io.novasim.state.rules;
+
+import io.novasim.model.error.ComputeException;
+import io.novasim.model.error.NovaErrors;
+import io.novasim.model.server.PowerState;
+import io.novasim.model.server.Server;
+import io.novasim.model.server.TaskState;
+import io.novasim.model.server.VmState;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One row of Nova's action table (nova-semantics.md §2.4), as data: who may ask, from which states, what task_states
+ * the server passes through while the work runs, and where it ends.
+ *
+ * @param action           the name Nova prints in its 409 texts ({@code Cannot 'stop' instance ...})
+ * @param instanceAction   the name recorded in {@code os-instance-actions}
+ * @param computeEvent     the instance action event of the asynchronous work, or {@code null} for synchronous operations
+ * @param checksLock       whether a lock held against a non-admin caller refuses it
+ * @param adminPolicy      the policy rule that only an admin passes, or {@code null} when any caller may ask
+ * @param allowedVmStates  the vm_states it is accepted in, or {@code null} for any
+ * @param allowedTaskStates the task_states it is accepted in ({@link TaskState#NONE} for idle), or {@code null} for any
+ * @param mustHaveLaunched whether a server that never became active refuses it ({@code launched_at} check)
+ * @param phases           the task_states it passes through, the first set synchronously by the API; empty when the
+ *                         operation completes inline
+ * @param endVmState       the vm_state on success, or {@code null} when unchanged
+ * @param endPowerState    the power_state on success, or {@code null} when unchanged
+ * @param failedVmState    the vm_state when the asynchronous work fails, or {@code null} when unchanged
+ */
+public record TransitionRule(
+        Operation operation,
+        String action,
+        String instanceAction,
+        String computeEvent,
+        boolean checksLock,
+        String adminPolicy,
+        Set<VmState> allowedVmStates,
+        Set<TaskState> allowedTaskStates,
+        boolean mustHaveLaunched,
+        List<TaskState> phases,
+        VmState endVmState,
+        PowerState endPowerState,
+        VmState failedVmState) {
+
+    public TransitionRule {
+        allowedVmStates = allowedVmStates == null ? null : Set.copyOf(allowedVmStates);
+        allowedTaskStates = allowedTaskStates == null ? null : Set.copyOf(allowedTaskStates);
+        phases = List.copyOf(phases);
+    }
+
+    public boolean asynchronous() {
+        return !phases.isEmpty();
+    }
+
+    public boolean removesServer() {
+        return endVmState == VmState.DELETED;
+    }
+
+    public boolean acceptsVmState(VmState state) {
+        return allowedVmStates == null || allowedVmStates.contains(state);
+    }
+
+    public boolean acceptsTaskState(TaskState state) {
+        return allowedTaskStates == null || allowedTaskStates.contains(state);
+    }
+
+    /**
+     * Nova's gate, in Nova's order: lock, then vm_state, then task_state, then launched_at
+     * ({@code check_instance_lock} wraps {@code check_instance_state} in {@code nova/compute/api.py}).
+     *
+     * @throws ComputeException the 409 Nova answers
+     */
+    public void check(Server server, boolean callerIsAdmin) {
+        if (checksLock && server.locked() && !callerIsAdmin) {
+            throw NovaErrors.locked(server.id());
+        }
+        if (!acceptsVmState(server.vmState())) {
+            throw NovaErrors.invalidState(action, server.id(), "vm_state", server.vmState());
+        }
+        if (!acceptsTaskState(server.taskState())) {
+            throw NovaErrors.invalidState(action, server.id(), "task_state", server.taskState());
+        }
+        if (mustHaveLaunched && !server.launched()) {
+            throw NovaErrors.invalidState(action, server.id(), "launched_at", null);
+        }
+    }
+}

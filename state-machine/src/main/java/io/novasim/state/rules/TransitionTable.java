@@ -1,0 +1,107 @@
+package io.novasim.state.rules;
+
+import io.novasim.model.server.PowerState;
+import io.novasim.model.server.TaskState;
+import io.novasim.model.server.VmState;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.novasim.model.server.TaskState.*;
+import static io.novasim.model.server.VmState.*;
+
+/**
+ * The server lifecycle of nova-semantics.md §2.4 as one table a program can enumerate (a diagram or a teaching page
+ * reads it; the engine obeys it). Sources: {@code nova/compute/api.py} decorators and {@code nova/compute/manager.py}.
+ */
+public final class TransitionTable {
+    private static final Set<TaskState> IDLE = EnumSet.of(NONE);
+    private static final Set<VmState> ANY_VM = null;
+    private static final Set<TaskState> ANY_TASK = null;
+
+    private static final Map<Operation, TransitionRule> RULES = new EnumMap<>(Operation.class);
+
+    static {
+        // operation, action (409 text), instance action, compute event, lock?, admin policy,
+        // vm_states, task_states, launched?, phases, end vm, end power, vm on failure
+        add(Operation.CREATE, "create", "create", "compute__do_build_and_run_instance", false, null,
+                ANY_VM, ANY_TASK, false, List.of(SCHEDULING, BLOCK_DEVICE_MAPPING, NETWORKING, SPAWNING),
+                ACTIVE, PowerState.RUNNING, ERROR);
+        add(Operation.DELETE, "delete", "delete", "compute_terminate_instance", true, null,
+                ANY_VM, ANY_TASK, false, List.of(DELETING), DELETED, PowerState.NOSTATE, null);
+        add(Operation.STOP, "stop", "stop", "compute_stop_instance", true, null,
+                EnumSet.of(ACTIVE, ERROR), IDLE, true, List.of(POWERING_OFF), STOPPED, PowerState.SHUTDOWN, null);
+        add(Operation.START, "start", "start", "compute_start_instance", true, null,
+                EnumSet.of(STOPPED), IDLE, true, List.of(POWERING_ON), ACTIVE, PowerState.RUNNING, null);
+        add(Operation.REBOOT_SOFT, "reboot", "reboot", "compute_reboot_instance", true, null,
+                EnumSet.of(ACTIVE), IDLE, true, List.of(REBOOTING, REBOOT_PENDING, REBOOT_STARTED),
+                ACTIVE, PowerState.RUNNING, null);
+        // A hard reboot may interrupt a soft reboot or a pause/suspend/resume in flight (task_states.ALLOW_REBOOT).
+        add(Operation.REBOOT_HARD, "reboot", "reboot", "compute_reboot_instance", true, null,
+                EnumSet.of(ACTIVE, STOPPED, PAUSED, SUSPENDED, ERROR),
+                EnumSet.of(NONE, REBOOTING, REBOOT_PENDING, REBOOT_STARTED, RESUMING, REBOOTING_HARD, UNPAUSING,
+                        PAUSING, SUSPENDING),
+                true, List.of(REBOOTING_HARD, REBOOT_PENDING_HARD, REBOOT_STARTED_HARD),
+                ACTIVE, PowerState.RUNNING, null);
+        add(Operation.PAUSE, "pause", "pause", "compute_pause_instance", true, null,
+                EnumSet.of(ACTIVE), IDLE, true, List.of(PAUSING), PAUSED, PowerState.PAUSED, null);
+        add(Operation.UNPAUSE, "unpause", "unpause", "compute_unpause_instance", true, null,
+                EnumSet.of(PAUSED), IDLE, true, List.of(UNPAUSING), ACTIVE, PowerState.RUNNING, null);
+        add(Operation.SUSPEND, "suspend", "suspend", "compute_suspend_instance", true, null,
+                EnumSet.of(ACTIVE), IDLE, true, List.of(SUSPENDING), SUSPENDED, PowerState.SUSPENDED, null);
+        add(Operation.RESUME, "resume", "resume", "compute_resume_instance", true, null,
+                EnumSet.of(SUSPENDED), IDLE, true, List.of(RESUMING), ACTIVE, PowerState.RUNNING, null);
+        add(Operation.RESCUE, "rescue", "rescue", "compute_rescue_instance", true, null,
+                EnumSet.of(ACTIVE, STOPPED, ERROR), IDLE, true, List.of(RESCUING), RESCUED, PowerState.RUNNING, null);
+        add(Operation.UNRESCUE, "unrescue", "unrescue", "compute_unrescue_instance", true, null,
+                EnumSet.of(RESCUED), IDLE, true, List.of(UNRESCUING), ACTIVE, PowerState.RUNNING, null);
+        add(Operation.SHELVE, "shelve", "shelve", "compute_shelve_instance", true, null,
+                EnumSet.of(ACTIVE, STOPPED, PAUSED, SUSPENDED), IDLE, true,
+                List.of(SHELVING, SHELVING_IMAGE_PENDING_UPLOAD, SHELVING_IMAGE_UPLOADING),
+                SHELVED, PowerState.SHUTDOWN, null);
+        add(Operation.SHELVE_OFFLOAD, "shelveOffload", "shelveOffload", "compute_shelve_offload_instance", true, null,
+                EnumSet.of(SHELVED), IDLE, true, List.of(SHELVING_OFFLOADING),
+                SHELVED_OFFLOADED, PowerState.SHUTDOWN, null);
+        add(Operation.UNSHELVE, "unshelve", "unshelve", "compute_unshelve_instance", true, null,
+                EnumSet.of(SHELVED, SHELVED_OFFLOADED), IDLE, true, List.of(UNSHELVING, SPAWNING),
+                ACTIVE, PowerState.RUNNING, null);
+        add(Operation.LOCK, "lock", "lock", null, false, null,
+                ANY_VM, ANY_TASK, false, List.of(), null, null, null);
+        add(Operation.UNLOCK, "unlock", "unlock", null, false, null,
+                ANY_VM, ANY_TASK, false, List.of(), null, null, null);
+        add(Operation.RESET_STATE_ACTIVE, "os-resetState", "resetState", null, false,
+                "os_compute_api:os-admin-actions:reset_state",
+                ANY_VM, ANY_TASK, false, List.of(), ACTIVE, null, null);
+        add(Operation.RESET_STATE_ERROR, "os-resetState", "resetState", null, false,
+                "os_compute_api:os-admin-actions:reset_state",
+                ANY_VM, ANY_TASK, false, List.of(), ERROR, null, null);
+        if (RULES.size() != Operation.values().length) {
+            throw new IllegalStateException("an operation has no transition rule");
+        }
+    }
+
+    private TransitionTable() {
+    }
+
+    private static void add(Operation operation, String action, String instanceAction, String computeEvent,
+                            boolean checksLock, String adminPolicy, Set<VmState> vmStates, Set<TaskState> taskStates,
+                            boolean mustHaveLaunched, List<TaskState> phases, VmState endVm, PowerState endPower,
+                            VmState failedVm) {
+        RULES.put(operation, new TransitionRule(operation, action, instanceAction, computeEvent, checksLock,
+                adminPolicy, vmStates, taskStates, mustHaveLaunched, phases, endVm, endPower, failedVm));
+    }
+
+    public static TransitionRule rule(Operation operation) {
+        return RULES.get(operation);
+    }
+
+    /** Every rule, in {@link Operation} order. */
+    public static List<TransitionRule> rules() {
+        return Collections.unmodifiableList(new ArrayList<>(RULES.values()));
+    }
+}

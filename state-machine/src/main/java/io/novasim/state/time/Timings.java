@@ -1,0 +1,85 @@
+package io.novasim.state.time;
+
+import io.novasim.state.rules.Operation;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How long the asynchronous part of each operation takes in virtual time, and when a shelved server is offloaded.
+ * An operation with several task_states spends an equal share of its duration in each.
+ */
+public final class Timings {
+    private final Map<Operation, Duration> durations;
+    private final Duration shelvedOffloadAfter;
+
+    private Timings(Map<Operation, Duration> durations, Duration shelvedOffloadAfter) {
+        this.durations = durations;
+        this.shelvedOffloadAfter = shelvedOffloadAfter;
+    }
+
+    /** Durations in the range a small real cloud shows; a shelved server is offloaded at once, as Nova's default. */
+    public static Timings defaults() {
+        Map<Operation, Duration> d = new EnumMap<>(Operation.class);
+        d.put(Operation.CREATE, Duration.ofSeconds(5));
+        d.put(Operation.DELETE, Duration.ofSeconds(2));
+        d.put(Operation.STOP, Duration.ofSeconds(2));
+        d.put(Operation.START, Duration.ofSeconds(2));
+        d.put(Operation.REBOOT_SOFT, Duration.ofSeconds(3));
+        d.put(Operation.REBOOT_HARD, Duration.ofSeconds(3));
+        d.put(Operation.PAUSE, Duration.ofSeconds(1));
+        d.put(Operation.UNPAUSE, Duration.ofSeconds(1));
+        d.put(Operation.SUSPEND, Duration.ofSeconds(2));
+        d.put(Operation.RESUME, Duration.ofSeconds(2));
+        d.put(Operation.RESCUE, Duration.ofSeconds(3));
+        d.put(Operation.UNRESCUE, Duration.ofSeconds(2));
+        d.put(Operation.SHELVE, Duration.ofSeconds(6));
+        d.put(Operation.SHELVE_OFFLOAD, Duration.ofSeconds(2));
+        d.put(Operation.UNSHELVE, Duration.ofSeconds(6));
+        return new Timings(d, Duration.ZERO);
+    }
+
+    public Timings with(Operation operation, Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("negative duration for " + operation + ": " + duration);
+        }
+        Map<Operation, Duration> d = new EnumMap<>(durations);
+        d.put(operation, duration);
+        return new Timings(d, shelvedOffloadAfter);
+    }
+
+    /**
+     * When a shelved server is offloaded without being asked (Nova's {@code shelved_offload_time}); empty means never,
+     * {@link Duration#ZERO} means as soon as shelving completes.
+     */
+    public Timings withShelvedOffloadAfter(Optional<Duration> after) {
+        after.ifPresent(a -> {
+            if (a.isNegative()) {
+                throw new IllegalArgumentException("negative shelved offload time: " + a);
+            }
+        });
+        return new Timings(durations, after.orElse(null));
+    }
+
+    public Duration of(Operation operation) {
+        return durations.getOrDefault(operation, Duration.ZERO);
+    }
+
+    public Optional<Duration> shelvedOffloadAfter() {
+        return Optional.ofNullable(shelvedOffloadAfter);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Timings t && durations.equals(t.durations)
+                && Objects.equals(shelvedOffloadAfter, t.shelvedOffloadAfter);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(durations, shelvedOffloadAfter);
+    }
+}
