@@ -1,0 +1,402 @@
+package io.novasim.state;
+
+import io.novasim.model.error.ComputeException;
+import io.novasim.model.server.PowerState;
+import io.novasim.model.server.Server;
+import io.novasim.model.server.TaskState;
+import io.novasim.model.server.VmState;
+import io.novasim.state.command.Caller;
+import io.novasim.state.command.Command;
+import io.novasim.state.command.CreateServer;
+import io.novasim.state.command.LockServer;
+import io.novasim.state.command.Perform;
+import io.novasim.state.ids.SeededIdSource;
+import io.novasim.state.log.EventLog;
+import io.novasim.state.log.Replay;
+import io.novasim.state.outcome.Completion;
+import io.novasim.state.outcome.CompletionPolicy;
+import io.novasim.state.rules.Operation;
+import io.novasim.state.time.Timings;
+import io.novasim.state.time.VirtualClock;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.state.Action;
+import net.jqwik.api.state.ActionChain;
+import net.jqwik.api.state.Transformer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.novasim.model.server.TaskState.*;
+import static io.novasim.model.server.VmState.*;
+import static io.novasim.state.Fixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The engine against a small model of Nova written independently of the production table: switches over the
+ * reference's prose, not {@code TransitionTable}. Every step compares the two; invariants hold after every step.
+ */
+class CloudModelProperties {
+
+    /** Builds named "doomed" fail, so the chain also walks the ERROR paths. */
+    static final CompletionPolicy DOOMED_BUILDS_FAIL = (op, server, at) ->
+            op == Operation.CREATE && server.name().equals("doomed")
+                    ? new Completion.Fail(500, "No valid host was found.", null) : Completion.SUCCESS;
+
+    static final List<Caller> CALLERS = List.of(ALICE, BOB, MALLORY, ADMIN);
+
+    // ------------------------------------------------------------------ the model
+
+    /** What the model expects of one server. Mutable on purpose: it is a different shape from the engine's values. */
+    static final class Expected {
+        final String name;
+        final String project;
+        VmState vm = BUILDING;
+        TaskState task = SCHEDULING;
+        PowerState power = PowerState.NOSTATE;
+        boolean launched;
+        boolean faulted;
+        String lockedBy; // null, "owner" or "admin"
+        Operation running = Operation.CREATE;
+        Instant runningSince;
+
+        Expected(String name, String project, Instant now) {
+            this.name = name;
+            this.project = project;
+            this.runningSince = now;
+        }
+    }
+
+    static List<TaskState> phases(Operation op) {
+        return switch (op) {
+            case CREATE -> List.of(SCHEDULING, BLOCK_DEVICE_MAPPING, NETWORKING, SPAWNING);
+            case DELETE -> List.of(DELETING);
+            case STOP -> List.of(POWERING_OFF);
+            case START -> List.of(POWERING_ON);
+            case REBOOT_SOFT -> List.of(REBOOTING, REBOOT_PENDING, REBOOT_STARTED);
+            case REBOOT_HARD -> List.of(REBOOTING_HARD, REBOOT_PENDING_HARD, REBOOT_STARTED_HARD);
+            case PAUSE -> List.of(PAUSING);
+            case UNPAUSE -> List.of(UNPAUSING);
+            case SUSPEND -> List.of(SUSPENDING);
+            case RESUME -> List.of(RESUMING);
+            case RESCUE -> List.of(RESCUING);
+            case UNRESCUE -> List.of(UNRESCUING);
+            case SHELVE -> List.of(SHELVING, SHELVING_IMAGE_PENDING_UPLOAD, SHELVING_IMAGE_UPLOADING);
+            case SHELVE_OFFLOAD -> List.of(SHELVING_OFFLOADING);
+            case UNSHELVE -> List.of(UNSHELVING, SPAWNING);
+            default -> List.of();
+        };
+    }
+
+    static long seconds(Operation op) {
+        return switch (op) {
+            case CREATE -> 5;
+            case SHELVE, UNSHELVE -> 6;
+            case REBOOT_SOFT, REBOOT_HARD, RESCUE -> 3;
+            case PAUSE, UNPAUSE -> 1;
+            default -> 2;
+        };
+    }
+
+    static boolean vmAllows(Operation op, VmState vm) {
+        return switch (op) {
+            case STOP -> vm == ACTIVE || vm == ERROR;
+            case START -> vm == STOPPED;
+            case REBOOT_SOFT, PAUSE, SUSPEND -> vm == ACTIVE;
+            case REBOOT_HARD -> vm == ACTIVE || vm == STOPPED || vm == PAUSED || vm == SUSPENDED || vm == ERROR;
+            case UNPAUSE -> vm == PAUSED;
+            case RESUME -> vm == SUSPENDED;
+            case RESCUE -> vm == ACTIVE || vm == STOPPED || vm == ERROR;
+            case UNRESCUE -> vm == RESCUED;
+            case SHELVE -> vm == ACTIVE || vm == STOPPED || vm == PAUSED || vm == SUSPENDED;
+            case SHELVE_OFFLOAD -> vm == SHELVED;
+            case UNSHELVE -> vm == SHELVED || vm == SHELVED_OFFLOADED;
+            default -> true;
+        };
+    }
+
+    static boolean taskAllows(Operation op, TaskState task) {
+        return switch (op) {
+            case DELETE, LOCK, UNLOCK, RESET_STATE_ACTIVE, RESET_STATE_ERROR -> true;
+            case REBOOT_HARD -> Set.of(NONE, REBOOTING, REBOOT_PENDING, REBOOT_STARTED, RESUMING, REBOOTING_HARD,
+                    UNPAUSING, PAUSING, SUSPENDING).contains(task);
+            default -> task == NONE;
+        };
+    }
+
+    static String actionName(Operation op) {
+        return switch (op) {
+            case REBOOT_SOFT, REBOOT_HARD -> "reboot";
+            case SHELVE_OFFLOAD -> "shelveOffload";
+            default -> op.name().toLowerCase();
+        };
+    }
+
+    /** The text Nova would refuse with, or null when the model accepts. */
+    static String refusal(Map<String, Expected> model, String id, Operation op, Caller caller) {
+        Expected e = model.get(id);
+        if (e == null || !(caller.admin() || caller.projectId().equals(e.project))) {
+            return "Instance " + id + " could not be found.";
+        }
+        if ((op == Operation.RESET_STATE_ACTIVE || op == Operation.RESET_STATE_ERROR) && !caller.admin()) {
+            return "Policy doesn't allow os_compute_api:os-admin-actions:reset_state to be performed.";
+        }
+        if (op == Operation.UNLOCK && "admin".equals(e.lockedBy) && !caller.admin()) {
+            return "Policy doesn't allow os_compute_api:os-lock-server:unlock:unlock_override to be performed.";
+        }
+        boolean lockMatters = op != Operation.LOCK && op != Operation.UNLOCK
+                && op != Operation.RESET_STATE_ACTIVE && op != Operation.RESET_STATE_ERROR;
+        if (lockMatters && e.lockedBy != null && !caller.admin()) {
+            return "Instance " + id + " is locked";
+        }
+        if (!vmAllows(op, e.vm)) {
+            return "Cannot '" + actionName(op) + "' instance " + id + " while it is in vm_state " + e.vm.value();
+        }
+        if (!taskAllows(op, e.task)) {
+            return "Cannot '" + actionName(op) + "' instance " + id + " while it is in task_state " + e.task.value();
+        }
+        boolean needsLaunch = lockMatters && op != Operation.DELETE;
+        if (needsLaunch && !e.launched) {
+            return "Cannot '" + actionName(op) + "' instance " + id + " while it is in launched_at None";
+        }
+        return null;
+    }
+
+    /** Brings the model's servers up to {@code now}, completing work phase by phase. */
+    static void settle(Map<String, Expected> model, Instant now) {
+        for (String id : new ArrayList<>(model.keySet())) {
+            Expected e = model.get(id);
+            while (e.running != null) {
+                List<TaskState> phases = phases(e.running);
+                long totalNanos = seconds(e.running) * 1_000_000_000L;
+                long elapsed = Duration.between(e.runningSince, now).toNanos();
+                int phase = (int) Math.min(phases.size(), elapsed * phases.size() / totalNanos);
+                if (phase < phases.size()) {
+                    e.task = phases.get(phase);
+                    break;
+                }
+                Instant finishedAt = e.runningSince.plusSeconds(seconds(e.running));
+                Operation done = e.running;
+                e.running = null;
+                e.task = NONE;
+                switch (done) {
+                    case CREATE -> {
+                        if (e.name.equals("doomed")) {
+                            e.vm = ERROR;
+                            e.faulted = true;
+                        } else {
+                            e.vm = ACTIVE;
+                            e.power = PowerState.RUNNING;
+                            e.launched = true;
+                        }
+                    }
+                    case DELETE -> model.remove(id);
+                    case STOP -> { e.vm = STOPPED; e.power = PowerState.SHUTDOWN; }
+                    case PAUSE -> { e.vm = PAUSED; e.power = PowerState.PAUSED; }
+                    case SUSPEND -> { e.vm = SUSPENDED; e.power = PowerState.SUSPENDED; }
+                    case RESCUE -> { e.vm = RESCUED; e.power = PowerState.RUNNING; }
+                    case SHELVE -> {
+                        e.vm = SHELVED;
+                        e.power = PowerState.SHUTDOWN;
+                        // Nova's default shelved_offload_time of 0: offloading starts at once.
+                        e.running = Operation.SHELVE_OFFLOAD;
+                        e.runningSince = finishedAt;
+                    }
+                    case SHELVE_OFFLOAD -> { e.vm = SHELVED_OFFLOADED; e.power = PowerState.SHUTDOWN; }
+                    default -> { e.vm = ACTIVE; e.power = PowerState.RUNNING; }
+                }
+            }
+        }
+    }
+
+    /** Applies an accepted command to the model at {@code now}. */
+    static void accept(Map<String, Expected> model, String id, Operation op, Caller caller, String reason,
+                       Instant now) {
+        Expected e = model.get(id);
+        switch (op) {
+            case LOCK -> e.lockedBy = caller.admin() ? "admin" : "owner";
+            case UNLOCK -> e.lockedBy = null;
+            case RESET_STATE_ACTIVE, RESET_STATE_ERROR -> {
+                e.vm = op == Operation.RESET_STATE_ACTIVE ? ACTIVE : ERROR;
+                e.task = NONE;
+                e.running = null;
+            }
+            default -> {
+                e.running = op;
+                e.runningSince = now;
+                e.task = phases(op).get(0);
+            }
+        }
+    }
+
+    /** Nova's status map, written again here (§2.2) so the engine's copy is checked against a second reading. */
+    static String status(VmState vm, TaskState task) {
+        String t = task.value() == null ? "" : task.value();
+        return switch (vm) {
+            case ACTIVE -> t.startsWith("reboot") && t.endsWith("_hard") || t.equals("rebooting_hard") ? "HARD_REBOOT"
+                    : t.startsWith("reboot") ? "REBOOT"
+                    : t.equals("updating_password") ? "PASSWORD"
+                    : t.startsWith("rebuild") ? "REBUILD"
+                    : t.equals("migrating") ? "MIGRATING"
+                    : Set.of("resize_prep", "resize_migrating", "resize_migrated", "resize_finish").contains(t)
+                    ? "RESIZE" : "ACTIVE";
+            case BUILDING -> "BUILD";
+            case STOPPED -> t.startsWith("rebuild") ? "REBUILD"
+                    : Set.of("resize_prep", "resize_migrating", "resize_migrated", "resize_finish").contains(t)
+                    ? "RESIZE" : "SHUTOFF";
+            case RESIZED -> t.equals("resize_reverting") ? "REVERT_RESIZE" : "VERIFY_RESIZE";
+            case PAUSED -> t.equals("migrating") ? "MIGRATING" : "PAUSED";
+            case SUSPENDED -> "SUSPENDED";
+            case RESCUED -> "RESCUE";
+            case ERROR -> t.startsWith("rebuild") ? "REBUILD" : "ERROR";
+            case DELETED -> "DELETED";
+            case SOFT_DELETED -> "SOFT_DELETED";
+            case SHELVED -> "SHELVED";
+            case SHELVED_OFFLOADED -> "SHELVED_OFFLOADED";
+        };
+    }
+
+    // ------------------------------------------------------------------ the chain
+
+    /** The chain's state: the engine, the model, and the ids ever created (deleted ones included, to poke at). */
+    static final class World {
+        final EventLog log = new EventLog();
+        final Cloud cloud = new Cloud(CATALOG, new VirtualClock(), new SeededIdSource(42), Timings.defaults(),
+                DOOMED_BUILDS_FAIL, log);
+        final Map<String, Expected> model = new LinkedHashMap<>();
+        final List<String> everCreated = new ArrayList<>();
+
+        void run(Caller caller, Command command, String id, Operation op, String reason) {
+            Instant now = cloud.now();
+            settle(model, now);
+            String expectedRefusal = refusal(model, id, op, caller);
+            CloudState before = cloud.state();
+            try {
+                Server after = cloud.execute(caller, command).server();
+                if (expectedRefusal != null) {
+                    fail("accepted %s by %s but the model refuses: %s", command, caller.userId(), expectedRefusal);
+                }
+                accept(model, id, op, caller, reason, now);
+                Expected e = model.get(id);
+                assertThat(after.vmState()).isEqualTo(e.vm);
+                assertThat(after.taskState()).isEqualTo(e.task);
+                if (op == Operation.LOCK) {
+                    assertThat(after.lockedReason()).isEqualTo(reason);
+                }
+            } catch (ComputeException refused) {
+                assertThat(refused.getMessage()).as("refusal of %s by %s", command, caller.userId())
+                        .isEqualTo(expectedRefusal);
+                assertThat(cloud.state()).as("a refused command changes nothing").isEqualTo(before);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "World" + model.keySet();
+        }
+    }
+
+    static Action<World> create() {
+        return (Action.Independent<World>) () -> Combinators.combine(
+                        Arbitraries.of("web", "db", "doomed"), Arbitraries.of(ALICE, MALLORY))
+                .as((name, caller) -> Transformer.mutate("create " + name + " as " + caller.userId(), w -> {
+                    Instant now = w.cloud.now();
+                    settle(w.model, now);
+                    Server created = w.cloud.execute(caller, new CreateServer(name, FLAVOR, IMAGE)).server();
+                    w.model.put(created.id(), new Expected(name, caller.projectId(), now));
+                    w.everCreated.add(created.id());
+                }));
+    }
+
+    static Action<World> perform() {
+        return new Action.Dependent<>() {
+            @Override
+            public boolean precondition(World w) {
+                return !w.everCreated.isEmpty();
+            }
+
+            @Override
+            public Arbitrary<Transformer<World>> transformer(World state) {
+                return Combinators.combine(Arbitraries.of(state.everCreated),
+                                Arbitraries.of(Operation.values()).filter(op -> op != Operation.CREATE),
+                                Arbitraries.of(CALLERS), Arbitraries.of("maintenance", "audit"))
+                        .as((id, op, caller, reason) -> Transformer.mutate(
+                                op + " #" + state.everCreated.indexOf(id) + " as " + caller.userId(),
+                                w -> w.run(caller, op == Operation.LOCK ? new LockServer(id, reason)
+                                        : new Perform(id, op), id, op, op == Operation.LOCK ? reason : null)));
+            }
+        };
+    }
+
+    static Action<World> advance() {
+        return (Action.Independent<World>) () -> Arbitraries.integers().between(0, 16)
+                .map(quarters -> Transformer.mutate("advance " + quarters * 250 + "ms",
+                        w -> w.cloud.advance(Duration.ofMillis(250L * quarters))));
+    }
+
+    @Provide
+    Arbitrary<ActionChain<World>> chains() {
+        return ActionChain.startWith(World::new)
+                .withAction(2, create())
+                .withAction(6, perform())
+                .withAction(4, advance())
+                .withMaxTransformations(40);
+    }
+
+    @Property(tries = 300)
+    void theEngineBehavesLikeTheModel(@ForAll("chains") ActionChain<World> chain) {
+        chain.withInvariant("servers match the model", w -> {
+                    settle(w.model, w.cloud.now());
+                    List<Server> servers = w.cloud.servers(ADMIN);
+                    assertThat(servers).extracting(Server::id)
+                            .as("no phantom and no lost servers").containsExactlyInAnyOrderElementsOf(w.model.keySet());
+                    for (Server s : servers) {
+                        Expected e = w.model.get(s.id());
+                        assertThat(s.vmState()).as("vm_state of %s", s.name()).isEqualTo(e.vm);
+                        assertThat(s.taskState()).as("task_state of %s", s.name()).isEqualTo(e.task);
+                        assertThat(s.powerState()).as("power_state of %s", s.name()).isEqualTo(e.power);
+                        assertThat(s.launched()).isEqualTo(e.launched);
+                        assertThat(s.locked()).isEqualTo(e.lockedBy != null);
+                    }
+                })
+                .withInvariant("status agrees with vm_state and task_state", w -> {
+                    for (Server s : w.cloud.servers(ADMIN)) {
+                        assertThat(s.status().name()).isEqualTo(status(s.vmState(), s.taskState()));
+                    }
+                })
+                .withInvariant("task_state is None once no work is due", w -> {
+                    if (w.cloud.nextDueAt().isEmpty()) {
+                        assertThat(w.cloud.servers(ADMIN)).allSatisfy(s -> assertThat(s.taskState()).isEqualTo(NONE));
+                    }
+                })
+                .withInvariant("a failed build, and only that, leaves a fault", w -> {
+                    for (Server s : w.cloud.servers(ADMIN)) {
+                        assertThat(s.fault() != null).as("fault of %s", s.name())
+                                .isEqualTo(w.model.get(s.id()).faulted);
+                    }
+                })
+                .run();
+        World last = chain.finalState().orElseThrow();
+        last.cloud.runUntilIdle();
+        assertThat(last.cloud.servers(ADMIN)).allSatisfy(s -> assertThat(s.taskState()).isEqualTo(NONE));
+
+        // The same seed and the same commands give the same states and the same history.
+        EventLog replayLog = new EventLog();
+        Cloud replayed = new Cloud(CATALOG, new VirtualClock(), new SeededIdSource(42), Timings.defaults(),
+                DOOMED_BUILDS_FAIL, replayLog);
+        Replay.onto(replayed, last.log.events());
+        replayed.advanceTo(last.cloud.now());
+        assertThat(replayed.state()).isEqualTo(last.cloud.state());
+        assertThat(replayLog.events()).isEqualTo(last.log.events());
+    }
+}
