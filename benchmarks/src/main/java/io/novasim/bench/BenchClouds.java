@@ -9,7 +9,6 @@ import io.novasim.state.Cloud;
 import io.novasim.state.command.Caller;
 import io.novasim.state.ids.SeededIdSource;
 import io.novasim.state.log.EventListener;
-import io.novasim.state.outcome.CompletionPolicy;
 import io.novasim.state.time.Timings;
 import io.novasim.state.time.VirtualClock;
 
@@ -30,7 +29,6 @@ final class BenchClouds {
                 List.of(new User("demo", "demo", "default")),
                 List.of(new Flavor(FLAVOR, "m1.tiny", 1, 512, 1, 0, 0, true)),
                 List.of(new Image(IMAGE, "cirros", "active", 0, 0, 16_300_544, "qcow2", "bare")));
-        return new Cloud(catalog, new VirtualClock(), new SeededIdSource(1), Timings.defaults(),
-                CompletionPolicy.ALWAYS_SUCCEED, EventListener.NONE);
+        return new Cloud(catalog, new VirtualClock(), new SeededIdSource(1), Timings.defaults(), EventListener.NONE);
     }
 }

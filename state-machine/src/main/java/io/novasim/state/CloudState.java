@@ -1,16 +1,28 @@
 package io.novasim.state;
 
 import io.novasim.model.action.InstanceAction;
+import io.novasim.model.media.MediaAttachment;
+import io.novasim.model.network.Port;
 import io.novasim.model.server.Server;
+import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.VolumeAttachment;
+import io.novasim.state.faults.FiredFault;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /** A copy of everything a {@link Cloud} holds at one instant: equal states mean equal clouds. */
-public record CloudState(Instant now, List<Server> servers, Map<String, List<InstanceAction>> actions) {
+public record CloudState(Instant now, List<Server> servers, Map<String, List<InstanceAction>> actions,
+                         List<Port> ports, List<Volume> volumes, List<VolumeAttachment> volumeAttachments,
+                         List<MediaAttachment> media, List<FiredFault> firedFaults) {
     public CloudState {
         servers = List.copyOf(servers);
         actions = Map.copyOf(actions);
+        ports = List.copyOf(ports);
+        volumes = List.copyOf(volumes);
+        volumeAttachments = List.copyOf(volumeAttachments);
+        media = List.copyOf(media);
+        firedFaults = List.copyOf(firedFaults);
     }
 }

@@ -13,8 +13,10 @@ import io.novasim.state.command.Perform;
 import io.novasim.state.ids.SeededIdSource;
 import io.novasim.state.log.EventLog;
 import io.novasim.state.log.Replay;
-import io.novasim.state.outcome.Completion;
-import io.novasim.state.outcome.CompletionPolicy;
+import io.novasim.state.faults.FaultEffect;
+import io.novasim.state.faults.FaultMatch;
+import io.novasim.state.faults.FaultRule;
+import io.novasim.state.faults.Trigger;
 import io.novasim.state.rules.Operation;
 import io.novasim.state.time.Timings;
 import io.novasim.state.time.VirtualClock;
@@ -49,9 +51,15 @@ import static org.assertj.core.api.Assertions.fail;
 class CloudModelProperties {
 
     /** Builds named "doomed" fail, so the chain also walks the ERROR paths. */
-    static final CompletionPolicy DOOMED_BUILDS_FAIL = (op, server, at) ->
-            op == Operation.CREATE && server.name().equals("doomed")
-                    ? new Completion.Fail(500, "No valid host was found.", null) : Completion.SUCCESS;
+    static final FaultRule DOOMED_BUILDS_FAIL = new FaultRule("doomed",
+            FaultMatch.operation(Operation.CREATE).onServerNamed("doomed"),
+            new FaultEffect.FailCompletion(500, "No valid host was found."), Trigger.always());
+
+    static Cloud newCloud(EventLog log) {
+        Cloud cloud = new Cloud(CATALOG, new VirtualClock(), new SeededIdSource(42), Timings.defaults(), log);
+        cloud.addFault(DOOMED_BUILDS_FAIL);
+        return cloud;
+    }
 
     static final List<Caller> CALLERS = List.of(ALICE, BOB, MALLORY, ADMIN);
 
@@ -271,8 +279,7 @@ class CloudModelProperties {
     /** The chain's state: the engine, the model, and the ids ever created (deleted ones included, to poke at). */
     static final class World {
         final EventLog log = new EventLog();
-        final Cloud cloud = new Cloud(CATALOG, new VirtualClock(), new SeededIdSource(42), Timings.defaults(),
-                DOOMED_BUILDS_FAIL, log);
+        final Cloud cloud = newCloud(log);
         final Map<String, Expected> model = new LinkedHashMap<>();
         final List<String> everCreated = new ArrayList<>();
 
@@ -328,7 +335,8 @@ class CloudModelProperties {
             @Override
             public Arbitrary<Transformer<World>> transformer(World state) {
                 return Combinators.combine(Arbitraries.of(state.everCreated),
-                                Arbitraries.of(Operation.values()).filter(op -> op != Operation.CREATE),
+                                Arbitraries.of(Operation.values())
+                                        .filter(op -> op != Operation.CREATE && op.kind() == Operation.Kind.LIFECYCLE),
                                 Arbitraries.of(CALLERS), Arbitraries.of("maintenance", "audit"))
                         .as((id, op, caller, reason) -> Transformer.mutate(
                                 op + " #" + state.everCreated.indexOf(id) + " as " + caller.userId(),
@@ -393,7 +401,7 @@ class CloudModelProperties {
         // The same seed and the same commands give the same states and the same history.
         EventLog replayLog = new EventLog();
         Cloud replayed = new Cloud(CATALOG, new VirtualClock(), new SeededIdSource(42), Timings.defaults(),
-                DOOMED_BUILDS_FAIL, replayLog);
+                replayLog);
         Replay.onto(replayed, last.log.events());
         replayed.advanceTo(last.cloud.now());
         assertThat(replayed.state()).isEqualTo(last.cloud.state());

@@ -13,8 +13,10 @@ import io.novasim.state.command.Perform;
 import io.novasim.state.command.Receipt;
 import io.novasim.state.ids.SeededIdSource;
 import io.novasim.state.log.EventListener;
-import io.novasim.state.outcome.Completion;
-import io.novasim.state.outcome.CompletionPolicy;
+import io.novasim.state.faults.FaultEffect;
+import io.novasim.state.faults.FaultMatch;
+import io.novasim.state.faults.FaultRule;
+import io.novasim.state.faults.Trigger;
 import io.novasim.state.rules.Operation;
 import io.novasim.state.time.Timings;
 import io.novasim.state.time.VirtualClock;
@@ -85,8 +87,7 @@ class ServerLifecycleTest {
     /** Shelving offloads at once by default; these tests look at each step alone, so no automatic offload. */
     private static Cloud cloud() {
         return new Cloud(CATALOG, new VirtualClock(), new SeededIdSource(1),
-                Timings.defaults().withShelvedOffloadAfter(Optional.empty()), CompletionPolicy.ALWAYS_SUCCEED,
-                EventListener.NONE);
+                Timings.defaults().withShelvedOffloadAfter(Optional.empty()), EventListener.NONE);
     }
 
     /** An active, launched server, then forced into {@code vm} by an admin's os-resetState-like path. */
@@ -270,9 +271,9 @@ class ServerLifecycleTest {
 
     @Test
     void aFailedBuildEndsInErrorWithAFaultAndNeverLaunches() {
-        CompletionPolicy noValidHost = (op, server, at) -> op == Operation.CREATE
-                ? new Completion.Fail(500, "No valid host was found. ", null) : Completion.SUCCESS;
-        Cloud cloud = Fixtures.cloud(3, noValidHost, EventListener.NONE);
+        Cloud cloud = Fixtures.cloud(3);
+        cloud.addFault(new FaultRule("no-valid-host", FaultMatch.operation(Operation.CREATE),
+                new FaultEffect.FailCompletion(500, "No valid host was found. "), Trigger.always()));
         Server server = cloud.execute(ALICE, new CreateServer("web", FLAVOR, IMAGE)).server();
         cloud.runUntilIdle();
 
@@ -294,9 +295,9 @@ class ServerLifecycleTest {
 
     @Test
     void aFailedActionKeepsTheVmStateAndRecordsAnError() {
-        CompletionPolicy stopFails = (op, server, at) -> op == Operation.STOP
-                ? new Completion.Fail(500, "Timeout waiting for the guest to shut down", null) : Completion.SUCCESS;
-        Cloud cloud = Fixtures.cloud(3, stopFails, EventListener.NONE);
+        Cloud cloud = Fixtures.cloud(3);
+        cloud.addFault(new FaultRule("stop-times-out", FaultMatch.operation(Operation.STOP),
+                new FaultEffect.FailCompletion(500, "Timeout waiting for the guest to shut down"), Trigger.always()));
         Server server = cloud.execute(ALICE, new CreateServer("web", FLAVOR, IMAGE)).server();
         cloud.runUntilIdle();
         String requestId = cloud.execute(ALICE, new Perform(server.id(), Operation.STOP)).requestId();
@@ -390,8 +391,7 @@ class ServerLifecycleTest {
     @Test
     void shelvingOffloadsAfterTheConfiguredTimeUnlessUnshelvedFirst() {
         Cloud cloud = new Cloud(CATALOG, new VirtualClock(), new SeededIdSource(1),
-                Timings.defaults().withShelvedOffloadAfter(Optional.of(Duration.ofMinutes(10))),
-                CompletionPolicy.ALWAYS_SUCCEED, EventListener.NONE);
+                Timings.defaults().withShelvedOffloadAfter(Optional.of(Duration.ofMinutes(10))), EventListener.NONE);
         Server a = cloud.execute(ALICE, new CreateServer("a", FLAVOR, IMAGE)).server();
         Server b = cloud.execute(ALICE, new CreateServer("b", FLAVOR, IMAGE)).server();
         cloud.runUntilIdle();

@@ -6,18 +6,36 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The fixed furniture of a simulated cloud: projects, users, flavors and images, looked up by id. */
+import io.novasim.model.network.Network;
+import io.novasim.model.network.Subnet;
+
+/** The fixed furniture of a simulated cloud: projects, users, flavors, images, networks and subnets, by id. */
 public final class Catalog {
     private final Map<String, Project> projects;
     private final Map<String, User> users;
     private final Map<String, Flavor> flavors;
     private final Map<String, Image> images;
+    private final Map<String, Network> networks;
+    private final Map<String, Subnet> subnets;
 
     public Catalog(List<Project> projects, List<User> users, List<Flavor> flavors, List<Image> images) {
+        this(projects, users, flavors, images, List.of(), List.of());
+    }
+
+    public Catalog(List<Project> projects, List<User> users, List<Flavor> flavors, List<Image> images,
+                   List<Network> networks, List<Subnet> subnets) {
         this.projects = index(projects, Project::id, "project");
         this.users = index(users, User::id, "user");
         this.flavors = index(flavors, Flavor::id, "flavor");
         this.images = index(images, Image::id, "image");
+        this.networks = index(networks, Network::id, "network");
+        this.subnets = index(subnets, Subnet::id, "subnet");
+        for (Subnet subnet : subnets) {
+            if (!this.networks.containsKey(subnet.networkId())) {
+                throw new IllegalArgumentException("subnet " + subnet.id() + " is on unknown network "
+                        + subnet.networkId());
+            }
+        }
     }
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> id, String kind) {
@@ -44,6 +62,27 @@ public final class Catalog {
 
     public Optional<Image> image(String id) {
         return Optional.ofNullable(images.get(id));
+    }
+
+    public Optional<Network> network(String id) {
+        return Optional.ofNullable(networks.get(id));
+    }
+
+    public Optional<Subnet> subnet(String id) {
+        return Optional.ofNullable(subnets.get(id));
+    }
+
+    public List<Network> networks() {
+        return List.copyOf(networks.values());
+    }
+
+    public List<Subnet> subnets() {
+        return List.copyOf(subnets.values());
+    }
+
+    /** The subnets of a network, in catalog order. */
+    public List<Subnet> subnetsOf(String networkId) {
+        return subnets.values().stream().filter(s -> s.networkId().equals(networkId)).toList();
     }
 
     public List<Project> projects() {

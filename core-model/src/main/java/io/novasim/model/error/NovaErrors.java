@@ -52,4 +52,157 @@ public final class NovaErrors {
     public static ItemNotFound instanceActionNotFound(String requestId, String serverId) {
         return new ItemNotFound("Action for request_id " + requestId + " on instance " + serverId + " not found");
     }
+
+    // ---- port interfaces (nova-semantics.md §3.2)
+
+    public static ItemNotFound portNotFound(String portId) {
+        return new ItemNotFound("Port id " + portId + " could not be found.");
+    }
+
+    public static ItemNotFound networkNotFound(String networkId) {
+        return new ItemNotFound("Network " + networkId + " could not be found.");
+    }
+
+    public static ItemNotFound portNotOnServer(String serverId, String portId) {
+        return new ItemNotFound("Instance " + serverId + " does not have a port with id " + portId);
+    }
+
+    public static Conflict portInUse(String portId) {
+        return new Conflict("Port " + portId + " is still in use.");
+    }
+
+    public static BadRequest bothNetworkAndPort() {
+        return new BadRequest("Must not input both network_id and port_id");
+    }
+
+    public static BadRequest fixedIpWithoutNetwork() {
+        return new BadRequest("Must input network_id when request IP address");
+    }
+
+    public static BadRequest networkAmbiguous() {
+        return new BadRequest("More than one possible network found. Specify network ID(s) to select which one(s) "
+                + "to connect to.");
+    }
+
+    public static BadRequest noNetworkAvailable(String projectId) {
+        return new BadRequest("No specific network was requested and none are available for project '" + projectId
+                + "'.");
+    }
+
+    public static BadRequest noMoreFixedIps(String networkId) {
+        return new BadRequest("No fixed IP addresses available for network: " + networkId);
+    }
+
+    public static BadRequest fixedIpNotOnNetwork(String ip, String networkId) {
+        return new BadRequest("Invalid input received: Fixed IP " + ip + " is not a valid ip address for network "
+                + networkId + ".");
+    }
+
+    public static Conflict fixedIpInUse(String ip, String serverId) {
+        return new Conflict("Fixed IP address " + ip + " is already in use on instance " + serverId + ".");
+    }
+
+    public static ComputeFault interfaceAttachFailed(String serverId) {
+        return new ComputeFault("Failed to attach network adapter device to " + serverId);
+    }
+
+    /** The asynchronous failure recorded on the detach event (never an HTTP answer). */
+    public static String interfaceDetachFailed(String serverId) {
+        return "Failed to detach network adapter device from " + serverId;
+    }
+
+    /** The asynchronous failure recorded on the detach event of a port that is not attached. */
+    public static String portNotAttached(String portId) {
+        return "Port " + portId + " is not attached";
+    }
+
+    // ---- volume attachments (nova-semantics.md §4.2)
+
+    public static ItemNotFound volumeNotFound(String volumeId) {
+        return new ItemNotFound("Volume " + volumeId + " could not be found.");
+    }
+
+    /** A volume named in the body rather than the URL: Nova answers 400 for the same text. */
+    public static BadRequest volumeInBodyNotFound(String volumeId) {
+        return new BadRequest("Volume " + volumeId + " could not be found.");
+    }
+
+    public static ItemNotFound volumeNotAttached(String serverId, String volumeId) {
+        return new ItemNotFound("Instance " + serverId + " is not attached to volume " + volumeId);
+    }
+
+    public static BadRequest cannotDetachRootVolume() {
+        return new BadRequest("Cannot detach a root device volume");
+    }
+
+    public static BadRequest volumeAttachedElsewhere(String volumeId, String serverIds) {
+        return new BadRequest("Invalid volume: volume " + volumeId + " is already attached to instances: "
+                + serverIds);
+    }
+
+    public static BadRequest volumeAlreadyAttachedHere(String volumeId) {
+        return new BadRequest("Invalid volume: volume " + volumeId + " already attached");
+    }
+
+    /** Cinder refuses to reserve a volume that is not available. */
+    public static BadRequest volumeNotAvailable(String volumeId, Object status) {
+        return new BadRequest("Invalid volume: Volume " + volumeId + " status must be available or downloading to "
+                + "reserve, but the current status is " + status + ".");
+    }
+
+    public static BadRequest multiattachNeedsNewerMicroversion() {
+        return new BadRequest("Multiattach volumes are only supported starting with compute API version 2.60.");
+    }
+
+    public static BadRequest taggedAttachToShelvedOffloaded() {
+        return new BadRequest("Tagged volume attachment is not supported for shelved-offloaded instances.");
+    }
+
+    public static BadRequest multiattachToShelvedOffloaded() {
+        return new BadRequest("Attaching multiattach volumes is not supported for shelved-offloaded instances.");
+    }
+
+    /** Cinder's begin_detaching refusal, as Nova passes it on. */
+    public static BadRequest volumeNotInUse() {
+        return new BadRequest("Invalid input received: Invalid volume: Unable to detach volume. Volume status must "
+                + "be 'in-use' and attach_status must be 'attached' to detach. (HTTP 400)");
+    }
+
+    public static BadRequest notMutable(String property) {
+        return new BadRequest("The " + property + " property is not mutable");
+    }
+
+    public static BadRequest swapTargetAttached() {
+        return new BadRequest("Invalid volume: New volume must be detached in order to swap.");
+    }
+
+    public static BadRequest swapTargetTooSmall() {
+        return new BadRequest("Invalid volume: New volume must be the same size or larger.");
+    }
+
+    /** Cinder's refusal to delete a volume that is attached or busy. */
+    public static BadRequest volumeBusy() {
+        return new BadRequest("Invalid volume: Volume status must be available or error or error_restoring or "
+                + "error_extending or error_managing and must not be migrating, attached, belong to a group, have "
+                + "snapshots or be disassociated from snapshots after volume transfer.");
+    }
+
+    // ---- bare-metal media (seed 002, nova-semantics.md §7.1)
+
+    public static ItemNotFound imageNotFound(String imageId) {
+        return new ItemNotFound("Image " + imageId + " could not be found.");
+    }
+
+    public static Conflict mediaAlreadyAttached(String imageId, String serverId) {
+        return new Conflict("Media " + imageId + " is already attached to server " + serverId);
+    }
+
+    public static ItemNotFound mediaNotAttached(String imageId, String serverId) {
+        return new ItemNotFound("Media " + imageId + " is not attached to server " + serverId);
+    }
+
+    /** The 409 of seed 002: media actions are accepted only while task_state is None. */
+    public static Conflict mediaWhileBusy(String action, String serverId, Object taskState) {
+        return invalidState(action, serverId, "task_state", taskState);
+    }
 }

@@ -1,13 +1,31 @@
 package io.novasim.state.command;
 
+import io.novasim.model.network.Port;
 import io.novasim.model.server.Server;
+import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.VolumeAttachment;
 
 /**
- * What an accepted command returns at once: its request id (the key of its instance action) and the server as the
- * API leaves it, before any asynchronous work has run.
+ * What an accepted command returns at once: its request id (the key of its instance action) and what the API shows
+ * before any asynchronous work has run. Fields a command does not produce are {@code null}.
  *
- * @param server    the server after the command, or {@code null} for nothing (never for the commands of today)
- * @param adminPass the password a rescue hands out, else {@code null}
+ * @param adminPass the password a rescue hands out
  */
-public record Receipt(String requestId, Server server, String adminPass) {
+public record Receipt(String requestId, Server server, String adminPass, Port port, VolumeAttachment volumeAttachment,
+                      Volume volume) {
+    public static Receipt of(String requestId, Server server) {
+        return new Receipt(requestId, server, null, null, null, null);
+    }
+
+    public static Receipt of(String requestId, Port port) {
+        return new Receipt(requestId, null, null, port, null, null);
+    }
+
+    public static Receipt of(String requestId, Volume volume) {
+        return new Receipt(requestId, null, null, null, null, volume);
+    }
+
+    public static Receipt of(String requestId, VolumeAttachment attachment) {
+        return new Receipt(requestId, null, null, null, attachment, null);
+    }
 }

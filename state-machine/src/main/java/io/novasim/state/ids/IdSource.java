@@ -10,4 +10,10 @@ public interface IdSource {
 
     /** An administrator password, as Nova returns from rescue and create. */
     String password();
+
+    /** A MAC address in OpenStack's default {@code fa:16:3e} range. */
+    String macAddress();
+
+    /** A uniform draw in [0, 1), for faults that fire with a probability. */
+    double chance();
 }

@@ -14,12 +14,27 @@ public final class SeededIdSource implements IdSource {
     private final SplittableRandom resources;
     private final SplittableRandom requests;
     private final SplittableRandom secrets;
+    private final SplittableRandom macs;
+    private final SplittableRandom chances;
 
     public SeededIdSource(long seed) {
         SplittableRandom root = new SplittableRandom(seed);
         this.resources = root.split();
         this.requests = root.split();
         this.secrets = root.split();
+        this.macs = root.split();
+        this.chances = root.split();
+    }
+
+    @Override
+    public String macAddress() {
+        int low = macs.nextInt(1 << 24);
+        return String.format("fa:16:3e:%02x:%02x:%02x", (low >>> 16) & 0xff, (low >>> 8) & 0xff, low & 0xff);
+    }
+
+    @Override
+    public double chance() {
+        return chances.nextDouble();
     }
 
     @Override

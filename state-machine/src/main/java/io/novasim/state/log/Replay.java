@@ -6,8 +6,8 @@ import io.novasim.state.Cloud;
 import java.util.List;
 
 /**
- * Re-runs the commands of a recorded history on a fresh {@link Cloud}: with the same seed, catalog and timings it
- * reaches the same state and records the same history, refusals included.
+ * Re-runs the commands and fault-plan changes of a recorded history on a fresh {@link Cloud}: with the same seed,
+ * catalog and timings it reaches the same state and records the same history, refusals and fired faults included.
  */
 public final class Replay {
     private Replay() {
@@ -15,10 +15,19 @@ public final class Replay {
 
     public static void onto(Cloud target, List<SimEvent> history) {
         for (SimEvent event : history) {
-            if (event instanceof SimEvent.Executed executed) {
-                if (executed.at().isAfter(target.now())) {
-                    target.advanceTo(executed.at());
+            if (event.at().isAfter(target.now()) && (event instanceof SimEvent.Executed
+                    || event instanceof SimEvent.FaultPlanChanged || event instanceof SimEvent.StuckReleased)) {
+                target.advanceTo(event.at());
+            }
+            if (event instanceof SimEvent.FaultPlanChanged change) {
+                if (change.added() != null) {
+                    target.addFault(change.added());
+                } else {
+                    target.removeFault(change.removedId());
                 }
+            } else if (event instanceof SimEvent.StuckReleased released) {
+                target.release(released.serverId());
+            } else if (event instanceof SimEvent.Executed executed) {
                 try {
                     target.execute(executed.caller(), executed.command());
                 } catch (ComputeException refusedAgain) {

@@ -5,6 +5,8 @@ import io.novasim.model.server.TaskState;
 import io.novasim.model.server.VmState;
 import io.novasim.state.command.Caller;
 import io.novasim.state.command.Command;
+import io.novasim.state.faults.FaultRule;
+import io.novasim.state.faults.FiredFault;
 
 import java.time.Instant;
 
@@ -36,5 +38,24 @@ public sealed interface SimEvent {
 
     /** A deleted server is gone. */
     record ServerRemoved(Instant at, String serverId) implements SimEvent {
+    }
+
+    /**
+     * A port, volume, volume attachment or media attachment changed: {@code kind} names which, {@code state} says
+     * what it is now ({@code "deleted"} once gone).
+     */
+    record ResourceChanged(Instant at, String kind, String id, String state) implements SimEvent {
+    }
+
+    /** A fault rule fired on a call. */
+    record FaultFired(Instant at, FiredFault fault) implements SimEvent {
+    }
+
+    /** The fault plan changed: a rule was added ({@code removedId} null) or removed ({@code added} null). */
+    record FaultPlanChanged(Instant at, FaultRule added, String removedId) implements SimEvent {
+    }
+
+    /** Work held by a {@code Stuck} fault was let go. */
+    record StuckReleased(Instant at, String serverId) implements SimEvent {
     }
 }

@@ -1,24 +1,44 @@
 package io.novasim.state.rules;
 
-/** Everything the core can do to a server's lifecycle; each has one {@link TransitionRule} in {@link TransitionTable}. */
+/** Everything the core can do to a server; each has one {@link TransitionRule} in {@link TransitionTable}. */
 public enum Operation {
-    CREATE,
-    DELETE,
-    STOP,
-    START,
-    REBOOT_SOFT,
-    REBOOT_HARD,
-    PAUSE,
-    UNPAUSE,
-    SUSPEND,
-    RESUME,
-    RESCUE,
-    UNRESCUE,
-    SHELVE,
-    SHELVE_OFFLOAD,
-    UNSHELVE,
-    LOCK,
-    UNLOCK,
-    RESET_STATE_ACTIVE,
-    RESET_STATE_ERROR
+    CREATE(Kind.LIFECYCLE),
+    DELETE(Kind.LIFECYCLE),
+    STOP(Kind.LIFECYCLE),
+    START(Kind.LIFECYCLE),
+    REBOOT_SOFT(Kind.LIFECYCLE),
+    REBOOT_HARD(Kind.LIFECYCLE),
+    PAUSE(Kind.LIFECYCLE),
+    UNPAUSE(Kind.LIFECYCLE),
+    SUSPEND(Kind.LIFECYCLE),
+    RESUME(Kind.LIFECYCLE),
+    RESCUE(Kind.LIFECYCLE),
+    UNRESCUE(Kind.LIFECYCLE),
+    SHELVE(Kind.LIFECYCLE),
+    SHELVE_OFFLOAD(Kind.LIFECYCLE),
+    UNSHELVE(Kind.LIFECYCLE),
+    LOCK(Kind.LIFECYCLE),
+    UNLOCK(Kind.LIFECYCLE),
+    RESET_STATE_ACTIVE(Kind.LIFECYCLE),
+    RESET_STATE_ERROR(Kind.LIFECYCLE),
+    ATTACH_INTERFACE(Kind.INTERFACE),
+    DETACH_INTERFACE(Kind.INTERFACE),
+    ATTACH_VOLUME(Kind.VOLUME),
+    DETACH_VOLUME(Kind.VOLUME),
+    SWAP_VOLUME(Kind.VOLUME),
+    MEDIA_ATTACH(Kind.MEDIA),
+    MEDIA_DETACH(Kind.MEDIA);
+
+    /** Lifecycle operations change a server's states; the others attach or detach something and keep them. */
+    public enum Kind { LIFECYCLE, INTERFACE, VOLUME, MEDIA }
+
+    private final Kind kind;
+
+    Operation(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
 }

@@ -80,6 +80,27 @@ public final class TransitionTable {
         add(Operation.RESET_STATE_ERROR, "os-resetState", "resetState", null, false,
                 "os_compute_api:os-admin-actions:reset_state",
                 ANY_VM, ANY_TASK, false, List.of(), ERROR, null, null);
+        // Attach and detach change no vm_state or task_state: their rows are gates only (§2.4, lower half).
+        Set<VmState> interfaceStates = EnumSet.of(ACTIVE, PAUSED, STOPPED);
+        add(Operation.ATTACH_INTERFACE, "attach_interface", "attach_interface", "compute_attach_interface", true,
+                null, interfaceStates, IDLE, true, List.of(), null, null, null);
+        add(Operation.DETACH_INTERFACE, "detach_interface", "detach_interface", "compute_detach_interface", true,
+                null, interfaceStates, IDLE, true, List.of(), null, null, null);
+        // shelved and shelved_offloaded only from microversion 2.20: the engine checks that before this gate.
+        Set<VmState> volumeStates = EnumSet.of(ACTIVE, PAUSED, STOPPED, RESIZED, SOFT_DELETED, SHELVED,
+                SHELVED_OFFLOADED);
+        add(Operation.ATTACH_VOLUME, "attach_volume", "attach_volume", "compute_attach_volume", true, null,
+                volumeStates, IDLE, true, List.of(), null, null, null);
+        add(Operation.DETACH_VOLUME, "detach_volume", "detach_volume", "compute_detach_volume", true, null,
+                volumeStates, IDLE, true, List.of(), null, null, null);
+        add(Operation.SWAP_VOLUME, "swap_volume", "swap_volume", "compute_swap_volume", true,
+                "os_compute_api:os-volumes-attachments:swap", EnumSet.of(ACTIVE, PAUSED, RESIZED), IDLE, true,
+                List.of(), null, null, null);
+        // Seed 002: "accepted only when the task_state is None"; the seed names no vm_state condition.
+        add(Operation.MEDIA_ATTACH, "media-attach", "media-attach", "compute_media_attach", true, null,
+                ANY_VM, IDLE, false, List.of(), null, null, null);
+        add(Operation.MEDIA_DETACH, "media-detach", "media-detach", "compute_media_detach", true, null,
+                ANY_VM, IDLE, false, List.of(), null, null, null);
         if (RULES.size() != Operation.values().length) {
             throw new IllegalStateException("an operation has no transition rule");
         }

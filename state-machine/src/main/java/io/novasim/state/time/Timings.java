@@ -15,10 +15,15 @@ import java.util.Optional;
 public final class Timings {
     private final Map<Operation, Duration> durations;
     private final Duration shelvedOffloadAfter;
+    private final Duration volumeCreation;
+    private final Duration volumeDeletion;
 
-    private Timings(Map<Operation, Duration> durations, Duration shelvedOffloadAfter) {
+    private Timings(Map<Operation, Duration> durations, Duration shelvedOffloadAfter, Duration volumeCreation,
+                    Duration volumeDeletion) {
         this.durations = durations;
         this.shelvedOffloadAfter = shelvedOffloadAfter;
+        this.volumeCreation = volumeCreation;
+        this.volumeDeletion = volumeDeletion;
     }
 
     /** Durations in the range a small real cloud shows; a shelved server is offloaded at once, as Nova's default. */
@@ -39,7 +44,13 @@ public final class Timings {
         d.put(Operation.SHELVE, Duration.ofSeconds(6));
         d.put(Operation.SHELVE_OFFLOAD, Duration.ofSeconds(2));
         d.put(Operation.UNSHELVE, Duration.ofSeconds(6));
-        return new Timings(d, Duration.ZERO);
+        d.put(Operation.DETACH_INTERFACE, Duration.ofSeconds(1));
+        d.put(Operation.ATTACH_VOLUME, Duration.ofSeconds(2));
+        d.put(Operation.DETACH_VOLUME, Duration.ofSeconds(1));
+        d.put(Operation.SWAP_VOLUME, Duration.ofSeconds(3));
+        d.put(Operation.MEDIA_ATTACH, Duration.ofSeconds(2));
+        d.put(Operation.MEDIA_DETACH, Duration.ofSeconds(1));
+        return new Timings(d, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1));
     }
 
     public Timings with(Operation operation, Duration duration) {
@@ -48,7 +59,23 @@ public final class Timings {
         }
         Map<Operation, Duration> d = new EnumMap<>(durations);
         d.put(operation, duration);
-        return new Timings(d, shelvedOffloadAfter);
+        return new Timings(d, shelvedOffloadAfter, volumeCreation, volumeDeletion);
+    }
+
+    /** How long Cinder takes to create a volume (creating -> available) and to delete one (deleting -> gone). */
+    public Timings withVolumeLifecycle(Duration creation, Duration deletion) {
+        if (creation.isNegative() || deletion.isNegative()) {
+            throw new IllegalArgumentException("negative volume durations");
+        }
+        return new Timings(durations, shelvedOffloadAfter, creation, deletion);
+    }
+
+    public Duration volumeCreation() {
+        return volumeCreation;
+    }
+
+    public Duration volumeDeletion() {
+        return volumeDeletion;
     }
 
     /**
@@ -61,7 +88,7 @@ public final class Timings {
                 throw new IllegalArgumentException("negative shelved offload time: " + a);
             }
         });
-        return new Timings(durations, after.orElse(null));
+        return new Timings(durations, after.orElse(null), volumeCreation, volumeDeletion);
     }
 
     public Duration of(Operation operation) {
@@ -75,11 +102,12 @@ public final class Timings {
     @Override
     public boolean equals(Object o) {
         return o instanceof Timings t && durations.equals(t.durations)
-                && Objects.equals(shelvedOffloadAfter, t.shelvedOffloadAfter);
+                && Objects.equals(shelvedOffloadAfter, t.shelvedOffloadAfter)
+                && volumeCreation.equals(t.volumeCreation) && volumeDeletion.equals(t.volumeDeletion);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(durations, shelvedOffloadAfter);
+        return Objects.hash(durations, shelvedOffloadAfter, volumeCreation, volumeDeletion);
     }
 }

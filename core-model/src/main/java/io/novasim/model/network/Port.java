@@ -1,0 +1,51 @@
+package io.novasim.model.network;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A Neutron port. It is bound to a server while {@code deviceId} names it. Nova remembers whether the user brought the
+ * port (kept and unbound on detach) or Nova created it from a network (deleted on detach).
+ *
+ * @param deviceId    the server it is bound to, or {@code ""}
+ * @param deviceOwner {@code compute:<availability zone>} while bound, else {@code ""}
+ * @param tag         the device tag given at attach (microversion 2.49), or {@code null}
+ */
+public record Port(String id, String name, String networkId, String projectId, String macAddress,
+                   List<FixedIp> fixedIps, String status, String deviceId, String deviceOwner,
+                   boolean createdByCompute, String tag, Instant created, Instant updated) {
+    public static final String ACTIVE = "ACTIVE";
+    public static final String DOWN = "DOWN";
+
+    public Port {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(networkId, "networkId");
+        Objects.requireNonNull(projectId, "projectId");
+        Objects.requireNonNull(macAddress, "macAddress");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(deviceId, "deviceId");
+        Objects.requireNonNull(deviceOwner, "deviceOwner");
+        fixedIps = List.copyOf(fixedIps);
+    }
+
+    public boolean bound() {
+        return !deviceId.isEmpty();
+    }
+
+    public boolean boundTo(String serverId) {
+        return deviceId.equals(serverId);
+    }
+
+    public Port boundTo(String serverId, String availabilityZone, String newTag, Instant now) {
+        return new Port(id, name, networkId, projectId, macAddress, fixedIps, ACTIVE, serverId,
+                "compute:" + availabilityZone, createdByCompute, newTag, created, now);
+    }
+
+    /** What Neutron keeps of a user's port once Nova lets it go: no device, no owner, no tag. */
+    public Port unbound(Instant now) {
+        return new Port(id, name, networkId, projectId, macAddress, fixedIps, DOWN, "", "", createdByCompute, null,
+                created, now);
+    }
+}

@@ -1,0 +1,315 @@
+package io.novasim.state;
+
+import io.novasim.model.error.BadRequest;
+import io.novasim.model.error.ComputeException;
+import io.novasim.model.error.Conflict;
+import io.novasim.model.error.NovaErrors;
+import io.novasim.model.network.FixedIp;
+import io.novasim.model.network.Ipv4Cidr;
+import io.novasim.model.network.Network;
+import io.novasim.model.network.Port;
+import io.novasim.model.network.Subnet;
+import io.novasim.model.server.Server;
+import io.novasim.state.command.AttachInterface;
+import io.novasim.state.command.Caller;
+import io.novasim.state.command.CreatePort;
+import io.novasim.state.command.DetachInterface;
+import io.novasim.state.command.Networks;
+import io.novasim.state.command.Receipt;
+import io.novasim.state.faults.FaultEffect;
+import io.novasim.state.faults.FaultTarget;
+import io.novasim.state.rules.Operation;
+import io.novasim.state.rules.TransitionRule;
+import io.novasim.state.rules.TransitionTable;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Ports and port interfaces (nova-semantics.md §3): attach is synchronous, detach is accepted at once and completes
+ * later; a port Nova created is deleted on detach, a user's port is kept and unbound.
+ */
+final class Interfaces {
+    private final World world;
+
+    Interfaces(World world) {
+        this.world = world;
+    }
+
+    // ---------------------------------------------------------------- Neutron ports
+
+    Receipt createPort(Caller caller, CreatePort command, String requestId, Instant now) {
+        Network network = usableNetwork(caller, command.networkId(), NovaErrors.networkNotFound(command.networkId()));
+        FixedIp ip = allocate(network, command.fixedIp(), null);
+        Port port = new Port(world.ids.uuid(), command.name(), network.id(), caller.projectId(),
+                world.ids.macAddress(), List.of(ip), Port.DOWN, "", "", false, null, now, now);
+        world.put(port, now);
+        return Receipt.of(requestId, port);
+    }
+
+    Receipt deletePort(Caller caller, String portId, String requestId, Instant now) {
+        Port port = visiblePort(caller, portId);
+        world.removePort(port.id(), now);
+        return Receipt.of(requestId, port);
+    }
+
+    Port visiblePort(Caller caller, String portId) {
+        Port port = world.ports.get(portId);
+        if (port == null || !caller.canSee(port.projectId())) {
+            throw NovaErrors.portNotFound(portId);
+        }
+        return port;
+    }
+
+    // ---------------------------------------------------------------- os-interface
+
+    Receipt attach(Caller caller, AttachInterface command, String requestId, Instant now) {
+        Server server = world.visibleServer(caller, command.serverId());
+        if (command.portId() != null && command.networkId() != null) {
+            throw NovaErrors.bothNetworkAndPort();
+        }
+        if (command.fixedIp() != null && command.networkId() == null) {
+            throw NovaErrors.fixedIpWithoutNetwork();
+        }
+        TransitionRule rule = TransitionTable.rule(Operation.ATTACH_INTERFACE);
+        rule.check(server, caller.admin());
+
+        Port existing = null;
+        Network network = null;
+        FixedIp ip = null;
+        if (command.portId() != null) {
+            existing = visiblePort(caller, command.portId());
+            if (existing.bound()) {
+                throw NovaErrors.portInUse(existing.id());
+            }
+        } else {
+            network = command.networkId() != null
+                    ? usableNetwork(caller, command.networkId(), NovaErrors.networkNotFound(command.networkId()))
+                    : onlyNetwork(caller, NovaErrors.networkAmbiguous(),
+                            NovaErrors.noNetworkAvailable(caller.projectId()));
+            ip = allocate(network, command.fixedIp(), server.id());
+        }
+        Optional<FaultEffect> fault = world.fault(FaultTarget.server(Operation.ATTACH_INTERFACE, server.id(),
+                server.name(), server.projectId()).withPort(command.portId()), requestId, now);
+        if (fault.isPresent() && fault.get() instanceof FaultEffect.FailCompletion) {
+            // Attach is an RPC call: a failure inside nova-compute comes straight back as the API's 500.
+            throw NovaErrors.interfaceAttachFailed(server.id());
+        }
+
+        Port port = existing != null
+                ? existing.boundTo(server.id(), server.availabilityZone(), command.tag(), now)
+                : new Port(world.ids.uuid(), "", network.id(), server.projectId(), world.ids.macAddress(),
+                List.of(ip), Port.ACTIVE, server.id(), "compute:" + server.availabilityZone(), true,
+                command.tag(), now, now);
+        world.put(port, now);
+        world.finishedAction(rule, server.id(), requestId, caller, rule.computeEvent(), now);
+        return Receipt.of(requestId, port);
+    }
+
+    /**
+     * Accepted whatever the port: Nova's API does not look whether it is attached, so a wrong port id fails later,
+     * on the instance action, as in a real deployment (nova-semantics.md §3.2-§3.3).
+     */
+    Receipt detach(Caller caller, DetachInterface command, String requestId, Instant now) {
+        Server server = world.visibleServer(caller, command.serverId());
+        TransitionRule rule = TransitionTable.rule(Operation.DETACH_INTERFACE);
+        rule.check(server, caller.admin());
+        Optional<FaultEffect> fault = world.fault(FaultTarget.server(Operation.DETACH_INTERFACE, server.id(),
+                server.name(), server.projectId()).withPort(command.portId()), requestId, now);
+        world.startAction(rule, server.id(), requestId, caller, now, true);
+        world.start(World.requestSlot(requestId), new Job.Task.DetachPort(server.id(), command.portId()),
+                requestId, Operation.DETACH_INTERFACE, 1, world.timings.of(Operation.DETACH_INTERFACE), now, fault,
+                -1);
+        return Receipt.of(requestId, server);
+    }
+
+    void step(Job job, Instant at) {
+        world.cancel(job.key());
+        Job.Task.DetachPort task = (Job.Task.DetachPort) job.task();
+        String event = TransitionTable.rule(Operation.DETACH_INTERFACE).computeEvent();
+        if (!world.servers.containsKey(task.serverId())) {
+            return;
+        }
+        Port port = world.ports.get(task.portId());
+        if (port == null || !port.boundTo(task.serverId())) {
+            world.finishEvent(task.serverId(), job.requestId(), event, at, NovaErrors.portNotAttached(task.portId()));
+            return;
+        }
+        if (job.failing()) {
+            world.finishEvent(task.serverId(), job.requestId(), event, at,
+                    NovaErrors.interfaceDetachFailed(task.serverId()) + ": " + job.failure().message());
+            return;
+        }
+        release(port, at);
+        world.finishEvent(task.serverId(), job.requestId(), event, at, null);
+    }
+
+    /** The ports bound to a server, in the order they were bound: what {@code GET os-interface} lists. */
+    List<Port> boundTo(String serverId) {
+        List<Port> bound = new ArrayList<>();
+        for (Port port : world.ports.values()) {
+            if (port.boundTo(serverId)) {
+                bound.add(port);
+            }
+        }
+        return bound;
+    }
+
+    /** Lets a server's ports go, as Nova's {@code deallocate_port_for_instance} does. */
+    void releasePorts(String serverId, Instant at) {
+        for (Port port : boundTo(serverId)) {
+            release(port, at);
+        }
+    }
+
+    private void release(Port port, Instant at) {
+        if (port.createdByCompute()) {
+            world.removePort(port.id(), at);
+        } else {
+            world.put(port.unbound(at), at);
+        }
+    }
+
+    // ---------------------------------------------------------------- boot-time networking
+
+    /** What a create binds: existing ports, and new ports to make on networks. */
+    record BootPlan(List<Port> ports, List<Network> networks, List<FixedIp> addresses) {
+    }
+
+    BootPlan planBootPorts(Caller caller, Networks networks) {
+        List<Port> ports = new ArrayList<>();
+        List<Network> onNetworks = new ArrayList<>();
+        List<FixedIp> addresses = new ArrayList<>();
+        switch (networks.mode()) {
+            case NONE -> {
+            }
+            case AUTO -> {
+                List<Network> usable = usableNetworks(caller);
+                if (usable.size() > 1) {
+                    throw new Conflict("Multiple possible networks found, use a Network ID to be more specific.");
+                }
+                for (Network network : usable) {
+                    onNetworks.add(network);
+                    addresses.add(allocate(network, null, null, addresses));
+                }
+            }
+            case LIST -> {
+                Set<String> portsTaken = new HashSet<>();
+                for (Networks.NetworkRequest request : networks.requests()) {
+                    if (request.portId() != null) {
+                        Port port = world.ports.get(request.portId());
+                        if (port == null || !caller.canSee(port.projectId())) {
+                            throw new BadRequest("Port id " + request.portId() + " could not be found.");
+                        }
+                        if (port.bound() || !portsTaken.add(port.id())) {
+                            throw NovaErrors.portInUse(port.id());
+                        }
+                        ports.add(port);
+                    } else {
+                        Network network = usableNetwork(caller, request.networkId(),
+                                new BadRequest("Network " + request.networkId() + " could not be found."));
+                        onNetworks.add(network);
+                        addresses.add(allocate(network, request.fixedIp(), null, addresses));
+                    }
+                }
+            }
+        }
+        return new BootPlan(ports, onNetworks, addresses);
+    }
+
+    void bindBootPorts(Server server, BootPlan plan, Instant now) {
+        for (Port port : plan.ports()) {
+            world.put(port.boundTo(server.id(), server.availabilityZone(), null, now), now);
+        }
+        for (int i = 0; i < plan.networks().size(); i++) {
+            world.put(new Port(world.ids.uuid(), "", plan.networks().get(i).id(), server.projectId(),
+                    world.ids.macAddress(), List.of(plan.addresses().get(i)), Port.ACTIVE, server.id(),
+                    "compute:" + server.availabilityZone(), true, null, now, now), now);
+        }
+    }
+
+    // ---------------------------------------------------------------- networks and addresses
+
+    private Network usableNetwork(Caller caller, String networkId, ComputeException notFound) {
+        Network network = world.catalog.network(networkId).orElseThrow(() -> notFound);
+        if (!caller.admin() && !network.usableBy(caller.projectId())) {
+            throw notFound;
+        }
+        return network;
+    }
+
+    /** The networks a server of this caller's project may join without naming one: its own and shared ones. */
+    List<Network> usableNetworks(Caller caller) {
+        List<Network> usable = new ArrayList<>();
+        for (Network network : world.catalog.networks()) {
+            if (!network.external() && network.usableBy(caller.projectId())
+                    && !world.catalog.subnetsOf(network.id()).isEmpty()) {
+                usable.add(network);
+            }
+        }
+        return usable;
+    }
+
+    private Network onlyNetwork(Caller caller, ComputeException ambiguous, ComputeException none) {
+        List<Network> usable = usableNetworks(caller);
+        if (usable.size() > 1) {
+            throw ambiguous;
+        }
+        if (usable.isEmpty()) {
+            throw none;
+        }
+        return usable.get(0);
+    }
+
+    private FixedIp allocate(Network network, String requested, String forServer) {
+        return allocate(network, requested, forServer, List.of());
+    }
+
+    /**
+     * A fixed IP on the network's first subnet: the requested one if it is free, else the lowest free address of the
+     * allocation pool. {@code alsoTaken} are addresses planned but not yet bound.
+     */
+    private FixedIp allocate(Network network, String requested, String forServer, List<FixedIp> alsoTaken) {
+        List<Subnet> subnets = world.catalog.subnetsOf(network.id());
+        if (subnets.isEmpty()) {
+            throw NovaErrors.noMoreFixedIps(network.id());
+        }
+        Set<String> used = new HashSet<>();
+        for (Port port : world.ports.values()) {
+            if (port.networkId().equals(network.id())) {
+                port.fixedIps().forEach(ip -> used.add(ip.ipAddress()));
+            }
+        }
+        alsoTaken.forEach(ip -> used.add(ip.ipAddress()));
+        if (requested != null) {
+            for (Subnet subnet : subnets) {
+                if (subnet.cidr().contains(requested) && !isReserved(subnet, requested)) {
+                    if (used.contains(requested)) {
+                        throw NovaErrors.fixedIpInUse(requested, forServer == null ? "" : forServer);
+                    }
+                    return new FixedIp(subnet.id(), requested);
+                }
+            }
+            throw NovaErrors.fixedIpNotOnNetwork(requested, network.id());
+        }
+        for (Subnet subnet : subnets) {
+            Ipv4Cidr cidr = subnet.cidr();
+            for (int offset = 1; offset < cidr.size() - 1; offset++) {
+                String candidate = cidr.address(offset);
+                if (!used.contains(candidate) && !isReserved(subnet, candidate)) {
+                    return new FixedIp(subnet.id(), candidate);
+                }
+            }
+        }
+        throw NovaErrors.noMoreFixedIps(network.id());
+    }
+
+    private static boolean isReserved(Subnet subnet, String address) {
+        int offset = subnet.cidr().offsetOf(address);
+        return address.equals(subnet.gatewayIp()) || offset <= 0 || offset >= subnet.cidr().size() - 1;
+    }
+}

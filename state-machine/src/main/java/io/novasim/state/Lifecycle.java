@@ -1,0 +1,229 @@
+package io.novasim.state;
+
+import io.novasim.model.error.BadRequest;
+import io.novasim.model.error.NovaErrors;
+import io.novasim.model.server.PowerState;
+import io.novasim.model.server.Server;
+import io.novasim.model.server.ServerFault;
+import io.novasim.model.server.ServerLock;
+import io.novasim.model.server.TaskState;
+import io.novasim.model.server.VmState;
+import io.novasim.state.command.Caller;
+import io.novasim.state.command.CreateServer;
+import io.novasim.state.command.Receipt;
+import io.novasim.state.faults.FaultEffect;
+import io.novasim.state.faults.FaultTarget;
+import io.novasim.state.rules.Operation;
+import io.novasim.state.rules.TransitionRule;
+import io.novasim.state.rules.TransitionTable;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The server lifecycle: create, delete and every server action of {@link TransitionTable}. */
+final class Lifecycle {
+    private static final String UNLOCK_OVERRIDE_POLICY = "os_compute_api:os-lock-server:unlock:unlock_override";
+
+    private final World world;
+    private final Interfaces interfaces;
+    private final Volumes volumes;
+    private final Media media;
+
+    Lifecycle(World world, Interfaces interfaces, Volumes volumes, Media media) {
+        this.world = world;
+        this.interfaces = interfaces;
+        this.volumes = volumes;
+        this.media = media;
+    }
+
+    Receipt create(Caller caller, CreateServer command, String requestId, Instant now) {
+        if (command.name().isBlank()) {
+            throw NovaErrors.invalidInput("name", command.name(), "'" + command.name() + "' is too short");
+        }
+        world.catalog.flavor(command.flavorId()).orElseThrow(() -> NovaErrors.flavorNotFound(command.flavorId()));
+        if (command.imageId() != null) {
+            world.catalog.image(command.imageId()).orElseThrow(NovaErrors::imageNotFound);
+        } else if (command.bootVolumeId() == null) {
+            throw new BadRequest("Missing imageRef attribute");
+        }
+        if (command.bootVolumeId() != null) {
+            volumes.checkBootVolume(caller, command.bootVolumeId());
+        }
+        Interfaces.BootPlan ports = interfaces.planBootPorts(caller, command.networks());
+        Optional<FaultEffect> fault = world.fault(
+                FaultTarget.server(Operation.CREATE, null, command.name(), caller.projectId()), requestId, now);
+
+        TransitionRule rule = TransitionTable.rule(Operation.CREATE);
+        Server server = new Server(world.ids.uuid(), command.name(), caller.projectId(), caller.userId(),
+                command.flavorId(), command.imageId(), command.availabilityZone(), command.metadata(),
+                VmState.BUILDING, rule.phases().get(0), PowerState.NOSTATE, null, null, now, now, null);
+        world.put(server, now);
+        interfaces.bindBootPorts(server, ports, now);
+        if (command.bootVolumeId() != null) {
+            volumes.reserveRootVolume(server, command.bootVolumeId(), now);
+        }
+        world.startAction(rule, server.id(), requestId, caller, now, true);
+        startWork(server, rule, requestId, now, fault);
+        return Receipt.of(requestId, server);
+    }
+
+    /** @param lockReason the reason given with a lock, else {@code null} */
+    Receipt perform(Caller caller, String serverId, Operation operation, String lockReason, String requestId,
+                    Instant now) {
+        Server server = world.visibleServer(caller, serverId);
+        TransitionRule rule = TransitionTable.rule(operation);
+        if (rule.adminPolicy() != null && !caller.admin()) {
+            throw NovaErrors.policyForbids(rule.adminPolicy());
+        }
+        if (operation == Operation.UNLOCK && server.locked()
+                && server.lock().lockedBy() == ServerLock.LockedBy.ADMIN && !caller.admin()) {
+            throw NovaErrors.policyForbids(UNLOCK_OVERRIDE_POLICY);
+        }
+        rule.check(server, caller.admin());
+        Optional<FaultEffect> fault = world.fault(
+                FaultTarget.server(operation, server.id(), server.name(), server.projectId()), requestId, now);
+
+        if (rule.asynchronous()) {
+            supersede(server.id(), rule, requestId, now);
+            Server busy = server.withTaskState(rule.phases().get(0), now);
+            world.put(busy, now);
+            world.startAction(rule, server.id(), requestId, caller, now, true);
+            startWork(busy, rule, requestId, now, fault);
+            String adminPass = operation == Operation.RESCUE ? world.ids.password() : null;
+            return new Receipt(requestId, busy, adminPass, null, null, null);
+        }
+        Server changed = switch (operation) {
+            case UNLOCK -> server.withLock(null, now);
+            case LOCK -> server.withLock(new ServerLock(lockedBy(caller), lockReason), now);
+            case RESET_STATE_ACTIVE, RESET_STATE_ERROR -> {
+                world.cancel(World.serverSlot(server.id()));
+                yield server.withStates(rule.endVmState(), TaskState.NONE, server.powerState(), now);
+            }
+            default -> throw new IllegalStateException("no synchronous handling for " + operation);
+        };
+        world.put(changed, now);
+        world.startAction(rule, server.id(), requestId, caller, now, false);
+        return Receipt.of(requestId, changed);
+    }
+
+    /** Nova tells whether the owner or an admin holds the lock, because only an admin may lift an admin's lock. */
+    private static ServerLock.LockedBy lockedBy(Caller caller) {
+        return caller.admin() ? ServerLock.LockedBy.ADMIN : ServerLock.LockedBy.OWNER;
+    }
+
+    private void startWork(Server server, TransitionRule rule, String requestId, Instant now,
+                           Optional<FaultEffect> fault) {
+        int stuckPhase = fault.filter(f -> f instanceof FaultEffect.Stuck s && s.task() != null)
+                .map(f -> rule.phases().indexOf(((FaultEffect.Stuck) f).task()))
+                .orElse(-1);
+        world.start(World.serverSlot(server.id()), new Job.Task.ServerTask(server.id()), requestId,
+                rule.operation(), rule.phases().size(), world.timings.of(rule.operation()), now, fault, stuckPhase);
+    }
+
+    /** New work replaces work in flight (a hard reboot over a soft one, a delete over anything); the old work fails. */
+    private void supersede(String serverId, TransitionRule by, String requestId, Instant now) {
+        Job old = world.job(World.serverSlot(serverId));
+        world.cancel(World.serverSlot(serverId));
+        if (old != null && old.task() instanceof Job.Task.ServerTask) {
+            world.finishEvent(serverId, old.requestId(), TransitionTable.rule(old.operation()).computeEvent(), now,
+                    "Interrupted by " + by.action() + " (" + requestId + ")");
+        }
+    }
+
+    // ---------------------------------------------------------------- asynchronous steps
+
+    void step(Job job, Instant at) {
+        Server server = world.servers.get(job.serverId());
+        if (server == null) {
+            world.cancel(job.key());
+            return;
+        }
+        if (job.task() instanceof Job.Task.OffloadTimer) {
+            world.cancel(job.key());
+            if (server.vmState() == VmState.SHELVED && server.taskState() == TaskState.NONE) {
+                TransitionRule offload = TransitionTable.rule(Operation.SHELVE_OFFLOAD);
+                Server busy = server.withTaskState(offload.phases().get(0), at);
+                world.put(busy, at);
+                world.addEvent(server.id(), job.requestId(), offload.computeEvent(), at);
+                startWork(busy, offload, job.requestId(), at, Optional.empty());
+            }
+            return;
+        }
+        TransitionRule rule = TransitionTable.rule(job.operation());
+        if (!job.lastPhase()) {
+            Job next = job.next();
+            world.put(server.withTaskState(rule.phases().get(next.phase()), at), at);
+            world.schedule(next);
+            return;
+        }
+        world.cancel(job.key());
+        if (job.failing()) {
+            fail(job, server, rule, at);
+        } else {
+            succeed(job, server, rule, at);
+        }
+    }
+
+    private void fail(Job job, Server server, TransitionRule rule, Instant at) {
+        FaultEffect.FailCompletion failure = job.failure();
+        VmState vm = rule.failedVmState() != null ? rule.failedVmState() : server.vmState();
+        Server failed = server.withStates(vm, TaskState.NONE, server.powerState(), at);
+        if (vm == VmState.ERROR) {
+            failed = failed.withFault(new ServerFault(failure.code(), failure.message(), null, at), at);
+        }
+        world.put(failed, at);
+        if (rule.operation() == Operation.CREATE) {
+            // A failed build gives back what it took: Nova deallocates its ports and its volume reservation.
+            interfaces.releasePorts(server.id(), at);
+            volumes.releaseAll(server.id(), at);
+        }
+        world.finishEvent(server.id(), job.requestId(), rule.computeEvent(), at, failure.message());
+    }
+
+    private void succeed(Job job, Server server, TransitionRule rule, Instant at) {
+        if (rule.removesServer()) {
+            world.finishEvent(server.id(), job.requestId(), rule.computeEvent(), at, null);
+            interfaces.releasePorts(server.id(), at);
+            volumes.releaseAll(server.id(), at);
+            media.releaseAll(server.id(), at);
+            world.cancelAllOf(server.id());
+            world.servers.remove(server.id());
+            world.actions.remove(server.id());
+            world.emit(new io.novasim.state.log.SimEvent.ServerRemoved(at, server.id()));
+            return;
+        }
+        VmState vm = rule.endVmState() != null ? rule.endVmState() : server.vmState();
+        PowerState power = rule.endPowerState() != null ? rule.endPowerState() : server.powerState();
+        Server done = server.withStates(vm, TaskState.NONE, power, at);
+        if (!done.launched() && vm == VmState.ACTIVE) {
+            done = done.withLaunchedAt(at);
+        }
+        world.put(done, at);
+        if (rule.operation() == Operation.CREATE) {
+            volumes.completeRootVolume(server.id(), at);
+        }
+        world.finishEvent(server.id(), job.requestId(), rule.computeEvent(), at, null);
+        if (rule.operation() == Operation.SHELVE) {
+            offloadLater(done, job.requestId(), at);
+        }
+    }
+
+    /** Nova's {@code shelved_offload_time}: offload at once (0), after a while, or never. */
+    private void offloadLater(Server shelved, String requestId, Instant at) {
+        Optional<Duration> after = world.timings.shelvedOffloadAfter();
+        if (after.isEmpty()) {
+            return;
+        }
+        if (after.get().isZero()) {
+            TransitionRule offload = TransitionTable.rule(Operation.SHELVE_OFFLOAD);
+            Server busy = shelved.withTaskState(offload.phases().get(0), at);
+            world.put(busy, at);
+            world.addEvent(shelved.id(), requestId, offload.computeEvent(), at);
+            startWork(busy, offload, requestId, at, Optional.empty());
+            return;
+        }
+        world.start(World.serverSlot(shelved.id()), new Job.Task.OffloadTimer(shelved.id()), requestId,
+                Operation.SHELVE_OFFLOAD, 1, after.get(), at, Optional.empty(), -1);
+    }
+}

@@ -1,0 +1,108 @@
+package io.novasim.state;
+
+import io.novasim.model.error.NovaErrors;
+import io.novasim.model.media.MediaAttachment;
+import io.novasim.model.media.MediaStatus;
+import io.novasim.model.server.Server;
+import io.novasim.state.command.Caller;
+import io.novasim.state.command.Receipt;
+import io.novasim.state.faults.FaultEffect;
+import io.novasim.state.faults.FaultTarget;
+import io.novasim.state.rules.Operation;
+import io.novasim.state.rules.TransitionRule;
+import io.novasim.state.rules.TransitionTable;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Bare-metal virtual media (seed 002): {@code media-attach} and {@code media-detach} of an image, accepted only while
+ * task_state is None, and asynchronous: the media shows as attaching or detaching until the work completes.
+ */
+final class Media {
+    private final World world;
+
+    Media(World world) {
+        this.world = world;
+    }
+
+    Receipt attach(Caller caller, String serverId, String imageId, String requestId, Instant now) {
+        Server server = world.visibleServer(caller, serverId);
+        world.catalog.image(imageId).orElseThrow(() -> NovaErrors.imageNotFound(imageId));
+        TransitionRule rule = TransitionTable.rule(Operation.MEDIA_ATTACH);
+        rule.check(server, caller.admin());
+        if (world.media.containsKey(World.mediaKey(serverId, imageId))) {
+            throw NovaErrors.mediaAlreadyAttached(imageId, serverId);
+        }
+        Optional<FaultEffect> fault = world.fault(FaultTarget.server(Operation.MEDIA_ATTACH, server.id(),
+                server.name(), server.projectId()).withImage(imageId), requestId, now);
+        world.put(new MediaAttachment(serverId, imageId, MediaStatus.ATTACHING, now), now);
+        world.startAction(rule, serverId, requestId, caller, now, true);
+        world.start(World.requestSlot(requestId), new Job.Task.AttachMedia(serverId, imageId), requestId,
+                Operation.MEDIA_ATTACH, 1, world.timings.of(Operation.MEDIA_ATTACH), now, fault, -1);
+        return Receipt.of(requestId, server);
+    }
+
+    Receipt detach(Caller caller, String serverId, String imageId, String requestId, Instant now) {
+        Server server = world.visibleServer(caller, serverId);
+        world.catalog.image(imageId).orElseThrow(() -> NovaErrors.imageNotFound(imageId));
+        TransitionRule rule = TransitionTable.rule(Operation.MEDIA_DETACH);
+        rule.check(server, caller.admin());
+        MediaAttachment attached = world.media.get(World.mediaKey(serverId, imageId));
+        if (attached == null || attached.status() != MediaStatus.ATTACHED) {
+            throw NovaErrors.mediaNotAttached(imageId, serverId);
+        }
+        Optional<FaultEffect> fault = world.fault(FaultTarget.server(Operation.MEDIA_DETACH, server.id(),
+                server.name(), server.projectId()).withImage(imageId), requestId, now);
+        world.put(attached.withStatus(MediaStatus.DETACHING), now);
+        world.startAction(rule, serverId, requestId, caller, now, true);
+        world.start(World.requestSlot(requestId), new Job.Task.DetachMedia(serverId, imageId), requestId,
+                Operation.MEDIA_DETACH, 1, world.timings.of(Operation.MEDIA_DETACH), now, fault, -1);
+        return Receipt.of(requestId, server);
+    }
+
+    void step(Job job, Instant at) {
+        world.cancel(job.key());
+        if (!world.servers.containsKey(job.serverId())) {
+            return;
+        }
+        boolean attaching = job.task() instanceof Job.Task.AttachMedia;
+        String imageId = attaching ? ((Job.Task.AttachMedia) job.task()).imageId()
+                : ((Job.Task.DetachMedia) job.task()).imageId();
+        MediaAttachment media = world.media.get(World.mediaKey(job.serverId(), imageId));
+        String event = TransitionTable.rule(job.operation()).computeEvent();
+        if (job.failing()) {
+            if (attaching) {
+                world.removeMedia(job.serverId(), imageId, at);
+            } else {
+                world.put(media.withStatus(MediaStatus.ATTACHED), at);
+            }
+            world.finishEvent(job.serverId(), job.requestId(), event, at, job.failure().message());
+            return;
+        }
+        if (attaching) {
+            world.put(media.withStatus(MediaStatus.ATTACHED), at);
+        } else {
+            world.removeMedia(job.serverId(), imageId, at);
+        }
+        world.finishEvent(job.serverId(), job.requestId(), event, at, null);
+    }
+
+    List<MediaAttachment> of(String serverId) {
+        List<MediaAttachment> found = new ArrayList<>();
+        for (MediaAttachment m : world.media.values()) {
+            if (m.serverId().equals(serverId)) {
+                found.add(m);
+            }
+        }
+        return found;
+    }
+
+    void releaseAll(String serverId, Instant at) {
+        for (MediaAttachment m : of(serverId)) {
+            world.removeMedia(serverId, m.imageId(), at);
+        }
+    }
+}

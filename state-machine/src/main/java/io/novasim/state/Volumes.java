@@ -1,0 +1,492 @@
+package io.novasim.state;
+
+import io.novasim.model.error.BadRequest;
+import io.novasim.model.error.ItemNotFound;
+import io.novasim.model.error.NovaErrors;
+import io.novasim.model.server.Server;
+import io.novasim.model.server.VmState;
+import io.novasim.model.volume.AttachStatus;
+import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.VolumeAttachment;
+import io.novasim.model.volume.VolumeStatus;
+import io.novasim.state.command.AttachVolume;
+import io.novasim.state.command.Caller;
+import io.novasim.state.command.CreateVolume;
+import io.novasim.state.command.DetachVolume;
+import io.novasim.state.command.Receipt;
+import io.novasim.state.command.UpdateVolumeAttachment;
+import io.novasim.state.faults.FaultEffect;
+import io.novasim.state.faults.FaultTarget;
+import io.novasim.state.rules.Operation;
+import io.novasim.state.rules.TransitionRule;
+import io.novasim.state.rules.TransitionTable;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Volumes and volume attachments (nova-semantics.md §4): Cinder's statuses follow the attachments; attach reserves a
+ * device at once and completes later; detach and swap are accepted at once and complete later, rolling back on failure.
+ */
+final class Volumes {
+    /** Microversions (2.X) that change the rules. */
+    static final int SHELVED_ATTACH = 20;
+    static final int MULTIATTACH = 60;
+    static final int UPDATE_IN_PLACE = 85;
+
+    private final World world;
+    /** Volumes reserved as the target of a swap in flight: their status is set by the swap, not derived. */
+    private final Set<String> swapTargets;
+
+    Volumes(World world) {
+        this.world = world;
+        this.swapTargets = world.swapTargets;
+    }
+
+    // ---------------------------------------------------------------- Cinder volumes
+
+    Receipt create(Caller caller, CreateVolume command, String requestId, Instant now) {
+        if (command.sizeGb() < 1) {
+            throw new BadRequest("Invalid input received: volume size must be an integer and greater than 0");
+        }
+        Volume volume = new Volume(world.ids.uuid(), command.name(), caller.projectId(), command.sizeGb(),
+                VolumeStatus.CREATING, command.multiattach(), command.bootable(), "nova", now, now);
+        world.put(volume, now);
+        world.start("volume/" + volume.id(), new Job.Task.CreateVolume(volume.id()), requestId, null, 1,
+                world.timings.volumeCreation(), now, Optional.empty(), -1);
+        return Receipt.of(requestId, volume);
+    }
+
+    Receipt delete(Caller caller, String volumeId, String requestId, Instant now) {
+        Volume volume = visibleVolume(caller, volumeId, NovaErrors.volumeNotFound(volumeId));
+        if ((volume.status() != VolumeStatus.AVAILABLE && volume.status() != VolumeStatus.ERROR)
+                || !attachmentsOf(volumeId).isEmpty() || swapTargets.contains(volumeId)) {
+            throw NovaErrors.volumeBusy();
+        }
+        Volume deleting = volume.withStatus(VolumeStatus.DELETING, now);
+        world.put(deleting, now);
+        world.start("volume/" + volume.id(), new Job.Task.DeleteVolume(volume.id()), requestId, null, 1,
+                world.timings.volumeDeletion(), now, Optional.empty(), -1);
+        return Receipt.of(requestId, deleting);
+    }
+
+    Volume visibleVolume(Caller caller, String volumeId, RuntimeException notFound) {
+        Volume volume = world.volumes.get(volumeId);
+        if (volume == null || !caller.canSee(volume.projectId())) {
+            throw notFound;
+        }
+        return volume;
+    }
+
+    // ---------------------------------------------------------------- attach
+
+    Receipt attach(Caller caller, AttachVolume command, String requestId, Instant now) {
+        Server server = world.visibleServer(caller, command.serverId());
+        TransitionRule rule = TransitionTable.rule(Operation.ATTACH_VOLUME);
+        checkShelvedMicroversion(server, rule, command.microversion());
+        rule.check(server, caller.admin());
+        Volume volume = visibleVolume(caller, command.volumeId(), NovaErrors.volumeNotFound(command.volumeId()));
+        checkNotAttached(server, volume);
+        boolean offloaded = server.vmState() == VmState.SHELVED_OFFLOADED;
+        if (offloaded && command.tag() != null) {
+            throw NovaErrors.taggedAttachToShelvedOffloaded();
+        }
+        if (offloaded && volume.multiattach()) {
+            throw NovaErrors.multiattachToShelvedOffloaded();
+        }
+        if (volume.multiattach() && command.microversion() < MULTIATTACH) {
+            throw NovaErrors.multiattachNeedsNewerMicroversion();
+        }
+        checkReservable(volume);
+        Optional<FaultEffect> fault = world.fault(FaultTarget.server(Operation.ATTACH_VOLUME, server.id(),
+                server.name(), server.projectId()).withVolume(volume.id()), requestId, now);
+
+        if (offloaded) {
+            // Nothing runs on a host: the API attaches inline, without a device name (nova-semantics.md §4.3).
+            VolumeAttachment attachment = newAttachment(server, volume, null, command.tag(),
+                    command.deleteOnTermination(), false, AttachStatus.ATTACHED, now);
+            world.put(attachment, now);
+            refreshStatus(volume.id(), now);
+            world.finishedAction(rule, server.id(), requestId, caller, "api_attach_volume", now);
+            return Receipt.of(requestId, attachment);
+        }
+        VolumeAttachment attachment = newAttachment(server, volume, nextDevice(server.id()), command.tag(),
+                command.deleteOnTermination(), false, AttachStatus.RESERVED, now);
+        world.put(attachment, now);
+        refreshStatus(volume.id(), now);
+        world.startAction(rule, server.id(), requestId, caller, now, true);
+        world.start(World.requestSlot(requestId), new Job.Task.AttachVolume(server.id(), attachment.bdmUuid()),
+                requestId, Operation.ATTACH_VOLUME, 2, world.timings.of(Operation.ATTACH_VOLUME), now, fault, -1);
+        return Receipt.of(requestId, attachment);
+    }
+
+    private void checkNotAttached(Server server, Volume volume) {
+        List<VolumeAttachment> existing = attachmentsOf(volume.id());
+        if (existing.isEmpty()) {
+            return;
+        }
+        if (!volume.multiattach()) {
+            throw NovaErrors.volumeAttachedElsewhere(volume.id(),
+                    existing.stream().map(VolumeAttachment::serverId).collect(Collectors.joining(" ")));
+        }
+        if (existing.stream().anyMatch(a -> a.serverId().equals(server.id()))) {
+            throw NovaErrors.volumeAlreadyAttachedHere(volume.id());
+        }
+    }
+
+    /** Cinder reserves an available volume, or an in-use multiattach one. */
+    private void checkReservable(Volume volume) {
+        boolean reservable = volume.status() == VolumeStatus.AVAILABLE
+                || (volume.multiattach() && volume.status() == VolumeStatus.IN_USE);
+        if (!reservable || swapTargets.contains(volume.id())) {
+            throw NovaErrors.volumeNotAvailable(volume.id(), volume.status());
+        }
+    }
+
+    private static void checkShelvedMicroversion(Server server, TransitionRule rule, int microversion) {
+        boolean shelved = server.vmState() == VmState.SHELVED || server.vmState() == VmState.SHELVED_OFFLOADED;
+        if (shelved && microversion < SHELVED_ATTACH) {
+            throw NovaErrors.invalidState(rule.action(), server.id(), "vm_state", server.vmState());
+        }
+    }
+
+    private VolumeAttachment newAttachment(Server server, Volume volume, String device, String tag,
+                                           boolean deleteOnTermination, boolean root, AttachStatus status,
+                                           Instant now) {
+        return new VolumeAttachment(world.ids.uuid(), world.ids.uuid(), server.id(), volume.id(), device, tag,
+                deleteOnTermination, root, status, now);
+    }
+
+    /** The next free {@code /dev/vdX}: libvirt picks the name, whatever the request asked for. */
+    private String nextDevice(String serverId) {
+        Set<String> taken = new HashSet<>();
+        for (VolumeAttachment a : world.attachments.values()) {
+            if (a.serverId().equals(serverId) && a.device() != null) {
+                taken.add(a.device());
+            }
+        }
+        for (char c = 'b'; c <= 'z'; c++) {
+            String device = "/dev/vd" + c;
+            if (!taken.contains(device)) {
+                return device;
+            }
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            String device = "/dev/vda" + c;
+            if (!taken.contains(device)) {
+                return device;
+            }
+        }
+        throw new io.novasim.model.error.Forbidden("The maximum allowed number of disk devices (52) to attach to "
+                + "a single instance has been exceeded.");
+    }
+
+    // ---------------------------------------------------------------- detach
+
+    Receipt detach(Caller caller, DetachVolume command, String requestId, Instant now) {
+        Server server = world.visibleServer(caller, command.serverId());
+        TransitionRule rule = TransitionTable.rule(Operation.DETACH_VOLUME);
+        checkShelvedMicroversion(server, rule, command.microversion());
+        Volume volume = visibleVolume(caller, command.volumeId(), NovaErrors.volumeNotFound(command.volumeId()));
+        VolumeAttachment attachment = attachmentOf(server.id(), volume.id())
+                .orElseThrow(() -> NovaErrors.volumeNotAttached(server.id(), volume.id()));
+        if (attachment.root()) {
+            throw NovaErrors.cannotDetachRootVolume();
+        }
+        rule.check(server, caller.admin());
+        if (attachment.status() != AttachStatus.ATTACHED || volume.status() != VolumeStatus.IN_USE) {
+            throw NovaErrors.volumeNotInUse();
+        }
+        Optional<FaultEffect> fault = world.fault(FaultTarget.server(Operation.DETACH_VOLUME, server.id(),
+                server.name(), server.projectId()).withVolume(volume.id()), requestId, now);
+
+        if (server.vmState() == VmState.SHELVED_OFFLOADED) {
+            world.removeAttachment(attachment.bdmUuid(), now);
+            refreshStatus(volume.id(), now);
+            world.finishedAction(rule, server.id(), requestId, caller, "api_detach_volume", now);
+            return Receipt.of(requestId, attachment);
+        }
+        VolumeAttachment detaching = attachment.withStatus(AttachStatus.DETACHING);
+        world.put(detaching, now);
+        refreshStatus(volume.id(), now);
+        world.startAction(rule, server.id(), requestId, caller, now, true);
+        world.start(World.requestSlot(requestId), new Job.Task.DetachVolume(server.id(), attachment.bdmUuid()),
+                requestId, Operation.DETACH_VOLUME, 1, world.timings.of(Operation.DETACH_VOLUME), now, fault, -1);
+        return Receipt.of(requestId, detaching);
+    }
+
+    // ---------------------------------------------------------------- update and swap (PUT)
+
+    Receipt update(Caller caller, UpdateVolumeAttachment command, String requestId, Instant now) {
+        Server server = world.visibleServer(caller, command.serverId());
+        boolean onlySwap = command.microversion() < UPDATE_IN_PLACE;
+        boolean swap = onlySwap || !command.newVolumeId().equals(command.volumeId());
+        TransitionRule swapRule = TransitionTable.rule(Operation.SWAP_VOLUME);
+        if (swap && !caller.admin()) {
+            throw NovaErrors.policyForbids(swapRule.adminPolicy());
+        }
+        VolumeAttachment current = null;
+        if (!onlySwap) {
+            current = attachmentOf(server.id(), command.volumeId()).orElseThrow(() -> new ItemNotFound(
+                    "No volume Block Device Mapping with id " + command.volumeId() + "."));
+            checkImmutable(command, server, current);
+        }
+        // A swap is checked whole before the in-place part is applied, so a refused PUT changes nothing.
+        Optional<FaultEffect> fault = Optional.empty();
+        Volume newVolume = null;
+        VolumeAttachment swapped = null;
+        if (swap) {
+            Volume oldVolume = visibleVolume(caller, command.volumeId(), NovaErrors.volumeNotFound(command.volumeId()));
+            newVolume = visibleVolume(caller, command.newVolumeId(),
+                    NovaErrors.volumeInBodyNotFound(command.newVolumeId()));
+            swapRule.check(server, caller.admin());
+            swapped = attachmentOf(server.id(), oldVolume.id()).orElseThrow(() ->
+                    new BadRequest("Invalid volume: Old volume is attached to a different instance."));
+            if (!attachmentsOf(newVolume.id()).isEmpty() || newVolume.status() == VolumeStatus.IN_USE) {
+                throw NovaErrors.swapTargetAttached();
+            }
+            if (newVolume.sizeGb() < oldVolume.sizeGb()) {
+                throw NovaErrors.swapTargetTooSmall();
+            }
+            if (swapped.status() != AttachStatus.ATTACHED || oldVolume.status() != VolumeStatus.IN_USE) {
+                throw NovaErrors.volumeNotInUse();
+            }
+            checkReservable(newVolume);
+            fault = world.fault(FaultTarget.server(Operation.SWAP_VOLUME, server.id(), server.name(),
+                    server.projectId()).withVolume(oldVolume.id()), requestId, now);
+        }
+        if (current != null && command.deleteOnTermination() != null) {
+            current = current.withDeleteOnTermination(command.deleteOnTermination());
+            world.put(current, now);
+            if (swapped != null) {
+                swapped = current;
+            }
+        }
+        if (!swap) {
+            return Receipt.of(requestId, current);
+        }
+        VolumeAttachment detaching = swapped.withStatus(AttachStatus.DETACHING);
+        world.put(detaching, now);
+        refreshStatus(swapped.volumeId(), now);
+        swapTargets.add(newVolume.id());
+        world.put(newVolume.withStatus(VolumeStatus.RESERVED, now), now);
+        world.startAction(swapRule, server.id(), requestId, caller, now, true);
+        world.start(World.requestSlot(requestId), new Job.Task.SwapVolume(server.id(), swapped.bdmUuid(),
+                        swapped.volumeId(), newVolume.id(), world.ids.uuid()), requestId, Operation.SWAP_VOLUME, 2,
+                world.timings.of(Operation.SWAP_VOLUME), now, fault, -1);
+        return Receipt.of(requestId, detaching);
+    }
+
+    private static void checkImmutable(UpdateVolumeAttachment command, Server server, VolumeAttachment current) {
+        if (command.id() != null && !command.id().equals(command.volumeId())) {
+            throw NovaErrors.notMutable("id");
+        }
+        if (command.serverIdInBody() != null && !command.serverIdInBody().equals(server.id())) {
+            throw NovaErrors.notMutable("serverId");
+        }
+        if (command.device() != null && !command.device().equals(current.device())) {
+            throw NovaErrors.notMutable("device");
+        }
+        if (command.tagGiven() && !java.util.Objects.equals(command.tag(), current.tag())) {
+            throw NovaErrors.notMutable("tag");
+        }
+    }
+
+    // ---------------------------------------------------------------- asynchronous steps
+
+    void step(Job job, Instant at) {
+        if (job.task() instanceof Job.Task.CreateVolume create) {
+            world.cancel(job.key());
+            Volume volume = world.volumes.get(create.volumeId());
+            if (volume != null && volume.status() == VolumeStatus.CREATING) {
+                world.put(volume.withStatus(VolumeStatus.AVAILABLE, at), at);
+            }
+            return;
+        }
+        if (job.task() instanceof Job.Task.DeleteVolume delete) {
+            world.cancel(job.key());
+            world.removeVolume(delete.volumeId(), at);
+            return;
+        }
+        if (!world.servers.containsKey(job.serverId())) {
+            world.cancel(job.key());
+            return;
+        }
+        if (job.task() instanceof Job.Task.AttachVolume attach) {
+            stepAttach(job, attach, at);
+        } else if (job.task() instanceof Job.Task.DetachVolume detach) {
+            stepDetach(job, detach, at);
+        } else if (job.task() instanceof Job.Task.SwapVolume swap) {
+            stepSwap(job, swap, at);
+        }
+    }
+
+    private void stepAttach(Job job, Job.Task.AttachVolume task, Instant at) {
+        VolumeAttachment attachment = world.attachments.get(task.bdmUuid());
+        String event = TransitionTable.rule(Operation.ATTACH_VOLUME).computeEvent();
+        if (!job.lastPhase()) {
+            world.put(attachment.withStatus(AttachStatus.ATTACHING), at);
+            refreshStatus(attachment.volumeId(), at);
+            world.schedule(job.next());
+            return;
+        }
+        world.cancel(job.key());
+        if (job.failing()) {
+            // Nova deletes the Cinder attachment and destroys the BDM: the attachment silently disappears.
+            world.removeAttachment(attachment.bdmUuid(), at);
+            refreshStatus(attachment.volumeId(), at);
+            world.finishEvent(task.serverId(), job.requestId(), event, at, job.failure().message());
+            return;
+        }
+        world.put(attachment.withStatus(AttachStatus.ATTACHED), at);
+        refreshStatus(attachment.volumeId(), at);
+        world.finishEvent(task.serverId(), job.requestId(), event, at, null);
+    }
+
+    private void stepDetach(Job job, Job.Task.DetachVolume task, Instant at) {
+        world.cancel(job.key());
+        VolumeAttachment attachment = world.attachments.get(task.bdmUuid());
+        String event = TransitionTable.rule(Operation.DETACH_VOLUME).computeEvent();
+        if (job.failing()) {
+            // roll_detaching: the volume goes back to in-use and the attachment stays listed.
+            world.put(attachment.withStatus(AttachStatus.ATTACHED), at);
+            refreshStatus(attachment.volumeId(), at);
+            world.finishEvent(task.serverId(), job.requestId(), event, at, job.failure().message());
+            return;
+        }
+        world.removeAttachment(attachment.bdmUuid(), at);
+        refreshStatus(attachment.volumeId(), at);
+        world.finishEvent(task.serverId(), job.requestId(), event, at, null);
+    }
+
+    private void stepSwap(Job job, Job.Task.SwapVolume task, Instant at) {
+        Volume target = world.volumes.get(task.newVolumeId());
+        String event = TransitionTable.rule(Operation.SWAP_VOLUME).computeEvent();
+        if (!job.lastPhase()) {
+            world.put(target.withStatus(VolumeStatus.ATTACHING, at), at);
+            world.schedule(job.next());
+            return;
+        }
+        world.cancel(job.key());
+        swapTargets.remove(task.newVolumeId());
+        VolumeAttachment attachment = world.attachments.get(task.bdmUuid());
+        if (job.failing()) {
+            world.put(attachment.withStatus(AttachStatus.ATTACHED), at);
+            world.put(target.withStatus(VolumeStatus.AVAILABLE, at), at);
+            refreshStatus(task.oldVolumeId(), at);
+            world.finishEvent(task.serverId(), job.requestId(), event, at, job.failure().message());
+            return;
+        }
+        world.put(attachment.withVolume(task.newVolumeId(), task.newAttachmentId())
+                .withStatus(AttachStatus.ATTACHED), at);
+        refreshStatus(task.oldVolumeId(), at);
+        refreshStatus(task.newVolumeId(), at);
+        world.finishEvent(task.serverId(), job.requestId(), event, at, null);
+    }
+
+    // ---------------------------------------------------------------- boot volumes and teardown
+
+    void checkBootVolume(Caller caller, String volumeId) {
+        Volume volume = visibleVolume(caller, volumeId,
+                new BadRequest("Block Device Mapping is Invalid: failed to get volume " + volumeId + "."));
+        if (volume.status() != VolumeStatus.AVAILABLE || swapTargets.contains(volumeId)) {
+            throw new BadRequest("Invalid volume: volume '" + volumeId + "' status must be 'available'. Currently in '"
+                    + volume.status() + "'");
+        }
+    }
+
+    void reserveRootVolume(Server server, String volumeId, Instant now) {
+        Volume volume = world.volumes.get(volumeId);
+        world.put(newAttachment(server, volume, "/dev/vda", null, false, true, AttachStatus.RESERVED, now), now);
+        refreshStatus(volumeId, now);
+    }
+
+    void completeRootVolume(String serverId, Instant at) {
+        for (VolumeAttachment a : new ArrayList<>(world.attachments.values())) {
+            if (a.serverId().equals(serverId) && a.root() && a.status() != AttachStatus.ATTACHED) {
+                world.put(a.withStatus(AttachStatus.ATTACHED), at);
+                refreshStatus(a.volumeId(), at);
+            }
+        }
+    }
+
+    /** A server is gone (or never built): its volumes are let go, and deleted where it asked for that. */
+    void releaseAll(String serverId, Instant at) {
+        for (VolumeAttachment a : new ArrayList<>(world.attachments.values())) {
+            if (!a.serverId().equals(serverId)) {
+                continue;
+            }
+            world.removeAttachment(a.bdmUuid(), at);
+            if (a.deleteOnTermination() && attachmentsOf(a.volumeId()).isEmpty()) {
+                world.removeVolume(a.volumeId(), at);
+            } else {
+                refreshStatus(a.volumeId(), at);
+            }
+        }
+        for (Job job : world.jobsOf(serverId)) {
+            if (job.task() instanceof Job.Task.SwapVolume swap && swapTargets.remove(swap.newVolumeId())) {
+                Volume target = world.volumes.get(swap.newVolumeId());
+                if (target != null) {
+                    world.put(target.withStatus(VolumeStatus.AVAILABLE, at), at);
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- queries and status
+
+    Optional<VolumeAttachment> attachmentOf(String serverId, String volumeId) {
+        for (VolumeAttachment a : world.attachments.values()) {
+            if (a.serverId().equals(serverId) && a.volumeId().equals(volumeId)) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
+    }
+
+    List<VolumeAttachment> attachmentsOf(String volumeId) {
+        List<VolumeAttachment> found = new ArrayList<>();
+        for (VolumeAttachment a : world.attachments.values()) {
+            if (a.volumeId().equals(volumeId)) {
+                found.add(a);
+            }
+        }
+        return found;
+    }
+
+    List<VolumeAttachment> attachmentsOnServer(String serverId) {
+        List<VolumeAttachment> found = new ArrayList<>();
+        for (VolumeAttachment a : world.attachments.values()) {
+            if (a.serverId().equals(serverId)) {
+                found.add(a);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Cinder's status from the attachments: detaching while one detaches, in-use while one is attached, attaching or
+     * reserved while one is on its way, available when none is left.
+     */
+    private void refreshStatus(String volumeId, Instant at) {
+        Volume volume = world.volumes.get(volumeId);
+        if (volume == null || swapTargets.contains(volumeId)) {
+            return;
+        }
+        Set<AttachStatus> states = new HashSet<>();
+        for (VolumeAttachment a : attachmentsOf(volumeId)) {
+            states.add(a.status());
+        }
+        VolumeStatus status = states.contains(AttachStatus.DETACHING) ? VolumeStatus.DETACHING
+                : states.contains(AttachStatus.ATTACHED) ? VolumeStatus.IN_USE
+                : states.contains(AttachStatus.ATTACHING) ? VolumeStatus.ATTACHING
+                : states.contains(AttachStatus.RESERVED) ? VolumeStatus.RESERVED
+                : VolumeStatus.AVAILABLE;
+        world.put(volume.withStatus(status, at), at);
+    }
+}

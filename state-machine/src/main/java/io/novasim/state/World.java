@@ -1,0 +1,376 @@
+package io.novasim.state;
+
+import io.novasim.model.action.InstanceAction;
+import io.novasim.model.action.InstanceActionEvent;
+import io.novasim.model.catalog.Catalog;
+import io.novasim.model.error.NovaErrors;
+import io.novasim.model.media.MediaAttachment;
+import io.novasim.model.network.Port;
+import io.novasim.model.server.Server;
+import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.VolumeAttachment;
+import io.novasim.state.command.Caller;
+import io.novasim.state.faults.FaultEffect;
+import io.novasim.state.faults.FaultPlan;
+import io.novasim.state.faults.FaultTarget;
+import io.novasim.state.faults.FiredFault;
+import io.novasim.state.ids.IdSource;
+import io.novasim.state.log.EventListener;
+import io.novasim.state.log.SimEvent;
+import io.novasim.state.rules.Operation;
+import io.novasim.state.rules.TransitionRule;
+import io.novasim.state.time.Timings;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.function.UnaryOperator;
+
+/**
+ * Everything the simulated cloud holds, and the bookkeeping every operation shares: publishing events, instance
+ * actions, the queue of asynchronous work and the fault plan. Not thread-safe: only {@link Cloud} touches it, under
+ * its lock.
+ */
+final class World {
+    final Catalog catalog;
+    final IdSource ids;
+    final Timings timings;
+    final FaultPlan faults;
+    private final EventListener listener;
+
+    final Map<String, Server> servers = new LinkedHashMap<>();
+    /** Per server, oldest first. */
+    final Map<String, List<InstanceAction>> actions = new HashMap<>();
+    final Map<String, Port> ports = new LinkedHashMap<>();
+    final Map<String, Volume> volumes = new LinkedHashMap<>();
+    /** By block device mapping uuid. */
+    final Map<String, VolumeAttachment> attachments = new LinkedHashMap<>();
+    /** By {@code serverId/imageId}. */
+    final Map<String, MediaAttachment> media = new LinkedHashMap<>();
+    /** Volumes reserved as the target of a swap in flight (their status is the swap's, not their attachments'). */
+    final java.util.Set<String> swapTargets = new java.util.HashSet<>();
+
+    private final Map<String, Job> jobs = new HashMap<>();
+    private final PriorityQueue<Due> due = new PriorityQueue<>();
+    private long tickets;
+
+    /** Events of the running command, published after its {@link SimEvent.Executed}; null outside commands. */
+    private List<SimEvent> commandEvents;
+
+    private record Due(Instant at, long ticket, String key) implements Comparable<Due> {
+        @Override
+        public int compareTo(Due other) {
+            int byTime = at.compareTo(other.at);
+            return byTime != 0 ? byTime : Long.compare(ticket, other.ticket);
+        }
+    }
+
+    World(Catalog catalog, IdSource ids, Timings timings, EventListener listener) {
+        this.catalog = catalog;
+        this.ids = ids;
+        this.timings = timings;
+        this.listener = listener;
+        this.faults = new FaultPlan(ids::chance);
+    }
+
+    // ---------------------------------------------------------------- events
+
+    void beginCommand() {
+        commandEvents = new ArrayList<>();
+    }
+
+    /** Ends a command: its events go out after {@code executed}, unless it was refused (then it changed nothing). */
+    void endCommand(SimEvent.Executed executed) {
+        List<SimEvent> buffered = commandEvents;
+        commandEvents = null;
+        listener.on(executed);
+        for (SimEvent event : buffered) {
+            if (executed.accepted() || event instanceof SimEvent.FaultFired) {
+                listener.on(event);
+            }
+        }
+    }
+
+    void emit(SimEvent event) {
+        if (commandEvents != null) {
+            commandEvents.add(event);
+        } else {
+            listener.on(event);
+        }
+    }
+
+    // ---------------------------------------------------------------- lookups
+
+    Server visibleServer(Caller caller, String serverId) {
+        Server server = servers.get(serverId);
+        if (server == null || !caller.canSee(server.projectId())) {
+            throw NovaErrors.instanceNotFound(serverId);
+        }
+        return server;
+    }
+
+    /**
+     * Asks the fault plan about an accepted call. An API error is thrown at once (nothing has been applied yet);
+     * any other effect is returned for the operation to apply.
+     */
+    Optional<FaultEffect> fault(FaultTarget call, String requestId, Instant now) {
+        Optional<FiredFault> fired = faults.decide(call, requestId, now);
+        fired.ifPresent(f -> emit(new SimEvent.FaultFired(now, f)));
+        Optional<FaultEffect> effect = fired.map(FiredFault::effect);
+        if (effect.isPresent() && effect.get() instanceof FaultEffect.Error error) {
+            throw error.toException();
+        }
+        return effect;
+    }
+
+    // ---------------------------------------------------------------- state changes
+
+    void put(Server server, Instant at) {
+        servers.put(server.id(), server);
+        emit(new SimEvent.ServerChanged(at, server.id(), server.vmState(), server.taskState(), server.powerState()));
+    }
+
+    void put(Port port, Instant at) {
+        ports.put(port.id(), port);
+        emit(new SimEvent.ResourceChanged(at, "port", port.id(),
+                port.bound() ? "bound to " + port.deviceId() : "unbound"));
+    }
+
+    void removePort(String portId, Instant at) {
+        if (ports.remove(portId) != null) {
+            emit(new SimEvent.ResourceChanged(at, "port", portId, "deleted"));
+        }
+    }
+
+    void put(Volume volume, Instant at) {
+        Volume before = volumes.put(volume.id(), volume);
+        if (before == null || before.status() != volume.status()) {
+            emit(new SimEvent.ResourceChanged(at, "volume", volume.id(), volume.status().value()));
+        }
+    }
+
+    void removeVolume(String volumeId, Instant at) {
+        if (volumes.remove(volumeId) != null) {
+            emit(new SimEvent.ResourceChanged(at, "volume", volumeId, "deleted"));
+        }
+    }
+
+    void put(VolumeAttachment attachment, Instant at) {
+        attachments.put(attachment.bdmUuid(), attachment);
+        emit(new SimEvent.ResourceChanged(at, "volume_attachment", attachment.bdmUuid(),
+                attachment.status().name().toLowerCase() + " " + attachment.volumeId() + " on "
+                        + attachment.serverId()));
+    }
+
+    void removeAttachment(String bdmUuid, Instant at) {
+        if (attachments.remove(bdmUuid) != null) {
+            emit(new SimEvent.ResourceChanged(at, "volume_attachment", bdmUuid, "deleted"));
+        }
+    }
+
+    void put(MediaAttachment attachment, Instant at) {
+        media.put(mediaKey(attachment.serverId(), attachment.imageId()), attachment);
+        emit(new SimEvent.ResourceChanged(at, "media", attachment.serverId() + "/" + attachment.imageId(),
+                attachment.status().name().toLowerCase()));
+    }
+
+    void removeMedia(String serverId, String imageId, Instant at) {
+        if (media.remove(mediaKey(serverId, imageId)) != null) {
+            emit(new SimEvent.ResourceChanged(at, "media", serverId + "/" + imageId, "deleted"));
+        }
+    }
+
+    static String mediaKey(String serverId, String imageId) {
+        return serverId + "/" + imageId;
+    }
+
+    // ---------------------------------------------------------------- instance actions
+
+    /** Records an action; with {@code rule.computeEvent()} running when {@code withEvent}. */
+    void startAction(TransitionRule rule, String serverId, String requestId, Caller caller, Instant now,
+                     boolean withEvent) {
+        InstanceAction action = InstanceAction.started(rule.instanceAction(), serverId, requestId, caller.userId(),
+                caller.projectId(), now);
+        if (withEvent) {
+            action = action.withEvent(InstanceActionEvent.started(rule.computeEvent(), now), now);
+        }
+        actions.computeIfAbsent(serverId, k -> new ArrayList<>(4)).add(action);
+    }
+
+    /** Records an action whose one event already finished (work the API did inline). */
+    void finishedAction(TransitionRule rule, String serverId, String requestId, Caller caller, String event,
+                        Instant now) {
+        InstanceAction action = InstanceAction.started(rule.instanceAction(), serverId, requestId, caller.userId(),
+                caller.projectId(), now).withEvent(InstanceActionEvent.started(event, now).succeeded(now), now);
+        actions.computeIfAbsent(serverId, k -> new ArrayList<>(4)).add(action);
+    }
+
+    void addEvent(String serverId, String requestId, String event, Instant at) {
+        changeAction(serverId, requestId, action -> action.withEvent(InstanceActionEvent.started(event, at), at));
+    }
+
+    /** Finishes the running event of that name; {@code error} is {@code null} for success. */
+    void finishEvent(String serverId, String requestId, String event, Instant at, String error) {
+        changeAction(serverId, requestId, action -> {
+            for (InstanceActionEvent e : action.events()) {
+                if (!e.finished() && e.event().equals(event)) {
+                    return action.withFinishedEvent(error == null ? e.succeeded(at) : e.failed(at, error));
+                }
+            }
+            return action;
+        });
+        emit(new SimEvent.WorkFinished(at, serverId, requestId, event, error));
+    }
+
+    private void changeAction(String serverId, String requestId, UnaryOperator<InstanceAction> change) {
+        List<InstanceAction> list = actions.get(serverId);
+        if (list == null) {
+            return;
+        }
+        for (int i = list.size() - 1; i >= 0; i--) {
+            if (list.get(i).requestId().equals(requestId)) {
+                list.set(i, change.apply(list.get(i)));
+                return;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- asynchronous work
+
+    static String serverSlot(String serverId) {
+        return "server/" + serverId;
+    }
+
+    static String requestSlot(String requestId) {
+        return "request/" + requestId;
+    }
+
+    Job job(String key) {
+        return jobs.get(key);
+    }
+
+    /**
+     * Starts work in {@code phases} steps over the operation's configured duration. A {@code Stuck} fault holds it at
+     * the phase showing {@code stuckPhase} (the last when unknown); a {@code Delay} holds the last phase longer.
+     */
+    Job start(String key, Job.Task task, String requestId, Operation operation, int phases, Duration duration,
+              Instant now, Optional<FaultEffect> fault, int stuckPhase) {
+        int stallPhase = Job.NO_STALL;
+        Duration stallFor = null;
+        FaultEffect.FailCompletion failure = null;
+        if (fault.isPresent()) {
+            FaultEffect effect = fault.get();
+            if (effect instanceof FaultEffect.Stuck stuck) {
+                stallPhase = stuckPhase >= 0 ? stuckPhase : phases - 1;
+                stallFor = stuck.stuckFor();
+            } else if (effect instanceof FaultEffect.Delay delay) {
+                stallPhase = phases - 1;
+                stallFor = delay.extra();
+            } else if (effect instanceof FaultEffect.FailCompletion fail) {
+                failure = fail;
+            }
+        }
+        Job job = new Job(key, task, requestId, operation, phases, 0, now, duration, Duration.ZERO, stallPhase,
+                stallFor, failure, 0);
+        return schedule(job);
+    }
+
+    /** Queues the end of the job's current phase, or parks it when a fault holds it there for good. */
+    Job schedule(Job job) {
+        long ticket = ++tickets;
+        Duration shift = job.shift();
+        int stallPhase = job.stallPhase();
+        boolean parked = false;
+        if (job.phase() == stallPhase) {
+            if (job.stallFor() == null) {
+                parked = true;
+            } else {
+                shift = shift.plus(job.stallFor());
+                stallPhase = Job.NO_STALL;
+            }
+        }
+        Job scheduled = job.withSchedule(shift, stallPhase, ticket);
+        jobs.put(job.key(), scheduled);
+        if (!parked) {
+            due.add(new Due(scheduled.plannedEnd(), ticket, job.key()));
+        }
+        return scheduled;
+    }
+
+    void cancel(String key) {
+        jobs.remove(key);
+    }
+
+    /** The server's work in flight, oldest first. */
+    List<Job> jobsOf(String serverId) {
+        List<Job> found = new ArrayList<>();
+        for (Job job : jobs.values()) {
+            if (serverId.equals(job.serverId())) {
+                found.add(job);
+            }
+        }
+        found.sort((a, b) -> Long.compare(a.ticket(), b.ticket()));
+        return found;
+    }
+
+    /** Cancels every piece of work of a server (it is gone). */
+    void cancelAllOf(String serverId) {
+        jobs.values().removeIf(job -> serverId.equals(job.serverId()));
+    }
+
+    /** Lets go of the server's work that a {@code Stuck} fault holds for good; it resumes now. */
+    int release(String serverId, Instant now) {
+        List<Job> held = new ArrayList<>();
+        for (Job job : jobs.values()) {
+            if (serverId.equals(job.serverId()) && job.stallPhase() == job.phase() && job.stallFor() == null) {
+                held.add(job);
+            }
+        }
+        held.sort((a, b) -> Long.compare(a.ticket(), b.ticket()));
+        for (Job job : held) {
+            Duration late = Duration.between(job.plannedEnd(), now);
+            schedule(job.withSchedule(job.shift().plus(late.isNegative() ? Duration.ZERO : late), Job.NO_STALL,
+                    job.ticket()));
+        }
+        return held.size();
+    }
+
+    /** The next job whose current phase has ended by {@code now}, removed from the queue; or {@code null}. */
+    Job pollDue(Instant now) {
+        while (!due.isEmpty() && !due.peek().at().isAfter(now)) {
+            Due next = due.poll();
+            Job job = jobs.get(next.key());
+            if (job != null && job.ticket() == next.ticket()) {
+                return job;
+            }
+        }
+        return null;
+    }
+
+    /** The end of the first phase still to come, if any work is queued. */
+    Optional<Instant> nextDue() {
+        while (!due.isEmpty()) {
+            Due next = due.peek();
+            Job job = jobs.get(next.key());
+            if (job != null && job.ticket() == next.ticket()) {
+                return Optional.of(next.at());
+            }
+            due.poll();
+        }
+        return Optional.empty();
+    }
+
+    boolean hasWork(String serverId) {
+        return jobs.containsKey(serverSlot(serverId));
+    }
+
+    int jobCount() {
+        return jobs.size();
+    }
+}

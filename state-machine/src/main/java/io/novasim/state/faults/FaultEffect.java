@@ -1,0 +1,67 @@
+package io.novasim.state.faults;
+
+import io.novasim.model.error.ApiError;
+import io.novasim.model.server.TaskState;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** What a fault does to the call it fires on. */
+public sealed interface FaultEffect {
+
+    /** The API answers with this error at once; nothing is applied. */
+    record Error(int code, String faultName, String message) implements FaultEffect {
+        public Error {
+            Objects.requireNonNull(faultName, "faultName");
+            Objects.requireNonNull(message, "message");
+            if (code < 400 || code > 599) {
+                throw new IllegalArgumentException("an API error has a 4xx or 5xx code: " + code);
+            }
+        }
+
+        public ApiError toException() {
+            return new ApiError(code, faultName, message);
+        }
+
+        /** Nova's 500 for an unexpected failure. */
+        public static Error computeFault(String message) {
+            return new Error(500, "computeFault", message);
+        }
+
+        public static Error serviceUnavailable(String message) {
+            return new Error(503, "serviceUnavailable", message);
+        }
+    }
+
+    /** The call is accepted, and its asynchronous work takes {@code extra} longer than usual. */
+    record Delay(Duration extra) implements FaultEffect {
+        public Delay {
+            if (extra.isNegative()) {
+                throw new IllegalArgumentException("negative delay: " + extra);
+            }
+        }
+    }
+
+    /**
+     * The call is accepted and its work stops when the server shows {@code task} (the last task_state of the
+     * operation when {@code null}): for {@code stuckFor}, or until released when {@code stuckFor} is {@code null}.
+     * Work without a task_state (a detach, a media action) stops before it completes.
+     */
+    record Stuck(TaskState task, Duration stuckFor) implements FaultEffect {
+        public Stuck {
+            if (stuckFor != null && stuckFor.isNegative()) {
+                throw new IllegalArgumentException("negative duration: " + stuckFor);
+            }
+        }
+    }
+
+    /**
+     * The call is accepted but its asynchronous work fails: a detach leaves the attachment in place, a volume attach
+     * vanishes, a build ends in ERROR with this fault. A synchronous call (interface attach) answers Nova's 500.
+     */
+    record FailCompletion(int code, String message) implements FaultEffect {
+        public FailCompletion {
+            Objects.requireNonNull(message, "message");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.novasim.state.faults;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The rules that decide, call by call, which faults fire. Rules are looked at in the order they were added; every
+ * rule that matches a call counts it, and the first that fires decides its effect. Not thread-safe: the engine calls
+ * it under its lock.
+ */
+public final class FaultPlan {
+    private final Map<String, FaultRule> rules = new LinkedHashMap<>();
+    private final Map<String, int[]> counts = new LinkedHashMap<>(); // rule id -> {matched, fired}
+    private final List<FiredFault> fired = new ArrayList<>();
+    private final DoubleSupplier chance;
+
+    /** @param chance uniform draws in [0, 1) from the simulator's seeded source */
+    public FaultPlan(DoubleSupplier chance) {
+        this.chance = chance;
+    }
+
+    public void add(FaultRule rule) {
+        if (rules.containsKey(rule.id())) {
+            throw new IllegalArgumentException("a fault rule named " + rule.id() + " exists already");
+        }
+        rules.put(rule.id(), rule);
+        counts.put(rule.id(), new int[2]);
+    }
+
+    public boolean remove(String ruleId) {
+        counts.remove(ruleId);
+        return rules.remove(ruleId) != null;
+    }
+
+    public void clear() {
+        rules.clear();
+        counts.clear();
+    }
+
+    public List<FaultRule> rules() {
+        return List.copyOf(rules.values());
+    }
+
+    public List<FiredFault> fired() {
+        return List.copyOf(fired);
+    }
+
+    /** Counts this call against every matching rule, and returns the fault that fires, if any. */
+    public Optional<FiredFault> decide(FaultTarget call, String requestId, Instant at) {
+        FiredFault firing = null;
+        for (FaultRule rule : rules.values()) {
+            if (!rule.match().matches(call)) {
+                continue;
+            }
+            int[] count = counts.get(rule.id());
+            count[0]++;
+            Trigger trigger = rule.trigger();
+            if (firing != null || count[0] <= trigger.after() || trigger.exhausted(count[1])) {
+                continue;
+            }
+            if (trigger.probability() < 1.0 && chance.getAsDouble() >= trigger.probability()) {
+                continue;
+            }
+            count[1]++;
+            firing = new FiredFault(at, rule.id(), call.operation(), requestId, call.serverId(), rule.effect());
+            fired.add(firing);
+        }
+        return Optional.ofNullable(firing);
+    }
+}

@@ -1,0 +1,39 @@
+package io.novasim.state.faults;
+
+/**
+ * When a rule fires among the calls it matches: it lets the first {@code after} matching calls pass, then fires at
+ * most {@code times} times ({@code -1}: no limit), each with {@code probability} (drawn from the simulator's seeded
+ * source, so a seed reproduces the same draws).
+ */
+public record Trigger(int after, int times, double probability) {
+    public Trigger {
+        if (after < 0 || times < -1 || times == 0) {
+            throw new IllegalArgumentException("after >= 0 and times >= 1 (or -1 for no limit)");
+        }
+        if (!(probability > 0 && probability <= 1)) {
+            throw new IllegalArgumentException("probability must be in (0, 1]: " + probability);
+        }
+    }
+
+    public static Trigger always() {
+        return new Trigger(0, -1, 1.0);
+    }
+
+    /** The next {@code n} matching calls, then never again: "fail N times, then succeed". */
+    public static Trigger nextCalls(int n) {
+        return new Trigger(0, n, 1.0);
+    }
+
+    /** Every matching call after the first {@code m}. */
+    public static Trigger afterCalls(int m) {
+        return new Trigger(m, -1, 1.0);
+    }
+
+    public static Trigger withProbability(double p) {
+        return new Trigger(0, -1, p);
+    }
+
+    public boolean exhausted(int fired) {
+        return times != -1 && fired >= times;
+    }
+}
