@@ -4,7 +4,15 @@ import io.novasim.model.error.ComputeException;
 import io.novasim.model.server.Server;
 import io.novasim.model.server.ServerStatus;
 import io.novasim.model.server.TaskState;
+import io.novasim.state.command.AttachInterface;
+import io.novasim.state.command.AttachMedia;
+import io.novasim.state.command.AttachVolume;
 import io.novasim.state.command.Caller;
+import io.novasim.state.command.Command;
+import io.novasim.state.command.CreateVolume;
+import io.novasim.state.command.DetachInterface;
+import io.novasim.state.command.DetachMedia;
+import io.novasim.state.command.DetachVolume;
 import io.novasim.state.command.CreateServer;
 import io.novasim.state.command.LockServer;
 import io.novasim.state.command.Perform;
@@ -40,12 +48,29 @@ class ConcurrentCommandsTest {
     private static final List<Operation> LIFECYCLE = java.util.Arrays.stream(Operation.values())
             .filter(op -> op != Operation.CREATE && op.kind() == Operation.Kind.LIFECYCLE).toList();
 
+    private static Command attachOrDetach(SplittableRandom random, String serverId, List<String> volumes) {
+        String volume = volumes.get(random.nextInt(volumes.size()));
+        return switch (random.nextInt(6)) {
+            case 0 -> AttachInterface.network(serverId, NET);
+            case 1 -> new DetachInterface(serverId, "port-" + random.nextInt(3));
+            case 2 -> new AttachVolume(serverId, volume, null, null, false, 60);
+            case 3 -> DetachVolume.of(serverId, volume);
+            case 4 -> new AttachMedia(serverId, ISO);
+            default -> new DetachMedia(serverId, ISO);
+        };
+    }
+
     @Test
     @Timeout(60)
     void concurrentCommandsAreLinearizableAndReplayable() throws Exception {
         EventLog log = new EventLog();
         Cloud cloud = new Cloud(CATALOG, new VirtualClock(), new SeededIdSource(7), Timings.defaults(), log);
         List<String> ids = new CopyOnWriteArrayList<>();
+        List<String> volumes = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            volumes.add(cloud.execute(ALICE, new CreateVolume("v" + i, 1, i == 0, false)).volume().id());
+        }
+        int setupCommands = volumes.size();
         AtomicInteger issued = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
 
@@ -67,6 +92,10 @@ class ConcurrentCommandsTest {
                                 cloud.advance(Duration.ofMillis(250L * random.nextInt(8)));
                             } else if (dice < 30) {
                                 cloud.servers(caller); // reads settle due work too: they race with commands
+                            } else if (dice < 55) {
+                                String id = ids.get(random.nextInt(ids.size()));
+                                issued.incrementAndGet();
+                                cloud.execute(caller, attachOrDetach(random, id, volumes));
                             } else {
                                 String id = ids.get(random.nextInt(ids.size()));
                                 Operation op = LIFECYCLE.get(random.nextInt(LIFECYCLE.size()));
@@ -90,11 +119,21 @@ class ConcurrentCommandsTest {
         }
 
         List<SimEvent> history = log.events();
-        assertThat(history.stream().filter(e -> e instanceof SimEvent.Executed)).hasSize(issued.get());
+        assertThat(history.stream().filter(e -> e instanceof SimEvent.Executed))
+                .hasSize(issued.get() + setupCommands);
         assertThat(cloud.servers(ADMIN)).allSatisfy(s -> {
             assertThat(s.status()).isEqualTo(ServerStatus.of(s.vmState(), s.taskState()));
             assertThat(s.id()).isIn(ids);
         });
+
+        CloudState state = cloud.state();
+        List<String> live = state.servers().stream().map(Server::id).toList();
+        assertThat(state.volumeAttachments()).allSatisfy(a -> assertThat(live).contains(a.serverId()));
+        assertThat(state.ports()).allSatisfy(p -> assertThat(p.deviceId().isEmpty() || live.contains(p.deviceId()))
+                .isTrue());
+        assertThat(state.volumeAttachments().stream().filter(a -> !a.volumeId().equals(volumes.get(0)))
+                .collect(java.util.stream.Collectors.groupingBy(a -> a.volumeId())).values())
+                .allSatisfy(perVolume -> assertThat(perVolume).hasSizeLessThanOrEqualTo(1));
 
         EventLog replayLog = new EventLog();
         Cloud replayed = new Cloud(CATALOG, new VirtualClock(), new SeededIdSource(7), Timings.defaults(),
