@@ -5,7 +5,6 @@ import io.novasim.model.error.ComputeException;
 import io.novasim.model.error.Conflict;
 import io.novasim.model.error.NovaErrors;
 import io.novasim.model.network.FixedIp;
-import io.novasim.model.network.Ipv4Cidr;
 import io.novasim.model.network.Network;
 import io.novasim.model.network.Port;
 import io.novasim.model.network.Subnet;
@@ -103,7 +102,7 @@ final class Interfaces {
         Port port = existing != null
                 ? existing.boundTo(server.id(), server.availabilityZone(), command.tag(), now)
                 : new Port(world.ids.uuid(), "", network.id(), server.projectId(), world.ids.macAddress(),
-                List.of(ip), Port.ACTIVE, server.id(), "compute:" + server.availabilityZone(), true,
+                List.of(ip), Port.ACTIVE, server.id(), Port.deviceOwnerIn(server.availabilityZone()), true,
                 command.tag(), now, now);
         world.put(port, now);
         world.finishedAction(rule, server.id(), requestId, caller, rule.computeEvent(), now);
@@ -228,7 +227,7 @@ final class Interfaces {
         for (int i = 0; i < plan.networks().size(); i++) {
             world.put(new Port(world.ids.uuid(), "", plan.networks().get(i).id(), server.projectId(),
                     world.ids.macAddress(), List.of(plan.addresses().get(i)), Port.ACTIVE, server.id(),
-                    "compute:" + server.availabilityZone(), true, null, now, now), now);
+                    Port.deviceOwnerIn(server.availabilityZone()), true, null, now, now), now);
         }
     }
 
@@ -245,7 +244,7 @@ final class Interfaces {
     /** The networks a server of this caller's project may join without naming one: its own and shared ones. */
     List<Network> usableNetworks(Caller caller) {
         List<Network> usable = new ArrayList<>();
-        for (Network network : world.catalog.networks()) {
+        for (Network network : world.catalog.eachNetwork()) {
             if (!network.external() && network.usableBy(caller.projectId())
                     && !world.catalog.subnetsOf(network.id()).isEmpty()) {
                 usable.add(network);
@@ -270,25 +269,16 @@ final class Interfaces {
     }
 
     /**
-     * A fixed IP on the network's first subnet: the requested one if it is free, else the lowest free address of the
+     * A fixed IP on the network's subnets: the requested one if it is free, else the lowest free address of the
      * allocation pool. {@code alsoTaken} are addresses planned but not yet bound.
      */
     private FixedIp allocate(Network network, String requested, String forServer, List<FixedIp> alsoTaken) {
         List<Subnet> subnets = world.catalog.subnetsOf(network.id());
-        if (subnets.isEmpty()) {
-            throw NovaErrors.noMoreFixedIps(network.id());
-        }
-        Set<String> used = new HashSet<>();
-        for (Port port : world.ports.values()) {
-            if (port.networkId().equals(network.id())) {
-                port.fixedIps().forEach(ip -> used.add(ip.ipAddress()));
-            }
-        }
-        alsoTaken.forEach(ip -> used.add(ip.ipAddress()));
         if (requested != null) {
             for (Subnet subnet : subnets) {
                 if (subnet.cidr().contains(requested) && !isReserved(subnet, requested)) {
-                    if (used.contains(requested)) {
+                    if (world.ipUsage.isTaken(subnet, requested)
+                            || alsoTaken.stream().anyMatch(ip -> ip.ipAddress().equals(requested))) {
                         throw NovaErrors.fixedIpInUse(requested, forServer == null ? "" : forServer);
                     }
                     return new FixedIp(subnet.id(), requested);
@@ -297,10 +287,11 @@ final class Interfaces {
             throw NovaErrors.fixedIpNotOnNetwork(requested, network.id());
         }
         for (Subnet subnet : subnets) {
-            Ipv4Cidr cidr = subnet.cidr();
-            for (int offset = 1; offset < cidr.size() - 1; offset++) {
-                String candidate = cidr.address(offset);
-                if (!used.contains(candidate) && !isReserved(subnet, candidate)) {
+            for (int offset = world.ipUsage.nextFree(subnet, 1); offset > 0 && offset < subnet.cidr().size() - 1;
+                 offset = world.ipUsage.nextFree(subnet, offset + 1)) {
+                String candidate = subnet.cidr().address(offset);
+                if (!isReserved(subnet, candidate)
+                        && alsoTaken.stream().noneMatch(ip -> ip.ipAddress().equals(candidate))) {
                     return new FixedIp(subnet.id(), candidate);
                 }
             }

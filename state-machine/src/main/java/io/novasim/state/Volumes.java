@@ -164,7 +164,7 @@ final class Volumes {
 
     /** The next free {@code /dev/vdX}: libvirt picks the name, whatever the request asked for. */
     private String nextDevice(String serverId) {
-        Set<String> taken = new HashSet<>();
+        Set<String> taken = new HashSet<>(4);
         for (VolumeAttachment a : world.attachments.values()) {
             if (a.serverId().equals(serverId) && a.device() != null) {
                 taken.add(a.device());
@@ -478,14 +478,22 @@ final class Volumes {
         if (volume == null || swapTargets.contains(volumeId)) {
             return;
         }
-        Set<AttachStatus> states = new HashSet<>();
-        for (VolumeAttachment a : attachmentsOf(volumeId)) {
-            states.add(a.status());
+        boolean detaching = false;
+        boolean attached = false;
+        boolean attaching = false;
+        boolean reserved = false;
+        for (VolumeAttachment a : world.attachments.values()) {
+            if (a.volumeId().equals(volumeId)) {
+                detaching |= a.status() == AttachStatus.DETACHING;
+                attached |= a.status() == AttachStatus.ATTACHED;
+                attaching |= a.status() == AttachStatus.ATTACHING;
+                reserved |= a.status() == AttachStatus.RESERVED;
+            }
         }
-        VolumeStatus status = states.contains(AttachStatus.DETACHING) ? VolumeStatus.DETACHING
-                : states.contains(AttachStatus.ATTACHED) ? VolumeStatus.IN_USE
-                : states.contains(AttachStatus.ATTACHING) ? VolumeStatus.ATTACHING
-                : states.contains(AttachStatus.RESERVED) ? VolumeStatus.RESERVED
+        VolumeStatus status = detaching ? VolumeStatus.DETACHING
+                : attached ? VolumeStatus.IN_USE
+                : attaching ? VolumeStatus.ATTACHING
+                : reserved ? VolumeStatus.RESERVED
                 : VolumeStatus.AVAILABLE;
         world.put(volume.withStatus(status, at), at);
     }

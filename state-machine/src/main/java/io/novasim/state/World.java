@@ -38,6 +38,9 @@ import java.util.function.UnaryOperator;
  * its lock.
  */
 final class World {
+    /** Nova keeps every action; the simulator keeps the newest of each server, so memory stays flat. */
+    static final int ACTIONS_KEPT_PER_SERVER = 1000;
+
     final Catalog catalog;
     final IdSource ids;
     final Timings timings;
@@ -55,6 +58,7 @@ final class World {
     final Map<String, MediaAttachment> media = new LinkedHashMap<>();
     /** Volumes reserved as the target of a swap in flight (their status is the swap's, not their attachments'). */
     final java.util.Set<String> swapTargets = new java.util.HashSet<>();
+    final IpUsage ipUsage;
 
     private final Map<String, Job> jobs = new HashMap<>();
     private final PriorityQueue<Due> due = new PriorityQueue<>();
@@ -77,12 +81,14 @@ final class World {
         this.timings = timings;
         this.listener = listener;
         this.faults = new FaultPlan(ids::chance);
+        this.ipUsage = new IpUsage(catalog);
     }
 
     // ---------------------------------------------------------------- events
 
     void beginCommand() {
-        commandEvents = new ArrayList<>();
+        // Nobody listening: events go straight to the no-op listener, where the JIT can drop them unbuilt.
+        commandEvents = listener == EventListener.NONE ? null : new ArrayList<>();
     }
 
     /** Ends a command: its events go out after {@code executed}, unless it was refused (then it changed nothing). */
@@ -90,6 +96,9 @@ final class World {
         List<SimEvent> buffered = commandEvents;
         commandEvents = null;
         listener.on(executed);
+        if (buffered == null) {
+            return;
+        }
         for (SimEvent event : buffered) {
             if (executed.accepted() || event instanceof SimEvent.FaultFired) {
                 listener.on(event);
@@ -137,13 +146,16 @@ final class World {
     }
 
     void put(Port port, Instant at) {
-        ports.put(port.id(), port);
-        emit(new SimEvent.ResourceChanged(at, "port", port.id(),
-                port.bound() ? "bound to " + port.deviceId() : "unbound"));
+        if (ports.put(port.id(), port) == null) {
+            port.fixedIps().forEach(ipUsage::take);
+        }
+        emit(new SimEvent.ResourceChanged(at, "port", port.id(), port.bound() ? "bound" : "unbound"));
     }
 
     void removePort(String portId, Instant at) {
-        if (ports.remove(portId) != null) {
+        Port removed = ports.remove(portId);
+        if (removed != null) {
+            removed.fixedIps().forEach(ipUsage::free);
             emit(new SimEvent.ResourceChanged(at, "port", portId, "deleted"));
         }
     }
@@ -164,8 +176,7 @@ final class World {
     void put(VolumeAttachment attachment, Instant at) {
         attachments.put(attachment.bdmUuid(), attachment);
         emit(new SimEvent.ResourceChanged(at, "volume_attachment", attachment.bdmUuid(),
-                attachment.status().name().toLowerCase() + " " + attachment.volumeId() + " on "
-                        + attachment.serverId()));
+                attachment.status().value()));
     }
 
     void removeAttachment(String bdmUuid, Instant at) {
@@ -176,13 +187,13 @@ final class World {
 
     void put(MediaAttachment attachment, Instant at) {
         media.put(mediaKey(attachment.serverId(), attachment.imageId()), attachment);
-        emit(new SimEvent.ResourceChanged(at, "media", attachment.serverId() + "/" + attachment.imageId(),
-                attachment.status().name().toLowerCase()));
+        emit(new SimEvent.ResourceChanged(at, "media", mediaKey(attachment.serverId(), attachment.imageId()),
+                attachment.status().value()));
     }
 
     void removeMedia(String serverId, String imageId, Instant at) {
         if (media.remove(mediaKey(serverId, imageId)) != null) {
-            emit(new SimEvent.ResourceChanged(at, "media", serverId + "/" + imageId, "deleted"));
+            emit(new SimEvent.ResourceChanged(at, "media", mediaKey(serverId, imageId), "deleted"));
         }
     }
 
@@ -200,7 +211,15 @@ final class World {
         if (withEvent) {
             action = action.withEvent(InstanceActionEvent.started(rule.computeEvent(), now), now);
         }
-        actions.computeIfAbsent(serverId, k -> new ArrayList<>(4)).add(action);
+        record(action);
+    }
+
+    private void record(InstanceAction action) {
+        List<InstanceAction> list = actions.computeIfAbsent(action.serverId(), k -> new ArrayList<>(4));
+        if (list.size() == ACTIONS_KEPT_PER_SERVER) {
+            list.subList(0, ACTIONS_KEPT_PER_SERVER / 2).clear();
+        }
+        list.add(action);
     }
 
     /** Records an action whose one event already finished (work the API did inline). */
@@ -208,7 +227,7 @@ final class World {
                         Instant now) {
         InstanceAction action = InstanceAction.started(rule.instanceAction(), serverId, requestId, caller.userId(),
                 caller.projectId(), now).withEvent(InstanceActionEvent.started(event, now).succeeded(now), now);
-        actions.computeIfAbsent(serverId, k -> new ArrayList<>(4)).add(action);
+        record(action);
     }
 
     void addEvent(String serverId, String requestId, String event, Instant at) {

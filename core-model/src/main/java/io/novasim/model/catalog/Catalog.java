@@ -17,6 +17,7 @@ public final class Catalog {
     private final Map<String, Image> images;
     private final Map<String, Network> networks;
     private final Map<String, Subnet> subnets;
+    private final Map<String, List<Subnet>> subnetsByNetwork;
 
     public Catalog(List<Project> projects, List<User> users, List<Flavor> flavors, List<Image> images) {
         this(projects, users, flavors, images, List.of(), List.of());
@@ -30,12 +31,16 @@ public final class Catalog {
         this.images = index(images, Image::id, "image");
         this.networks = index(networks, Network::id, "network");
         this.subnets = index(subnets, Subnet::id, "subnet");
+        Map<String, List<Subnet>> byNetwork = new LinkedHashMap<>();
         for (Subnet subnet : subnets) {
             if (!this.networks.containsKey(subnet.networkId())) {
                 throw new IllegalArgumentException("subnet " + subnet.id() + " is on unknown network "
                         + subnet.networkId());
             }
+            byNetwork.computeIfAbsent(subnet.networkId(), k -> new java.util.ArrayList<>()).add(subnet);
         }
+        byNetwork.replaceAll((k, v) -> List.copyOf(v));
+        this.subnetsByNetwork = java.util.Collections.unmodifiableMap(byNetwork);
     }
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> id, String kind) {
@@ -76,13 +81,18 @@ public final class Catalog {
         return List.copyOf(networks.values());
     }
 
+    /** The networks, without copying: for the engine's hot paths. */
+    public Iterable<Network> eachNetwork() {
+        return networks.values();
+    }
+
     public List<Subnet> subnets() {
         return List.copyOf(subnets.values());
     }
 
     /** The subnets of a network, in catalog order. */
     public List<Subnet> subnetsOf(String networkId) {
-        return subnets.values().stream().filter(s -> s.networkId().equals(networkId)).toList();
+        return subnetsByNetwork.getOrDefault(networkId, List.of());
     }
 
     public List<Project> projects() {

@@ -54,20 +54,28 @@ public record Ipv4Cidr(int network, int prefix) {
     }
 
     static int toInt(String address) {
-        String[] parts = address.split("\\.", -1);
-        if (parts.length != 4) {
-            throw new IllegalArgumentException("not an IPv4 address: " + address);
-        }
         int value = 0;
-        for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)) {
+        int octets = 0;
+        int octet = -1;
+        for (int i = 0; i <= address.length(); i++) {
+            char c = i < address.length() ? address.charAt(i) : '.';
+            if (c == '.') {
+                if (octet < 0 || ++octets > 4) {
+                    throw new IllegalArgumentException("not an IPv4 address: " + address);
+                }
+                value = (value << 8) | octet;
+                octet = -1;
+            } else if (c >= '0' && c <= '9' && octet < 100) {
+                octet = (octet < 0 ? 0 : octet * 10) + (c - '0');
+                if (octet > 255) {
+                    throw new IllegalArgumentException("not an IPv4 address: " + address);
+                }
+            } else {
                 throw new IllegalArgumentException("not an IPv4 address: " + address);
             }
-            int octet = Integer.parseInt(part);
-            if (octet > 255) {
-                throw new IllegalArgumentException("not an IPv4 address: " + address);
-            }
-            value = (value << 8) | octet;
+        }
+        if (octets != 4) {
+            throw new IllegalArgumentException("not an IPv4 address: " + address);
         }
         return value;
     }

@@ -40,8 +40,15 @@ public record Port(String id, String name, String networkId, String projectId, S
 
     public Port boundTo(String serverId, String availabilityZone, String newTag, Instant now) {
         return new Port(id, name, networkId, projectId, macAddress, fixedIps, ACTIVE, serverId,
-                "compute:" + availabilityZone, createdByCompute, newTag, created, now);
+                deviceOwnerIn(availabilityZone), createdByCompute, newTag, created, now);
     }
+
+    /** {@code compute:<zone>}, one shared string per zone: every bound port holds it. */
+    public static String deviceOwnerIn(String availabilityZone) {
+        return "nova".equals(availabilityZone) ? DEFAULT_OWNER : "compute:" + availabilityZone;
+    }
+
+    private static final String DEFAULT_OWNER = "compute:nova";
 
     /** What Neutron keeps of a user's port once Nova lets it go: no device, no owner, no tag. */
     public Port unbound(Instant now) {

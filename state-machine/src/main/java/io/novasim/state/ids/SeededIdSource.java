@@ -11,6 +11,8 @@ public final class SeededIdSource implements IdSource {
     private static final char[] PASSWORD_CHARS =
             "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private final SplittableRandom resources;
     private final SplittableRandom requests;
     private final SplittableRandom secrets;
@@ -29,7 +31,13 @@ public final class SeededIdSource implements IdSource {
     @Override
     public String macAddress() {
         int low = macs.nextInt(1 << 24);
-        return String.format("fa:16:3e:%02x:%02x:%02x", (low >>> 16) & 0xff, (low >>> 8) & 0xff, low & 0xff);
+        char[] mac = "fa:16:3e:00:00:00".toCharArray();
+        for (int octet = 0; octet < 3; octet++) {
+            int value = (low >>> (16 - 8 * octet)) & 0xff;
+            mac[9 + 3 * octet] = HEX[value >>> 4];
+            mac[10 + 3 * octet] = HEX[value & 0xf];
+        }
+        return new String(mac);
     }
 
     @Override

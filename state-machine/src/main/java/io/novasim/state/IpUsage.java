@@ -1,0 +1,48 @@
+package io.novasim.state;
+
+import io.novasim.model.catalog.Catalog;
+import io.novasim.model.network.FixedIp;
+import io.novasim.model.network.Subnet;
+
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Which fixed IPs of each subnet are taken, kept up to date as ports come and go, so allocation never scans ports. */
+final class IpUsage {
+    private final Catalog catalog;
+    private final Map<String, BitSet> taken = new HashMap<>();
+
+    IpUsage(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    void take(FixedIp ip) {
+        offset(ip).ifPresent(o -> taken.computeIfAbsent(ip.subnetId(), k -> new BitSet()).set(o));
+    }
+
+    void free(FixedIp ip) {
+        offset(ip).ifPresent(o -> {
+            BitSet bits = taken.get(ip.subnetId());
+            if (bits != null) {
+                bits.clear(o);
+            }
+        });
+    }
+
+    boolean isTaken(Subnet subnet, String address) {
+        BitSet bits = taken.get(subnet.id());
+        return bits != null && bits.get(subnet.cidr().offsetOf(address));
+    }
+
+    /** The lowest free offset from {@code from} on, or -1 past the end of the block. */
+    int nextFree(Subnet subnet, int from) {
+        BitSet bits = taken.get(subnet.id());
+        int offset = bits == null ? from : bits.nextClearBit(from);
+        return offset < subnet.cidr().size() ? offset : -1;
+    }
+
+    private java.util.Optional<Integer> offset(FixedIp ip) {
+        return catalog.subnet(ip.subnetId()).map(s -> s.cidr().offsetOf(ip.ipAddress()));
+    }
+}
