@@ -279,7 +279,10 @@ final class Interfaces {
                 if (subnet.cidr().contains(requested) && !isReserved(subnet, requested)) {
                     if (world.ipUsage.isTaken(subnet, requested)
                             || alsoTaken.stream().anyMatch(ip -> ip.ipAddress().equals(requested))) {
-                        throw NovaErrors.fixedIpInUse(requested, forServer == null ? "" : forServer);
+                        // Nova names the instance; Neutron's own port create names the subnet.
+                        throw forServer != null ? NovaErrors.fixedIpInUse(requested, forServer)
+                                : new Conflict("IP address " + requested + " already allocated in subnet "
+                                + subnet.id());
                     }
                     return new FixedIp(subnet.id(), requested);
                 }

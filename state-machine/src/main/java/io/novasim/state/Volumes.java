@@ -450,19 +450,17 @@ final class Volumes {
     }
 
     List<VolumeAttachment> attachmentsOf(String volumeId) {
-        List<VolumeAttachment> found = new ArrayList<>();
-        for (VolumeAttachment a : world.attachments.values()) {
-            if (a.volumeId().equals(volumeId)) {
-                found.add(a);
-            }
-        }
-        return found;
+        return attachmentsWhere(a -> a.volumeId().equals(volumeId));
     }
 
     List<VolumeAttachment> attachmentsOnServer(String serverId) {
+        return attachmentsWhere(a -> a.serverId().equals(serverId));
+    }
+
+    private List<VolumeAttachment> attachmentsWhere(java.util.function.Predicate<VolumeAttachment> which) {
         List<VolumeAttachment> found = new ArrayList<>();
         for (VolumeAttachment a : world.attachments.values()) {
-            if (a.serverId().equals(serverId)) {
+            if (which.test(a)) {
                 found.add(a);
             }
         }
