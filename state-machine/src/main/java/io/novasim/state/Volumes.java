@@ -162,7 +162,23 @@ final class Volumes {
                 deleteOnTermination, root, status, now);
     }
 
-    /** The next free {@code /dev/vdX}: libvirt picks the name, whatever the request asked for. */
+    /** Device names in libvirt's order: vdb to vdz, then vdaa to vdzz. */
+    private static final List<String> DEVICE_NAMES = deviceNames();
+
+    private static List<String> deviceNames() {
+        List<String> names = new ArrayList<>();
+        for (char c = 'b'; c <= 'z'; c++) {
+            names.add("/dev/vd" + c);
+        }
+        for (char first = 'a'; first <= 'z'; first++) {
+            for (char second = 'a'; second <= 'z'; second++) {
+                names.add("/dev/vd" + first + second);
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /** The next free device name: libvirt picks it, whatever the request asked for. */
     private String nextDevice(String serverId) {
         Set<String> taken = new HashSet<>(4);
         for (VolumeAttachment a : world.attachments.values()) {
@@ -170,20 +186,13 @@ final class Volumes {
                 taken.add(a.device());
             }
         }
-        for (char c = 'b'; c <= 'z'; c++) {
-            String device = "/dev/vd" + c;
+        for (String device : DEVICE_NAMES) {
             if (!taken.contains(device)) {
                 return device;
             }
         }
-        for (char c = 'a'; c <= 'z'; c++) {
-            String device = "/dev/vda" + c;
-            if (!taken.contains(device)) {
-                return device;
-            }
-        }
-        throw new io.novasim.model.error.Forbidden("The maximum allowed number of disk devices (52) to attach to "
-                + "a single instance has been exceeded.");
+        throw new io.novasim.model.error.Forbidden("The maximum allowed number of disk devices ("
+                + DEVICE_NAMES.size() + ") to attach to a single instance has been exceeded.");
     }
 
     // ---------------------------------------------------------------- detach

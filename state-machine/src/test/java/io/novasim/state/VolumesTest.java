@@ -119,6 +119,13 @@ class VolumesTest {
     @Test
     void unknownAndUnattachedVolumesAreNotFound() {
         Server server = activeServer();
+        Volume some = volume(1, false);
+        refused(() -> cloud.execute(ALICE, AttachVolume.of("nope", some.id())), 404,
+                "Instance nope could not be found.");
+        refused(() -> cloud.execute(ALICE, DetachVolume.of("nope", some.id())), 404,
+                "Instance nope could not be found.");
+        refused(() -> cloud.volumeAttachments(MALLORY, server.id()), 404,
+                "Instance " + server.id() + " could not be found.");
         Volume loose = volume(1, false);
         String missing = "99999999-8888-4777-8666-555555555555";
         refused(() -> cloud.execute(ALICE, DetachVolume.of(server.id(), missing)), 404,
