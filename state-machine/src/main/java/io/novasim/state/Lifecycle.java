@@ -97,6 +97,10 @@ final class Lifecycle {
             case UNLOCK -> server.withLock(null, now);
             case LOCK -> server.withLock(new ServerLock(lockedBy(caller), lockReason), now);
             case RESET_STATE_ACTIVE, RESET_STATE_ERROR -> {
+                Job running = world.job(World.serverSlot(server.id()));
+                if (running != null && Media.isMedia(running)) {
+                    media.abandon(running, now);
+                }
                 world.cancel(World.serverSlot(server.id()));
                 yield server.withStates(rule.endVmState(), TaskState.NONE, server.powerState(), now);
             }
@@ -125,7 +129,10 @@ final class Lifecycle {
     private void supersede(String serverId, TransitionRule by, String requestId, Instant now) {
         Job old = world.job(World.serverSlot(serverId));
         world.cancel(World.serverSlot(serverId));
-        if (old != null && old.task() instanceof Job.Task.ServerTask) {
+        if (old != null && Media.isMedia(old)) {
+            media.abandon(old, now);
+        }
+        if (old != null && !(old.task() instanceof Job.Task.OffloadTimer)) {
             world.finishEvent(serverId, old.requestId(), TransitionTable.rule(old.operation()).computeEvent(), now,
                     "Interrupted by " + by.action() + " (" + requestId + ")");
         }

@@ -4,6 +4,7 @@ import io.novasim.model.error.NovaErrors;
 import io.novasim.model.media.MediaAttachment;
 import io.novasim.model.media.MediaStatus;
 import io.novasim.model.server.Server;
+import io.novasim.model.server.TaskState;
 import io.novasim.state.command.Caller;
 import io.novasim.state.command.Receipt;
 import io.novasim.state.faults.FaultEffect;
@@ -19,7 +20,8 @@ import java.util.Optional;
 
 /**
  * Bare-metal virtual media (seed 002): {@code media-attach} and {@code media-detach} of an image, accepted only while
- * task_state is None, and asynchronous: the media shows as attaching or detaching until the work completes.
+ * task_state is None, and asynchronous: the server shows {@code media_attaching} / {@code media_detaching} and the
+ * media shows as attaching or detaching until the work completes.
  */
 final class Media {
     private final World world;
@@ -38,11 +40,13 @@ final class Media {
         }
         Optional<FaultEffect> fault = world.fault(FaultTarget.server(Operation.MEDIA_ATTACH, server.id(),
                 server.name(), server.projectId()).withImage(imageId), requestId, now);
+        Server busy = server.withTaskState(rule.phases().get(0), now);
+        world.put(busy, now);
         world.put(new MediaAttachment(serverId, imageId, MediaStatus.ATTACHING, now), now);
         world.startAction(rule, serverId, requestId, caller, now, true);
-        world.start(World.requestSlot(requestId), new Job.Task.AttachMedia(serverId, imageId), requestId,
+        world.start(World.serverSlot(serverId), new Job.Task.AttachMedia(serverId, imageId), requestId,
                 Operation.MEDIA_ATTACH, 1, world.timings.of(Operation.MEDIA_ATTACH), now, fault, -1);
-        return Receipt.of(requestId, server);
+        return Receipt.of(requestId, busy);
     }
 
     Receipt detach(Caller caller, String serverId, String imageId, String requestId, Instant now) {
@@ -56,38 +60,60 @@ final class Media {
         }
         Optional<FaultEffect> fault = world.fault(FaultTarget.server(Operation.MEDIA_DETACH, server.id(),
                 server.name(), server.projectId()).withImage(imageId), requestId, now);
+        Server busy = server.withTaskState(rule.phases().get(0), now);
+        world.put(busy, now);
         world.put(attached.withStatus(MediaStatus.DETACHING), now);
         world.startAction(rule, serverId, requestId, caller, now, true);
-        world.start(World.requestSlot(requestId), new Job.Task.DetachMedia(serverId, imageId), requestId,
+        world.start(World.serverSlot(serverId), new Job.Task.DetachMedia(serverId, imageId), requestId,
                 Operation.MEDIA_DETACH, 1, world.timings.of(Operation.MEDIA_DETACH), now, fault, -1);
-        return Receipt.of(requestId, server);
+        return Receipt.of(requestId, busy);
     }
 
     void step(Job job, Instant at) {
         world.cancel(job.key());
-        if (!world.servers.containsKey(job.serverId())) {
+        Server server = world.servers.get(job.serverId());
+        if (server == null) {
             return;
         }
-        boolean attaching = job.task() instanceof Job.Task.AttachMedia;
-        String imageId = attaching ? ((Job.Task.AttachMedia) job.task()).imageId()
-                : ((Job.Task.DetachMedia) job.task()).imageId();
-        MediaAttachment media = world.media.get(World.mediaKey(job.serverId(), imageId));
+        world.put(server.withTaskState(TaskState.NONE, at), at);
         String event = TransitionTable.rule(job.operation()).computeEvent();
         if (job.failing()) {
-            if (attaching) {
-                world.removeMedia(job.serverId(), imageId, at);
-            } else {
-                world.put(media.withStatus(MediaStatus.ATTACHED), at);
-            }
+            abandon(job, at);
             world.finishEvent(job.serverId(), job.requestId(), event, at, job.failure().message());
             return;
         }
+        boolean attaching = job.task() instanceof Job.Task.AttachMedia;
+        String imageId = imageOf(job);
+        MediaAttachment media = world.media.get(World.mediaKey(job.serverId(), imageId));
         if (attaching) {
             world.put(media.withStatus(MediaStatus.ATTACHED), at);
         } else {
             world.removeMedia(job.serverId(), imageId, at);
         }
         world.finishEvent(job.serverId(), job.requestId(), event, at, null);
+    }
+
+    /** Media work that did not finish (it failed, was reset or superseded): the media goes back to how it was. */
+    void abandon(Job job, Instant at) {
+        String imageId = imageOf(job);
+        MediaAttachment media = world.media.get(World.mediaKey(job.serverId(), imageId));
+        if (media == null) {
+            return;
+        }
+        if (media.status() == MediaStatus.ATTACHING) {
+            world.removeMedia(job.serverId(), imageId, at);
+        } else if (media.status() == MediaStatus.DETACHING) {
+            world.put(media.withStatus(MediaStatus.ATTACHED), at);
+        }
+    }
+
+    static boolean isMedia(Job job) {
+        return job.task() instanceof Job.Task.AttachMedia || job.task() instanceof Job.Task.DetachMedia;
+    }
+
+    private static String imageOf(Job job) {
+        return job.task() instanceof Job.Task.AttachMedia attach ? attach.imageId()
+                : ((Job.Task.DetachMedia) job.task()).imageId();
     }
 
     List<MediaAttachment> of(String serverId) {

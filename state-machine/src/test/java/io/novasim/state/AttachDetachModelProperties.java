@@ -297,6 +297,20 @@ class AttachDetachModelProperties {
             }
         }
 
+        /** Media work cut short by a delete or a reset: the media goes back to how it was. */
+        void abandonMedia(String server) {
+            for (Pending p : new ArrayList<>(pending)) {
+                if (p.server.equals(server) && (p.op == Operation.MEDIA_ATTACH || p.op == Operation.MEDIA_DETACH)) {
+                    pending.remove(p);
+                    if (p.op == Operation.MEDIA_ATTACH) {
+                        media.remove(server + "/" + p.target);
+                    } else {
+                        media.put(server + "/" + p.target, "attached");
+                    }
+                }
+            }
+        }
+
         MAttachment attachmentOf(String server, String volume) {
             for (MAttachment a : attachments) {
                 if (a.server.equals(server) && a.volume.equals(volume)) {
@@ -578,6 +592,12 @@ class AttachDetachModelProperties {
                             Server after = w.run(caller, command, refusal == null ? 0 : codeOf(refusal),
                                     r -> r.server());
                             if (after != null) {
+                                Expected e = w.model.servers.get(id);
+                                boolean interrupts = op == Operation.DELETE || op == Operation.RESET_STATE_ACTIVE;
+                                if (interrupts && (e.running == Operation.MEDIA_ATTACH
+                                        || e.running == Operation.MEDIA_DETACH)) {
+                                    w.model.abandonMedia(id);
+                                }
                                 CloudModelProperties.accept(w.model.servers, id, op, caller, null, now);
                             }
                         }));
@@ -717,6 +737,10 @@ class AttachDetachModelProperties {
                             int expected = media(w.model, caller, id, image, attach);
                             Command command = attach ? new AttachMedia(id, image) : new DetachMedia(id, image);
                             if (w.run(caller, command, expected, r -> r) != null) {
+                                Expected e = w.model.servers.get(id);
+                                e.running = attach ? Operation.MEDIA_ATTACH : Operation.MEDIA_DETACH;
+                                e.runningSince = now;
+                                e.task = attach ? TaskState.MEDIA_ATTACHING : TaskState.MEDIA_DETACHING;
                                 w.model.media.put(id + "/" + image, attach ? "attaching" : "detaching");
                                 w.model.pending.add(new Pending(attach ? Operation.MEDIA_ATTACH
                                         : Operation.MEDIA_DETACH, id, image, null, now, expected < 0));

@@ -102,6 +102,8 @@ class CloudModelProperties {
             case SHELVE -> List.of(SHELVING, SHELVING_IMAGE_PENDING_UPLOAD, SHELVING_IMAGE_UPLOADING);
             case SHELVE_OFFLOAD -> List.of(SHELVING_OFFLOADING);
             case UNSHELVE -> List.of(UNSHELVING, SPAWNING);
+            case MEDIA_ATTACH -> List.of(MEDIA_ATTACHING);
+            case MEDIA_DETACH -> List.of(MEDIA_DETACHING);
             default -> List.of();
         };
     }
@@ -110,6 +112,8 @@ class CloudModelProperties {
         return switch (op) {
             case CREATE -> 5;
             case SHELVE, UNSHELVE -> 6;
+            case MEDIA_ATTACH -> 2;
+            case MEDIA_DETACH -> 1;
             case REBOOT_SOFT, REBOOT_HARD, RESCUE -> 3;
             case PAUSE, UNPAUSE -> 1;
             default -> 2;
@@ -221,6 +225,7 @@ class CloudModelProperties {
                         e.runningSince = finishedAt;
                     }
                     case SHELVE_OFFLOAD -> { e.vm = SHELVED_OFFLOADED; e.power = PowerState.SHUTDOWN; }
+                    case MEDIA_ATTACH, MEDIA_DETACH -> { } // media work changes no vm_state
                     default -> { e.vm = ACTIVE; e.power = PowerState.RUNNING; }
                 }
             }

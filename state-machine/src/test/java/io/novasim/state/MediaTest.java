@@ -4,8 +4,10 @@ import io.novasim.model.error.ComputeException;
 import io.novasim.model.media.MediaAttachment;
 import io.novasim.model.media.MediaStatus;
 import io.novasim.model.server.Server;
+import io.novasim.model.server.TaskState;
 import io.novasim.state.command.AttachMedia;
 import io.novasim.state.command.CreateServer;
+import io.novasim.state.command.DetachInterface;
 import io.novasim.state.command.DetachMedia;
 import io.novasim.state.command.Perform;
 import io.novasim.state.faults.FaultEffect;
@@ -43,13 +45,20 @@ class MediaTest {
         String attach = cloud.execute(ALICE, new AttachMedia(server.id(), ISO)).requestId();
         assertThat(cloud.mediaAttachments(ALICE, server.id())).singleElement()
                 .extracting(MediaAttachment::status).isEqualTo(MediaStatus.ATTACHING);
-        assertThat(cloud.server(ALICE, server.id()).taskState().isIdle()).isTrue();
+        assertThat(cloud.server(ALICE, server.id()).taskState()).isEqualTo(TaskState.MEDIA_ATTACHING);
+        String port = cloud.interfaces(ALICE, server.id()).get(0).id();
+        refused(() -> cloud.execute(ALICE, new DetachInterface(server.id(), port)), 409,
+                "Cannot 'detach_interface' instance " + server.id() + " while it is in task_state media_attaching");
+        refused(() -> cloud.execute(ALICE, new AttachMedia(server.id(), IMAGE)), 409,
+                "Cannot 'media-attach' instance " + server.id() + " while it is in task_state media_attaching");
         cloud.advance(Duration.ofSeconds(2));
+        assertThat(cloud.server(ALICE, server.id()).taskState()).isEqualTo(TaskState.NONE);
         assertThat(cloud.mediaAttachments(ALICE, server.id())).singleElement()
                 .extracting(MediaAttachment::status).isEqualTo(MediaStatus.ATTACHED);
         assertThat(cloud.instanceAction(ALICE, server.id(), attach).action()).isEqualTo("media-attach");
 
-        cloud.execute(ALICE, new DetachMedia(server.id(), ISO));
+        assertThat(cloud.execute(ALICE, new DetachMedia(server.id(), ISO)).server().taskState())
+                .isEqualTo(TaskState.MEDIA_DETACHING);
         assertThat(cloud.mediaAttachments(ALICE, server.id())).singleElement()
                 .extracting(MediaAttachment::status).isEqualTo(MediaStatus.DETACHING);
         cloud.advance(Duration.ofSeconds(1));
@@ -81,12 +90,24 @@ class MediaTest {
         refused(() -> cloud.execute(ALICE, new DetachMedia(server.id(), ISO)), 404,
                 "Media " + ISO + " is not attached to server " + server.id());
         cloud.execute(ALICE, new AttachMedia(server.id(), ISO));
+        cloud.runUntilIdle();
         refused(() -> cloud.execute(ALICE, new AttachMedia(server.id(), ISO)), 409,
                 "Media " + ISO + " is already attached to server " + server.id());
-        refused(() -> cloud.execute(ALICE, new DetachMedia(server.id(), ISO)), 404,
-                "Media " + ISO + " is not attached to server " + server.id());
+        refused(() -> cloud.execute(ALICE, new DetachMedia(server.id(), IMAGE)), 404,
+                "Media " + IMAGE + " is not attached to server " + server.id());
         refused(() -> cloud.execute(MALLORY, new AttachMedia(server.id(), ISO)), 404,
                 "Instance " + server.id() + " could not be found.");
+    }
+
+    @Test
+    void aResetOrADeleteCutsMediaWorkShort() {
+        Server server = activeServer();
+        cloud.execute(ALICE, new AttachMedia(server.id(), ISO));
+        cloud.execute(ADMIN, new Perform(server.id(), Operation.RESET_STATE_ACTIVE));
+        assertThat(cloud.mediaAttachments(ALICE, server.id())).isEmpty();
+        assertThat(cloud.server(ALICE, server.id()).taskState()).isEqualTo(TaskState.NONE);
+        cloud.advance(Duration.ofSeconds(5));
+        assertThat(cloud.mediaAttachments(ALICE, server.id())).isEmpty();
     }
 
     @Test

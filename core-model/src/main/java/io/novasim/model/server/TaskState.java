@@ -47,7 +47,14 @@ public enum TaskState {
     SHELVING_IMAGE_PENDING_UPLOAD("shelving_image_pending_upload"),
     SHELVING_IMAGE_UPLOADING("shelving_image_uploading"),
     SHELVING_OFFLOADING("shelving_offloading"),
-    UNSHELVING("unshelving");
+    UNSHELVING("unshelving"),
+    /**
+     * Bare-metal media work (NTT Enterprise Cloud): not one of Nova's values. Clients of that cloud read a non-None
+     * task_state right after media-attach/detach and expect other actions to be refused meanwhile
+     * (client-wire-contract.md §6), so the simulator shows these while the media work runs.
+     */
+    MEDIA_ATTACHING("media_attaching"),
+    MEDIA_DETACHING("media_detaching");
 
     private final String value;
 

@@ -96,11 +96,12 @@ public final class TransitionTable {
         add(Operation.SWAP_VOLUME, "swap_volume", "swap_volume", "compute_swap_volume", true,
                 "os_compute_api:os-volumes-attachments:swap", EnumSet.of(ACTIVE, PAUSED, RESIZED), IDLE, true,
                 List.of(), null, null, null);
-        // Seed 002: "accepted only when the task_state is None"; the seed names no vm_state condition.
+        // Seed 002: "accepted only when the task_state is None"; the seed names no vm_state condition. The work
+        // holds a task_state of its own, so other actions are refused while it runs (client-wire-contract.md §6).
         add(Operation.MEDIA_ATTACH, "media-attach", "media-attach", "compute_media_attach", true, null,
-                ANY_VM, IDLE, false, List.of(), null, null, null);
+                ANY_VM, IDLE, false, List.of(MEDIA_ATTACHING), null, null, null);
         add(Operation.MEDIA_DETACH, "media-detach", "media-detach", "compute_media_detach", true, null,
-                ANY_VM, IDLE, false, List.of(), null, null, null);
+                ANY_VM, IDLE, false, List.of(MEDIA_DETACHING), null, null, null);
         if (RULES.size() != Operation.values().length) {
             throw new IllegalStateException("an operation has no transition rule");
         }
