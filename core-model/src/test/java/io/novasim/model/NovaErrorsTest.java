@@ -27,7 +27,7 @@ class NovaErrorsTest {
         assertFault(NovaErrors.invalidState("pause", ID, "vm_state", VmState.SOFT_DELETED), 409,
                 "conflictingRequest", "Cannot 'pause' instance " + ID + " while it is in vm_state soft-delete");
         assertFault(NovaErrors.invalidState("stop", ID, "launched_at", null), 409, "conflictingRequest",
-                "Cannot 'stop' instance " + ID + " while it is in launched_at None");
+                "Instance " + ID + " is in an invalid state for 'stop'");
         assertFault(NovaErrors.locked(ID), 409, "conflictingRequest", "Instance " + ID + " is locked");
         assertFault(NovaErrors.policyForbids("os_compute_api:os-volumes-attachments:swap"), 403, "forbidden",
                 "Policy doesn't allow os_compute_api:os-volumes-attachments:swap to be performed.");

@@ -28,6 +28,7 @@ import io.novasim.state.command.DetachVolume;
 import io.novasim.state.command.LockServer;
 import io.novasim.state.command.Perform;
 import io.novasim.state.command.Receipt;
+import io.novasim.state.command.RenameServer;
 import io.novasim.state.command.UpdateVolumeAttachment;
 import io.novasim.state.faults.FaultRule;
 import io.novasim.state.faults.FiredFault;
@@ -83,9 +84,19 @@ public final class Cloud {
      * @throws ComputeException when Nova would refuse it (or a fault rule answers for it); nothing has changed then
      */
     public synchronized Receipt execute(Caller caller, Command command) {
-        settle();
-        Instant now = clock.now();
-        String requestId = world.ids.requestId();
+        return execute(caller, command, null);
+    }
+
+    /**
+     * Runs one command under a request id the caller drew with {@link #newRequestId()} (an HTTP adapter answers with
+     * the same id it records the instance action under), or under a fresh one when {@code requestId} is null.
+     */
+    public synchronized Receipt execute(Caller caller, Command command, String requestId) {
+        Instant now = clock.now(); // read once: the clock may be moved by another thread
+        settle(now);
+        if (requestId == null) {
+            requestId = world.ids.requestId();
+        }
         world.beginCommand();
         Receipt receipt;
         try {
@@ -104,6 +115,8 @@ public final class Cloud {
     private Receipt dispatch(Caller caller, Command command, String requestId, Instant now) {
         if (command instanceof CreateServer c) {
             return lifecycle.create(caller, c, requestId, now);
+        } else if (command instanceof RenameServer r) {
+            return lifecycle.rename(caller, r.serverId(), r.name(), requestId, now);
         } else if (command instanceof Perform p) {
             return lifecycle.perform(caller, p.serverId(), p.operation(), null, requestId, now);
         } else if (command instanceof LockServer l) {
@@ -287,16 +300,18 @@ public final class Cloud {
 
     /** Adds a rule; it applies from the next call on. */
     public synchronized void addFault(FaultRule rule) {
-        settle();
+        Instant now = clock.now();
+        settle(now);
         world.faults.add(rule);
-        world.emit(new SimEvent.FaultPlanChanged(clock.now(), rule, null));
+        world.emit(new SimEvent.FaultPlanChanged(now, rule, null));
     }
 
     public synchronized boolean removeFault(String ruleId) {
-        settle();
+        Instant now = clock.now();
+        settle(now);
         boolean removed = world.faults.remove(ruleId);
         if (removed) {
-            world.emit(new SimEvent.FaultPlanChanged(clock.now(), null, ruleId));
+            world.emit(new SimEvent.FaultPlanChanged(now, null, ruleId));
         }
         return removed;
     }
@@ -312,9 +327,10 @@ public final class Cloud {
 
     /** Lets go of the server's work that a {@code Stuck} fault holds until told; returns how many pieces resumed. */
     public synchronized int release(String serverId) {
-        settle();
-        int released = world.release(serverId, clock.now());
-        world.emit(new SimEvent.StuckReleased(clock.now(), serverId));
+        Instant now = clock.now();
+        settle(now);
+        int released = world.release(serverId, now);
+        world.emit(new SimEvent.StuckReleased(now, serverId));
         return released;
     }
 
@@ -381,7 +397,10 @@ public final class Cloud {
     }
 
     private void settle() {
-        Instant now = clock.now();
+        settle(clock.now());
+    }
+
+    private void settle(Instant now) {
         for (Job job = world.pollDue(now); job != null; job = world.pollDue(now)) {
             Instant at = job.plannedEnd();
             Job.Task task = job.task();

@@ -43,7 +43,7 @@ final class Interfaces {
 
     Receipt createPort(Caller caller, CreatePort command, String requestId, Instant now) {
         Network network = usableNetwork(caller, command.networkId(), NovaErrors.networkNotFound(command.networkId()));
-        FixedIp ip = allocate(network, command.fixedIp(), null);
+        FixedIp ip = allocate(network, command.fixedIp(), NEUTRON_IN_USE);
         Port port = new Port(world.ids.uuid(), command.name(), network.id(), caller.projectId(),
                 world.ids.macAddress(), List.of(ip), Port.DOWN, "", "", false, null, now, now);
         world.put(port, now);
@@ -90,7 +90,7 @@ final class Interfaces {
                     ? usableNetwork(caller, command.networkId(), NovaErrors.networkNotFound(command.networkId()))
                     : onlyNetwork(caller, NovaErrors.networkAmbiguous(),
                             NovaErrors.noNetworkAvailable(caller.projectId()));
-            ip = allocate(network, command.fixedIp(), server.id());
+            ip = allocate(network, command.fixedIp(), ATTACH_IN_USE);
         }
         Optional<FaultEffect> fault = world.fault(FaultTarget.server(Operation.ATTACH_INTERFACE, server.id(),
                 server.name(), server.projectId()).withPort(command.portId()), requestId, now);
@@ -193,7 +193,7 @@ final class Interfaces {
                 }
                 for (Network network : usable) {
                     onNetworks.add(network);
-                    addresses.add(allocate(network, null, null, addresses));
+                    addresses.add(allocate(network, null, createInUse(), addresses));
                 }
             }
             case LIST -> {
@@ -212,7 +212,7 @@ final class Interfaces {
                         Network network = usableNetwork(caller, request.networkId(),
                                 new BadRequest("Network " + request.networkId() + " could not be found."));
                         onNetworks.add(network);
-                        addresses.add(allocate(network, request.fixedIp(), null, addresses));
+                        addresses.add(allocate(network, request.fixedIp(), createInUse(), addresses));
                     }
                 }
             }
@@ -264,25 +264,39 @@ final class Interfaces {
         return usable.get(0);
     }
 
-    private FixedIp allocate(Network network, String requested, String forServer) {
-        return allocate(network, requested, forServer, List.of());
+    /** How each caller words "that address is taken". */
+    private interface InUse extends java.util.function.BiFunction<String, Subnet, ComputeException> {
+    }
+
+    /** Interface attach. */
+    private static final InUse ATTACH_IN_USE = (ip, subnet) -> NovaErrors.fixedIpInUse(ip);
+    /** Neutron's own port create. */
+    private static final InUse NEUTRON_IN_USE = (ip, subnet) ->
+            new Conflict("IP address " + ip + " already allocated in subnet " + subnet.id());
+
+    private FixedIp allocate(Network network, String requested, InUse inUse) {
+        return allocate(network, requested, inUse, List.of());
+    }
+
+    /** Server create: the address's holder is named, as a 400. */
+    private InUse createInUse() {
+        return (ip, subnet) -> NovaErrors.fixedIpInUseAtCreate(ip, world.ports.values().stream()
+                .filter(p -> p.fixedIps().stream().anyMatch(f -> f.ipAddress().equals(ip)))
+                .map(Port::deviceId).findFirst().orElse(""));
     }
 
     /**
      * A fixed IP on the network's subnets: the requested one if it is free, else the lowest free address of the
      * allocation pool. {@code alsoTaken} are addresses planned but not yet bound.
      */
-    private FixedIp allocate(Network network, String requested, String forServer, List<FixedIp> alsoTaken) {
+    private FixedIp allocate(Network network, String requested, InUse inUse, List<FixedIp> alsoTaken) {
         List<Subnet> subnets = world.catalog.subnetsOf(network.id());
         if (requested != null) {
             for (Subnet subnet : subnets) {
                 if (subnet.cidr().contains(requested) && !isReserved(subnet, requested)) {
                     if (world.ipUsage.isTaken(subnet, requested)
                             || alsoTaken.stream().anyMatch(ip -> ip.ipAddress().equals(requested))) {
-                        // Nova names the instance; Neutron's own port create names the subnet.
-                        throw forServer != null ? NovaErrors.fixedIpInUse(requested, forServer)
-                                : new Conflict("IP address " + requested + " already allocated in subnet "
-                                + subnet.id());
+                        throw inUse.apply(requested, subnet);
                     }
                     return new FixedIp(subnet.id(), requested);
                 }

@@ -65,7 +65,17 @@ final class Lifecycle {
         }
         world.startAction(rule, server.id(), requestId, caller, now, true);
         startWork(server, rule, requestId, now, fault);
-        return Receipt.of(requestId, server);
+        return new Receipt(requestId, server, world.ids.password(), null, null, null);
+    }
+
+    Receipt rename(Caller caller, String serverId, String name, String requestId, Instant now) {
+        Server server = world.visibleServer(caller, serverId);
+        if (name.isBlank()) {
+            throw NovaErrors.invalidInput("name", name, "'" + name + "' is too short");
+        }
+        Server renamed = server.withName(name, now);
+        world.put(renamed, now);
+        return Receipt.of(requestId, renamed);
     }
 
     /** @param lockReason the reason given with a lock, else {@code null} */
@@ -76,8 +86,8 @@ final class Lifecycle {
         if (rule.adminPolicy() != null && !caller.admin()) {
             throw NovaErrors.policyForbids(rule.adminPolicy());
         }
-        if (operation == Operation.UNLOCK && server.locked()
-                && server.lock().lockedBy() == ServerLock.LockedBy.ADMIN && !caller.admin()) {
+        if (operation == Operation.UNLOCK && server.locked() && server.lock().lockedBy() != lockedBy(caller, server)
+                && !caller.admin()) {
             throw NovaErrors.policyForbids(UNLOCK_OVERRIDE_POLICY);
         }
         rule.check(server, caller.admin());
@@ -93,27 +103,34 @@ final class Lifecycle {
             String adminPass = operation == Operation.RESCUE ? world.ids.password() : null;
             return new Receipt(requestId, busy, adminPass, null, null, null);
         }
+        if (operation == Operation.LOCK && server.locked() && lockedBy(caller, server) == ServerLock.LockedBy.OWNER) {
+            return Receipt.of(requestId, server); // Nova: the owner re-locking changes nothing, and records nothing
+        }
         Server changed = switch (operation) {
             case UNLOCK -> server.withLock(null, now);
-            case LOCK -> server.withLock(new ServerLock(lockedBy(caller), lockReason), now);
+            case LOCK -> server.withLock(new ServerLock(lockedBy(caller, server), lockReason), now);
             case RESET_STATE_ACTIVE, RESET_STATE_ERROR -> {
-                Job running = world.job(World.serverSlot(server.id()));
-                if (running != null && Media.isMedia(running)) {
-                    media.abandon(running, now);
-                }
-                world.cancel(World.serverSlot(server.id()));
+                stopWork(server.id(), "os-resetState", requestId, now);
                 yield server.withStates(rule.endVmState(), TaskState.NONE, server.powerState(), now);
             }
             default -> throw new IllegalStateException("no synchronous handling for " + operation);
         };
         world.put(changed, now);
-        world.startAction(rule, server.id(), requestId, caller, now, false);
+        if (operation == Operation.LOCK || operation == Operation.UNLOCK) {
+            world.finishedAction(rule, server.id(), requestId, caller, "api_" + rule.instanceAction(), now);
+        } else {
+            world.startAction(rule, server.id(), requestId, caller, now, false);
+        }
         return Receipt.of(requestId, changed);
     }
 
-    /** Nova tells whether the owner or an admin holds the lock, because only an admin may lift an admin's lock. */
-    private static ServerLock.LockedBy lockedBy(Caller caller) {
-        return caller.admin() ? ServerLock.LockedBy.ADMIN : ServerLock.LockedBy.OWNER;
+    /**
+     * Nova tells the owner's lock from an admin's by project ({@code is_owner}), because only an admin may lift a
+     * lock that was not set from the server's own project.
+     */
+    private static ServerLock.LockedBy lockedBy(Caller caller, Server server) {
+        return caller.projectId().equals(server.projectId()) ? ServerLock.LockedBy.OWNER
+                : ServerLock.LockedBy.ADMIN;
     }
 
     private void startWork(Server server, TransitionRule rule, String requestId, Instant now,
@@ -127,14 +144,31 @@ final class Lifecycle {
 
     /** New work replaces work in flight (a hard reboot over a soft one, a delete over anything); the old work fails. */
     private void supersede(String serverId, TransitionRule by, String requestId, Instant now) {
-        Job old = world.job(World.serverSlot(serverId));
-        world.cancel(World.serverSlot(serverId));
-        if (old != null && Media.isMedia(old)) {
-            media.abandon(old, now);
-        }
-        if (old != null && !(old.task() instanceof Job.Task.OffloadTimer)) {
+        stopWork(serverId, by.action(), requestId, now);
+    }
+
+    /**
+     * Stops the server's work in flight, media work included: its event ends in Error, media goes back to how it
+     * was, and a build that is cut short keeps its root volume.
+     */
+    private void stopWork(String serverId, String by, String requestId, Instant now) {
+        for (String slot : java.util.List.of(World.serverSlot(serverId), World.mediaSlot(serverId))) {
+            Job old = world.job(slot);
+            if (old == null) {
+                continue;
+            }
+            world.cancel(slot);
+            if (old.task() instanceof Job.Task.OffloadTimer) {
+                continue;
+            }
+            if (Media.isMedia(old)) {
+                media.abandon(old, now);
+            }
+            if (old.operation() == Operation.CREATE) {
+                volumes.completeRootVolume(serverId, now);
+            }
             world.finishEvent(serverId, old.requestId(), TransitionTable.rule(old.operation()).computeEvent(), now,
-                    "Interrupted by " + by.action() + " (" + requestId + ")");
+                    "Interrupted by " + by + " (" + requestId + ")");
         }
     }
 

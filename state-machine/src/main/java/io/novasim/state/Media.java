@@ -44,7 +44,7 @@ final class Media {
         world.put(busy, now);
         world.put(new MediaAttachment(serverId, imageId, MediaStatus.ATTACHING, now), now);
         world.startAction(rule, serverId, requestId, caller, now, true);
-        world.start(World.serverSlot(serverId), new Job.Task.AttachMedia(serverId, imageId), requestId,
+        world.start(World.mediaSlot(serverId), new Job.Task.AttachMedia(serverId, imageId), requestId,
                 Operation.MEDIA_ATTACH, 1, world.timings.of(Operation.MEDIA_ATTACH), now, fault, -1);
         return Receipt.of(requestId, busy);
     }
@@ -64,7 +64,7 @@ final class Media {
         world.put(busy, now);
         world.put(attached.withStatus(MediaStatus.DETACHING), now);
         world.startAction(rule, serverId, requestId, caller, now, true);
-        world.start(World.serverSlot(serverId), new Job.Task.DetachMedia(serverId, imageId), requestId,
+        world.start(World.mediaSlot(serverId), new Job.Task.DetachMedia(serverId, imageId), requestId,
                 Operation.MEDIA_DETACH, 1, world.timings.of(Operation.MEDIA_DETACH), now, fault, -1);
         return Receipt.of(requestId, busy);
     }

@@ -144,7 +144,7 @@ final class Volumes {
         boolean reservable = volume.status() == VolumeStatus.AVAILABLE
                 || (volume.multiattach() && volume.status() == VolumeStatus.IN_USE);
         if (!reservable || swapTargets.contains(volume.id())) {
-            throw NovaErrors.volumeNotAvailable(volume.id(), volume.status());
+            throw NovaErrors.volumeNotAvailable(volume.id(), volume.status(), volume.multiattach());
         }
     }
 
@@ -216,7 +216,12 @@ final class Volumes {
 
         if (server.vmState() == VmState.SHELVED_OFFLOADED) {
             world.removeAttachment(attachment.bdmUuid(), now);
-            refreshStatus(volume.id(), now);
+            if (attachment.deleteOnTermination() && attachmentsOf(volume.id()).isEmpty()) {
+                // Nova's local cleanup deletes such a volume too (_local_cleanup_bdm_volumes).
+                world.removeVolume(volume.id(), now);
+            } else {
+                refreshStatus(volume.id(), now);
+            }
             world.finishedAction(rule, server.id(), requestId, caller, "api_detach_volume", now);
             return Receipt.of(requestId, attachment);
         }

@@ -266,6 +266,11 @@ final class World {
         return "server/" + serverId;
     }
 
+    /** Media work has a slot of its own, so it never displaces a shelved server's offload timer. */
+    static String mediaSlot(String serverId) {
+        return "media/" + serverId;
+    }
+
     static String requestSlot(String requestId) {
         return "request/" + requestId;
     }

@@ -75,6 +75,7 @@ class CloudModelProperties {
         boolean launched;
         boolean faulted;
         String lockedBy; // null, "owner" or "admin"
+        String lockReason;
         Operation running = Operation.CREATE;
         Instant runningSince;
 
@@ -163,7 +164,8 @@ class CloudModelProperties {
         if ((op == Operation.RESET_STATE_ACTIVE || op == Operation.RESET_STATE_ERROR) && !caller.admin()) {
             return "Policy doesn't allow os_compute_api:os-admin-actions:reset_state to be performed.";
         }
-        if (op == Operation.UNLOCK && "admin".equals(e.lockedBy) && !caller.admin()) {
+        String expectedBy = caller.projectId().equals(e.project) ? "owner" : "admin";
+        if (op == Operation.UNLOCK && e.lockedBy != null && !e.lockedBy.equals(expectedBy) && !caller.admin()) {
             return "Policy doesn't allow os_compute_api:os-lock-server:unlock:unlock_override to be performed.";
         }
         boolean lockMatters = op != Operation.LOCK && op != Operation.UNLOCK
@@ -179,7 +181,7 @@ class CloudModelProperties {
         }
         boolean needsLaunch = lockMatters && op != Operation.DELETE;
         if (needsLaunch && !e.launched) {
-            return "Cannot '" + actionName(op) + "' instance " + id + " while it is in launched_at None";
+            return "Instance " + id + " is in an invalid state for '" + actionName(op) + "'";
         }
         return null;
     }
@@ -237,8 +239,17 @@ class CloudModelProperties {
                        Instant now) {
         Expected e = model.get(id);
         switch (op) {
-            case LOCK -> e.lockedBy = caller.admin() ? "admin" : "owner";
-            case UNLOCK -> e.lockedBy = null;
+            case LOCK -> {
+                boolean owner = caller.projectId().equals(e.project);
+                if (e.lockedBy == null || !owner) {
+                    e.lockedBy = owner ? "owner" : "admin";
+                    e.lockReason = reason;
+                }
+            }
+            case UNLOCK -> {
+                e.lockedBy = null;
+                e.lockReason = null;
+            }
             case RESET_STATE_ACTIVE, RESET_STATE_ERROR -> {
                 e.vm = op == Operation.RESET_STATE_ACTIVE ? ACTIVE : ERROR;
                 e.task = NONE;
@@ -303,7 +314,7 @@ class CloudModelProperties {
                 assertThat(after.vmState()).isEqualTo(e.vm);
                 assertThat(after.taskState()).isEqualTo(e.task);
                 if (op == Operation.LOCK) {
-                    assertThat(after.lockedReason()).isEqualTo(reason);
+                    assertThat(after.lockedReason()).isEqualTo(e.lockReason);
                 }
             } catch (ComputeException refused) {
                 assertThat(refused.getMessage()).as("refusal of %s by %s", command, caller.userId())

@@ -24,6 +24,8 @@ final class Fixtures {
     static final Caller BOB = new Caller("bob", DEMO, false);
     static final Caller MALLORY = new Caller("mallory", OTHER, false);
     static final Caller ADMIN = new Caller("admin", DEMO, true);
+    /** An admin scoped to another project: Nova counts its lock as an admin's, not the owner's. */
+    static final Caller CLOUD_ADMIN = new Caller("admin", OTHER, true);
     static final String FLAVOR = "1";
     static final String IMAGE = "70a599e0-31e7-49b7-b260-868f441e862b";
     static final String ISO = "3339fd5f-ec06-4ef8-9337-c1c70218a748";

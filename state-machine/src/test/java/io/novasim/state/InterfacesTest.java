@@ -105,7 +105,7 @@ class InterfacesTest {
         assertThat(chosen.tag()).isEqualTo("nic2");
 
         refused(() -> cloud.execute(ALICE, new AttachInterface(server.id(), null, NET, "10.0.0.9", null)), 409,
-                "Fixed IP address 10.0.0.9 is already in use on instance " + server.id() + ".");
+                "Fixed IP 10.0.0.9 is already in use.");
         refused(() -> cloud.execute(ALICE, new AttachInterface(server.id(), null, NET, "192.168.7.7", null)), 400,
                 "Invalid input received: Fixed IP 192.168.7.7 is not a valid ip address for network " + NET + ".");
     }

@@ -111,6 +111,23 @@ class MediaTest {
     }
 
     @Test
+    void mediaWorkKeepsAShelvedServersOffloadTimer() {
+        Cloud cloud = new Cloud(CATALOG, new io.novasim.state.time.VirtualClock(),
+                new io.novasim.state.ids.SeededIdSource(3), io.novasim.state.time.Timings.defaults()
+                .withShelvedOffloadAfter(java.util.Optional.of(Duration.ofSeconds(30))),
+                io.novasim.state.log.EventListener.NONE);
+        Server server = cloud.execute(ALICE, new CreateServer("metal", FLAVOR, IMAGE)).server();
+        cloud.runUntilIdle();
+        cloud.execute(ALICE, new Perform(server.id(), Operation.SHELVE));
+        cloud.advance(Duration.ofSeconds(6));
+        cloud.execute(ALICE, new AttachMedia(server.id(), ISO));
+        cloud.advance(Duration.ofSeconds(40));
+        assertThat(cloud.server(ALICE, server.id()).vmState()).isEqualTo(io.novasim.model.server.VmState.SHELVED_OFFLOADED);
+        assertThat(cloud.mediaAttachments(ALICE, server.id())).singleElement()
+                .extracting(MediaAttachment::status).isEqualTo(MediaStatus.ATTACHED);
+    }
+
+    @Test
     void aFailedMediaAttachVanishes() {
         Server server = activeServer();
         cloud.addFault(new FaultRule("bmc", FaultMatch.operation(Operation.MEDIA_ATTACH).onImage(ISO),

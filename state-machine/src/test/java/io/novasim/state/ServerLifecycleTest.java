@@ -288,7 +288,7 @@ class ServerLifecycleTest {
         assertThat(cloud.instanceActions(ALICE, server.id()).get(0).message()).isEqualTo("Error");
         // error is a vm_state stop accepts, but the server never launched
         assertThatThrownBy(() -> cloud.execute(ALICE, new Perform(server.id(), Operation.STOP)))
-                .hasMessage("Cannot 'stop' instance " + server.id() + " while it is in launched_at None");
+                .hasMessage("Instance " + server.id() + " is in an invalid state for 'stop'");
         // delete does not need a launched server
         cloud.execute(ALICE, new Perform(server.id(), Operation.DELETE));
     }
@@ -424,15 +424,19 @@ class ServerLifecycleTest {
         Server locked = cloud.execute(ALICE, new LockServer(server.id(), "do not touch")).server();
         assertThat(locked.locked()).isTrue();
         assertThat(locked.lockedReason()).isEqualTo("do not touch");
+        assertThat(cloud.execute(BOB, new LockServer(server.id(), "mine now")).server().lockedReason())
+                .as("the owner re-locking changes nothing").isEqualTo("do not touch");
         assertThat(cloud.execute(BOB, new Perform(server.id(), Operation.UNLOCK)).server().locked()).isFalse();
 
-        cloud.execute(ADMIN, new Perform(server.id(), Operation.LOCK));
+        cloud.execute(CLOUD_ADMIN, new Perform(server.id(), Operation.LOCK));
         assertThatThrownBy(() -> cloud.execute(ALICE, new Perform(server.id(), Operation.UNLOCK)))
                 .hasMessage("Policy doesn't allow os_compute_api:os-lock-server:unlock:unlock_override to be performed.")
                 .extracting(e -> ((ComputeException) e).code()).isEqualTo(403);
         assertThat(cloud.execute(ADMIN, new Perform(server.id(), Operation.UNLOCK)).server().locked()).isFalse();
         assertThat(cloud.instanceActions(ALICE, server.id())).extracting(InstanceAction::action)
                 .containsExactly("unlock", "lock", "unlock", "lock", "create");
+        assertThat(cloud.instanceActions(ALICE, server.id()).get(0).events()).extracting("event", "result")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("api_unlock", "Success"));
     }
 
     @Test
@@ -443,7 +447,10 @@ class ServerLifecycleTest {
         assertThatThrownBy(() -> cloud.execute(ALICE, new Perform(server.id(), Operation.RESET_STATE_ACTIVE)))
                 .hasMessage("Policy doesn't allow os_compute_api:os-admin-actions:reset_state to be performed.");
 
+        String stop = cloud.instanceActions(ALICE, server.id()).get(0).requestId();
         Server reset = cloud.execute(ADMIN, new Perform(server.id(), Operation.RESET_STATE_ERROR)).server();
+        assertThat(cloud.instanceAction(ALICE, server.id(), stop).message()).as("the stop was cut short")
+                .isEqualTo("Error");
         assertThat(reset.vmState()).isEqualTo(ERROR);
         assertThat(reset.taskState()).isEqualTo(NONE);
         assertThat(cloud.nextDueAt()).as("the stop in flight is cancelled").isEmpty();

@@ -96,7 +96,7 @@ class VolumesTest {
         Volume volume = volume(1, false);
         cloud.execute(ALICE, AttachVolume.of(server.id(), volume.id()));
         refused(() -> cloud.execute(ALICE, DetachVolume.of(server.id(), volume.id())), 400,
-                "Invalid input received: Invalid volume: Unable to detach volume. Volume status must be 'in-use' and "
+                "Invalid volume: Invalid input received: Invalid volume: Unable to detach volume. Volume status must be 'in-use' and "
                         + "attach_status must be 'attached' to detach. (HTTP 400)");
         cloud.advance(Duration.ofSeconds(2));
 
@@ -105,7 +105,7 @@ class VolumesTest {
         assertThat(cloud.volumeAttachments(ALICE, server.id())).as("still listed until the detach completes")
                 .extracting(VolumeAttachment::volumeId).containsExactly(volume.id());
         refused(() -> cloud.execute(ALICE, DetachVolume.of(server.id(), volume.id())), 400,
-                "Invalid input received: Invalid volume: Unable to detach volume. Volume status must be 'in-use' and "
+                "Invalid volume: Invalid input received: Invalid volume: Unable to detach volume. Volume status must be 'in-use' and "
                         + "attach_status must be 'attached' to detach. (HTTP 400)");
         cloud.advance(Duration.ofSeconds(1));
         assertThat(status(volume)).isEqualTo(VolumeStatus.AVAILABLE);
@@ -224,6 +224,11 @@ class VolumesTest {
         cloud.execute(ALICE, new DetachVolume(server.id(), volume.id(), 20));
         assertThat(status(volume)).isEqualTo(VolumeStatus.AVAILABLE);
         assertThat(cloud.volumeAttachments(ALICE, server.id())).isEmpty();
+
+        cloud.execute(ALICE, new AttachVolume(server.id(), volume.id(), null, null, true, 79));
+        cloud.execute(ALICE, new DetachVolume(server.id(), volume.id(), 79));
+        assertThat(cloud.volumes(ALICE)).as("Nova's local cleanup deletes it on termination")
+                .extracting(Volume::id).doesNotContain(volume.id());
     }
 
     @Test

@@ -17,8 +17,12 @@ public final class NovaErrors {
      * {@code launched_at}; the state prints as Nova prints it ({@code None} for an idle task or a null launch time).
      */
     public static Conflict invalidState(String action, String serverId, String attribute, Object state) {
+        if (state == null) {
+            // Nova's fallback when the state is None, e.g. a server that never launched (common.py).
+            return new Conflict("Instance " + serverId + " is in an invalid state for '" + action + "'");
+        }
         return new Conflict("Cannot '" + action + "' instance " + serverId + " while it is in " + attribute + " "
-                + (state == null ? "None" : state));
+                + state);
     }
 
     public static Conflict locked(String serverId) {
@@ -98,8 +102,14 @@ public final class NovaErrors {
                 + networkId + ".");
     }
 
-    public static Conflict fixedIpInUse(String ip, String serverId) {
-        return new Conflict("Fixed IP address " + ip + " is already in use on instance " + serverId + ".");
+    /** Interface attach: Nova passes its own shorter text to {@code FixedIpAlreadyInUse} (neutron.py). */
+    public static Conflict fixedIpInUse(String ip) {
+        return new Conflict("Fixed IP " + ip + " is already in use.");
+    }
+
+    /** Server create: {@code validate_networks} names the server that holds the address, as a 400. */
+    public static BadRequest fixedIpInUseAtCreate(String ip, String holderId) {
+        return new BadRequest("Fixed IP address " + ip + " is already in use on instance " + holderId + ".");
     }
 
     public static ComputeFault interfaceAttachFailed(String serverId) {
@@ -144,10 +154,11 @@ public final class NovaErrors {
         return new BadRequest("Invalid volume: volume " + volumeId + " already attached");
     }
 
-    /** Cinder refuses to reserve a volume that is not available. */
-    public static BadRequest volumeNotAvailable(String volumeId, Object status) {
-        return new BadRequest("Invalid volume: Volume " + volumeId + " status must be available or downloading to "
-                + "reserve, but the current status is " + status + ".");
+    /** Cinder refuses to reserve a volume that is not available; Nova passes its 400 on as invalid input. */
+    public static BadRequest volumeNotAvailable(String volumeId, Object status, boolean multiattach) {
+        return new BadRequest("Invalid input received: Invalid volume: Volume " + volumeId + " status must be "
+                + (multiattach ? "available, in-use or downloading" : "available or downloading")
+                + " to reserve, but the current status is " + status + ". (HTTP 400)");
     }
 
     public static BadRequest multiattachNeedsNewerMicroversion() {
@@ -162,10 +173,10 @@ public final class NovaErrors {
         return new BadRequest("Attaching multiattach volumes is not supported for shelved-offloaded instances.");
     }
 
-    /** Cinder's begin_detaching refusal, as Nova passes it on. */
+    /** Cinder's begin_detaching refusal, as Nova re-raises it: invalid input inside an invalid volume. */
     public static BadRequest volumeNotInUse() {
-        return new BadRequest("Invalid input received: Invalid volume: Unable to detach volume. Volume status must "
-                + "be 'in-use' and attach_status must be 'attached' to detach. (HTTP 400)");
+        return new BadRequest("Invalid volume: Invalid input received: Invalid volume: Unable to detach volume. "
+                + "Volume status must be 'in-use' and attach_status must be 'attached' to detach. (HTTP 400)");
     }
 
     public static BadRequest notMutable(String property) {

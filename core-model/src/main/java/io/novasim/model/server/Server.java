@@ -77,6 +77,11 @@ public record Server(
                 vmState, taskState, powerState, newLock, launchedAt, created, now, fault);
     }
 
+    public Server withName(String newName, Instant now) {
+        return new Server(id, newName, projectId, userId, flavorId, imageId, availabilityZone, metadata,
+                vmState, taskState, powerState, lock, launchedAt, created, now, fault);
+    }
+
     public Server withLaunchedAt(Instant when) {
         return new Server(id, name, projectId, userId, flavorId, imageId, availabilityZone, metadata,
                 vmState, taskState, powerState, lock, when, created, updated, fault);

@@ -29,7 +29,7 @@ public final class Replay {
                 target.release(released.serverId());
             } else if (event instanceof SimEvent.Executed executed) {
                 try {
-                    target.execute(executed.caller(), executed.command());
+                    target.execute(executed.caller(), executed.command(), executed.requestId());
                 } catch (ComputeException refusedAgain) {
                     // The history says whether it was refused; comparing histories tells whether replay agreed.
                 }

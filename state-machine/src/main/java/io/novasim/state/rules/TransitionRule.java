@@ -44,8 +44,11 @@ public record TransitionRule(
         VmState failedVmState) {
 
     public TransitionRule {
-        allowedVmStates = allowedVmStates == null ? null : Set.copyOf(allowedVmStates);
-        allowedTaskStates = allowedTaskStates == null ? null : Set.copyOf(allowedTaskStates);
+        // EnumSet copies keep enum order, so enumerations (diagrams, teaching pages) are stable from run to run.
+        allowedVmStates = allowedVmStates == null ? null
+                : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(allowedVmStates));
+        allowedTaskStates = allowedTaskStates == null ? null
+                : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(allowedTaskStates));
         phases = List.copyOf(phases);
     }
 
