@@ -1,0 +1,275 @@
+package io.novasim;
+
+import io.javalin.Javalin;
+import io.novasim.http.RecordedRequest;
+import io.novasim.http.Simulation;
+import io.novasim.http.SimulatorComponent;
+import io.novasim.http.SimulatorSettings;
+import io.novasim.model.server.Server;
+import io.novasim.state.CloudState;
+import io.novasim.state.command.Caller;
+import io.novasim.state.command.Perform;
+import io.novasim.state.faults.FaultRule;
+import io.novasim.state.faults.FiredFault;
+import io.novasim.state.log.SimEvent;
+import io.novasim.state.rules.Operation;
+import io.novasim.state.time.Timings;
+import io.novasim.state.time.VirtualClock;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An OpenStack cloud in a box: Keystone, Nova, Neutron, Cinder and Glance endpoints on one port, over a deterministic
+ * in-memory core. Create one per test (or per suite), {@link #start()} it, point a client at
+ * {@link #identityEndpoint()}, and {@link #close()} it.
+ *
+ * <pre>{@code
+ * try (NovaSimulator sim = NovaSimulator.builder().seed(42).build().start()) {   // 127.0.0.1, a free port
+ *     URI keystone = sim.identityEndpoint();                                     // http://127.0.0.1:PORT/identity/v3
+ *     ... // user demo / secret, project demo
+ *     sim.control().advance(Duration.ofSeconds(5));                              // BUILD -> ACTIVE, no sleeping
+ * }
+ * }</pre>
+ */
+public final class NovaSimulator implements AutoCloseable {
+    private final SimulatorSettings settings;
+    private final SimulatorComponent component;
+    private final Control control;
+    private Javalin server;
+    private boolean closed;
+
+    private NovaSimulator(SimulatorSettings settings) {
+        this.settings = settings;
+        this.component = SimulatorComponent.of(settings);
+        this.control = new Control(component.simulation(), component);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds the port (a free one when the builder said 0) and starts serving. */
+    public synchronized NovaSimulator start() {
+        if (closed) {
+            throw new IllegalStateException("a simulator cannot be restarted once closed");
+        }
+        if (server == null) {
+            server = component.app().create().start(settings.host(), settings.port());
+        }
+        return this;
+    }
+
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("not started");
+        }
+        return server.port();
+    }
+
+    public URI baseUri() {
+        return URI.create("http://" + hostForUri() + ":" + port());
+    }
+
+    /** The Keystone URL to give clients ({@code OS_AUTH_URL}). */
+    public URI identityEndpoint() {
+        return URI.create(baseUri() + "/identity/v3");
+    }
+
+    public URI computeEndpoint() {
+        return URI.create(baseUri() + "/v2.1");
+    }
+
+    private String hostForUri() {
+        String host = settings.host();
+        return host.equals("0.0.0.0") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    public SimulatorControl control() {
+        return control;
+    }
+
+    public SimulatorSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "NovaSimulator{" + (closed ? "closed" : server == null ? "new" : "port=" + server.port()) + "}";
+    }
+
+    /** Settings with sensible defaults: 127.0.0.1, a free port, seed 1, the demo world, a clock that moves only when told. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 0;
+        private long seed = 1;
+        private CloudSetup setup = CloudSetup.demo();
+        private Timings timings = Timings.defaults();
+        private Instant start = VirtualClock.DEFAULT_START;
+        private double clockSpeed = 0;
+        private Duration tokenLifetime = Duration.ofHours(24);
+        private String controlToken;
+        private int journalCapacity = 10_000;
+        private int eventLogCapacity = 100_000;
+
+        public Builder host(String value) {
+            this.host = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder port(int value) {
+            this.port = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        public Builder setup(CloudSetup value) {
+            this.setup = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder timings(Timings value) {
+            this.timings = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder start(Instant value) {
+            this.start = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** 0: virtual time moves only when told (tests, scenarios); 1: it follows the wall clock; 10: ten times faster. */
+        public Builder clockSpeed(double value) {
+            this.clockSpeed = value;
+            return this;
+        }
+
+        public Builder tokenLifetime(Duration value) {
+            this.tokenLifetime = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** A token that is always valid and acts as an admin, for scripts and the control plane. */
+        public Builder controlToken(String value) {
+            this.controlToken = value;
+            return this;
+        }
+
+        public Builder journalCapacity(int value) {
+            this.journalCapacity = value;
+            return this;
+        }
+
+        public Builder eventLogCapacity(int value) {
+            this.eventLogCapacity = value;
+            return this;
+        }
+
+        public NovaSimulator build() {
+            return new NovaSimulator(new SimulatorSettings(host, port, seed, setup, timings, start, clockSpeed,
+                    tokenLifetime, controlToken, journalCapacity, eventLogCapacity));
+        }
+    }
+
+    /** The control interface, over the running simulation. */
+    private static final class Control implements SimulatorControl {
+        private static final Caller OPERATOR = new Caller("novasim-control", CloudSetup.ADMIN_PROJECT, true);
+
+        private final Simulation simulation;
+        private final SimulatorComponent component;
+
+        Control(Simulation simulation, SimulatorComponent component) {
+            this.simulation = simulation;
+            this.component = component;
+        }
+
+        @Override
+        public void reset() {
+            simulation.reset();
+            component.serverDetails().clear();
+            component.keypairs().clear();
+        }
+
+        @Override
+        public Instant now() {
+            return simulation.now();
+        }
+
+        @Override
+        public void advance(Duration by) {
+            simulation.cloud().advance(by);
+        }
+
+        @Override
+        public Duration runUntilIdle() {
+            return simulation.cloud().runUntilIdle();
+        }
+
+        @Override
+        public void addFault(FaultRule rule) {
+            simulation.cloud().addFault(rule);
+        }
+
+        @Override
+        public boolean removeFault(String ruleId) {
+            return simulation.cloud().removeFault(ruleId);
+        }
+
+        @Override
+        public List<FaultRule> faultRules() {
+            return simulation.cloud().faultRules();
+        }
+
+        @Override
+        public List<FiredFault> firedFaults() {
+            return simulation.cloud().firedFaults();
+        }
+
+        @Override
+        public int release(String serverId) {
+            return simulation.cloud().release(serverId);
+        }
+
+        @Override
+        public Server forceState(String serverId, String vmState) {
+            Operation reset = switch (vmState) {
+                case "active" -> Operation.RESET_STATE_ACTIVE;
+                case "error" -> Operation.RESET_STATE_ERROR;
+                default -> throw new IllegalArgumentException("a server can be forced to active or error, not "
+                        + vmState);
+            };
+            return simulation.cloud().execute(OPERATOR, new Perform(serverId, reset)).server();
+        }
+
+        @Override
+        public CloudState state() {
+            return simulation.cloud().state();
+        }
+
+        @Override
+        public List<RecordedRequest> requests() {
+            return simulation.journal().requests();
+        }
+
+        @Override
+        public List<SimEvent> events() {
+            return simulation.log().events();
+        }
+    }
+}

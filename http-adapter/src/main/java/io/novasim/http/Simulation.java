@@ -1,0 +1,110 @@
+package io.novasim.http;
+
+import io.novasim.CloudSetup;
+import io.novasim.http.identity.Token;
+import io.novasim.http.identity.Tokens;
+import io.novasim.state.Cloud;
+import io.novasim.state.command.Caller;
+import io.novasim.state.command.CreateVolume;
+import io.novasim.state.ids.SeededIdSource;
+import io.novasim.state.log.EventLog;
+import io.novasim.state.time.VirtualClock;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The running simulation behind the HTTP adapter: the engine, the identity tokens, the event log and the request
+ * journal. A reset builds a fresh engine from the same settings. When the clock follows the wall clock, every request
+ * first brings virtual time up to date: the only place the adapter reads the wall clock.
+ */
+@Singleton
+public final class Simulation {
+    private final SimulatorSettings settings;
+    private final Tokens tokens;
+    private final RequestJournal journal;
+    private volatile Cloud cloud;
+    private volatile EventLog log;
+    private volatile long wallStartNanos;
+    private volatile Instant virtualStart;
+
+    @Inject
+    public Simulation(SimulatorSettings settings) {
+        this.settings = settings;
+        this.tokens = new Tokens(settings.seed(), settings.tokenLifetime());
+        this.journal = new RequestJournal(settings.journalCapacity());
+        reset();
+    }
+
+    /** Back to the starting world: a fresh engine, no tokens but the control token, an empty journal and log. */
+    public synchronized void reset() {
+        EventLog newLog = new EventLog(settings.eventLogCapacity());
+        Cloud fresh = new Cloud(settings.setup().catalog(), new VirtualClock(settings.start()),
+                new SeededIdSource(settings.seed()), settings.timings(), newLog);
+        for (CloudSetup.VolumeSeed volume : settings.setup().volumes()) {
+            Caller owner = new Caller("novasim", volume.projectId(), false);
+            fresh.execute(owner, new CreateVolume(volume.name(), volume.sizeGb(), volume.multiattach(),
+                    volume.bootable()));
+        }
+        fresh.runUntilIdle();
+        tokens.clear();
+        if (settings.controlToken() != null) {
+            tokens.register(new Token(settings.controlToken(), "novasim-control", CloudSetup.ADMIN_PROJECT,
+                    Set.of("admin"), List.of("token"), Instant.MIN, Instant.MAX));
+        }
+        journal.clear();
+        this.log = newLog;
+        this.cloud = fresh;
+        this.wallStartNanos = System.nanoTime();
+        this.virtualStart = fresh.now();
+    }
+
+    /** The engine, with virtual time brought up to date when the clock follows the wall clock. */
+    public Cloud cloud() {
+        Cloud current = cloud;
+        if (settings.clockSpeed() > 0) {
+            long elapsed = (long) ((System.nanoTime() - wallStartNanos) * settings.clockSpeed());
+            Instant target = virtualStart.plusNanos(elapsed);
+            if (target.isAfter(current.now())) {
+                try {
+                    current.advanceTo(target);
+                } catch (IllegalArgumentException raced) {
+                    // another request moved the clock past the target first
+                }
+            }
+        }
+        return current;
+    }
+
+    public Instant now() {
+        return cloud().now();
+    }
+
+    public void advance(Duration by) {
+        cloud().advance(by);
+    }
+
+    public Tokens tokens() {
+        return tokens;
+    }
+
+    public EventLog log() {
+        return log;
+    }
+
+    public RequestJournal journal() {
+        return journal;
+    }
+
+    public SimulatorSettings settings() {
+        return settings;
+    }
+
+    public CloudSetup setup() {
+        return settings.setup();
+    }
+}

@@ -1,0 +1,27 @@
+package io.novasim.http;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import jakarta.inject.Singleton;
+
+/** Wires one simulator from its settings. Internal: embedders use {@code io.novasim.NovaSimulator}. */
+@Singleton
+@Component
+public interface SimulatorComponent {
+    HttpApp app();
+
+    Simulation simulation();
+
+    io.novasim.http.compute.ServerDetails serverDetails();
+
+    io.novasim.http.compute.Keypairs keypairs();
+
+    @Component.Factory
+    interface Factory {
+        SimulatorComponent create(@BindsInstance SimulatorSettings settings);
+    }
+
+    static SimulatorComponent of(SimulatorSettings settings) {
+        return DaggerSimulatorComponent.factory().create(settings);
+    }
+}

@@ -1,0 +1,32 @@
+package io.novasim.http;
+
+import io.novasim.CloudSetup;
+import io.novasim.state.time.Timings;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * How a simulator runs: where it listens, its seed and world, how long operations take, and how its virtual clock
+ * moves ({@code clockSpeed} 0 means only when told; 1 follows the wall clock; 10 runs ten times faster).
+ *
+ * @param controlToken a token that is always valid and acts as an admin (for scripts and the control plane), or null
+ */
+public record SimulatorSettings(String host, int port, long seed, CloudSetup setup, Timings timings, Instant start,
+                                double clockSpeed, Duration tokenLifetime, String controlToken,
+                                int journalCapacity, int eventLogCapacity) {
+    public SimulatorSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(setup, "setup");
+        Objects.requireNonNull(timings, "timings");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(tokenLifetime, "tokenLifetime");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        if (clockSpeed < 0) {
+            throw new IllegalArgumentException("clock speed cannot be negative: " + clockSpeed);
+        }
+    }
+}

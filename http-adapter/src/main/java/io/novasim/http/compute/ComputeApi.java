@@ -1,0 +1,131 @@
+package io.novasim.http.compute;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import io.novasim.http.Simulation;
+import io.novasim.http.identity.Token;
+import io.novasim.http.support.Call;
+import io.novasim.http.support.Errors;
+import io.novasim.http.support.Json;
+import io.novasim.http.support.Microversion;
+import io.novasim.http.support.Replies;
+import io.novasim.http.support.Reply;
+import io.novasim.http.support.Requests;
+import io.novasim.http.support.Route;
+import io.novasim.model.error.ApiError;
+import io.novasim.model.error.BadRequest;
+import io.novasim.model.error.ComputeException;
+import io.novasim.state.command.Caller;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The request pipeline of the compute API (nova-semantics.md §1), in Nova's order: request id, authentication,
+ * microversion, content type, body, project id in the URL, then the route. Every answer that reached the API carries
+ * both request-id headers and, once the microversion is known, both version headers and two {@code Vary} headers.
+ */
+@Singleton
+public final class ComputeApi {
+    private static final Logger LOG = LoggerFactory.getLogger(ComputeApi.class);
+    private static final Pattern PROJECT_ID = Pattern.compile("[0-9a-f-]+");
+    static final String JSON = "application/json";
+    static final String FAULT_JSON = "application/json; charset=UTF-8";
+
+    private final Simulation simulation;
+
+    @Inject
+    public ComputeApi(Simulation simulation) {
+        this.simulation = simulation;
+    }
+
+    /** Registers a route with and without the project id in the path, under {@code /v2.1}. */
+    public void route(JavalinDefaultRoutingApi<?> router, HandlerType method, String path, Route route) {
+        router.addHttpHandler(method, "/v2.1" + path, ctx -> handle(ctx, route));
+        router.addHttpHandler(method, "/v2.1/{project_id}" + path, ctx -> handle(ctx, route));
+    }
+
+    void handle(Context ctx, Route route) {
+        String requestId = simulation.cloud().newRequestId();
+        ctx.header("x-openstack-request-id", requestId);
+        ctx.header("x-compute-request-id", requestId);
+        Reply reply;
+        Microversion version = null;
+        try {
+            Optional<Token> token = simulation.tokens().valid(ctx.header("X-Auth-Token"), simulation.now());
+            if (token.isEmpty() || !token.get().scoped()) {
+                reply = Errors.unauthorized()
+                        .withHeader("WWW-Authenticate", "Keystone uri=\"" + ctx.scheme() + "://" + ctx.host()
+                                + "/identity\"");
+                finish(ctx, reply, null, requestId);
+                return;
+            }
+            try {
+                version = Microversion.negotiate(ctx.header("OpenStack-API-Version"),
+                        ctx.header("X-OpenStack-Nova-API-Version"));
+            } catch (Microversion.UnsupportedVersion unsupported) {
+                echoVersion(ctx, unsupported.requested());
+                finish(ctx, Errors.nova(unsupported.toFault()), null, requestId);
+                return;
+            } catch (BadRequest malformed) {
+                finish(ctx, Errors.nova(malformed), null, requestId);
+                return;
+            }
+            reply = call(ctx, route, token.get(), version, requestId);
+        } catch (ComputeException refused) {
+            reply = Errors.nova(refused);
+        } catch (RuntimeException bug) {
+            LOG.error("unexpected error in {} {}", ctx.method(), ctx.path(), bug);
+            reply = Errors.nova(new ApiError(500, "computeFault", "Unexpected API Error. Please report this at "
+                    + "http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.\n<class '"
+                    + bug.getClass().getName() + "'>"));
+        }
+        finish(ctx, reply, version, requestId);
+    }
+
+    private Reply call(Context ctx, Route route, Token token, Microversion version, String requestId) {
+        JsonNode body = null;
+        boolean hasBody = ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PUT;
+        if (hasBody) {
+            if (!Requests.acceptableJson(ctx)) {
+                throw new ApiError(415, "badMediaType", "Unsupported Content-Type");
+            }
+            body = Requests.bodyAbsent(ctx) ? null : Json.parse(ctx.body());
+        }
+        String urlProject = ctx.pathParamMap().get("project_id");
+        if (urlProject != null) {
+            if (!PROJECT_ID.matcher(urlProject).matches()) {
+                return Errors.noRoute();
+            }
+            if (!urlProject.equals(token.projectId())) {
+                throw new BadRequest("Malformed request URL: URL's project_id '" + urlProject
+                        + "' doesn't match Context's project_id '" + token.projectId() + "'");
+            }
+        }
+        Caller caller = new Caller(token.userId(), token.projectId(), token.admin());
+        return route.handle(new Call(ctx, token, caller, version, requestId, body));
+    }
+
+    private void finish(Context ctx, Reply reply, Microversion version, String requestId) {
+        if (version != null) {
+            echoVersion(ctx, version.toString());
+        }
+        boolean fault = reply.status() >= 400;
+        Replies.write(ctx, reply, fault ? FAULT_JSON : JSON);
+        simulation.journal().record(simulation.cloud().now(), requestId, ctx.method().name(), ctx.path(),
+                ctx.queryString(), ctx.body(), reply.status());
+    }
+
+    private static void echoVersion(Context ctx, String version) {
+        ctx.header("OpenStack-API-Version", "compute " + version);
+        ctx.header("X-OpenStack-Nova-API-Version", version);
+        ctx.res().addHeader("Vary", "OpenStack-API-Version");
+        ctx.res().addHeader("Vary", "X-OpenStack-Nova-API-Version");
+    }
+}

@@ -1,0 +1,128 @@
+package io.novasim.http.compute;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.HandlerType;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import io.novasim.http.Simulation;
+import io.novasim.http.support.Call;
+import io.novasim.http.support.Json;
+import io.novasim.http.support.Reply;
+import io.novasim.http.support.Schema;
+import io.novasim.model.error.NovaErrors;
+import io.novasim.state.command.AttachMedia;
+import io.novasim.state.command.Command;
+import io.novasim.state.command.DetachMedia;
+import io.novasim.state.command.LockServer;
+import io.novasim.state.command.Perform;
+import io.novasim.state.command.Receipt;
+import io.novasim.state.rules.Operation;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code POST /servers/{id}/action}: one action per body, named by its only key. Answers as Nova does (202 with no
+ * body; rescue 200 with the password); the bare-metal {@code media-attach} / {@code media-detach} answer 200 with no
+ * body, as seed 002 documents.
+ */
+@Singleton
+public final class ServerActionsRoutes {
+    private static final Map<String, Operation> SIMPLE = Map.ofEntries(
+            Map.entry("os-stop", Operation.STOP),
+            Map.entry("os-start", Operation.START),
+            Map.entry("pause", Operation.PAUSE),
+            Map.entry("unpause", Operation.UNPAUSE),
+            Map.entry("suspend", Operation.SUSPEND),
+            Map.entry("resume", Operation.RESUME),
+            Map.entry("unrescue", Operation.UNRESCUE),
+            Map.entry("shelve", Operation.SHELVE),
+            Map.entry("shelveOffload", Operation.SHELVE_OFFLOAD),
+            Map.entry("unshelve", Operation.UNSHELVE),
+            Map.entry("unlock", Operation.UNLOCK));
+
+    private final Simulation simulation;
+
+    @Inject
+    public ServerActionsRoutes(Simulation simulation) {
+        this.simulation = simulation;
+    }
+
+    public void register(ComputeApi api, JavalinDefaultRoutingApi<?> router) {
+        api.route(router, HandlerType.POST, "/servers/{server_id}/action", this::act);
+    }
+
+    private Reply act(Call call) {
+        JsonNode body = call.body();
+        if (body == null) {
+            throw NovaErrors.malformedBody();
+        }
+        if (!body.isObject() || body.size() != 1) {
+            throw NovaErrors.malformedBody();
+        }
+        Iterator<String> names = body.fieldNames();
+        String action = names.next();
+        JsonNode argument = body.get(action);
+        String serverId = call.path("server_id");
+        return switch (action) {
+            case "reboot" -> run(call, new Perform(serverId, rebootType(argument)), 202);
+            case "rescue" -> rescue(call, serverId);
+            case "lock" -> run(call, new LockServer(serverId, lockReason(call, argument)), 202);
+            case "os-resetState" -> run(call, new Perform(serverId, resetState(argument)), 202);
+            case "media-attach" -> run(call, new AttachMedia(serverId, imageRef(argument, action)), 200);
+            case "media-detach" -> run(call, new DetachMedia(serverId, imageRef(argument, action)), 200);
+            default -> {
+                Operation operation = SIMPLE.get(action);
+                if (operation == null) {
+                    throw NovaErrors.noSuchAction(action);
+                }
+                yield run(call, new Perform(serverId, operation), 202);
+            }
+        };
+    }
+
+    private Reply run(Call call, Command command, int status) {
+        simulation.cloud().execute(call.caller(), command, call.requestId());
+        return Reply.empty(status);
+    }
+
+    private Reply rescue(Call call, String serverId) {
+        Receipt receipt = simulation.cloud().execute(call.caller(), new Perform(serverId, Operation.RESCUE),
+                call.requestId());
+        return Reply.ok(Json.object("adminPass", receipt.adminPass()));
+    }
+
+    private static Operation rebootType(JsonNode argument) {
+        Schema.object(argument, "reboot");
+        Schema.onlyKeys(argument, "reboot", Set.of("type"));
+        Schema.required(argument, "reboot", "type");
+        String type = Schema.oneOf(argument, "type", List.of("HARD", "Hard", "hard", "SOFT", "Soft", "soft"));
+        return type.equalsIgnoreCase("HARD") ? Operation.REBOOT_HARD : Operation.REBOOT_SOFT;
+    }
+
+    private static String lockReason(Call call, JsonNode argument) {
+        if (argument == null || argument.isNull() || !call.atLeast(73)) {
+            return null;
+        }
+        Schema.object(argument, "lock");
+        Schema.onlyKeys(argument, "lock", Set.of("locked_reason"));
+        return Schema.string(argument, "locked_reason", false, 1, 255);
+    }
+
+    private static Operation resetState(JsonNode argument) {
+        Schema.object(argument, "os-resetState");
+        Schema.onlyKeys(argument, "os-resetState", Set.of("state"));
+        Schema.required(argument, "os-resetState", "state");
+        return Schema.oneOf(argument, "state", List.of("active", "error")).equals("active")
+                ? Operation.RESET_STATE_ACTIVE : Operation.RESET_STATE_ERROR;
+    }
+
+    private static String imageRef(JsonNode argument, String action) {
+        Schema.object(argument, action);
+        Schema.required(argument, action, "imageRef");
+        return Schema.string(argument, "imageRef", false, 1, 255);
+    }
+}

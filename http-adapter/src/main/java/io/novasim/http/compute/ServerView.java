@@ -1,0 +1,196 @@
+package io.novasim.http.compute;
+
+import io.novasim.http.support.Call;
+import io.novasim.http.support.Json;
+import io.novasim.model.catalog.Flavor;
+import io.novasim.model.network.ServerAddress;
+import io.novasim.model.server.Server;
+import io.novasim.model.server.ServerStatus;
+import io.novasim.model.volume.VolumeAttachment;
+import io.novasim.state.Cloud;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A server as Nova's views render it (nova-semantics.md §2.5), with exactly the fields of the requested microversion:
+ * Tempest checks with {@code additionalProperties: false}, so an extra field fails as surely as a missing one.
+ */
+final class ServerView {
+    static final String HOST = "novasim-compute-1";
+    private static final Set<ServerStatus> SHOWS_PROGRESS = Set.of(ServerStatus.ACTIVE, ServerStatus.BUILD,
+            ServerStatus.REBUILD, ServerStatus.RESIZE, ServerStatus.VERIFY_RESIZE, ServerStatus.MIGRATING);
+
+    private ServerView() {
+    }
+
+    /** The short form of a list: id, links, name. */
+    static Map<String, Object> brief(Call call, Server server) {
+        Map<String, Object> view = Json.object();
+        view.put("id", server.id());
+        view.put("links", Links.of(call, "servers", server.id()));
+        view.put("name", server.name());
+        return view;
+    }
+
+    /** The full form of show, detail, update and actions that return the server. */
+    static Map<String, Object> full(Call call, Cloud cloud, ServerDetails details, Server server, boolean show) {
+        boolean admin = call.caller().admin();
+        ServerDetails.Extra extra = details.of(server.id());
+        Map<String, Object> view = Json.object();
+        view.put("OS-DCF:diskConfig", extra.diskConfig());
+        view.put("OS-EXT-AZ:availability_zone", server.availabilityZone());
+        if (admin) {
+            view.put("OS-EXT-SRV-ATTR:host", HOST);
+            view.put("OS-EXT-SRV-ATTR:hypervisor_hostname", HOST);
+            view.put("OS-EXT-SRV-ATTR:instance_name", instanceName(server));
+            if (call.atLeast(3)) {
+                view.put("OS-EXT-SRV-ATTR:hostname", hostname(server));
+                view.put("OS-EXT-SRV-ATTR:kernel_id", "");
+                view.put("OS-EXT-SRV-ATTR:launch_index", 0);
+                view.put("OS-EXT-SRV-ATTR:ramdisk_id", "");
+                view.put("OS-EXT-SRV-ATTR:reservation_id", "r-" + server.id().substring(0, 8));
+                view.put("OS-EXT-SRV-ATTR:root_device_name", "/dev/vda");
+                view.put("OS-EXT-SRV-ATTR:user_data", extra.userData());
+            }
+        } else if (call.atLeast(90)) {
+            view.put("OS-EXT-SRV-ATTR:hostname", hostname(server));
+        }
+        view.put("OS-EXT-STS:power_state", server.powerState().code());
+        view.put("OS-EXT-STS:task_state", server.taskState().value());
+        view.put("OS-EXT-STS:vm_state", server.vmState().value());
+        view.put("OS-SRV-USG:launched_at", Json.micros(server.launchedAt()));
+        view.put("OS-SRV-USG:terminated_at", null);
+        view.put("accessIPv4", "");
+        view.put("accessIPv6", "");
+        view.put("addresses", addresses(cloud.addresses(call.caller(), server.id())));
+        view.put("config_drive", "");
+        view.put("created", Json.time(server.created()));
+        if (call.atLeast(19)) {
+            view.put("description", extra.description());
+        }
+        if (server.fault() != null && (server.status() == ServerStatus.ERROR
+                || server.status() == ServerStatus.DELETED)) {
+            Map<String, Object> fault = Json.object();
+            fault.put("code", server.fault().code());
+            fault.put("created", Json.time(server.fault().created()));
+            fault.put("message", server.fault().message());
+            if (admin && server.fault().details() != null) {
+                fault.put("details", server.fault().details());
+            }
+            view.put("fault", fault);
+        }
+        view.put("flavor", flavor(call, cloud, server));
+        view.put("hostId", hostId(server));
+        if (admin && call.atLeast(16)) {
+            view.put("host_status", "UP");
+        }
+        view.put("id", server.id());
+        view.put("image", server.imageId() == null ? ""
+                : Map.of("id", server.imageId(), "links", List.of(Links.bookmark(call, "images", server.imageId()))));
+        view.put("key_name", extra.keyName());
+        view.put("links", Links.of(call, "servers", server.id()));
+        if (call.atLeast(9)) {
+            view.put("locked", server.locked());
+        }
+        if (call.atLeast(73)) {
+            view.put("locked_reason", server.lockedReason());
+        }
+        view.put("metadata", server.metadata());
+        view.put("name", server.name());
+        view.put("os-extended-volumes:volumes_attached", volumes(call, cloud, server));
+        if (SHOWS_PROGRESS.contains(server.status())) {
+            view.put("progress", 0);
+        }
+        if (!cloud.interfaces(call.caller(), server.id()).isEmpty()) {
+            view.put("security_groups", List.of(Map.of("name", "default")));
+        }
+        if (show && call.atLeast(71)) {
+            view.put("server_groups", List.of());
+        }
+        view.put("status", server.status().name());
+        if (call.atLeast(26)) {
+            view.put("tags", extra.tags());
+        }
+        view.put("tenant_id", server.projectId());
+        if (call.atLeast(63)) {
+            view.put("trusted_image_certificates", null);
+        }
+        view.put("updated", Json.time(server.updated()));
+        view.put("user_id", server.userId());
+        return view;
+    }
+
+    static Map<String, Object> addresses(Map<String, List<ServerAddress>> byNetwork) {
+        Map<String, Object> view = Json.object();
+        byNetwork.forEach((network, list) -> {
+            List<Object> entries = new ArrayList<>();
+            for (ServerAddress address : list) {
+                Map<String, Object> entry = Json.object();
+                entry.put("OS-EXT-IPS-MAC:mac_addr", address.macAddress());
+                entry.put("OS-EXT-IPS:type", address.type());
+                entry.put("addr", address.address());
+                entry.put("version", address.version());
+                entries.add(entry);
+            }
+            view.put(network, entries);
+        });
+        return view;
+    }
+
+    private static Object flavor(Call call, Cloud cloud, Server server) {
+        Flavor flavor = cloud.catalog().flavor(server.flavorId()).orElse(null);
+        if (!call.atLeast(47) || flavor == null) {
+            return Map.of("id", server.flavorId(), "links", List.of(Links.bookmark(call, "flavors",
+                    server.flavorId())));
+        }
+        Map<String, Object> view = Json.object();
+        view.put("disk", flavor.diskGb());
+        view.put("ephemeral", flavor.ephemeralGb());
+        view.put("extra_specs", Map.of());
+        view.put("original_name", flavor.name());
+        view.put("ram", flavor.ramMb());
+        view.put("swap", flavor.swapMb());
+        view.put("vcpus", flavor.vcpus());
+        return view;
+    }
+
+    private static List<Object> volumes(Call call, Cloud cloud, Server server) {
+        List<Object> list = new ArrayList<>();
+        for (VolumeAttachment attachment : cloud.volumeAttachments(call.caller(), server.id())) {
+            Map<String, Object> entry = Json.object();
+            if (call.atLeast(3)) {
+                entry.put("delete_on_termination", attachment.deleteOnTermination());
+            }
+            entry.put("id", attachment.volumeId());
+            list.add(entry);
+        }
+        return list;
+    }
+
+    private static String instanceName(Server server) {
+        return "instance-" + server.id().substring(0, 8);
+    }
+
+    private static String hostname(Server server) {
+        String name = server.name().toLowerCase().replaceAll("[^a-z0-9-]", "-");
+        return name.isEmpty() ? "server-" + server.id() : name;
+    }
+
+    /** Nova's hostId: sha224 of the project id and the host name. */
+    static String hostId(Server server) {
+        try {
+            MessageDigest sha224 = MessageDigest.getInstance("SHA-224");
+            byte[] digest = sha224.digest((server.projectId() + HOST).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-224 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,284 @@
+package io.novasim.http.compute;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.HandlerType;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import io.novasim.http.Simulation;
+import io.novasim.http.support.Call;
+import io.novasim.http.support.Json;
+import io.novasim.http.support.Reply;
+import io.novasim.http.support.Schema;
+import io.novasim.model.error.BadRequest;
+import io.novasim.model.error.ItemNotFound;
+import io.novasim.model.network.ServerAddress;
+import io.novasim.model.server.Server;
+import io.novasim.state.Cloud;
+import io.novasim.state.command.CreateServer;
+import io.novasim.state.command.Networks;
+import io.novasim.state.command.Perform;
+import io.novasim.state.command.Receipt;
+import io.novasim.state.command.RenameServer;
+import io.novasim.state.rules.Operation;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** {@code /servers}: create, list, detail, show, update, delete and {@code ips}. */
+@Singleton
+public final class ServersRoutes {
+    private static final Set<String> CREATE_KEYS = Set.of("name", "imageRef", "flavorRef", "networks", "metadata",
+            "availability_zone", "key_name", "user_data", "block_device_mapping_v2", "block_device_mapping",
+            "min_count", "max_count", "return_reservation_id", "security_groups", "description", "tags",
+            "config_drive", "adminPass", "accessIPv4", "accessIPv6", "OS-DCF:diskConfig", "personality",
+            "hostname", "trusted_image_certificates", "host", "hypervisor_hostname");
+
+    private final Simulation simulation;
+    private final ServerDetails details;
+    private final Keypairs keypairs;
+
+    @Inject
+    public ServersRoutes(Simulation simulation, ServerDetails details, Keypairs keypairs) {
+        this.simulation = simulation;
+        this.details = details;
+        this.keypairs = keypairs;
+    }
+
+    public void register(ComputeApi api, JavalinDefaultRoutingApi<?> router) {
+        api.route(router, HandlerType.GET, "/servers", call -> list(call, false));
+        api.route(router, HandlerType.GET, "/servers/detail", call -> list(call, true));
+        api.route(router, HandlerType.POST, "/servers", this::create);
+        api.route(router, HandlerType.GET, "/servers/{server_id}", this::show);
+        api.route(router, HandlerType.PUT, "/servers/{server_id}", this::update);
+        api.route(router, HandlerType.DELETE, "/servers/{server_id}", this::delete);
+        api.route(router, HandlerType.GET, "/servers/{server_id}/ips", this::ips);
+        api.route(router, HandlerType.GET, "/servers/{server_id}/ips/{network}", this::ipsOfNetwork);
+    }
+
+    private Reply create(Call call) {
+        JsonNode server = Schema.envelope(call.body(), "server");
+        Schema.object(server, "server");
+        Schema.onlyKeys(server, "server", CREATE_KEYS);
+        Schema.required(server, "server", "name");
+        String name = Schema.string(server, "name", false, 1, 255);
+        String flavorRef = lastSegment(textOrNumber(Schema.required(server, "server", "flavorRef"), "flavorRef"));
+        String imageRef = server.has("imageRef") ? lastSegment(Schema.string(server, "imageRef", false, 0, 255))
+                : null;
+        if (imageRef != null && imageRef.isEmpty()) {
+            imageRef = null;
+        }
+        String bootVolume = bootVolume(server);
+        if (call.atLeast(37) && !server.has("networks")) {
+            throw Schema.fail("server", server, "'networks' is a required property");
+        }
+        Networks networks = networks(server.get("networks"));
+        Map<String, String> metadata = metadata(server.get("metadata"));
+        String zone = Schema.string(server, "availability_zone", true, 1, 255);
+        String keyName = Schema.string(server, "key_name", true, 1, 255);
+        if (keyName != null && keypairs.find(call.caller().userId(), keyName).isEmpty()) {
+            throw new BadRequest("Invalid key_name provided.");
+        }
+        String description = call.atLeast(19) ? Schema.string(server, "description", true, 0, 255) : null;
+        List<String> tags = new ArrayList<>();
+        if (call.atLeast(52) && server.has("tags") && server.get("tags").isArray()) {
+            server.get("tags").forEach(t -> tags.add(t.asText()));
+        }
+
+        CreateServer command = new CreateServer(name, flavorRef, imageRef, bootVolume, zone == null ? "nova" : zone,
+                metadata, networks);
+        Receipt receipt = simulation.cloud().execute(call.caller(), command, call.requestId());
+        Server created = receipt.server();
+        details.put(created.id(), new ServerDetails.Extra(keyName, Schema.string(server, "user_data", true, 0,
+                65535), description, tags, "MANUAL"));
+        Map<String, Object> view = Json.object();
+        view.put("OS-DCF:diskConfig", "MANUAL");
+        view.put("adminPass", receipt.adminPass());
+        view.put("id", created.id());
+        view.put("links", Links.of(call, "servers", created.id()));
+        view.put("security_groups", List.of(Map.of("name", "default")));
+        return Reply.json(202, Json.object("server", view))
+                .withHeader("Location", Links.of(call, "servers", created.id()).get(0).get("href"));
+    }
+
+    private static String textOrNumber(JsonNode value, String field) {
+        if (value.isTextual() || value.isIntegralNumber()) {
+            return value.asText();
+        }
+        throw Schema.fail(field, value, Schema.repr(value) + " is not of type 'string', 'integer'");
+    }
+
+    /** A reference may be a bare id or a URL ending in the id. */
+    private static String lastSegment(String ref) {
+        if (ref == null) {
+            return null;
+        }
+        int slash = ref.lastIndexOf('/');
+        return slash < 0 ? ref : ref.substring(slash + 1);
+    }
+
+    private static String bootVolume(JsonNode server) {
+        JsonNode mappings = server.get("block_device_mapping_v2");
+        if (mappings == null || !mappings.isArray()) {
+            return null;
+        }
+        for (JsonNode mapping : mappings) {
+            boolean root = mapping.path("boot_index").asText("").equals("0");
+            if (root && "volume".equals(mapping.path("source_type").asText())) {
+                return mapping.path("uuid").asText(null);
+            }
+        }
+        return null;
+    }
+
+    private static Networks networks(JsonNode networks) {
+        if (networks == null || networks.isNull()) {
+            return Networks.AUTO;
+        }
+        if (networks.isTextual()) {
+            return switch (networks.textValue()) {
+                case "auto" -> Networks.AUTO;
+                case "none" -> Networks.NONE;
+                default -> throw Schema.fail("networks", networks, Schema.repr(networks)
+                        + " is not one of ['none', 'auto']");
+            };
+        }
+        if (!networks.isArray()) {
+            throw Schema.fail("networks", networks, Schema.repr(networks) + " is not of type 'array'");
+        }
+        if (networks.isEmpty()) {
+            return Networks.NONE;
+        }
+        List<Networks.NetworkRequest> requests = new ArrayList<>();
+        for (JsonNode entry : networks) {
+            Schema.object(entry, "networks");
+            Schema.onlyKeys(entry, "networks", Set.of("uuid", "port", "fixed_ip", "tag"));
+            requests.add(new Networks.NetworkRequest(Schema.string(entry, "uuid", true, 0, 255),
+                    Schema.string(entry, "port", true, 0, 255), Schema.string(entry, "fixed_ip", true, 0, 255)));
+        }
+        return new Networks(Networks.Mode.LIST, requests);
+    }
+
+    private static Map<String, String> metadata(JsonNode metadata) {
+        if (metadata == null || metadata.isNull()) {
+            return Map.of();
+        }
+        Schema.object(metadata, "metadata");
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = metadata.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!field.getValue().isTextual()) {
+                throw Schema.fail(field.getKey(), field.getValue(), Schema.repr(field.getValue())
+                        + " is not of type 'string'");
+            }
+            values.put(field.getKey(), field.getValue().textValue());
+        }
+        return values;
+    }
+
+    private Reply list(Call call, boolean detail) {
+        Cloud cloud = simulation.cloud();
+        boolean allTenants = call.caller().admin() && truthy(call.query("all_tenants"));
+        Pattern name = namePattern(call.query("name"));
+        String status = call.query("status");
+        List<Server> matching = new ArrayList<>();
+        for (Server server : cloud.servers(call.caller())) {
+            if (!allTenants && !server.projectId().equals(call.caller().projectId())) {
+                continue;
+            }
+            if (name != null && !name.matcher(server.name()).find()) {
+                continue;
+            }
+            if (status != null && !server.status().name().equalsIgnoreCase(status)) {
+                continue;
+            }
+            if (call.query("image") != null && !call.query("image").equals(server.imageId())) {
+                continue;
+            }
+            if (call.query("flavor") != null && !call.query("flavor").equals(server.flavorId())) {
+                continue;
+            }
+            matching.add(server);
+        }
+        List<Server> page = Pages.page(matching, Server::id, call.query("marker"), call.query("limit"));
+        List<Object> views = new ArrayList<>();
+        for (Server server : page) {
+            views.add(detail ? ServerView.full(call, cloud, details, server, false) : ServerView.brief(call, server));
+        }
+        Map<String, Object> body = Json.object("servers", views);
+        Pages.nextLink(call, page, matching, Server::id, Links.collection(call, detail ? "servers/detail" : "servers"))
+                .ifPresent(link -> body.put("servers_links", List.of(link)));
+        return Reply.ok(body);
+    }
+
+    private static boolean truthy(String value) {
+        return value != null && (value.isEmpty() || Set.of("1", "true", "yes", "on", "t", "y")
+                .contains(value.toLowerCase()));
+    }
+
+    /** Nova treats the name filter as a regular expression. */
+    private static Pattern namePattern(String name) {
+        if (name == null) {
+            return null;
+        }
+        try {
+            return Pattern.compile(name);
+        } catch (PatternSyntaxException e) {
+            return Pattern.compile(Pattern.quote(name));
+        }
+    }
+
+    private Reply show(Call call) {
+        Cloud cloud = simulation.cloud();
+        Server server = cloud.server(call.caller(), call.path("server_id"));
+        return Reply.ok(Json.object("server", ServerView.full(call, cloud, details, server, true)));
+    }
+
+    private Reply update(Call call) {
+        JsonNode update = Schema.envelope(call.body(), "server");
+        Schema.object(update, "server");
+        Set<String> allowed = call.atLeast(19) ? Set.of("name", "description", "accessIPv4", "accessIPv6",
+                "OS-DCF:diskConfig", "hostname") : Set.of("name", "accessIPv4", "accessIPv6", "OS-DCF:diskConfig");
+        Schema.onlyKeys(update, "server", allowed);
+        Cloud cloud = simulation.cloud();
+        String serverId = call.path("server_id");
+        Server server = cloud.server(call.caller(), serverId);
+        String name = Schema.string(update, "name", false, 1, 255);
+        if (name != null) {
+            server = cloud.execute(call.caller(), new RenameServer(serverId, name), call.requestId()).server();
+        }
+        if (call.atLeast(19) && update.has("description")) {
+            details.put(serverId, details.of(serverId).withDescription(
+                    Schema.string(update, "description", true, 0, 255)));
+        }
+        return Reply.ok(Json.object("server", ServerView.full(call, cloud, details, server, call.atLeast(71))));
+    }
+
+    private Reply delete(Call call) {
+        simulation.cloud().execute(call.caller(), new Perform(call.path("server_id"), Operation.DELETE),
+                call.requestId());
+        return Reply.empty(204);
+    }
+
+    private Reply ips(Call call) {
+        Map<String, List<ServerAddress>> addresses = simulation.cloud().addresses(call.caller(),
+                call.path("server_id"));
+        return Reply.ok(Json.object("addresses", ServerView.addresses(addresses)));
+    }
+
+    private Reply ipsOfNetwork(Call call) {
+        Map<String, List<ServerAddress>> addresses = simulation.cloud().addresses(call.caller(),
+                call.path("server_id"));
+        String network = call.path("network");
+        if (!addresses.containsKey(network)) {
+            throw new ItemNotFound("Instance is not a member of specified network");
+        }
+        return Reply.ok(ServerView.addresses(Map.of(network, addresses.get(network))));
+    }
+}

@@ -1,0 +1,260 @@
+package io.novasim.http.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import io.novasim.CloudSetup;
+import io.novasim.http.Simulation;
+import io.novasim.http.support.Errors;
+import io.novasim.http.support.Json;
+import io.novasim.http.support.Replies;
+import io.novasim.http.support.Reply;
+import io.novasim.model.catalog.Catalog;
+import io.novasim.model.catalog.Project;
+import io.novasim.model.catalog.User;
+import io.novasim.model.error.BadRequest;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The Keystone v3 subset clients need (client-wire-contract.md §2), under {@code /identity}: version documents,
+ * password and token authentication scoped to a project by id or by name and domain, token validation and
+ * revocation. The token's catalog points every service at this same server.
+ */
+@Singleton
+public final class IdentityRoutes {
+    public static final String REGION = "RegionOne";
+    private static final DateTimeFormatter KEYSTONE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final String JSON = "application/json";
+
+    private final Simulation simulation;
+
+    @Inject
+    public IdentityRoutes(Simulation simulation) {
+        this.simulation = simulation;
+    }
+
+    public void register(JavalinDefaultRoutingApi<?> router) {
+        router.get("/identity", ctx -> write(ctx, Reply.json(300, Json.object("versions",
+                Json.object("values", List.of(version(ctx)))))));
+        router.get("/identity/", ctx -> write(ctx, Reply.json(300, Json.object("versions",
+                Json.object("values", List.of(version(ctx)))))));
+        router.get("/identity/v3", ctx -> write(ctx, Reply.ok(Json.object("version", version(ctx)))));
+        router.get("/identity/v3/", ctx -> write(ctx, Reply.ok(Json.object("version", version(ctx)))));
+        router.post("/identity/v3/auth/tokens", ctx -> write(ctx, guarded(() -> issue(ctx))));
+        router.get("/identity/v3/auth/tokens", ctx -> write(ctx, guarded(() -> validate(ctx))));
+        router.head("/identity/v3/auth/tokens", ctx -> write(ctx, guarded(() -> validate(ctx))));
+        router.delete("/identity/v3/auth/tokens", ctx -> write(ctx, guarded(() -> revoke(ctx))));
+    }
+
+    private static void write(Context ctx, Reply reply) {
+        Replies.write(ctx, reply, JSON);
+    }
+
+    private static Reply guarded(java.util.function.Supplier<Reply> handler) {
+        try {
+            return handler.get();
+        } catch (BadRequest bad) {
+            return Reply.json(400, Errors.keystone(400, "Bad Request", bad.getMessage()));
+        }
+    }
+
+    private static Map<String, Object> version(Context ctx) {
+        Map<String, Object> version = Json.object();
+        version.put("id", "v3.14");
+        version.put("status", "stable");
+        version.put("updated", "2020-04-07T00:00:00Z");
+        version.put("links", List.of(Map.of("rel", "self", "href", base(ctx) + "/identity/v3/")));
+        version.put("media-types", List.of(Map.of("base", "application/json",
+                "type", "application/vnd.openstack.identity-v3+json")));
+        return version;
+    }
+
+    private static String base(Context ctx) {
+        return ctx.scheme() + "://" + ctx.host();
+    }
+
+    private Reply issue(Context ctx) {
+        JsonNode body = Json.parse(ctx.body());
+        JsonNode identity = body == null ? null : body.path("auth").get("identity");
+        if (identity == null || !identity.path("methods").isArray()) {
+            throw new BadRequest("Expecting to find identity in auth. The server could not comply with the "
+                    + "request since it is either malformed or otherwise incorrect. The client is assumed to be in "
+                    + "error.");
+        }
+        List<String> methods = new ArrayList<>();
+        identity.path("methods").forEach(m -> methods.add(m.asText()));
+        Instant now = simulation.now();
+        String userId;
+        if (methods.contains("password")) {
+            Optional<User> user = passwordUser(identity.path("password").path("user"));
+            if (user.isEmpty()) {
+                return Errors.unauthorized();
+            }
+            userId = user.get().id();
+        } else if (methods.contains("token")) {
+            Optional<Token> token = simulation.tokens().valid(identity.path("token").path("id").asText(null), now);
+            if (token.isEmpty()) {
+                return Errors.unauthorized();
+            }
+            userId = token.get().userId();
+        } else {
+            return Errors.unauthorized();
+        }
+        JsonNode scope = body.path("auth").path("scope");
+        String projectId = null;
+        Set<String> roles = Set.of();
+        if (scope.has("project")) {
+            Optional<Project> project = project(scope.path("project"));
+            if (project.isEmpty()) {
+                return Errors.unauthorized();
+            }
+            projectId = project.get().id();
+            roles = simulation.setup().rolesOf(userId, projectId);
+            if (roles.isEmpty()) {
+                return Errors.unauthorized();
+            }
+        }
+        Token token = simulation.tokens().issue(userId, projectId, roles, methods, now);
+        return Reply.json(201, Json.object("token", tokenBody(ctx, token)))
+                .withHeader("X-Subject-Token", token.id());
+    }
+
+    private Optional<User> passwordUser(JsonNode user) {
+        Catalog catalog = simulation.setup().catalog();
+        Optional<User> found = Optional.empty();
+        if (user.hasNonNull("id")) {
+            found = catalog.user(user.get("id").asText());
+        } else if (user.hasNonNull("name")) {
+            String domain = domainId(user.path("domain"));
+            found = catalog.users().stream()
+                    .filter(u -> u.name().equals(user.get("name").asText()) && u.domainId().equals(domain))
+                    .findFirst();
+        }
+        String password = user.path("password").asText(null);
+        return found.filter(u -> password != null && password.equals(simulation.setup().passwords().get(u.id())));
+    }
+
+    private Optional<Project> project(JsonNode project) {
+        Catalog catalog = simulation.setup().catalog();
+        if (project.hasNonNull("id")) {
+            return catalog.project(project.get("id").asText());
+        }
+        String domain = domainId(project.path("domain"));
+        return catalog.projects().stream()
+                .filter(p -> p.name().equals(project.path("name").asText()) && p.domainId().equals(domain))
+                .findFirst();
+    }
+
+    /** A domain by id or by name; the one domain is {@code default}, named {@code Default}. */
+    private static String domainId(JsonNode domain) {
+        if (domain.hasNonNull("id")) {
+            return domain.get("id").asText();
+        }
+        if (domain.hasNonNull("name")) {
+            return domain.get("name").asText().equalsIgnoreCase("Default") ? CloudSetup.DEFAULT_DOMAIN
+                    : domain.get("name").asText();
+        }
+        return CloudSetup.DEFAULT_DOMAIN;
+    }
+
+    private Reply validate(Context ctx) {
+        Instant now = simulation.now();
+        if (simulation.tokens().valid(ctx.header("X-Auth-Token"), now).isEmpty()) {
+            return Errors.unauthorized();
+        }
+        String subject = ctx.header("X-Subject-Token");
+        Optional<Token> token = simulation.tokens().valid(subject, now);
+        if (token.isEmpty()) {
+            return Reply.json(404, Errors.keystone(404, "Not Found", "Could not find token: " + subject + "."));
+        }
+        return Reply.ok(Json.object("token", tokenBody(ctx, token.get()))).withHeader("X-Subject-Token", subject);
+    }
+
+    private Reply revoke(Context ctx) {
+        Instant now = simulation.now();
+        if (simulation.tokens().valid(ctx.header("X-Auth-Token"), now).isEmpty()) {
+            return Errors.unauthorized();
+        }
+        String subject = ctx.header("X-Subject-Token");
+        if (subject == null || !simulation.tokens().revoke(subject)) {
+            return Reply.json(404, Errors.keystone(404, "Not Found", "Could not find token: " + subject + "."));
+        }
+        return Reply.empty(204);
+    }
+
+    private Map<String, Object> tokenBody(Context ctx, Token token) {
+        Catalog catalog = simulation.setup().catalog();
+        Map<String, Object> body = Json.object();
+        body.put("methods", token.methods());
+        User user = catalog.user(token.userId()).orElse(new User(token.userId(), token.userId(),
+                CloudSetup.DEFAULT_DOMAIN));
+        Map<String, Object> userView = Json.object();
+        userView.put("domain", domain());
+        userView.put("id", user.id());
+        userView.put("name", user.name());
+        userView.put("password_expires_at", null);
+        body.put("user", userView);
+        body.put("audit_ids", List.of(token.id().substring(6, 28)));
+        body.put("expires_at", KEYSTONE_TIME.format(token.expiresAt()));
+        body.put("issued_at", KEYSTONE_TIME.format(token.issuedAt()));
+        if (token.scoped()) {
+            Project project = catalog.project(token.projectId()).orElseThrow();
+            Map<String, Object> projectView = Json.object();
+            projectView.put("domain", domain());
+            projectView.put("id", project.id());
+            projectView.put("name", project.name());
+            body.put("project", projectView);
+            body.put("is_domain", false);
+            List<Object> roles = new ArrayList<>();
+            token.roles().stream().sorted().forEach(role -> roles.add(Map.of("id", roleId(role), "name", role)));
+            body.put("roles", roles);
+            body.put("catalog", catalog(base(ctx), project.id()));
+        }
+        return body;
+    }
+
+    private static Map<String, Object> domain() {
+        return Map.of("id", CloudSetup.DEFAULT_DOMAIN, "name", "Default");
+    }
+
+    private static String roleId(String role) {
+        return String.format("%032x", new java.math.BigInteger(1, role.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** One entry per service, every one on this server (client-wire-contract.md §1). */
+    public static List<Object> catalog(String base, String projectId) {
+        List<Object> entries = new ArrayList<>();
+        entries.add(service("compute", "nova", base + "/v2.1/" + projectId));
+        entries.add(service("network", "neutron", base + "/network"));
+        entries.add(service("volumev3", "cinderv3", base + "/volume/v3/" + projectId));
+        entries.add(service("image", "glance", base + "/image"));
+        entries.add(service("identity", "keystone", base + "/identity"));
+        return entries;
+    }
+
+    private static Map<String, Object> service(String type, String name, String url) {
+        Map<String, Object> endpoint = Json.object();
+        endpoint.put("id", name + "-public");
+        endpoint.put("interface", "public");
+        endpoint.put("region", REGION);
+        endpoint.put("region_id", REGION);
+        endpoint.put("url", url);
+        Map<String, Object> entry = Json.object();
+        entry.put("endpoints", List.of(endpoint));
+        entry.put("id", name);
+        entry.put("name", name);
+        entry.put("type", type);
+        return entry;
+    }
+}

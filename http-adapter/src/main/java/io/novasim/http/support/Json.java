@@ -1,0 +1,75 @@
+package io.novasim.http.support;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.novasim.model.error.NovaErrors;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The one JSON mapper of the adapter, and the small helpers every route uses to read and write bodies. */
+public final class Json {
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private static final DateTimeFormatter NOVA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS")
+            .withZone(ZoneOffset.UTC);
+
+    private Json() {
+    }
+
+    /** Parses a request body; a body that is not JSON is Nova's {@code Malformed request body}. */
+    public static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw NovaErrors.malformedBody();
+        }
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value, e);
+        }
+    }
+
+    /** An ordered map, so bodies keep the field order of the real APIs. */
+    public static Map<String, Object> object() {
+        return new LinkedHashMap<>();
+    }
+
+    public static Map<String, Object> object(String key, Object value) {
+        Map<String, Object> map = object();
+        map.put(key, value);
+        return map;
+    }
+
+    /** Nova's timestamps: {@code 2026-01-01T00:00:05Z}. */
+    public static String time(Instant instant) {
+        return instant == null ? null : NOVA_TIME.format(instant);
+    }
+
+    /** Nova's and Cinder's microsecond timestamps without a zone: {@code 2026-01-01T00:00:05.000000}. */
+    public static String micros(Instant instant) {
+        return instant == null ? null : MICROS.format(instant.truncatedTo(ChronoUnit.MICROS));
+    }
+}

@@ -1,0 +1,92 @@
+package io.novasim.http.support;
+
+import io.novasim.model.error.ApiError;
+import io.novasim.model.error.BadRequest;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A compute microversion 2.X (nova-semantics.md §1.3): read from {@code OpenStack-API-Version: compute 2.X}, or the
+ * legacy {@code X-OpenStack-Nova-API-Version: 2.X} (the new header wins), 2.1 when absent, {@code latest} for the
+ * maximum.
+ */
+public record Microversion(int minor) {
+    public static final int MIN = 1;
+    public static final int MAX = 93;
+    public static final Microversion DEFAULT = new Microversion(MIN);
+
+    private static final Pattern FORMAT = Pattern.compile("^([1-9]\\d*)\\.([1-9]\\d*|0)$");
+
+    public boolean atLeast(int other) {
+        return minor >= other;
+    }
+
+    @Override
+    public String toString() {
+        return "2." + minor;
+    }
+
+    /**
+     * @param openstackHeader the value of {@code OpenStack-API-Version}, or null
+     * @param legacyHeader    the value of {@code X-OpenStack-Nova-API-Version}, or null
+     * @throws BadRequest        for a malformed version (Nova answers without version headers then)
+     * @throws UnsupportedVersion for a version outside 2.1 to 2.93 (406, which echoes the requested version)
+     */
+    public static Microversion negotiate(String openstackHeader, String legacyHeader) {
+        String requested = computeVersionIn(openstackHeader);
+        if (requested == null) {
+            requested = legacyHeader == null ? null : legacyHeader.trim();
+        }
+        if (requested == null || requested.isEmpty()) {
+            return DEFAULT;
+        }
+        if (requested.equalsIgnoreCase("latest")) {
+            return new Microversion(MAX);
+        }
+        Matcher m = FORMAT.matcher(requested);
+        if (!m.matches()) {
+            throw new BadRequest("API Version String " + requested
+                    + " is of invalid format. Must be of format MajorNum.MinorNum.");
+        }
+        int major = Integer.parseInt(m.group(1));
+        int minor = Integer.parseInt(m.group(2));
+        if (major != 2 || minor < MIN || minor > MAX) {
+            throw new UnsupportedVersion(requested);
+        }
+        return new Microversion(minor);
+    }
+
+    /** The compute entry of {@code OpenStack-API-Version} (which may list several services), or null. */
+    private static String computeVersionIn(String header) {
+        if (header == null) {
+            return null;
+        }
+        for (String entry : header.split(",")) {
+            String[] parts = entry.trim().split("\\s+");
+            if (parts.length == 2 && parts[0].equalsIgnoreCase("compute")) {
+                return parts[1];
+            }
+        }
+        return null;
+    }
+
+    /** Nova's 406: a computeFault, since 406 has no fault name of its own. */
+    public static final class UnsupportedVersion extends RuntimeException {
+        private final String requested;
+
+        UnsupportedVersion(String requested) {
+            super("Version " + requested + " is not supported by the API. Minimum is 2." + MIN + " and maximum is 2."
+                    + MAX + ".", null, false, false);
+            this.requested = requested;
+        }
+
+        public String requested() {
+            return requested;
+        }
+
+        public ApiError toFault() {
+            return new ApiError(406, "computeFault", getMessage());
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.novasim.http.support;
+
+import java.util.Map;
+
+/**
+ * What a route answers: a status, a JSON body (or none) and extra headers. Routes return values; the pipeline writes
+ * them, so the rendering rules of each API stay in one place.
+ */
+public record Reply(int status, Object body, Map<String, String> headers) {
+    public Reply {
+        headers = Map.copyOf(headers);
+    }
+
+    public static Reply json(int status, Object body) {
+        return new Reply(status, body, Map.of());
+    }
+
+    public static Reply ok(Object body) {
+        return json(200, body);
+    }
+
+    public static Reply empty(int status) {
+        return new Reply(status, null, Map.of());
+    }
+
+    public Reply withHeader(String name, String value) {
+        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Reply(status, body, more);
+    }
+}

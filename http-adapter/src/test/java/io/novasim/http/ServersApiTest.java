@@ -1,0 +1,141 @@
+package io.novasim.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.novasim.CloudSetup;
+import io.novasim.NovaSimulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@Timeout(30)
+class ServersApiTest {
+    static final String IMAGE = "70a599e0-31e7-49b7-b260-868f441e862b";
+    static NovaSimulator sim;
+    Client demo;
+
+    @BeforeAll
+    static void start() {
+        sim = NovaSimulator.builder().seed(7).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    @BeforeEach
+    void fresh() {
+        sim.control().reset();
+        demo = Client.as(sim, "demo", "demo");
+    }
+
+    String boot(String name) {
+        Client.Response created = demo.post("/v2.1/servers", """
+                {"server": {"name": "%s", "imageRef": "%s", "flavorRef": "1"}}""".formatted(name, IMAGE));
+        assertThat(created.status()).as(created.toString()).isEqualTo(202);
+        return created.json().at("/server/id").asText();
+    }
+
+    @Test
+    void createAnswers202WithIdLinksPasswordAndRequestIds() {
+        Client.Response created = demo.post("/v2.1/servers", """
+                {"server": {"name": "web", "imageRef": "%s", "flavorRef": "1"}}""".formatted(IMAGE));
+        assertThat(created.status()).isEqualTo(202);
+        JsonNode server = created.json().get("server");
+        assertThat(server.get("id").asText()).matches("[0-9a-f-]{36}");
+        assertThat(server.get("adminPass").asText()).hasSize(12);
+        assertThat(server.at("/links/0/rel").asText()).isEqualTo("self");
+        assertThat(created.header("x-openstack-request-id")).matches("req-[0-9a-f-]{36}")
+                .isEqualTo(created.header("x-compute-request-id"));
+        assertThat(created.header("Location")).endsWith("/v2.1/servers/" + server.get("id").asText());
+        assertThat(created.header("OpenStack-API-Version")).isEqualTo("compute 2.1");
+        assertThat(created.headerValues("Vary")).contains("OpenStack-API-Version", "X-OpenStack-Nova-API-Version");
+    }
+
+    @Test
+    void aServerBuildsThenIsActiveWithAnAddress() {
+        String id = boot("web");
+        JsonNode building = demo.get("/v2.1/servers/" + id).json().get("server");
+        assertThat(building.get("status").asText()).isEqualTo("BUILD");
+        assertThat(building.get("OS-EXT-STS:task_state").asText()).isEqualTo("scheduling");
+        sim.control().advance(Duration.ofSeconds(5));
+        JsonNode active = demo.get("/v2.1/servers/" + id).json().get("server");
+        assertThat(active.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(active.get("OS-EXT-STS:task_state").isNull()).isTrue();
+        assertThat(active.get("OS-EXT-STS:power_state").asInt()).isEqualTo(1);
+        assertThat(active.at("/addresses/private/0/addr").asText()).isEqualTo("10.0.0.2");
+        assertThat(demo.get("/v2.1/servers/" + id + "/ips").json().at("/addresses/private/0/version").asInt())
+                .isEqualTo(4);
+    }
+
+    @Test
+    void listFiltersByNameAndPages() {
+        String a = boot("alpha");
+        String b = boot("beta");
+        String c = boot("alphabet");
+        assertThat(demo.get("/v2.1/servers?name=alpha").json().get("servers")).extracting(n -> n.get("id").asText())
+                .containsExactlyInAnyOrder(a, c);
+        JsonNode page = demo.get("/v2.1/servers?limit=2").json();
+        assertThat(page.get("servers")).hasSize(2);
+        assertThat(page.at("/servers_links/0/rel").asText()).isEqualTo("next");
+        String marker = page.at("/servers/1/id").asText();
+        assertThat(demo.get("/v2.1/servers?limit=2&marker=" + marker).json().get("servers")).hasSize(1);
+        assertThat(demo.get("/v2.1/servers?marker=nope").status()).isEqualTo(400);
+        assertThat(b).isNotNull();
+    }
+
+    @Test
+    void anotherProjectSeesNothing() {
+        String id = boot("web");
+        Client alt = Client.as(sim, "alt", "alt");
+        Client.Response show = alt.get("/v2.1/servers/" + id);
+        assertThat(show.status()).isEqualTo(404);
+        assertThat(show.json().at("/itemNotFound/message").asText()).isEqualTo("Instance " + id
+                + " could not be found.");
+        assertThat(show.json().at("/itemNotFound/code").asInt()).isEqualTo(404);
+        assertThat(alt.get("/v2.1/servers").json().get("servers")).isEmpty();
+    }
+
+    @Test
+    void deleteAnswers204AndTheServerIsGoneOnceTheDeleteCompletes() {
+        String id = boot("web");
+        assertThat(demo.delete("/v2.1/servers/" + id).status()).isEqualTo(204);
+        sim.control().runUntilIdle();
+        assertThat(demo.get("/v2.1/servers/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void withTheProjectIdInThePathToo() {
+        String id = boot("web");
+        assertThat(demo.get("/v2.1/" + CloudSetup.DEMO_PROJECT + "/servers/" + id).status()).isEqualTo(200);
+        Client.Response mismatch = demo.get("/v2.1/" + CloudSetup.ALT_PROJECT + "/servers/" + id);
+        assertThat(mismatch.status()).isEqualTo(400);
+        assertThat(mismatch.json().at("/badRequest/message").asText()).isEqualTo(
+                "Malformed request URL: URL's project_id '" + CloudSetup.ALT_PROJECT
+                        + "' doesn't match Context's project_id '" + CloudSetup.DEMO_PROJECT + "'");
+    }
+
+    @Test
+    void withoutATokenThe401OfKeystonemiddleware() {
+        Client.Response response = Client.anonymous(sim).get("/v2.1/servers");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().at("/error/message").asText())
+                .isEqualTo("The request you have made requires authentication.");
+        assertThat(response.header("WWW-Authenticate")).startsWith("Keystone uri=");
+    }
+
+    @Test
+    void unknownPathsAndMethodsAnswerNovas404() {
+        assertThat(demo.get("/v2.1/nothing/here").status()).isEqualTo(404);
+        String id = boot("web");
+        Client.Response patch = demo.send("PATCH", "/v2.1/servers/" + id, "{}");
+        assertThat(patch.status()).isEqualTo(404);
+        assertThat(patch.json().get("title").asText()).isEqualTo("Not Found");
+    }
+}
