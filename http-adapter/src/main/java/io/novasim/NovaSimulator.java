@@ -1,25 +1,14 @@
 package io.novasim;
 
 import io.javalin.Javalin;
-import io.novasim.http.RecordedRequest;
-import io.novasim.http.Simulation;
 import io.novasim.http.SimulatorComponent;
 import io.novasim.http.SimulatorSettings;
-import io.novasim.model.server.Server;
-import io.novasim.state.CloudState;
-import io.novasim.state.command.Caller;
-import io.novasim.state.command.Perform;
-import io.novasim.state.faults.FaultRule;
-import io.novasim.state.faults.FiredFault;
-import io.novasim.state.log.SimEvent;
-import io.novasim.state.rules.Operation;
 import io.novasim.state.time.Timings;
 import io.novasim.state.time.VirtualClock;
 
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -38,14 +27,14 @@ import java.util.Objects;
 public final class NovaSimulator implements AutoCloseable {
     private final SimulatorSettings settings;
     private final SimulatorComponent component;
-    private final Control control;
+    private final SimulatorControl control;
     private Javalin server;
     private boolean closed;
 
     private NovaSimulator(SimulatorSettings settings) {
         this.settings = settings;
         this.component = SimulatorComponent.of(settings);
-        this.control = new Control(component.simulation(), component);
+        this.control = component.control();
     }
 
     public static Builder builder() {
@@ -184,92 +173,6 @@ public final class NovaSimulator implements AutoCloseable {
         public NovaSimulator build() {
             return new NovaSimulator(new SimulatorSettings(host, port, seed, setup, timings, start, clockSpeed,
                     tokenLifetime, controlToken, journalCapacity, eventLogCapacity));
-        }
-    }
-
-    /** The control interface, over the running simulation. */
-    private static final class Control implements SimulatorControl {
-        private static final Caller OPERATOR = new Caller("novasim-control", CloudSetup.ADMIN_PROJECT, true);
-
-        private final Simulation simulation;
-        private final SimulatorComponent component;
-
-        Control(Simulation simulation, SimulatorComponent component) {
-            this.simulation = simulation;
-            this.component = component;
-        }
-
-        @Override
-        public void reset() {
-            simulation.reset();
-            component.serverDetails().clear();
-            component.keypairs().clear();
-        }
-
-        @Override
-        public Instant now() {
-            return simulation.now();
-        }
-
-        @Override
-        public void advance(Duration by) {
-            simulation.cloud().advance(by);
-        }
-
-        @Override
-        public Duration runUntilIdle() {
-            return simulation.cloud().runUntilIdle();
-        }
-
-        @Override
-        public void addFault(FaultRule rule) {
-            simulation.cloud().addFault(rule);
-        }
-
-        @Override
-        public boolean removeFault(String ruleId) {
-            return simulation.cloud().removeFault(ruleId);
-        }
-
-        @Override
-        public List<FaultRule> faultRules() {
-            return simulation.cloud().faultRules();
-        }
-
-        @Override
-        public List<FiredFault> firedFaults() {
-            return simulation.cloud().firedFaults();
-        }
-
-        @Override
-        public int release(String serverId) {
-            return simulation.cloud().release(serverId);
-        }
-
-        @Override
-        public Server forceState(String serverId, String vmState) {
-            Operation reset = switch (vmState) {
-                case "active" -> Operation.RESET_STATE_ACTIVE;
-                case "error" -> Operation.RESET_STATE_ERROR;
-                default -> throw new IllegalArgumentException("a server can be forced to active or error, not "
-                        + vmState);
-            };
-            return simulation.cloud().execute(OPERATOR, new Perform(serverId, reset)).server();
-        }
-
-        @Override
-        public CloudState state() {
-            return simulation.cloud().state();
-        }
-
-        @Override
-        public List<RecordedRequest> requests() {
-            return simulation.journal().requests();
-        }
-
-        @Override
-        public List<SimEvent> events() {
-            return simulation.log().events();
         }
     }
 }

@@ -11,6 +11,7 @@ import io.novasim.http.compute.KeypairsRoutes;
 import io.novasim.http.compute.ServerActionsRoutes;
 import io.novasim.http.compute.ServersRoutes;
 import io.novasim.http.compute.VolumeAttachmentsRoutes;
+import io.novasim.http.control.ControlRoutes;
 import io.novasim.http.identity.IdentityRoutes;
 import io.novasim.http.image.ImageRoutes;
 import io.novasim.http.network.NetworkRoutes;
@@ -42,12 +43,13 @@ public final class HttpApp {
     private final NetworkRoutes network;
     private final VolumeRoutes volume;
     private final ImageRoutes image;
+    private final ControlRoutes control;
 
     @Inject
     public HttpApp(IdentityRoutes identity, ComputeApi compute, ServersRoutes servers, ServerActionsRoutes actions,
                    InterfacesRoutes interfaces, VolumeAttachmentsRoutes volumeAttachments,
                    InstanceActionsRoutes instanceActions, FlavorsRoutes flavors, KeypairsRoutes keypairs,
-                   NetworkRoutes network, VolumeRoutes volume, ImageRoutes image) {
+                   NetworkRoutes network, VolumeRoutes volume, ImageRoutes image, ControlRoutes control) {
         this.identity = identity;
         this.compute = compute;
         this.servers = servers;
@@ -60,6 +62,7 @@ public final class HttpApp {
         this.network = network;
         this.volume = volume;
         this.image = image;
+        this.control = control;
     }
 
     public Javalin create() {
@@ -80,6 +83,7 @@ public final class HttpApp {
                 network.register(router);
                 volume.register(router);
                 image.register(router);
+                control.register(router);
                 // After the compute routes: /v2.1/{project_id} must not shadow /v2.1/servers.
                 ComputeVersions.register(router);
                 router.exception(HttpResponseException.class, (e, ctx) -> {

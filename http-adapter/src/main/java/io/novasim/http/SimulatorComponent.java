@@ -12,9 +12,7 @@ public interface SimulatorComponent {
 
     Simulation simulation();
 
-    io.novasim.http.compute.ServerDetails serverDetails();
-
-    io.novasim.http.compute.Keypairs keypairs();
+    io.novasim.http.control.SimulationControl control();
 
     @Component.Factory
     interface Factory {

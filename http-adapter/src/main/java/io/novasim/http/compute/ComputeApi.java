@@ -80,6 +80,10 @@ public final class ComputeApi {
             reply = call(ctx, route, token.get(), version, requestId);
         } catch (ComputeException refused) {
             reply = Errors.nova(refused);
+        } catch (io.javalin.http.HttpResponseException tooLarge) {
+            reply = tooLarge.getStatus() == 413
+                    ? Errors.nova(new ApiError(413, "overLimit", "Request is too large."))
+                    : Errors.noRoute();
         } catch (RuntimeException bug) {
             LOG.error("unexpected error in {} {}", ctx.method(), ctx.path(), bug);
             reply = Errors.nova(new ApiError(500, "computeFault", "Unexpected API Error. Please report this at "
@@ -119,7 +123,15 @@ public final class ComputeApi {
         boolean fault = reply.status() >= 400;
         Replies.write(ctx, reply, fault ? FAULT_JSON : JSON);
         simulation.journal().record(simulation.cloud().now(), requestId, ctx.method().name(), ctx.path(),
-                ctx.queryString(), ctx.body(), reply.status());
+                ctx.queryString(), bodyForJournal(ctx), reply.status());
+    }
+
+    private static String bodyForJournal(Context ctx) {
+        try {
+            return ctx.body();
+        } catch (io.javalin.http.HttpResponseException tooLarge) {
+            return "<" + tooLarge.getMessage() + ">";
+        }
     }
 
     private static void echoVersion(Context ctx, String version) {

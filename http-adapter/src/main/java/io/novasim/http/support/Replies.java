@@ -14,12 +14,23 @@ public final class Replies {
         for (Map.Entry<String, String> header : reply.headers().entrySet()) {
             ctx.header(header.getKey(), header.getValue());
         }
+        contentType(ctx, jsonType);
         if (reply.body() == null) {
-            ctx.contentType(jsonType);
             ctx.result("");
             return;
         }
-        ctx.contentType(jsonType);
         ctx.result(reply.body() instanceof String text ? text : Json.write(reply.body()));
+    }
+
+    /**
+     * Sets Content-Type byte for byte. Jetty rewrites the types it knows ({@code application/json; charset=UTF-8}
+     * becomes {@code application/json;charset=utf-8}), and the documents the simulator answers like show the
+     * original spelling.
+     */
+    public static void contentType(Context ctx, String value) {
+        ctx.contentType(value);
+        if (ctx.res() instanceof org.eclipse.jetty.server.Response jetty) {
+            jetty.getHttpFields().put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, value);
+        }
     }
 }

@@ -160,8 +160,9 @@ public final class Schema {
         if (field == null) {
             return bare(message);
         }
-        return new BadRequest("Invalid input for field/attribute " + field + ". Value: " + repr(value) + ". "
-                + message);
+        // Nova formats the value with %s: str() of the value, so a string shows without quotes.
+        String shown = value != null && value.isTextual() ? value.textValue() : repr(value);
+        return new BadRequest("Invalid input for field/attribute " + field + ". Value: " + shown + ". " + message);
     }
 
     private static BadRequest bare(String message) {

@@ -1,0 +1,163 @@
+package io.novasim.http.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import io.novasim.SimulatorControl;
+import io.novasim.http.Simulation;
+import io.novasim.http.identity.Token;
+import io.novasim.http.support.Errors;
+import io.novasim.http.support.Json;
+import io.novasim.http.support.Replies;
+import io.novasim.http.support.Reply;
+import io.novasim.model.error.BadRequest;
+import io.novasim.model.error.ComputeException;
+import io.novasim.state.faults.FaultRule;
+import io.novasim.state.faults.FiredFault;
+import io.novasim.state.log.SimEvent;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The control plane under {@code /__sim/v1}, for an admin's token or the control token: the clock, the fault plan,
+ * forced states, the state of everything, the request journal and the event log. Each route is a thin layer over
+ * {@link SimulatorControl}, so a script over HTTP can do what a Java test does.
+ */
+@Singleton
+public final class ControlRoutes {
+    public static final String PREFIX = "/__sim/v1";
+
+    private final Simulation simulation;
+    private final SimulatorControl control;
+
+    @Inject
+    public ControlRoutes(Simulation simulation, SimulationControl control) {
+        this.simulation = simulation;
+        this.control = control;
+    }
+
+    public void register(JavalinDefaultRoutingApi<?> router) {
+        router.get(PREFIX + "/clock", ctx -> run(ctx, body -> clock()));
+        router.post(PREFIX + "/clock/advance", ctx -> run(ctx, this::advance));
+        router.post(PREFIX + "/clock/run-until-idle", ctx -> run(ctx, body -> {
+            Duration went = control.runUntilIdle();
+            Map<String, Object> reply = clock();
+            reply.put("advanced_seconds", went.toMillis() / 1000.0);
+            return reply;
+        }));
+        router.post(PREFIX + "/reset", ctx -> run(ctx, body -> {
+            control.reset();
+            return clock();
+        }));
+        router.get(PREFIX + "/state", ctx -> run(ctx, body -> control.state()));
+        router.get(PREFIX + "/faults", ctx -> run(ctx, body -> Json.object("rules",
+                control.faultRules().stream().map(FaultRuleJson::write).toList())));
+        router.post(PREFIX + "/faults", ctx -> run(ctx, this::addFault));
+        router.delete(PREFIX + "/faults/{rule_id}", ctx -> run(ctx, body -> {
+            if (!control.removeFault(ctx.pathParam("rule_id"))) {
+                throw new io.novasim.model.error.ItemNotFound("No fault rule " + ctx.pathParam("rule_id"));
+            }
+            return null;
+        }));
+        router.get(PREFIX + "/faults/fired", ctx -> run(ctx, body -> Json.object("fired",
+                control.firedFaults().stream().map(ControlRoutes::fired).toList())));
+        router.post(PREFIX + "/servers/{server_id}/state", ctx -> run(ctx, body -> {
+            String vmState = body == null ? null : body.path("vm_state").asText(null);
+            if (vmState == null) {
+                throw new BadRequest("Give {\"vm_state\": \"active\" | \"error\"}");
+            }
+            try {
+                return control.forceState(ctx.pathParam("server_id"), vmState);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest(e.getMessage());
+            }
+        }));
+        router.post(PREFIX + "/servers/{server_id}/release", ctx -> run(ctx, body ->
+                Json.object("released", control.release(ctx.pathParam("server_id")))));
+        router.get(PREFIX + "/requests", ctx -> run(ctx, body -> Json.object("requests", control.requests())));
+        router.get(PREFIX + "/events", ctx -> run(ctx, body -> Json.object("events",
+                control.events().stream().map(ControlRoutes::event).toList())));
+    }
+
+    private void run(Context ctx, Function<JsonNode, Object> route) {
+        Reply reply;
+        Optional<Token> token = simulation.tokens().valid(ctx.header("X-Auth-Token"), simulation.now());
+        if (token.isEmpty()) {
+            reply = Errors.unauthorized();
+        } else if (!token.get().admin()) {
+            reply = Reply.json(403, Errors.keystone(403, "Forbidden",
+                    "The control plane is for an admin or the control token."));
+        } else {
+            try {
+                Object body = route.apply(Json.parse(ctx.body()));
+                reply = body == null ? Reply.empty(204) : Reply.ok(body);
+            } catch (ComputeException e) {
+                reply = Errors.nova(e);
+            }
+        }
+        Replies.write(ctx, reply, "application/json");
+    }
+
+    private Map<String, Object> clock() {
+        return Json.object("now", control.now().toString());
+    }
+
+    private Object advance(JsonNode body) {
+        if (body == null || !body.path("seconds").isNumber() || body.path("seconds").asDouble() < 0) {
+            throw new BadRequest("Give {\"seconds\": <non-negative number>}");
+        }
+        control.advance(Duration.ofMillis(Math.round(body.get("seconds").asDouble() * 1000)));
+        return clock();
+    }
+
+    private Object addFault(JsonNode body) {
+        FaultRule rule = FaultRuleJson.parse(body, "rule-" + (control.faultRules().size() + 1) + "-"
+                + simulation.now().getEpochSecond());
+        try {
+            control.addFault(rule);
+        } catch (IllegalArgumentException duplicate) {
+            throw new io.novasim.model.error.Conflict(duplicate.getMessage());
+        }
+        return FaultRuleJson.write(rule);
+    }
+
+    private static Map<String, Object> fired(FiredFault fault) {
+        Map<String, Object> json = Json.object();
+        json.put("at", fault.at().toString());
+        json.put("rule_id", fault.ruleId());
+        json.put("operation", fault.operation().name().toLowerCase());
+        json.put("request_id", fault.requestId());
+        json.put("server_id", fault.serverId());
+        json.put("effect", FaultRuleJson.effect(fault.effect()));
+        return json;
+    }
+
+    private static Map<String, Object> event(SimEvent event) {
+        Map<String, Object> json = Json.object();
+        json.put("type", event.getClass().getSimpleName());
+        json.put("at", event.at().toString());
+        if (event instanceof SimEvent.Executed executed) {
+            json.put("request_id", executed.requestId());
+            json.put("user_id", executed.caller().userId());
+            json.put("project_id", executed.caller().projectId());
+            json.put("command", executed.command().getClass().getSimpleName());
+            json.put("arguments", executed.command());
+            json.put("refusal", executed.refusal());
+        } else if (event instanceof SimEvent.ServerChanged changed) {
+            json.put("server_id", changed.serverId());
+            json.put("vm_state", changed.vmState().value());
+            json.put("task_state", changed.taskState().value());
+            json.put("power_state", changed.powerState().code());
+        } else if (event instanceof SimEvent.FaultFired fired) {
+            json.put("fault", fired(fired.fault()));
+        } else {
+            json.put("event", event);
+        }
+        return json;
+    }
+}

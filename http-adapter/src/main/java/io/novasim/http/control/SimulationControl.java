@@ -1,0 +1,112 @@
+package io.novasim.http.control;
+
+import io.novasim.CloudSetup;
+import io.novasim.SimulatorControl;
+import io.novasim.http.RecordedRequest;
+import io.novasim.http.Simulation;
+import io.novasim.http.compute.Keypairs;
+import io.novasim.http.compute.ServerDetails;
+import io.novasim.model.server.Server;
+import io.novasim.state.CloudState;
+import io.novasim.state.command.Caller;
+import io.novasim.state.command.Perform;
+import io.novasim.state.faults.FaultRule;
+import io.novasim.state.faults.FiredFault;
+import io.novasim.state.log.SimEvent;
+import io.novasim.state.rules.Operation;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The one implementation of {@link SimulatorControl}, over the running simulation. */
+@Singleton
+public final class SimulationControl implements SimulatorControl {
+    private static final Caller OPERATOR = new Caller("novasim-control", CloudSetup.ADMIN_PROJECT, true);
+
+    private final Simulation simulation;
+    private final ServerDetails details;
+    private final Keypairs keypairs;
+
+    @Inject
+    public SimulationControl(Simulation simulation, ServerDetails details, Keypairs keypairs) {
+        this.simulation = simulation;
+        this.details = details;
+        this.keypairs = keypairs;
+    }
+
+    @Override
+    public void reset() {
+        simulation.reset();
+        details.clear();
+        keypairs.clear();
+    }
+
+    @Override
+    public Instant now() {
+        return simulation.now();
+    }
+
+    @Override
+    public void advance(Duration by) {
+        simulation.cloud().advance(by);
+    }
+
+    @Override
+    public Duration runUntilIdle() {
+        return simulation.cloud().runUntilIdle();
+    }
+
+    @Override
+    public void addFault(FaultRule rule) {
+        simulation.cloud().addFault(rule);
+    }
+
+    @Override
+    public boolean removeFault(String ruleId) {
+        return simulation.cloud().removeFault(ruleId);
+    }
+
+    @Override
+    public List<FaultRule> faultRules() {
+        return simulation.cloud().faultRules();
+    }
+
+    @Override
+    public List<FiredFault> firedFaults() {
+        return simulation.cloud().firedFaults();
+    }
+
+    @Override
+    public int release(String serverId) {
+        return simulation.cloud().release(serverId);
+    }
+
+    @Override
+    public Server forceState(String serverId, String vmState) {
+        Operation reset = switch (vmState) {
+            case "active" -> Operation.RESET_STATE_ACTIVE;
+            case "error" -> Operation.RESET_STATE_ERROR;
+            default -> throw new IllegalArgumentException("a server can be forced to active or error, not "
+                    + vmState);
+        };
+        return simulation.cloud().execute(OPERATOR, new Perform(serverId, reset)).server();
+    }
+
+    @Override
+    public CloudState state() {
+        return simulation.cloud().state();
+    }
+
+    @Override
+    public List<RecordedRequest> requests() {
+        return simulation.journal().requests();
+    }
+
+    @Override
+    public List<SimEvent> events() {
+        return simulation.log().events();
+    }
+}

@@ -1,0 +1,140 @@
+package io.novasim.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.novasim.NovaSimulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The HTTP layer of nova-semantics.md §1: microversions, content types, bodies, request ids, faults. */
+@Timeout(30)
+class ComputeHttpBehaviourTest {
+    static NovaSimulator sim;
+    Client demo;
+    String server;
+
+    @BeforeAll
+    static void start() {
+        sim = NovaSimulator.builder().seed(3).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    @BeforeEach
+    void fresh() {
+        sim.control().reset();
+        demo = Client.as(sim, "demo", "demo");
+        server = demo.post("/v2.1/servers", """
+                {"server": {"name": "web", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b", "flavorRef": "1"}}""")
+                .json().at("/server/id").asText();
+        sim.control().advance(Duration.ofSeconds(5));
+    }
+
+    private static void fault(Client.Response response, int code, String name, String message) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(code);
+        assertThat(response.header("Content-Type")).isEqualTo("application/json; charset=UTF-8");
+        JsonNode fault = response.json().get(name);
+        assertThat(fault).as(response.toString()).isNotNull();
+        assertThat(fault.get("code").asInt()).isEqualTo(code);
+        assertThat(fault.get("message").asText()).isEqualTo(message);
+    }
+
+    @Test
+    void noHeaderMeans21AndLatestMeans293() {
+        Client.Response plain = demo.get("/v2.1/servers");
+        assertThat(plain.header("OpenStack-API-Version")).isEqualTo("compute 2.1");
+        assertThat(plain.header("X-OpenStack-Nova-API-Version")).isEqualTo("2.1");
+        Client.Response latest = demo.microversion("latest").get("/v2.1/servers");
+        assertThat(latest.header("OpenStack-API-Version")).isEqualTo("compute 2.93");
+        Client.Response legacy = demo.withHeader("X-OpenStack-Nova-API-Version", "2.9").get("/v2.1/servers/" + server);
+        assertThat(legacy.json().at("/server/locked").isBoolean()).isTrue();
+        Client.Response both = demo.withHeader("X-OpenStack-Nova-API-Version", "2.9").microversion("2.5")
+                .get("/v2.1/servers/" + server);
+        assertThat(both.header("OpenStack-API-Version")).isEqualTo("compute 2.5");
+        assertThat(both.json().at("/server/locked").isMissingNode()).isTrue();
+        assertThat(demo.withHeader("OpenStack-API-Version", "volume 3.0").get("/v2.1/servers")
+                .header("OpenStack-API-Version")).isEqualTo("compute 2.1");
+    }
+
+    @Test
+    void badVersionsAre400Or406() {
+        Client.Response malformed = demo.microversion("2").get("/v2.1/servers");
+        fault(malformed, 400, "badRequest",
+                "API Version String 2 is of invalid format. Must be of format MajorNum.MinorNum.");
+        assertThat(malformed.header("OpenStack-API-Version")).isNull();
+        Client.Response tooNew = demo.microversion("3.0").get("/v2.1/servers");
+        fault(tooNew, 406, "computeFault",
+                "Version 3.0 is not supported by the API. Minimum is 2.1 and maximum is 2.93.");
+        assertThat(tooNew.header("OpenStack-API-Version")).isEqualTo("compute 3.0");
+        fault(demo.microversion("2.94").get("/v2.1/servers"), 406, "computeFault",
+                "Version 2.94 is not supported by the API. Minimum is 2.1 and maximum is 2.93.");
+    }
+
+    @Test
+    void unsupportedContentTypeIs415() {
+        fault(demo.withHeader("Content-Type", "application/xml").post("/v2.1/servers/" + server + "/action",
+                "<pause/>"), 415, "badMediaType", "Unsupported Content-Type");
+    }
+
+    @Test
+    void malformedBodiesAndUnknownActionsAre400() {
+        fault(demo.post("/v2.1/servers/" + server + "/action", "{not json"), 400, "badRequest",
+                "Malformed request body");
+        fault(demo.post("/v2.1/servers/" + server + "/action", "{\"pause\": null, \"unpause\": null}"), 400,
+                "badRequest", "Malformed request body");
+        fault(demo.post("/v2.1/servers/" + server + "/action", "{\"fooBar\": null}"), 400, "badRequest",
+                "There is no such action: fooBar");
+    }
+
+    @Test
+    void schemaErrorsUseNovasWording() {
+        String path = "/v2.1/servers/" + server + "/os-interface";
+        fault(demo.send("POST", path, null), 400, "badRequest", "None is not of type 'object'");
+        fault(demo.post(path, "{\"interfaceAttachment\": {\"port_id\": \"nope\"}}"), 400, "badRequest",
+                "Invalid input for field/attribute port_id. Value: nope. 'nope' is not a 'uuid'");
+        fault(demo.post(path, "{\"interfaceAttachment\": {\"foo\": 1}}"), 400, "badRequest",
+                "Invalid input for field/attribute interfaceAttachment. Value: {'foo': 1}. Additional properties "
+                        + "are not allowed ('foo' was unexpected)");
+    }
+
+    @Test
+    void aBodyTooLargeIs413() {
+        String huge = "{\"server\": {\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}}";
+        Client.Response response = demo.put("/v2.1/servers/" + server, huge);
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.json().at("/overLimit/code").asInt()).isEqualTo(413);
+    }
+
+    @Test
+    void theRequestIdOfAnActionIsItsInstanceActionsKey() {
+        Client.Response paused = demo.post("/v2.1/servers/" + server + "/action", "{\"pause\": null}");
+        assertThat(paused.status()).isEqualTo(202);
+        assertThat(paused.header("Content-Type")).startsWith("application/json");
+        String requestId = paused.header("x-openstack-request-id");
+        JsonNode action = demo.get("/v2.1/servers/" + server + "/os-instance-actions/" + requestId).json();
+        assertThat(action.at("/instanceAction/action").asText()).isEqualTo("pause");
+        assertThat(demo.get("/v2.1/servers").header("x-openstack-request-id")).isNotEqualTo(requestId);
+    }
+
+    @Test
+    void versionDiscoveryNeedsNoToken() {
+        Client anonymous = Client.anonymous(sim);
+        JsonNode root = anonymous.get("/").json();
+        assertThat(root.at("/versions/1/id").asText()).isEqualTo("v2.1");
+        JsonNode current = anonymous.get("/v2.1/").json();
+        assertThat(current.at("/version/version").asText()).isEqualTo("2.93");
+        assertThat(current.at("/version/min_version").asText()).isEqualTo("2.1");
+        assertThat(anonymous.get("/v2.1").status()).isEqualTo(302);
+        assertThat(anonymous.get("/v2.1/6f70656e737461636b20342065766572").json().at("/version/id").asText())
+                .isEqualTo("v2.1");
+    }
+}

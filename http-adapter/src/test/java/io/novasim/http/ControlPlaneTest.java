@@ -1,0 +1,105 @@
+package io.novasim.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.novasim.NovaSimulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@Timeout(30)
+class ControlPlaneTest {
+    static NovaSimulator sim;
+    Client demo;
+    Client admin;
+
+    @BeforeAll
+    static void start() {
+        sim = NovaSimulator.builder().seed(5).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    @BeforeEach
+    void fresh() {
+        sim.control().reset();
+        demo = Client.as(sim, "demo", "demo");
+        admin = Client.as(sim, "admin", "admin");
+    }
+
+    @Test
+    void onlyAnAdminMayUseIt() {
+        assertThat(Client.anonymous(sim).get("/__sim/v1/clock").status()).isEqualTo(401);
+        assertThat(demo.get("/__sim/v1/clock").status()).isEqualTo(403);
+        assertThat(admin.get("/__sim/v1/clock").json().get("now").asText()).startsWith("2026-01-01T00:00");
+    }
+
+    @Test
+    void theClockMovesWhenTold() {
+        String id = demo.post("/v2.1/servers", """
+                {"server": {"name": "web", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b", "flavorRef": "1"}}""")
+                .json().at("/server/id").asText();
+        assertThat(admin.post("/__sim/v1/clock/advance", "{\"seconds\": 5}").status()).isEqualTo(200);
+        assertThat(demo.get("/v2.1/servers/" + id).json().at("/server/status").asText()).isEqualTo("ACTIVE");
+        assertThat(admin.post("/__sim/v1/clock/advance", "{\"seconds\": -1}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void faultRulesAreAddedListedFiredAndRemoved() {
+        Client.Response added = admin.post("/__sim/v1/faults", """
+                {"id": "no-create", "match": {"operations": ["create"]},
+                 "effect": {"type": "error", "code": 503, "message": "try later"}, "trigger": {"times": 1}}""");
+        assertThat(added.status()).as(added.toString()).isEqualTo(200);
+        assertThat(added.json().at("/effect/fault_name").asText()).isEqualTo("serviceUnavailable");
+        String body = """
+                {"server": {"name": "web", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b", "flavorRef": "1"}}""";
+        Client.Response refused = demo.post("/v2.1/servers", body);
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.json().at("/serviceUnavailable/message").asText()).isEqualTo("try later");
+        assertThat(demo.post("/v2.1/servers", body).status()).isEqualTo(202);
+        JsonNode fired = admin.get("/__sim/v1/faults/fired").json().get("fired");
+        assertThat(fired).hasSize(1);
+        assertThat(fired.get(0).get("request_id").asText()).isEqualTo(refused.header("x-openstack-request-id"));
+        assertThat(admin.get("/__sim/v1/faults").json().at("/rules/0/id").asText()).isEqualTo("no-create");
+        assertThat(admin.delete("/__sim/v1/faults/no-create").status()).isEqualTo(204);
+        assertThat(admin.delete("/__sim/v1/faults/no-create").status()).isEqualTo(404);
+        assertThat(admin.post("/__sim/v1/faults", "{\"effect\": {\"type\": \"boom\"}}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aServerCanBeForcedAndStuckWorkReleased() {
+        String id = demo.post("/v2.1/servers", """
+                {"server": {"name": "web", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b", "flavorRef": "1"}}""")
+                .json().at("/server/id").asText();
+        admin.post("/__sim/v1/clock/advance", "{\"seconds\": 5}");
+        admin.post("/__sim/v1/faults", """
+                {"match": {"operations": ["reboot_soft"]}, "effect": {"type": "stuck"}}""");
+        demo.post("/v2.1/servers/" + id + "/action", "{\"reboot\": {\"type\": \"SOFT\"}}");
+        admin.post("/__sim/v1/clock/advance", "{\"seconds\": 3600}");
+        assertThat(demo.get("/v2.1/servers/" + id).json().at("/server/status").asText()).isEqualTo("REBOOT");
+        assertThat(admin.post("/__sim/v1/servers/" + id + "/release", "{}").json().get("released").asInt())
+                .isEqualTo(1);
+        assertThat(demo.get("/v2.1/servers/" + id).json().at("/server/status").asText()).isEqualTo("ACTIVE");
+        JsonNode forced = admin.post("/__sim/v1/servers/" + id + "/state", "{\"vm_state\": \"error\"}").json();
+        assertThat(forced.get("vmState").asText()).isEqualTo("ERROR");
+        assertThat(demo.get("/v2.1/servers/" + id).json().at("/server/status").asText()).isEqualTo("ERROR");
+    }
+
+    @Test
+    void theJournalAndTheEventLogAreReadable() {
+        demo.get("/v2.1/servers");
+        JsonNode requests = admin.get("/__sim/v1/requests").json().get("requests");
+        assertThat(requests).anySatisfy(r -> assertThat(r.get("path").asText()).isEqualTo("/v2.1/servers"));
+        demo.post("/v2.1/servers", """
+                {"server": {"name": "web", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b", "flavorRef": "1"}}""");
+        JsonNode events = admin.get("/__sim/v1/events").json().get("events");
+        assertThat(events).anySatisfy(e -> assertThat(e.path("command").asText()).isEqualTo("CreateServer"));
+        assertThat(admin.get("/__sim/v1/state").json().get("servers")).hasSize(1);
+    }
+}
