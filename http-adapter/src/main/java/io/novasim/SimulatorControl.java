@@ -41,6 +41,15 @@ public interface SimulatorControl {
     /** Forces a server into vm_state active or error with no task, as an admin's os-resetState does. */
     Server forceState(String serverId, String vmState);
 
+    /**
+     * The whole simulated cloud as JSON: its seed and the history that built it. Restoring it (here or in another
+     * simulator with the same settings) rebuilds the same state, generated ids included.
+     */
+    String snapshot();
+
+    /** Rebuilds the state a {@link #snapshot()} recorded; tokens stay valid. */
+    void restore(String snapshot);
+
     /** Every server, volume, port and attachment, as plain values. */
     CloudState state();
 

@@ -8,6 +8,8 @@ import io.novasim.state.command.Caller;
 import io.novasim.state.command.CreateVolume;
 import io.novasim.state.ids.SeededIdSource;
 import io.novasim.state.log.EventLog;
+import io.novasim.state.log.Replay;
+import io.novasim.state.log.SimEvent;
 import io.novasim.state.time.VirtualClock;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -43,20 +45,45 @@ public final class Simulation {
     /** Back to the starting world: a fresh engine, no tokens but the control token, an empty journal and log. */
     public synchronized void reset() {
         EventLog newLog = new EventLog(settings.eventLogCapacity());
-        Cloud fresh = new Cloud(settings.setup().catalog(), new VirtualClock(settings.start()),
-                new SeededIdSource(settings.seed()), settings.timings(), newLog);
+        Cloud fresh = bareCloud(newLog);
         for (CloudSetup.VolumeSeed volume : settings.setup().volumes()) {
             Caller owner = new Caller("novasim", volume.projectId(), false);
             fresh.execute(owner, new CreateVolume(volume.name(), volume.sizeGb(), volume.multiattach(),
                     volume.bootable()));
         }
         fresh.runUntilIdle();
-        tokens.clear();
+        install(fresh, newLog, true);
+    }
+
+    /**
+     * Rebuilds the engine from a recorded history (the preloaded volumes' commands included): with the same settings
+     * it reaches the state the history was recorded in, at virtual time {@code now}.
+     */
+    public synchronized void restore(List<SimEvent> history, Instant now) {
+        EventLog newLog = new EventLog(settings.eventLogCapacity());
+        Cloud rebuilt = bareCloud(newLog);
+        Replay.onto(rebuilt, history);
+        if (now.isAfter(rebuilt.now())) {
+            rebuilt.advanceTo(now);
+        }
+        install(rebuilt, newLog, false);
+    }
+
+    private Cloud bareCloud(EventLog log) {
+        return new Cloud(settings.setup().catalog(), new VirtualClock(settings.start()),
+                new SeededIdSource(settings.seed()), settings.timings(), log);
+    }
+
+    /** Swaps in an engine; a reset also forgets tokens and the journal, a restore keeps them. */
+    private void install(Cloud fresh, EventLog newLog, boolean forgetClients) {
+        if (forgetClients) {
+            tokens.clear();
+            journal.clear();
+        }
         if (settings.controlToken() != null) {
             tokens.register(new Token(settings.controlToken(), "novasim-control", CloudSetup.ADMIN_PROJECT,
                     Set.of("admin"), List.of("token"), Instant.MIN, Instant.MAX));
         }
-        journal.clear();
         this.log = newLog;
         this.cloud = fresh;
         this.wallStartNanos = System.nanoTime();

@@ -92,6 +92,30 @@ class ControlPlaneTest {
     }
 
     @Test
+    void aSnapshotRestoresTheSameCloud() {
+        String body = """
+                {"server": {"name": "web", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b", "flavorRef": "1"}}""";
+        String id = demo.post("/v2.1/servers", body).json().at("/server/id").asText();
+        admin.post("/__sim/v1/faults", """
+                {"id": "slow", "match": {"operations": ["stop"]}, "effect": {"type": "delay", "seconds": 60}}""");
+        admin.post("/__sim/v1/clock/advance", "{\"seconds\": 5}");
+        demo.post("/v2.1/servers/" + id + "/action", "{\"os-stop\": null}");
+        admin.post("/__sim/v1/clock/advance", "{\"seconds\": 10}");
+        String before = admin.get("/__sim/v1/state").text();
+        String snapshot = admin.get("/__sim/v1/snapshot").text();
+
+        demo.post("/v2.1/servers", body);
+        admin.post("/__sim/v1/clock/advance", "{\"seconds\": 100}");
+        assertThat(admin.get("/__sim/v1/state").text()).isNotEqualTo(before);
+
+        assertThat(admin.post("/__sim/v1/restore", snapshot).status()).isEqualTo(200);
+        assertThat(admin.get("/__sim/v1/state").text()).isEqualTo(before);
+        assertThat(demo.get("/v2.1/servers/" + id).json().at("/server/OS-EXT-STS:task_state").asText())
+                .as("the delayed stop is still running").isEqualTo("powering-off");
+        assertThat(admin.post("/__sim/v1/restore", "{\"format\": \"other\"}").status()).isEqualTo(400);
+    }
+
+    @Test
     void theJournalAndTheEventLogAreReadable() {
         demo.get("/v2.1/servers");
         JsonNode requests = admin.get("/__sim/v1/requests").json().get("requests");

@@ -55,6 +55,11 @@ public final class ControlRoutes {
             return clock();
         }));
         router.get(PREFIX + "/state", ctx -> run(ctx, body -> control.state()));
+        router.get(PREFIX + "/snapshot", ctx -> run(ctx, body -> Snapshots.take(simulation)));
+        router.post(PREFIX + "/restore", ctx -> run(ctx, body -> {
+            Snapshots.restore(simulation, body);
+            return clock();
+        }));
         router.get(PREFIX + "/faults", ctx -> run(ctx, body -> Json.object("rules",
                 control.faultRules().stream().map(FaultRuleJson::write).toList())));
         router.post(PREFIX + "/faults", ctx -> run(ctx, this::addFault));

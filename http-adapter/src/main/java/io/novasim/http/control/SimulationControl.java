@@ -96,6 +96,16 @@ public final class SimulationControl implements SimulatorControl {
     }
 
     @Override
+    public String snapshot() {
+        return io.novasim.http.support.Json.write(Snapshots.take(simulation));
+    }
+
+    @Override
+    public void restore(String snapshot) {
+        Snapshots.restore(simulation, io.novasim.http.support.Json.parse(snapshot));
+    }
+
+    @Override
     public CloudState state() {
         return simulation.cloud().state();
     }

@@ -1,0 +1,123 @@
+package io.novasim.http.control;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.novasim.http.Simulation;
+import io.novasim.http.support.Json;
+import io.novasim.model.error.BadRequest;
+import io.novasim.model.error.Conflict;
+import io.novasim.state.command.Caller;
+import io.novasim.state.command.Command;
+import io.novasim.state.log.SimEvent;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A snapshot of the whole simulated cloud as JSON: the seed and the history that built the state (every command with
+ * its caller, time and request id, and every change of the fault plan). Restoring replays the history on a fresh
+ * engine with the same settings, so the restored cloud is the recorded one, byte for byte, generated ids included.
+ */
+public final class Snapshots {
+    public static final String FORMAT = "novasim-snapshot/1";
+    private static final String COMMANDS = "io.novasim.state.command.";
+
+    private Snapshots() {
+    }
+
+    public static Map<String, Object> take(Simulation simulation) {
+        if (simulation.log().dropped() > 0) {
+            throw new Conflict("The event log dropped " + simulation.log().dropped() + " old events, so this "
+                    + "state can no longer be rebuilt; start the simulator with a larger event log capacity.");
+        }
+        List<Object> history = new ArrayList<>();
+        for (SimEvent event : simulation.log().events()) {
+            if (event instanceof SimEvent.Executed executed) {
+                Map<String, Object> entry = Json.object();
+                entry.put("type", "command");
+                entry.put("at", executed.at().toString());
+                entry.put("request_id", executed.requestId());
+                entry.put("caller", executed.caller());
+                entry.put("command", executed.command().getClass().getSimpleName());
+                entry.put("arguments", executed.command());
+                history.add(entry);
+            } else if (event instanceof SimEvent.FaultPlanChanged change) {
+                Map<String, Object> entry = Json.object();
+                entry.put("type", change.added() != null ? "fault_added" : "fault_removed");
+                entry.put("at", change.at().toString());
+                if (change.added() != null) {
+                    entry.put("rule", FaultRuleJson.write(change.added()));
+                } else {
+                    entry.put("rule_id", change.removedId());
+                }
+                history.add(entry);
+            } else if (event instanceof SimEvent.StuckReleased released) {
+                Map<String, Object> entry = Json.object();
+                entry.put("type", "released");
+                entry.put("at", released.at().toString());
+                entry.put("server_id", released.serverId());
+                history.add(entry);
+            }
+        }
+        Map<String, Object> snapshot = Json.object();
+        snapshot.put("format", FORMAT);
+        snapshot.put("seed", simulation.settings().seed());
+        snapshot.put("now", simulation.now().toString());
+        snapshot.put("history", history);
+        return snapshot;
+    }
+
+    public static void restore(Simulation simulation, JsonNode snapshot) {
+        if (snapshot == null || !FORMAT.equals(snapshot.path("format").asText())) {
+            throw new BadRequest("Not a novasim snapshot: expected \"format\": \"" + FORMAT + "\"");
+        }
+        if (snapshot.path("seed").asLong() != simulation.settings().seed()) {
+            throw new BadRequest("The snapshot was taken with seed " + snapshot.path("seed").asLong()
+                    + "; this simulator runs with seed " + simulation.settings().seed());
+        }
+        List<SimEvent> history = new ArrayList<>();
+        int index = 0;
+        for (JsonNode entry : snapshot.path("history")) {
+            history.add(event(entry, index++));
+        }
+        simulation.restore(history, Instant.parse(snapshot.path("now").asText()));
+    }
+
+    private static SimEvent event(JsonNode entry, int index) {
+        String where = "history[" + index + "]";
+        try {
+            Instant at = Instant.parse(entry.path("at").asText());
+            return switch (entry.path("type").asText()) {
+                case "command" -> new SimEvent.Executed(at, Json.MAPPER.treeToValue(entry.get("caller"), Caller.class),
+                        command(entry), entry.path("request_id").asText(), null);
+                case "fault_added" -> new SimEvent.FaultPlanChanged(at,
+                        FaultRuleJson.parse(entry.get("rule"), "restored-" + index), null);
+                case "fault_removed" -> new SimEvent.FaultPlanChanged(at, null, entry.path("rule_id").asText());
+                case "released" -> new SimEvent.StuckReleased(at, entry.path("server_id").asText());
+                default -> throw new BadRequest(where + ".type is not one of command, fault_added, fault_removed, "
+                        + "released");
+            };
+        } catch (JsonProcessingException | RuntimeException e) {
+            if (e instanceof BadRequest bad) {
+                throw bad;
+            }
+            throw new BadRequest(where + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static Command command(JsonNode entry) throws JsonProcessingException {
+        String name = entry.path("command").asText();
+        Class<?> type;
+        try {
+            type = Class.forName(COMMANDS + name);
+        } catch (ClassNotFoundException e) {
+            throw new BadRequest("Unknown command " + name);
+        }
+        if (!Command.class.isAssignableFrom(type)) {
+            throw new BadRequest("Unknown command " + name);
+        }
+        return (Command) Json.MAPPER.treeToValue(entry.get("arguments"), type);
+    }
+}
