@@ -127,6 +127,9 @@ public final class ComputeApi {
     }
 
     private static String bodyForJournal(Context ctx) {
+        if (ctx.method() != HandlerType.POST && ctx.method() != HandlerType.PUT) {
+            return null; // reading an absent body still costs Jetty a parse
+        }
         try {
             return ctx.body();
         } catch (io.javalin.http.HttpResponseException tooLarge) {
