@@ -1,13 +1,36 @@
 package io.novasim.http.image;
 
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import io.novasim.CloudSetup;
 import io.novasim.http.Simulation;
+import io.novasim.http.support.Call;
+import io.novasim.http.support.Json;
+import io.novasim.http.support.Reply;
+import io.novasim.model.catalog.Image;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-/** The Glance subset clients need. */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * The Glance subset clients need (client-wire-contract.md §3-§4), under {@code /image}: version discovery without a
+ * token (the root answers 300, as Glance's does), and the catalog's images, listed and shown. Lists filter exactly on
+ * the attributes below (unknown parameters are ignored) and page with {@code limit} and {@code marker}, pointing at
+ * the next page with {@code next} as Glance does.
+ */
 @Singleton
 public final class ImageRoutes {
+    /** Glance v2's minor versions, newest first: the newest is CURRENT, the others SUPPORTED. */
+    private static final int NEWEST_MINOR = 16;
+    private static final Set<String> FILTERS = Set.of("name", "status", "disk_format", "container_format", "owner",
+            "protected", "os_hidden");
+
     private final Simulation simulation;
 
     @Inject
@@ -16,5 +39,126 @@ public final class ImageRoutes {
     }
 
     public void register(JavalinDefaultRoutingApi<?> router) {
+        ImageApi api = new ImageApi(simulation);
+        for (String root : List.of("", "/")) {
+            api.open(router, root, ctx -> Reply.json(300, versions(ctx)));
+        }
+        api.open(router, "/versions", ctx -> Reply.ok(versions(ctx)));
+        api.route(router, HandlerType.GET, "/images", this::list);
+        api.route(router, HandlerType.GET, "/images/{image_id}", this::show);
+    }
+
+    private static Map<String, Object> versions(Context ctx) {
+        String self = ctx.scheme() + "://" + ctx.host() + ImageApi.PREFIX + "/v2/";
+        List<Object> versions = new ArrayList<>();
+        for (int minor = NEWEST_MINOR; minor >= 0; minor--) {
+            Map<String, Object> version = Json.object();
+            version.put("id", "v2." + minor);
+            version.put("status", minor == NEWEST_MINOR ? "CURRENT" : "SUPPORTED");
+            version.put("links", List.of(Map.of("rel", "self", "href", self)));
+            versions.add(version);
+        }
+        return Json.object("versions", versions);
+    }
+
+    private Reply show(Call call) {
+        String id = call.path("image_id");
+        Image image = simulation.cloud().catalog().image(id)
+                .orElseThrow(() -> GlanceError.notFound("No image found with ID " + id));
+        return Reply.ok(view(image));
+    }
+
+    private Reply list(Call call) {
+        List<Map<String, Object>> matching = new ArrayList<>();
+        for (Image image : simulation.cloud().catalog().images()) {
+            Map<String, Object> view = view(image);
+            if (matches(call, view)) {
+                matching.add(view);
+            }
+        }
+        int from = start(call, matching);
+        int limit = limit(call, matching.size());
+        List<Map<String, Object>> page = matching.subList(from, from + Math.min(matching.size() - from, limit));
+        Map<String, Object> body = Json.object();
+        body.put("images", page);
+        body.put("first", "/v2/images" + query(call, null));
+        body.put("schema", "/v2/schemas/images");
+        if (from + page.size() < matching.size() && !page.isEmpty()) {
+            body.put("next", "/v2/images" + query(call, (String) page.get(page.size() - 1).get("id")));
+        }
+        return Reply.ok(body);
+    }
+
+    /**
+     * Every filter given must equal the attribute's text; {@code visibility} matches {@code public} and {@code all}
+     * (every image is public), and a {@code tag} matches nothing (no image has tags).
+     */
+    private static boolean matches(Call call, Map<String, Object> view) {
+        for (String name : call.queryNames()) {
+            String wanted = call.query(name);
+            boolean ok = switch (name) {
+                case "visibility" -> wanted.equals("public") || wanted.equals("all");
+                case "tag" -> false;
+                default -> !FILTERS.contains(name) || String.valueOf(view.get(name)).equals(wanted);
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int start(Call call, List<Map<String, Object>> images) {
+        String marker = call.query("marker");
+        if (marker == null) {
+            return 0;
+        }
+        for (int i = 0; i < images.size(); i++) {
+            if (marker.equals(images.get(i).get("id"))) {
+                return i + 1;
+            }
+        }
+        throw GlanceError.badRequest("Invalid marker. Image " + marker + " could not be found.");
+    }
+
+    private static int limit(Call call, int otherwise) {
+        String text = call.query("limit");
+        if (text == null) {
+            return otherwise;
+        }
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit < 0) {
+                throw GlanceError.badRequest("limit param must be positive");
+            }
+            return limit;
+        } catch (NumberFormatException e) {
+            throw GlanceError.badRequest("limit param must be an integer");
+        }
+    }
+
+    /** The request's query without its marker, and with {@code marker} set when one is given. */
+    private static String query(Call call, String marker) {
+        StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
+        for (String name : call.queryNames()) {
+            if (!name.equals("marker")) {
+                for (String value : call.queries(name)) {
+                    query.add(encode(name) + "=" + encode(value));
+                }
+            }
+        }
+        if (marker != null) {
+            query.add("marker=" + encode(marker));
+        }
+        return query.toString();
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private Map<String, Object> view(Image image) {
+        // Catalog images belong to the cloud's admin project, as images an operator uploads do.
+        return ImageViews.image(image, CloudSetup.ADMIN_PROJECT, simulation.settings().start());
     }
 }

@@ -1,11 +1,24 @@
 package io.novasim.http.network;
 
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.novasim.http.Simulation;
+import io.novasim.http.support.Call;
+import io.novasim.http.support.Json;
+import io.novasim.http.support.Reply;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-/** The Neutron subset clients need. */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Neutron subset clients need (client-wire-contract.md §4), under {@code /network}: version discovery (no token),
+ * the extension list (empty: {@code openstack port create} needs a 200 here), networks and subnets read-only, ports
+ * read, created and deleted.
+ */
 @Singleton
 public final class NetworkRoutes {
     private final Simulation simulation;
@@ -16,5 +29,53 @@ public final class NetworkRoutes {
     }
 
     public void register(JavalinDefaultRoutingApi<?> router) {
+        NetworkApi api = new NetworkApi(simulation);
+        for (String root : List.of("", "/")) {
+            api.open(router, root, NetworkRoutes::versions);
+        }
+        for (String v2 : List.of("/v2.0", "/v2.0/")) {
+            api.open(router, v2, NetworkRoutes::resources);
+        }
+        api.route(router, HandlerType.GET, "/extensions", call -> Reply.ok(Json.object("extensions", List.of())));
+        api.route(router, HandlerType.GET, "/extensions/{alias}", NetworkRoutes::extension);
+        new NetworksRoutes(simulation).register(api, router);
+        new PortsRoutes(simulation).register(api, router);
+    }
+
+    private static Reply versions(Context ctx) {
+        Map<String, Object> version = Json.object();
+        version.put("id", "v2.0");
+        version.put("status", "CURRENT");
+        version.put("links", List.of(link(base(ctx) + "/v2.0/")));
+        return Reply.ok(Json.object("versions", List.of(version)));
+    }
+
+    private static Reply resources(Context ctx) {
+        List<Object> resources = new ArrayList<>();
+        for (String name : List.of("network", "subnet", "port")) {
+            Map<String, Object> resource = Json.object();
+            resource.put("name", name);
+            resource.put("collection", name + "s");
+            resource.put("links", List.of(link(base(ctx) + "/v2.0/" + name + "s")));
+            resources.add(resource);
+        }
+        return Reply.ok(Json.object("resources", resources));
+    }
+
+    /** No extension is advertised, so every alias is unknown. */
+    private static Reply extension(Call call) {
+        throw new NeutronError(404, "HTTPNotFound", "Extension with alias " + call.path("alias")
+                + " does not exist");
+    }
+
+    private static Map<String, Object> link(String href) {
+        Map<String, Object> link = Json.object();
+        link.put("href", href);
+        link.put("rel", "self");
+        return link;
+    }
+
+    private static String base(Context ctx) {
+        return ctx.scheme() + "://" + ctx.host() + NetworkApi.PREFIX;
     }
 }

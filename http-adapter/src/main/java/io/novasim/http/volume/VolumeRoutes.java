@@ -1,11 +1,21 @@
 package io.novasim.http.volume;
 
+import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.novasim.http.Simulation;
+import io.novasim.http.support.Json;
+import io.novasim.http.support.Reply;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-/** The Cinder subset clients need. */
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Cinder subset clients need (client-wire-contract.md §3-§6), under {@code /volume}: version discovery without a
+ * token ({@code /volume/} answers 300 with the version list as Cinder's root does, {@code /volume/v3/} 200), and the
+ * volumes of {@code /volume/v3/{project_id}}.
+ */
 @Singleton
 public final class VolumeRoutes {
     private final Simulation simulation;
@@ -16,5 +26,29 @@ public final class VolumeRoutes {
     }
 
     public void register(JavalinDefaultRoutingApi<?> router) {
+        VolumeApi api = new VolumeApi(simulation);
+        for (String root : List.of("", "/")) {
+            api.open(router, root, ctx -> Reply.json(300, versions(ctx)));
+        }
+        for (String v3 : List.of("/v3", "/v3/")) {
+            api.open(router, v3, ctx -> Reply.ok(versions(ctx)));
+        }
+        new VolumesRoutes(simulation).register(api, router);
+    }
+
+    private static Map<String, Object> versions(Context ctx) {
+        String base = ctx.scheme() + "://" + ctx.host() + VolumeApi.PREFIX;
+        Map<String, Object> version = Json.object();
+        version.put("id", "v3.0");
+        version.put("status", "CURRENT");
+        version.put("version", "3." + VolumeApi.MAX_MINOR);
+        version.put("min_version", "3.0");
+        version.put("updated", "2023-08-31T00:00:00Z");
+        version.put("links", List.of(Map.of("rel", "describedby", "type", "text/html",
+                        "href", "https://docs.openstack.org/"),
+                Map.of("rel", "self", "href", base + "/v3/")));
+        version.put("media-types", List.of(Map.of("base", "application/json",
+                "type", "application/vnd.openstack.volume+json;version=3")));
+        return Json.object("versions", List.of(version));
     }
 }

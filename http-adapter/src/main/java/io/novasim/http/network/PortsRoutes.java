@@ -1,0 +1,93 @@
+package io.novasim.http.network;
+
+import io.javalin.http.HandlerType;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import io.novasim.http.Simulation;
+import io.novasim.http.support.Call;
+import io.novasim.http.support.Json;
+import io.novasim.http.support.Reply;
+import io.novasim.model.error.ComputeException;
+import io.novasim.model.error.ItemNotFound;
+import io.novasim.model.network.Port;
+import io.novasim.state.command.CreatePort;
+import io.novasim.state.command.DeletePort;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code /v2.0/ports}: list, show, create (201) and delete (204). A port is bound while Nova has it attached:
+ * {@code device_id} is then the server's id, and {@code ""} once the detach completes.
+ */
+final class PortsRoutes {
+    private static final Set<String> FILTERS = Set.of("id", "name", "network_id", "device_id", "device_owner",
+            "mac_address", "status", "tenant_id", "project_id", "admin_state_up", "description", "fixed_ips");
+
+    private final Simulation simulation;
+    private final PortRequest requests;
+
+    PortsRoutes(Simulation simulation) {
+        this.simulation = simulation;
+        this.requests = new PortRequest(simulation);
+    }
+
+    void register(NetworkApi api, JavalinDefaultRoutingApi<?> router) {
+        api.route(router, HandlerType.GET, "/ports", this::list);
+        api.route(router, HandlerType.POST, "/ports", this::create);
+        api.route(router, HandlerType.GET, "/ports/{port_id}", this::show);
+        api.route(router, HandlerType.DELETE, "/ports/{port_id}", this::delete);
+    }
+
+    private Reply list(Call call) {
+        QueryFilter filter = new QueryFilter(call, FILTERS);
+        List<Object> views = new ArrayList<>();
+        for (Port port : simulation.cloud().ports(call.caller())) {
+            Map<String, Object> view = NetworkViews.port(port, call.caller().admin());
+            if (filter.matches(view)) {
+                views.add(filter.selected(view));
+            }
+        }
+        return Reply.ok(Json.object("ports", views));
+    }
+
+    private Reply show(Call call) {
+        String id = call.path("port_id");
+        Port port;
+        try {
+            port = simulation.cloud().port(call.caller(), id);
+        } catch (ItemNotFound missing) {
+            throw NeutronError.notFound("Port", id);
+        }
+        return Reply.ok(Json.object("port", new QueryFilter(call, Set.of())
+                .selected(NetworkViews.port(port, call.caller().admin()))));
+    }
+
+    private Reply create(Call call) {
+        CreatePort command = requests.parse(call);
+        Port port;
+        try {
+            port = simulation.cloud().execute(call.caller(), command, call.requestId()).port();
+        } catch (ComputeException refused) {
+            throw switch (refused.code()) {
+                case 404 -> NeutronError.notFound("Network", command.networkId());
+                // The engine's only conflict here is a taken address, with Neutron's own text.
+                case 409 -> new NeutronError(409, "IpAddressAlreadyAllocated", refused.getMessage());
+                case 400 -> NeutronError.invalidInput(refused.getMessage());
+                default -> refused;
+            };
+        }
+        return Reply.json(201, Json.object("port", NetworkViews.port(port, call.caller().admin())));
+    }
+
+    private Reply delete(Call call) {
+        String id = call.path("port_id");
+        try {
+            simulation.cloud().execute(call.caller(), new DeletePort(id), call.requestId());
+        } catch (ItemNotFound missing) {
+            throw NeutronError.notFound("Port", id);
+        }
+        return Reply.empty(204);
+    }
+}

@@ -1,0 +1,96 @@
+package io.novasim.http.volume;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.novasim.http.support.Schema;
+import io.novasim.model.error.BadRequest;
+import io.novasim.model.error.ItemNotFound;
+import io.novasim.model.volume.Volume;
+import io.novasim.state.Cloud;
+import io.novasim.state.command.Caller;
+import io.novasim.state.command.CreateVolume;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The body of {@code POST /volumes}, read as Cinder's v3 schema allows: unknown keys are tolerated and every optional
+ * field may be null (the SDK and OSC send nulls for what the user left out). A source volume is cloned by size and
+ * bootability; snapshots, backups and consistency groups do not exist, so naming one is their 404.
+ */
+record VolumeRequest(CreateVolume command, VolumeDetails.Detail detail) {
+    static VolumeRequest parse(JsonNode body, Cloud cloud, Caller caller) {
+        if (body == null || !body.isObject() || !body.path("volume").isObject()) {
+            throw new BadRequest("Missing required element 'volume' in request body.");
+        }
+        JsonNode volume = body.get("volume");
+        String name = firstText(volume, "name", "display_name", 255);
+        String description = firstText(volume, "description", "display_description", 255);
+        String volumeType = text(volume, "volume_type", 255);
+        String zone = text(volume, "availability_zone", 255);
+        if (zone != null && !zone.equals("nova")) {
+            throw new BadRequest("Invalid input received: Availability zone '" + zone + "' is invalid.");
+        }
+        absent(volume, "snapshot_id", "Snapshot");
+        absent(volume, "backup_id", "Backup");
+        absent(volume, "consistencygroup_id", "ConsistencyGroup");
+        Integer size = volume.hasNonNull("size") ? Schema.integer(volume, "size", 1) : null;
+        boolean bootable = false;
+        String sourceId = text(volume, "source_volid", 255);
+        if (sourceId != null) {
+            Volume source = cloud.volume(caller, sourceId);
+            if (size != null && size < source.sizeGb()) {
+                throw new BadRequest("Invalid input received: Volume size '" + size + "'GB cannot be smaller than "
+                        + "original volume size '" + source.sizeGb() + "'GB. They must be >= original volume size.");
+            }
+            size = size == null ? source.sizeGb() : size;
+            bootable = source.bootable();
+        }
+        String imageId = firstText(volume, "imageRef", "image_id", 255);
+        if (imageId != null) {
+            if (cloud.catalog().image(imageId).isEmpty()) {
+                throw new BadRequest("Invalid image identifier or unable to access requested image.");
+            }
+            bootable = true;
+        }
+        Boolean multiattach = volume.hasNonNull("multiattach") ? Schema.bool(volume, "multiattach") : null;
+        // The engine refuses a size below 1 with Cinder's own message, so a missing size goes through as 0.
+        CreateVolume command = new CreateVolume(name == null ? "" : name, size == null ? 0 : size,
+                Boolean.TRUE.equals(multiattach), bootable);
+        return new VolumeRequest(command, new VolumeDetails.Detail(caller.userId(), description,
+                metadata(volume.get("metadata")), volumeType == null ? VolumeDetails.DEFAULT_TYPE : volumeType,
+                sourceId));
+    }
+
+    private static String firstText(JsonNode object, String key, String legacyKey, int maxLength) {
+        String value = text(object, key, maxLength);
+        return value != null ? value : text(object, legacyKey, maxLength);
+    }
+
+    private static String text(JsonNode object, String key, int maxLength) {
+        return Schema.string(object, key, true, 0, maxLength);
+    }
+
+    private static void absent(JsonNode volume, String key, String kind) {
+        String id = text(volume, key, 255);
+        if (id != null) {
+            throw new ItemNotFound(kind + " " + id + " could not be found.");
+        }
+    }
+
+    private static Map<String, String> metadata(JsonNode metadata) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (metadata == null || metadata.isNull()) {
+            return values;
+        }
+        Schema.object(metadata, "metadata");
+        for (Iterator<Map.Entry<String, JsonNode>> fields = metadata.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!field.getValue().isTextual()) {
+                throw Schema.fail("metadata", metadata, Schema.repr(field.getValue()) + " is not of type 'string'");
+            }
+            values.put(field.getKey(), field.getValue().textValue());
+        }
+        return values;
+    }
+}

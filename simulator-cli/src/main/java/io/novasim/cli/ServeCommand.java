@@ -1,0 +1,165 @@
+package io.novasim.cli;
+
+import io.javalin.util.JavalinBindException;
+import io.novasim.CloudSetup;
+import io.novasim.NovaSimulator;
+import io.novasim.cli.setup.InvalidSetupException;
+import io.novasim.cli.setup.SetupReader;
+import io.novasim.state.time.Timings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code novasim serve}: starts a simulator, prints how to reach it, and serves until Ctrl-C (a JVM shutdown hook) or
+ * {@link #stop()} (tests, embedding) asks it to stop. Either way the simulator is closed on the serving thread.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+        description = "Starts the simulator and serves until Ctrl-C.")
+public final class ServeCommand implements Callable<Integer> {
+    static final int EXIT_FAILED_TO_START = 1;
+    static final int EXIT_INVALID_SETUP = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "The address to listen on (0.0.0.0 for every interface). Default: ${DEFAULT-VALUE}.")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8774", paramLabel = "PORT",
+            description = "The port to listen on; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED",
+            description = "Seeds ids, passwords and fault draws: the same seed and requests give the same answers. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--clock-speed", defaultValue = "1.0", paramLabel = "FACTOR",
+            description = "How fast virtual time runs against the wall clock: 1 follows it, 10 is ten times "
+                    + "faster, 0 stands still. Default: ${DEFAULT-VALUE}.")
+    double clockSpeed;
+
+    @Option(names = "--duration", paramLabel = "OPERATION=DURATION", converter = TimingOverride.Converter.class,
+            completionCandidates = TimingOverride.OperationNames.class,
+            description = "How long an operation takes in virtual time, e.g. DETACH_INTERFACE=2s or create=500ms "
+                    + "(repeatable; durations like 500ms, 2s, 1m or PT2S). Operations: ${COMPLETION-CANDIDATES}.")
+    List<TimingOverride> durations = new ArrayList<>();
+
+    @Option(names = "--setup", paramLabel = "FILE",
+            description = "A YAML or JSON file of projects, users, flavors, images, networks and volumes to start "
+                    + "with, instead of the built-in demo world.")
+    Path setupFile;
+
+    @Option(names = "--control-token", paramLabel = "TOKEN",
+            description = "A token that is always valid and acts as an admin, for scripts.")
+    String controlToken;
+
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    /** Asks {@code serve} to close the simulator and return 0 (at once if it has not started serving yet). */
+    public void stop() {
+        stopRequested.countDown();
+    }
+
+    @Override
+    public Integer call() {
+        checkOptions();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CloudSetup setup;
+        try {
+            setup = setupFile == null ? CloudSetup.demo() : SetupReader.read(setupFile);
+        } catch (InvalidSetupException e) {
+            err.println("novasim: invalid setup file " + setupFile + ": " + e.getMessage());
+            err.flush();
+            return EXIT_INVALID_SETUP;
+        }
+        NovaSimulator simulator = NovaSimulator.builder().host(host).port(port).seed(seed).setup(setup)
+                .timings(TimingOverride.apply(Timings.defaults(), durations)).clockSpeed(clockSpeed)
+                .controlToken(controlToken).build();
+        try {
+            simulator.start();
+        } catch (JavalinBindException e) {
+            simulator.close();
+            err.println("novasim: cannot listen on " + host + ":" + port + ": " + bindProblem(e));
+            err.flush();
+            return EXIT_FAILED_TO_START;
+        }
+        Thread hook = new Thread(this::stopAndWait, "novasim-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            out.print(Banner.render(simulator.baseUri(), setup, seed, clockSpeed));
+            out.flush();
+            awaitStopRequest();
+        } finally {
+            simulator.close();
+            out.println("novasim: stopped; the simulator is closed.");
+            out.flush();
+            stopped.countDown();
+            forget(hook);
+        }
+        return 0;
+    }
+
+    /** Checks picocli cannot express, reported as usage errors (exit code 2). */
+    private void checkOptions() {
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, not " + port);
+        }
+        if (!(clockSpeed >= 0) || Double.isInfinite(clockSpeed)) {
+            throw new ParameterException(spec.commandLine(), "--clock-speed must be 0 or more, not " + clockSpeed);
+        }
+    }
+
+    private void awaitStopRequest() {
+        try {
+            stopRequested.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // an interrupt is a request to stop too
+        }
+    }
+
+    /** The shutdown hook: let the serving thread close the simulator, and wait (briefly) until it has. */
+    private void stopAndWait() {
+        stop();
+        try {
+            stopped.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Javalin says "port already in use" for any bind failure; the cause tells an unknown host apart. */
+    private static String bindProblem(JavalinBindException e) {
+        Throwable cause = e.getCause();
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            cause = t;
+        }
+        if (cause == null) {
+            return e.getMessage();
+        }
+        String name = cause.getClass().getSimpleName(); // e.g. UnresolvedAddressException, which has no message
+        return cause.getMessage() == null ? name : name + ": " + cause.getMessage();
+    }
+
+    private static void forget(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: nothing to remove
+        }
+    }
+}

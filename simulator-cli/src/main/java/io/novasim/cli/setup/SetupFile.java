@@ -1,0 +1,39 @@
+package io.novasim.cli.setup;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A setup file as written (YAML or JSON, snake_case keys). Everything is nullable here: {@link SetupAssembler} checks
+ * what is required and fills in the defaults, so its messages can name the field.
+ */
+public record SetupFile(List<ProjectEntry> projects, List<UserEntry> users, List<FlavorEntry> flavors,
+                        List<ImageEntry> images, List<NetworkEntry> networks, List<VolumeEntry> volumes) {
+
+    public record ProjectEntry(String id, String name, String domain) {
+    }
+
+    /** @param roles project name (or id) to role names; {@code admin} makes the user an admin there */
+    public record UserEntry(String id, String name, String domain, String password, Map<String, List<String>> roles) {
+    }
+
+    public record FlavorEntry(String id, String name, Integer vcpus, Integer ramMb, Integer diskGb,
+                              Integer ephemeralGb, Integer swapMb, Boolean isPublic) {
+    }
+
+    public record ImageEntry(String id, String name, String status, Integer minDiskGb, Integer minRamMb,
+                             Long sizeBytes, String diskFormat, String containerFormat) {
+    }
+
+    /** @param project the owner, by name or id */
+    public record NetworkEntry(String id, String name, String project, Boolean shared, Boolean external, Integer mtu,
+                               List<SubnetEntry> subnets) {
+    }
+
+    public record SubnetEntry(String id, String name, String cidr, String gatewayIp) {
+    }
+
+    /** @param project the owner, by name or id */
+    public record VolumeEntry(String project, String name, Integer sizeGb, Boolean multiattach, Boolean bootable) {
+    }
+}
