@@ -100,6 +100,19 @@ class ServersApiTest {
                 + " could not be found.");
         assertThat(show.json().at("/itemNotFound/code").asInt()).isEqualTo(404);
         assertThat(alt.get("/v2.1/servers").json().get("servers")).isEmpty();
+        Client.Response allTenants = alt.get("/v2.1/servers/detail?all_tenants=1");
+        assertThat(allTenants.status()).isEqualTo(403);
+        assertThat(allTenants.json().at("/forbidden/message").asText()).isEqualTo(
+                "Policy doesn't allow os_compute_api:servers:detail:get_all_tenants to be performed.");
+        Client admin = Client.as(sim, "admin", "admin");
+        assertThat(admin.get("/v2.1/servers").json().get("servers")).as("an admin's own project").isEmpty();
+        assertThat(admin.get("/v2.1/servers?all_tenants=1").json().get("servers")).hasSize(1);
+    }
+
+    @Test
+    void flavorsHaveNoExtraSpecs() {
+        assertThat(demo.get("/v2.1/flavors/1/os-extra_specs").json().get("extra_specs").size()).isZero();
+        assertThat(demo.get("/v2.1/flavors/nope/os-extra_specs").status()).isEqualTo(404);
     }
 
     @Test

@@ -29,6 +29,11 @@ public final class FlavorsRoutes {
         api.route(router, HandlerType.GET, "/flavors", call -> list(call, false));
         api.route(router, HandlerType.GET, "/flavors/detail", call -> list(call, true));
         api.route(router, HandlerType.GET, "/flavors/{flavor_id}", this::show);
+        // `openstack flavor list` reads every flavor's extra specs; the simulator's flavors have none.
+        api.route(router, HandlerType.GET, "/flavors/{flavor_id}/os-extra_specs", call -> {
+            find(call);
+            return Reply.ok(Json.object("extra_specs", Map.of()));
+        });
     }
 
     private Reply list(Call call, boolean detail) {
@@ -45,10 +50,13 @@ public final class FlavorsRoutes {
     }
 
     private Reply show(Call call) {
+        return Reply.ok(Json.object("flavor", full(call, find(call))));
+    }
+
+    private Flavor find(Call call) {
         String id = call.path("flavor_id");
-        Flavor flavor = simulation.cloud().catalog().flavor(id)
+        return simulation.cloud().catalog().flavor(id)
                 .orElseThrow(() -> new ItemNotFound("Flavor " + id + " could not be found."));
-        return Reply.ok(Json.object("flavor", full(call, flavor)));
     }
 
     private static Map<String, Object> brief(Call call, Flavor flavor) {

@@ -58,6 +58,9 @@ public final class KeypairsRoutes {
         Schema.onlyKeys(keypair, "keypair", call.atLeast(2) ? Set.of("name", "public_key", "type", "user_id")
                 : Set.of("name", "public_key"));
         Schema.required(keypair, "keypair", "name");
+        if (call.atLeast(92)) {
+            Schema.required(keypair, "keypair", "public_key"); // 2.92: Nova no longer generates keys
+        }
         String name = Schema.pattern(keypair, "name", "^[a-zA-Z0-9 _.@-]+$", 255);
         String type = call.atLeast(2) && keypair.has("type")
                 ? Schema.oneOf(keypair, "type", List.of("ssh", "x509")) : "ssh";

@@ -39,38 +39,43 @@ final class ServerView {
         return view;
     }
 
-    /** The full form of show, detail, update and actions that return the server. */
-    static Map<String, Object> full(Call call, Cloud cloud, ServerDetails details, Server server, boolean show) {
+    /** Which of Nova's full server views a body is. */
+    enum Form {
+        /** {@code GET /servers/{id}}: every field of the microversion, {@code server_groups} from 2.71. */
+        SHOW,
+        /** An entry of {@code GET /servers/detail}: as show, but never {@code server_groups}. */
+        DETAIL,
+        /**
+         * The answer of {@code PUT /servers/{id}}: before 2.75 Nova leaves out the extended attributes (availability
+         * zone, {@code OS-EXT-SRV-ATTR:*}, {@code OS-EXT-STS:*}, {@code OS-SRV-USG:*}, config drive, key name, security
+         * groups, attached volumes, host status) and the extended address fields; from 2.75 it is the show view.
+         * {@code server_groups} from 2.71.
+         */
+        UPDATE
+    }
+
+    /** The full form of show, detail and update (see {@link Form}). */
+    static Map<String, Object> full(Call call, Cloud cloud, ServerDetails details, Server server, Form form) {
         boolean admin = call.caller().admin();
+        boolean extended = form != Form.UPDATE || call.atLeast(75);
         ServerDetails.Extra extra = details.of(server.id());
         Map<String, Object> view = Json.object();
         view.put("OS-DCF:diskConfig", extra.diskConfig());
-        view.put("OS-EXT-AZ:availability_zone", server.availabilityZone());
-        if (admin) {
-            view.put("OS-EXT-SRV-ATTR:host", HOST);
-            view.put("OS-EXT-SRV-ATTR:hypervisor_hostname", HOST);
-            view.put("OS-EXT-SRV-ATTR:instance_name", instanceName(server));
-            if (call.atLeast(3)) {
-                view.put("OS-EXT-SRV-ATTR:hostname", hostname(server));
-                view.put("OS-EXT-SRV-ATTR:kernel_id", "");
-                view.put("OS-EXT-SRV-ATTR:launch_index", 0);
-                view.put("OS-EXT-SRV-ATTR:ramdisk_id", "");
-                view.put("OS-EXT-SRV-ATTR:reservation_id", "r-" + server.id().substring(0, 8));
-                view.put("OS-EXT-SRV-ATTR:root_device_name", "/dev/vda");
-                view.put("OS-EXT-SRV-ATTR:user_data", extra.userData());
-            }
-        } else if (call.atLeast(90)) {
-            view.put("OS-EXT-SRV-ATTR:hostname", hostname(server));
+        if (extended) {
+            view.put("OS-EXT-AZ:availability_zone", server.availabilityZone());
+            extendedServerAttributes(call, server, extra, view);
+            view.put("OS-EXT-STS:power_state", server.powerState().code());
+            view.put("OS-EXT-STS:task_state", server.taskState().value());
+            view.put("OS-EXT-STS:vm_state", server.vmState().value());
+            view.put("OS-SRV-USG:launched_at", Json.micros(server.launchedAt()));
+            view.put("OS-SRV-USG:terminated_at", null);
         }
-        view.put("OS-EXT-STS:power_state", server.powerState().code());
-        view.put("OS-EXT-STS:task_state", server.taskState().value());
-        view.put("OS-EXT-STS:vm_state", server.vmState().value());
-        view.put("OS-SRV-USG:launched_at", Json.micros(server.launchedAt()));
-        view.put("OS-SRV-USG:terminated_at", null);
         view.put("accessIPv4", "");
         view.put("accessIPv6", "");
-        view.put("addresses", addresses(cloud.addresses(call.caller(), server.id())));
-        view.put("config_drive", "");
+        view.put("addresses", addresses(cloud.addresses(call.caller(), server.id()), extended));
+        if (extended) {
+            view.put("config_drive", "");
+        }
         view.put("created", Json.time(server.created()));
         if (call.atLeast(19)) {
             view.put("description", extra.description());
@@ -88,13 +93,15 @@ final class ServerView {
         }
         view.put("flavor", flavor(call, cloud, server));
         view.put("hostId", hostId(server));
-        if (admin && call.atLeast(16)) {
+        if (extended && admin && call.atLeast(16)) {
             view.put("host_status", "UP");
         }
         view.put("id", server.id());
         view.put("image", server.imageId() == null ? ""
                 : Map.of("id", server.imageId(), "links", List.of(Links.bookmark(call, "images", server.imageId()))));
-        view.put("key_name", extra.keyName());
+        if (extended) {
+            view.put("key_name", extra.keyName());
+        }
         view.put("links", Links.of(call, "servers", server.id()));
         if (call.atLeast(9)) {
             view.put("locked", server.locked());
@@ -104,14 +111,16 @@ final class ServerView {
         }
         view.put("metadata", server.metadata());
         view.put("name", server.name());
-        view.put("os-extended-volumes:volumes_attached", volumes(call, cloud, server));
+        if (extended) {
+            view.put("os-extended-volumes:volumes_attached", volumes(call, cloud, server));
+        }
         if (SHOWS_PROGRESS.contains(server.status())) {
             view.put("progress", 0);
         }
-        if (!cloud.interfaces(call.caller(), server.id()).isEmpty()) {
+        if (extended && !cloud.interfaces(call.caller(), server.id()).isEmpty()) {
             view.put("security_groups", List.of(Map.of("name", "default")));
         }
-        if (show && call.atLeast(71)) {
+        if (form != Form.DETAIL && call.atLeast(71)) {
             view.put("server_groups", List.of());
         }
         view.put("status", server.status().name());
@@ -127,14 +136,42 @@ final class ServerView {
         return view;
     }
 
-    static Map<String, Object> addresses(Map<String, List<ServerAddress>> byNetwork) {
+    /** {@code OS-EXT-SRV-ATTR:*}: for admins (more of them from 2.3), and the hostname for everyone from 2.90. */
+    private static void extendedServerAttributes(Call call, Server server, ServerDetails.Extra extra,
+                                                 Map<String, Object> view) {
+        if (call.caller().admin()) {
+            view.put("OS-EXT-SRV-ATTR:host", HOST);
+            view.put("OS-EXT-SRV-ATTR:hypervisor_hostname", HOST);
+            view.put("OS-EXT-SRV-ATTR:instance_name", instanceName(server));
+            if (call.atLeast(3)) {
+                view.put("OS-EXT-SRV-ATTR:hostname", hostname(server));
+                view.put("OS-EXT-SRV-ATTR:kernel_id", "");
+                view.put("OS-EXT-SRV-ATTR:launch_index", 0);
+                view.put("OS-EXT-SRV-ATTR:ramdisk_id", "");
+                view.put("OS-EXT-SRV-ATTR:reservation_id", "r-" + server.id().substring(0, 8));
+                view.put("OS-EXT-SRV-ATTR:root_device_name", "/dev/vda");
+                view.put("OS-EXT-SRV-ATTR:user_data", extra.userData());
+            }
+        } else if (call.atLeast(90)) {
+            view.put("OS-EXT-SRV-ATTR:hostname", hostname(server));
+        }
+    }
+
+    /**
+     * Addresses by network name: {@code addr} and {@code version}, and with {@code extended} (the show and detail
+     * views) {@code OS-EXT-IPS-MAC:mac_addr} and {@code OS-EXT-IPS:type}; {@code GET /servers/{id}/ips} has only the
+     * first two.
+     */
+    static Map<String, Object> addresses(Map<String, List<ServerAddress>> byNetwork, boolean extended) {
         Map<String, Object> view = Json.object();
         byNetwork.forEach((network, list) -> {
             List<Object> entries = new ArrayList<>();
             for (ServerAddress address : list) {
                 Map<String, Object> entry = Json.object();
-                entry.put("OS-EXT-IPS-MAC:mac_addr", address.macAddress());
-                entry.put("OS-EXT-IPS:type", address.type());
+                if (extended) {
+                    entry.put("OS-EXT-IPS-MAC:mac_addr", address.macAddress());
+                    entry.put("OS-EXT-IPS:type", address.type());
+                }
                 entry.put("addr", address.address());
                 entry.put("version", address.version());
                 entries.add(entry);

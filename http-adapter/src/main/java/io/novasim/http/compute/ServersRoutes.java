@@ -10,6 +10,7 @@ import io.novasim.http.support.Reply;
 import io.novasim.http.support.Schema;
 import io.novasim.model.error.BadRequest;
 import io.novasim.model.error.ItemNotFound;
+import io.novasim.model.error.NovaErrors;
 import io.novasim.model.network.ServerAddress;
 import io.novasim.model.server.Server;
 import io.novasim.state.Cloud;
@@ -184,7 +185,11 @@ public final class ServersRoutes {
 
     private Reply list(Call call, boolean detail) {
         Cloud cloud = simulation.cloud();
-        boolean allTenants = call.caller().admin() && truthy(call.query("all_tenants"));
+        boolean allTenants = truthy(call.query("all_tenants"));
+        if (allTenants && !call.caller().admin()) {
+            throw NovaErrors.policyForbids("os_compute_api:servers:" + (detail ? "detail" : "index")
+                    + ":get_all_tenants");
+        }
         Pattern name = namePattern(call.query("name"));
         String status = call.query("status");
         List<Server> matching = new ArrayList<>();
@@ -209,7 +214,8 @@ public final class ServersRoutes {
         List<Server> page = Pages.page(matching, Server::id, call.query("marker"), call.query("limit"));
         List<Object> views = new ArrayList<>();
         for (Server server : page) {
-            views.add(detail ? ServerView.full(call, cloud, details, server, false) : ServerView.brief(call, server));
+            views.add(detail ? ServerView.full(call, cloud, details, server, ServerView.Form.DETAIL)
+                    : ServerView.brief(call, server));
         }
         Map<String, Object> body = Json.object("servers", views);
         Pages.nextLink(call, page, matching, Server::id, Links.collection(call, detail ? "servers/detail" : "servers"))
@@ -237,7 +243,7 @@ public final class ServersRoutes {
     private Reply show(Call call) {
         Cloud cloud = simulation.cloud();
         Server server = cloud.server(call.caller(), call.path("server_id"));
-        return Reply.ok(Json.object("server", ServerView.full(call, cloud, details, server, true)));
+        return Reply.ok(Json.object("server", ServerView.full(call, cloud, details, server, ServerView.Form.SHOW)));
     }
 
     private Reply update(Call call) {
@@ -257,7 +263,7 @@ public final class ServersRoutes {
             details.put(serverId, details.of(serverId).withDescription(
                     Schema.string(update, "description", true, 0, 255)));
         }
-        return Reply.ok(Json.object("server", ServerView.full(call, cloud, details, server, call.atLeast(71))));
+        return Reply.ok(Json.object("server", ServerView.full(call, cloud, details, server, ServerView.Form.UPDATE)));
     }
 
     private Reply delete(Call call) {
@@ -269,7 +275,7 @@ public final class ServersRoutes {
     private Reply ips(Call call) {
         Map<String, List<ServerAddress>> addresses = simulation.cloud().addresses(call.caller(),
                 call.path("server_id"));
-        return Reply.ok(Json.object("addresses", ServerView.addresses(addresses)));
+        return Reply.ok(Json.object("addresses", ServerView.addresses(addresses, false)));
     }
 
     private Reply ipsOfNetwork(Call call) {
@@ -279,6 +285,6 @@ public final class ServersRoutes {
         if (!addresses.containsKey(network)) {
             throw new ItemNotFound("Instance is not a member of specified network");
         }
-        return Reply.ok(ServerView.addresses(Map.of(network, addresses.get(network))));
+        return Reply.ok(ServerView.addresses(Map.of(network, addresses.get(network)), false));
     }
 }
