@@ -72,6 +72,7 @@ public final class HttpApp {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.router.ignoreTrailingSlashes = false;
             config.router.mount(router -> {
+                compute.mount(router); // first: compute requests are most of the traffic
                 identity.register(router);
                 servers.register(compute, router);
                 actions.register(compute, router);
@@ -84,7 +85,6 @@ public final class HttpApp {
                 volume.register(router);
                 image.register(router);
                 control.register(router);
-                // After the compute routes: /v2.1/{project_id} must not shadow /v2.1/servers.
                 ComputeVersions.register(router);
                 router.exception(HttpResponseException.class, (e, ctx) -> {
                     if (e.getStatus() == 413) {

@@ -26,6 +26,9 @@ import java.util.Set;
  */
 @Singleton
 public final class Simulation {
+    /** The one compute host of the simulated cloud: servers' host, ports' binding host. */
+    public static final String COMPUTE_HOST = "novasim-compute-1";
+
     private final SimulatorSettings settings;
     private final Tokens tokens;
     private final RequestJournal journal;

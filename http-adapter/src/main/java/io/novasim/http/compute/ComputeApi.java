@@ -39,19 +39,59 @@ public final class ComputeApi {
     static final String FAULT_JSON = "application/json; charset=UTF-8";
 
     private final Simulation simulation;
+    private final RouteTable table = new RouteTable();
 
     @Inject
     public ComputeApi(Simulation simulation) {
         this.simulation = simulation;
     }
 
-    /** Registers a route with and without the project id in the path, under {@code /v2.1}. */
+    /** Adds a route under {@code /v2.1}, reachable with and without the project id in the path. */
     public void route(JavalinDefaultRoutingApi<?> router, HandlerType method, String path, Route route) {
-        router.addHttpHandler(method, "/v2.1" + path, ctx -> handle(ctx, route));
-        router.addHttpHandler(method, "/v2.1/{project_id}" + path, ctx -> handle(ctx, route));
+        table.add(method, path, route);
     }
 
-    void handle(Context ctx, Route route) {
+    /** Sends everything under {@code /v2.1} to the compute API's own router; registered before any other route. */
+    public void mount(JavalinDefaultRoutingApi<?> router) {
+        router.get("/v2.1", ctx -> ctx.redirect("/v2.1/", io.javalin.http.HttpStatus.FOUND));
+        for (HandlerType method : new HandlerType[]{HandlerType.GET, HandlerType.POST, HandlerType.PUT,
+                HandlerType.DELETE, HandlerType.PATCH, HandlerType.HEAD}) {
+            router.addHttpHandler(method, "/v2.1/*", this::dispatch);
+        }
+    }
+
+    /**
+     * Finds the route: first as if the path had no project id, then with its first segment as the project id (Nova
+     * routes a project id only if it looks like one: {@code [0-9a-f-]+}).
+     */
+    private void dispatch(Context ctx) {
+        String[] segments = RouteTable.split(ctx.path());
+        // segments[0] is "v2.1"
+        if (segments.length == 1 || (segments.length == 2 && segments[1].isEmpty())) {
+            ComputeVersions.current(ctx);
+            return;
+        }
+        boolean projectFirst = PROJECT_ID.matcher(segments[1]).matches();
+        if (projectFirst && (segments.length == 2 || (segments.length == 3 && segments[2].isEmpty()))
+                && ctx.method() == HandlerType.GET) {
+            ComputeVersions.current(ctx);
+            return;
+        }
+        RouteTable.Match match = table.find(ctx.method(), segments, 1);
+        if (match == null && projectFirst) {
+            match = table.find(ctx.method(), segments, 2);
+            if (match != null) {
+                match.params().put("project_id", segments[1]);
+            }
+        }
+        if (match == null) {
+            Replies.write(ctx, Errors.noRoute(), JSON);
+            return;
+        }
+        handle(ctx, match.route(), match.params());
+    }
+
+    void handle(Context ctx, Route route, java.util.Map<String, String> params) {
         String requestId = simulation.cloud().newRequestId();
         ctx.header("x-openstack-request-id", requestId);
         ctx.header("x-compute-request-id", requestId);
@@ -77,7 +117,7 @@ public final class ComputeApi {
                 finish(ctx, Errors.nova(malformed), null, requestId);
                 return;
             }
-            reply = call(ctx, route, token.get(), version, requestId);
+            reply = call(ctx, route, token.get(), version, requestId, params);
         } catch (ComputeException refused) {
             reply = Errors.nova(refused);
         } catch (io.javalin.http.HttpResponseException tooLarge) {
@@ -93,7 +133,8 @@ public final class ComputeApi {
         finish(ctx, reply, version, requestId);
     }
 
-    private Reply call(Context ctx, Route route, Token token, Microversion version, String requestId) {
+    private Reply call(Context ctx, Route route, Token token, Microversion version, String requestId,
+                       java.util.Map<String, String> params) {
         JsonNode body = null;
         boolean hasBody = ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PUT;
         if (hasBody) {
@@ -102,18 +143,15 @@ public final class ComputeApi {
             }
             body = Requests.bodyAbsent(ctx) ? null : Json.parse(ctx.body());
         }
-        String urlProject = ctx.pathParamMap().get("project_id");
+        String urlProject = params.get("project_id");
         if (urlProject != null) {
-            if (!PROJECT_ID.matcher(urlProject).matches()) {
-                return Errors.noRoute();
-            }
             if (!urlProject.equals(token.projectId())) {
                 throw new BadRequest("Malformed request URL: URL's project_id '" + urlProject
                         + "' doesn't match Context's project_id '" + token.projectId() + "'");
             }
         }
         Caller caller = new Caller(token.userId(), token.projectId(), token.admin());
-        return route.handle(new Call(ctx, token, caller, version, requestId, body));
+        return route.handle(new Call(ctx, token, caller, version, requestId, body, params));
     }
 
     private void finish(Context ctx, Reply reply, Microversion version, String requestId) {

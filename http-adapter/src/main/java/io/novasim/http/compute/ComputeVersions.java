@@ -17,12 +17,9 @@ public final class ComputeVersions {
     private ComputeVersions() {
     }
 
+    /** The unversioned root; {@code /v2.1/...} version documents come through {@link ComputeApi}'s router. */
     public static void register(JavalinDefaultRoutingApi<?> router) {
         router.get("/", ComputeVersions::root);
-        router.get("/v2.1", ctx -> ctx.redirect("/v2.1/", io.javalin.http.HttpStatus.FOUND));
-        router.get("/v2.1/", ComputeVersions::current);
-        router.get("/v2.1/{project_id}", ComputeVersions::current);
-        router.get("/v2.1/{project_id}/", ComputeVersions::current);
     }
 
     private static void root(Context ctx) {
@@ -38,7 +35,7 @@ public final class ComputeVersions {
         ctx.contentType("application/json").result(Json.write(Json.object("versions", List.of(v20, v21))));
     }
 
-    private static void current(Context ctx) {
+    static void current(Context ctx) {
         String base = ctx.scheme() + "://" + ctx.host();
         String version = "2." + Microversion.MAX;
         ctx.header("OpenStack-API-Version", "compute 2.1");

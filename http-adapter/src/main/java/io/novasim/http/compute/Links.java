@@ -24,7 +24,7 @@ final class Links {
     }
 
     private static String project(Call call) {
-        String project = call.context().pathParamMap().get("project_id");
+        String project = call.pathOrNull("project_id");
         return project == null ? "" : project + "/";
     }
 }

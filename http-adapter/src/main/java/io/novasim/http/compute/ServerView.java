@@ -23,7 +23,7 @@ import java.util.Set;
  * Tempest checks with {@code additionalProperties: false}, so an extra field fails as surely as a missing one.
  */
 final class ServerView {
-    static final String HOST = "novasim-compute-1";
+    static final String HOST = io.novasim.http.Simulation.COMPUTE_HOST;
     private static final Set<ServerStatus> SHOWS_PROGRESS = Set.of(ServerStatus.ACTIVE, ServerStatus.BUILD,
             ServerStatus.REBUILD, ServerStatus.RESIZE, ServerStatus.VERIFY_RESIZE, ServerStatus.MIGRATING);
 

@@ -21,7 +21,7 @@ import java.util.Map;
  */
 final class NetworkViews {
     /** The one compute host, as the compute API names it (OS-EXT-SRV-ATTR:host). */
-    private static final String COMPUTE_HOST = "novasim-compute-1";
+    private static final String COMPUTE_HOST = io.novasim.http.Simulation.COMPUTE_HOST;
 
     private NetworkViews() {
     }

@@ -6,6 +6,7 @@ import io.novasim.http.identity.Token;
 import io.novasim.state.command.Caller;
 
 import java.util.List;
+import java.util.Map;
 
 /** One authenticated API call, as a route sees it. */
 public final class Call {
@@ -15,14 +16,22 @@ public final class Call {
     private final Microversion microversion;
     private final String requestId;
     private final JsonNode body;
+    private final Map<String, String> params;
 
     public Call(Context ctx, Token token, Caller caller, Microversion microversion, String requestId, JsonNode body) {
+        this(ctx, token, caller, microversion, requestId, body, null);
+    }
+
+    /** @param params the path parameters, when a router of the adapter's own matched the path (not Javalin) */
+    public Call(Context ctx, Token token, Caller caller, Microversion microversion, String requestId, JsonNode body,
+                Map<String, String> params) {
         this.ctx = ctx;
         this.token = token;
         this.caller = caller;
         this.microversion = microversion;
         this.requestId = requestId;
         this.body = body;
+        this.params = params;
     }
 
     public Caller caller() {
@@ -51,7 +60,12 @@ public final class Call {
     }
 
     public String path(String name) {
-        return ctx.pathParam(name);
+        return params != null ? params.get(name) : ctx.pathParam(name);
+    }
+
+    /** A path parameter that the matched path may not have, or null. */
+    public String pathOrNull(String name) {
+        return params != null ? params.get(name) : ctx.pathParamMap().get(name);
     }
 
     public String query(String name) {
