@@ -167,10 +167,31 @@ public final class Cloud {
         return visible;
     }
 
+    /** A server and what its view shows besides its own fields, read under one lock. */
+    public synchronized ServerReadout readServer(Caller caller, String serverId) {
+        settle();
+        Server server = world.visibleServer(caller, serverId);
+        return new ServerReadout(server, addressesOf(serverId), volumes.attachmentsOnServer(serverId));
+    }
+
+    /** {@link #readServer} for every server the caller may see, newest first. */
+    public synchronized List<ServerReadout> readServers(Caller caller) {
+        List<ServerReadout> readouts = new ArrayList<>();
+        for (Server server : servers(caller)) {
+            readouts.add(new ServerReadout(server, addressesOf(server.id()),
+                    volumes.attachmentsOnServer(server.id())));
+        }
+        return readouts;
+    }
+
     /** The server's {@code addresses}: the fixed IPs of its bound ports, grouped by network name. */
     public synchronized Map<String, List<ServerAddress>> addresses(Caller caller, String serverId) {
         settle();
         world.visibleServer(caller, serverId);
+        return addressesOf(serverId);
+    }
+
+    private Map<String, List<ServerAddress>> addressesOf(String serverId) {
         Map<String, List<ServerAddress>> byNetwork = new LinkedHashMap<>();
         for (Port port : interfaces.boundTo(serverId)) {
             String name = world.catalog.network(port.networkId()).map(Network::name).orElse(port.networkId());

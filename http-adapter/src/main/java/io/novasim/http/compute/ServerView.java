@@ -8,6 +8,7 @@ import io.novasim.model.server.Server;
 import io.novasim.model.server.ServerStatus;
 import io.novasim.model.volume.VolumeAttachment;
 import io.novasim.state.Cloud;
+import io.novasim.state.ServerReadout;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -55,7 +56,8 @@ final class ServerView {
     }
 
     /** The full form of show, detail and update (see {@link Form}). */
-    static Map<String, Object> full(Call call, Cloud cloud, ServerDetails details, Server server, Form form) {
+    static Map<String, Object> full(Call call, Cloud cloud, ServerDetails details, ServerReadout readout, Form form) {
+        Server server = readout.server();
         boolean admin = call.caller().admin();
         boolean extended = form != Form.UPDATE || call.atLeast(75);
         ServerDetails.Extra extra = details.of(server.id());
@@ -72,7 +74,7 @@ final class ServerView {
         }
         view.put("accessIPv4", "");
         view.put("accessIPv6", "");
-        view.put("addresses", addresses(cloud.addresses(call.caller(), server.id()), extended));
+        view.put("addresses", addresses(readout.addresses(), extended));
         if (extended) {
             view.put("config_drive", "");
         }
@@ -112,12 +114,12 @@ final class ServerView {
         view.put("metadata", server.metadata());
         view.put("name", server.name());
         if (extended) {
-            view.put("os-extended-volumes:volumes_attached", volumes(call, cloud, server));
+            view.put("os-extended-volumes:volumes_attached", volumes(call, readout.volumeAttachments()));
         }
         if (SHOWS_PROGRESS.contains(server.status())) {
             view.put("progress", 0);
         }
-        if (extended && !cloud.interfaces(call.caller(), server.id()).isEmpty()) {
+        if (extended && !readout.addresses().isEmpty()) {
             view.put("security_groups", List.of(Map.of("name", "default")));
         }
         if (form != Form.DETAIL && call.atLeast(71)) {
@@ -198,9 +200,9 @@ final class ServerView {
         return view;
     }
 
-    private static List<Object> volumes(Call call, Cloud cloud, Server server) {
+    private static List<Object> volumes(Call call, List<VolumeAttachment> attachments) {
         List<Object> list = new ArrayList<>();
-        for (VolumeAttachment attachment : cloud.volumeAttachments(call.caller(), server.id())) {
+        for (VolumeAttachment attachment : attachments) {
             Map<String, Object> entry = Json.object();
             if (call.atLeast(3)) {
                 entry.put("delete_on_termination", attachment.deleteOnTermination());
@@ -220,14 +222,17 @@ final class ServerView {
         return name.isEmpty() ? "server-" + server.id() : name;
     }
 
-    /** Nova's hostId: sha224 of the project id and the host name. */
+    private static final Map<String, String> HOST_IDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Nova's hostId: sha224 of the project id and the host name (one per project, so computed once). */
     static String hostId(Server server) {
-        try {
-            MessageDigest sha224 = MessageDigest.getInstance("SHA-224");
-            byte[] digest = sha224.digest((server.projectId() + HOST).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-224 is part of every JDK", e);
-        }
+        return HOST_IDS.computeIfAbsent(server.projectId(), project -> {
+            try {
+                MessageDigest sha224 = MessageDigest.getInstance("SHA-224");
+                return HexFormat.of().formatHex(sha224.digest((project + HOST).getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-224 is part of every JDK", e);
+            }
+        });
     }
 }

@@ -14,6 +14,7 @@ import io.novasim.model.error.NovaErrors;
 import io.novasim.model.network.ServerAddress;
 import io.novasim.model.server.Server;
 import io.novasim.state.Cloud;
+import io.novasim.state.ServerReadout;
 import io.novasim.state.command.CreateServer;
 import io.novasim.state.command.Networks;
 import io.novasim.state.command.Perform;
@@ -192,8 +193,9 @@ public final class ServersRoutes {
         }
         Pattern name = namePattern(call.query("name"));
         String status = call.query("status");
-        List<Server> matching = new ArrayList<>();
-        for (Server server : cloud.servers(call.caller())) {
+        List<ServerReadout> matching = new ArrayList<>();
+        for (ServerReadout readout : cloud.readServers(call.caller())) {
+            Server server = readout.server();
             if (!allTenants && !server.projectId().equals(call.caller().projectId())) {
                 continue;
             }
@@ -209,16 +211,18 @@ public final class ServersRoutes {
             if (call.query("flavor") != null && !call.query("flavor").equals(server.flavorId())) {
                 continue;
             }
-            matching.add(server);
+            matching.add(readout);
         }
-        List<Server> page = Pages.page(matching, Server::id, call.query("marker"), call.query("limit"));
+        List<ServerReadout> page = Pages.page(matching, r -> r.server().id(), call.query("marker"),
+                call.query("limit"));
         List<Object> views = new ArrayList<>();
-        for (Server server : page) {
-            views.add(detail ? ServerView.full(call, cloud, details, server, ServerView.Form.DETAIL)
-                    : ServerView.brief(call, server));
+        for (ServerReadout readout : page) {
+            views.add(detail ? ServerView.full(call, cloud, details, readout, ServerView.Form.DETAIL)
+                    : ServerView.brief(call, readout.server()));
         }
         Map<String, Object> body = Json.object("servers", views);
-        Pages.nextLink(call, page, matching, Server::id, Links.collection(call, detail ? "servers/detail" : "servers"))
+        Pages.nextLink(call, page, matching, r -> r.server().id(),
+                        Links.collection(call, detail ? "servers/detail" : "servers"))
                 .ifPresent(link -> body.put("servers_links", List.of(link)));
         return Reply.ok(body);
     }
@@ -242,8 +246,8 @@ public final class ServersRoutes {
 
     private Reply show(Call call) {
         Cloud cloud = simulation.cloud();
-        Server server = cloud.server(call.caller(), call.path("server_id"));
-        return Reply.ok(Json.object("server", ServerView.full(call, cloud, details, server, ServerView.Form.SHOW)));
+        ServerReadout readout = cloud.readServer(call.caller(), call.path("server_id"));
+        return Reply.ok(Json.object("server", ServerView.full(call, cloud, details, readout, ServerView.Form.SHOW)));
     }
 
     private Reply update(Call call) {
@@ -254,16 +258,17 @@ public final class ServersRoutes {
         Schema.onlyKeys(update, "server", allowed);
         Cloud cloud = simulation.cloud();
         String serverId = call.path("server_id");
-        Server server = cloud.server(call.caller(), serverId);
+        cloud.server(call.caller(), serverId);
         String name = Schema.string(update, "name", false, 1, 255);
         if (name != null) {
-            server = cloud.execute(call.caller(), new RenameServer(serverId, name), call.requestId()).server();
+            cloud.execute(call.caller(), new RenameServer(serverId, name), call.requestId());
         }
         if (call.atLeast(19) && update.has("description")) {
             details.put(serverId, details.of(serverId).withDescription(
                     Schema.string(update, "description", true, 0, 255)));
         }
-        return Reply.ok(Json.object("server", ServerView.full(call, cloud, details, server, ServerView.Form.UPDATE)));
+        return Reply.ok(Json.object("server", ServerView.full(call, cloud, details,
+                cloud.readServer(call.caller(), serverId), ServerView.Form.UPDATE)));
     }
 
     private Reply delete(Call call) {
