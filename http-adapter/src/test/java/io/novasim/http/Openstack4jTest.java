@@ -1,7 +1,7 @@
 package io.novasim.http;
 
 import io.novasim.NovaSimulator;
-import io.novasim.model.volume.Volume;
+import org.openstack4j.model.storage.block.Volume;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,16 +111,23 @@ class Openstack4jTest {
     @Test
     void attachesListsAndDetachesAVolume() {
         Server server = bootActive();
-        String volume = sim.control().state().volumes().stream().filter(v -> v.name().equals("data-1"))
-                .map(Volume::id).findFirst().orElseThrow();
+        String volume = os.blockStorage().volumes().list().stream().filter(v -> v.getName().equals("data-1"))
+                .map(org.openstack4j.model.storage.block.Volume::getId).findFirst().orElseThrow();
+        assertThat(os.blockStorage().volumes().get(volume).getStatus()).isEqualTo(Volume.Status.AVAILABLE);
         VolumeAttachment attachment = os.compute().servers().attachVolume(server.getId(), volume, null);
         assertThat(attachment.getDevice()).isEqualTo("/dev/vdb");
+        // openstack4j spells the status RESERVERD, so Cinder's "reserved" reads as UNRECOGNIZED there.
+        assertThat(os.blockStorage().volumes().get(volume).getStatus())
+                .isIn(Volume.Status.RESERVERD, Volume.Status.UNRECOGNIZED);
         sim.control().advance(Duration.ofSeconds(2));
+        assertThat(os.blockStorage().volumes().get(volume).getStatus()).isEqualTo(Volume.Status.IN_USE);
         assertThat(os.compute().servers().get(server.getId()).getOsExtendedVolumesAttached()).contains(volume);
         ActionResponse detached = os.compute().servers().detachVolume(server.getId(), volume);
         assertThat(detached.isSuccess()).as(detached.toString()).isTrue();
+        assertThat(os.blockStorage().volumes().get(volume).getStatus()).isEqualTo(Volume.Status.DETACHING);
         sim.control().advance(Duration.ofSeconds(1));
         assertThat(os.compute().servers().get(server.getId()).getOsExtendedVolumesAttached()).isEmpty();
+        assertThat(os.blockStorage().volumes().get(volume).getStatus()).isEqualTo(Volume.Status.AVAILABLE);
     }
 
     @Test

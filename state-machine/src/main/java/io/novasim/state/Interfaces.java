@@ -88,8 +88,8 @@ final class Interfaces {
         } else {
             network = command.networkId() != null
                     ? usableNetwork(caller, command.networkId(), NovaErrors.networkNotFound(command.networkId()))
-                    : onlyNetwork(caller, NovaErrors.networkAmbiguous(),
-                            NovaErrors.noNetworkAvailable(caller.projectId()));
+                    : onlyNetwork(server.projectId(), NovaErrors.networkAmbiguous(),
+                            NovaErrors.noNetworkAvailable(server.projectId()));
             ip = allocate(network, command.fixedIp(), ATTACH_IN_USE);
         }
         Optional<FaultEffect> fault = world.fault(FaultTarget.server(Operation.ATTACH_INTERFACE, server.id(),
@@ -187,7 +187,7 @@ final class Interfaces {
             case NONE -> {
             }
             case AUTO -> {
-                List<Network> usable = usableNetworks(caller);
+                List<Network> usable = usableNetworks(caller.projectId());
                 if (usable.size() > 1) {
                     throw new Conflict("Multiple possible networks found, use a Network ID to be more specific.");
                 }
@@ -241,11 +241,11 @@ final class Interfaces {
         return network;
     }
 
-    /** The networks a server of this caller's project may join without naming one: its own and shared ones. */
-    List<Network> usableNetworks(Caller caller) {
+    /** The networks a server of this project may join without naming one: its own and shared ones. */
+    List<Network> usableNetworks(String projectId) {
         List<Network> usable = new ArrayList<>();
         for (Network network : world.catalog.eachNetwork()) {
-            if (!network.external() && network.usableBy(caller.projectId())
+            if (!network.external() && network.usableBy(projectId)
                     && !world.catalog.subnetsOf(network.id()).isEmpty()) {
                 usable.add(network);
             }
@@ -253,8 +253,9 @@ final class Interfaces {
         return usable;
     }
 
-    private Network onlyNetwork(Caller caller, ComputeException ambiguous, ComputeException none) {
-        List<Network> usable = usableNetworks(caller);
+    /** Nova picks among the networks of the server's project ({@code _get_available_networks}), whoever asks. */
+    private Network onlyNetwork(String projectId, ComputeException ambiguous, ComputeException none) {
+        List<Network> usable = usableNetworks(projectId);
         if (usable.size() > 1) {
             throw ambiguous;
         }

@@ -1,0 +1,78 @@
+package io.novasim.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.novasim.NovaSimulator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Keystone subset of client-wire-contract.md §2. */
+@Timeout(30)
+class IdentityApiTest {
+    private static final String PASSWORD_AUTH = """
+            {"auth": {"identity": {"methods": ["password"], "password": {"user": {"name": "%s",
+             "domain": {"name": "Default"}, "password": "%s"}}},
+             "scope": {"project": {"name": "%s", "domain": {"name": "Default"}}}}}""";
+
+    @Test
+    void passwordAuthReturnsATokenWithACatalogOfThisServer() {
+        try (NovaSimulator sim = NovaSimulator.builder().build().start()) {
+            Client anonymous = Client.anonymous(sim);
+            assertThat(anonymous.get("/identity/v3").json().at("/version/id").asText()).isEqualTo("v3.14");
+            Client.Response issued = anonymous.post("/identity/v3/auth/tokens",
+                    PASSWORD_AUTH.formatted("demo", "secret", "demo"));
+            assertThat(issued.status()).isEqualTo(201);
+            assertThat(issued.header("X-Subject-Token")).isNotBlank();
+            JsonNode token = issued.json().get("token");
+            assertThat(token.get("expires_at").asText()).endsWith("Z");
+            assertThat(token.at("/project/name").asText()).isEqualTo("demo");
+            assertThat(token.at("/user/name").asText()).isEqualTo("demo");
+            assertThat(token.get("roles")).extracting(r -> r.get("name").asText()).contains("member");
+            assertThat(token.get("catalog")).extracting(e -> e.get("type").asText())
+                    .contains("compute", "network", "volumev3", "image");
+            assertThat(token.at("/catalog/0/endpoints/0/url").asText()).startsWith(sim.baseUri().toString());
+
+            Client.Response wrong = anonymous.post("/identity/v3/auth/tokens",
+                    PASSWORD_AUTH.formatted("demo", "nope", "demo"));
+            assertThat(wrong.status()).isEqualTo(401);
+            assertThat(wrong.json().at("/error/code").asInt()).isEqualTo(401);
+            assertThat(anonymous.post("/identity/v3/auth/tokens", PASSWORD_AUTH.formatted("demo", "secret", "alt"))
+                    .status()).as("demo has no role in alt").isEqualTo(401);
+        }
+    }
+
+    @Test
+    void tokensAreValidatedRevokedAndExpireInVirtualTime() {
+        try (NovaSimulator sim = NovaSimulator.builder().tokenLifetime(Duration.ofHours(1)).build().start()) {
+            Client demo = Client.as(sim, "demo", "demo");
+            Client.Response validated = demo.withHeader("X-Subject-Token", demo.token())
+                    .get("/identity/v3/auth/tokens");
+            assertThat(validated.status()).isEqualTo(200);
+            assertThat(validated.json().at("/token/project/name").asText()).isEqualTo("demo");
+            assertThat(demo.get("/v2.1/servers").status()).isEqualTo(200);
+
+            sim.control().advance(Duration.ofHours(1));
+            assertThat(demo.get("/v2.1/servers").status()).as("expired").isEqualTo(401);
+
+            Client other = Client.as(sim, "demo", "demo");
+            assertThat(other.withHeader("X-Subject-Token", other.token()).delete("/identity/v3/auth/tokens")
+                    .status()).isEqualTo(204);
+            assertThat(other.get("/v2.1/servers").status()).as("revoked").isEqualTo(401);
+        }
+    }
+
+    @Test
+    void aTokenAuthScopesAnotherToken() {
+        try (NovaSimulator sim = NovaSimulator.builder().build().start()) {
+            Client demo = Client.as(sim, "demo", "demo");
+            Client.Response rescoped = Client.anonymous(sim).post("/identity/v3/auth/tokens", """
+                    {"auth": {"identity": {"methods": ["token"], "token": {"id": "%s"}},
+                     "scope": {"project": {"id": "6f70656e737461636b20342065766572"}}}}""".formatted(demo.token()));
+            assertThat(rescoped.status()).isEqualTo(201);
+            assertThat(rescoped.json().at("/token/methods/0").asText()).isEqualTo("token");
+        }
+    }
+}
