@@ -122,6 +122,24 @@ public final class Simulation {
         return tokens;
     }
 
+    /** The valid, project-scoped token of a request, as every API but Keystone's own requires. */
+    public java.util.Optional<Token> authenticate(io.javalin.http.Context ctx) {
+        return tokens.valid(ctx.header("X-Auth-Token"), now()).filter(Token::scoped);
+    }
+
+    /** Records an answered request in the journal (bodies only of POST and PUT: reading an absent one costs). */
+    public void record(io.javalin.http.Context ctx, String requestId, int status) {
+        String body = null;
+        if (ctx.method() == io.javalin.http.HandlerType.POST || ctx.method() == io.javalin.http.HandlerType.PUT) {
+            try {
+                body = ctx.body();
+            } catch (io.javalin.http.HttpResponseException tooLarge) {
+                body = "<" + tooLarge.getMessage() + ">";
+            }
+        }
+        journal.record(cloud().now(), requestId, ctx.method().name(), ctx.path(), ctx.queryString(), body, status);
+    }
+
     public EventLog log() {
         return log;
     }

@@ -98,11 +98,9 @@ public final class ComputeApi {
         Reply reply;
         Microversion version = null;
         try {
-            Optional<Token> token = simulation.tokens().valid(ctx.header("X-Auth-Token"), simulation.now());
-            if (token.isEmpty() || !token.get().scoped()) {
-                reply = Errors.unauthorized()
-                        .withHeader("WWW-Authenticate", "Keystone uri=\"" + ctx.scheme() + "://" + ctx.host()
-                                + "/identity\"");
+            Optional<Token> token = simulation.authenticate(ctx);
+            if (token.isEmpty()) {
+                reply = Errors.unauthorized(ctx);
                 finish(ctx, reply, null, requestId);
                 return;
             }
@@ -160,19 +158,7 @@ public final class ComputeApi {
         }
         boolean fault = reply.status() >= 400;
         Replies.write(ctx, reply, fault ? FAULT_JSON : JSON);
-        simulation.journal().record(simulation.cloud().now(), requestId, ctx.method().name(), ctx.path(),
-                ctx.queryString(), bodyForJournal(ctx), reply.status());
-    }
-
-    private static String bodyForJournal(Context ctx) {
-        if (ctx.method() != HandlerType.POST && ctx.method() != HandlerType.PUT) {
-            return null; // reading an absent body still costs Jetty a parse
-        }
-        try {
-            return ctx.body();
-        } catch (io.javalin.http.HttpResponseException tooLarge) {
-            return "<" + tooLarge.getMessage() + ">";
-        }
+        simulation.record(ctx, requestId, reply.status());
     }
 
     private static void echoVersion(Context ctx, String version) {

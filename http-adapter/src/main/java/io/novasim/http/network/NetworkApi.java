@@ -51,10 +51,9 @@ final class NetworkApi {
         String requestId = simulation.cloud().newRequestId();
         Reply reply;
         try {
-            Optional<Token> token = simulation.tokens().valid(ctx.header("X-Auth-Token"), simulation.now());
-            if (token.isEmpty() || !token.get().scoped()) {
-                reply = Errors.unauthorized().withHeader("WWW-Authenticate",
-                        "Keystone uri=\"" + ctx.scheme() + "://" + ctx.host() + "/identity\"");
+            Optional<Token> token = simulation.authenticate(ctx);
+            if (token.isEmpty()) {
+                reply = Errors.unauthorized(ctx);
             } else {
                 Caller caller = new Caller(token.get().userId(), token.get().projectId(), token.get().admin());
                 reply = route.handle(new Call(ctx, token.get(), caller, null, requestId, body(ctx)));
@@ -97,7 +96,6 @@ final class NetworkApi {
     private void finish(Context ctx, Reply reply, String requestId) {
         ctx.header("x-openstack-request-id", requestId);
         Replies.write(ctx, reply, "application/json");
-        simulation.journal().record(simulation.cloud().now(), requestId, ctx.method().name(), ctx.path(),
-                ctx.queryString(), ctx.body(), reply.status());
+        simulation.record(ctx, requestId, reply.status());
     }
 }

@@ -56,10 +56,9 @@ final class VolumeApi {
         String requestId = simulation.cloud().newRequestId();
         Reply reply;
         try {
-            Optional<Token> token = simulation.tokens().valid(ctx.header("X-Auth-Token"), simulation.now());
-            if (token.isEmpty() || !token.get().scoped()) {
-                reply = Errors.unauthorized().withHeader("WWW-Authenticate",
-                        "Keystone uri=\"" + ctx.scheme() + "://" + ctx.host() + "/identity\"");
+            Optional<Token> token = simulation.authenticate(ctx);
+            if (token.isEmpty()) {
+                reply = Errors.unauthorized(ctx);
             } else {
                 echoVersion(ctx, negotiate(ctx.header("OpenStack-API-Version")));
                 if (!ctx.pathParam("project_id").equals(token.get().projectId())) {
@@ -120,7 +119,6 @@ final class VolumeApi {
     private void finish(Context ctx, Reply reply, String requestId) {
         ctx.header("x-openstack-request-id", requestId);
         Replies.write(ctx, reply, "application/json");
-        simulation.journal().record(simulation.cloud().now(), requestId, ctx.method().name(), ctx.path(),
-                ctx.queryString(), ctx.body(), reply.status());
+        simulation.record(ctx, requestId, reply.status());
     }
 }
