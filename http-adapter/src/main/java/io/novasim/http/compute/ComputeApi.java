@@ -57,7 +57,23 @@ public final class ComputeApi {
         for (HandlerType method : new HandlerType[]{HandlerType.GET, HandlerType.POST, HandlerType.PUT,
                 HandlerType.DELETE, HandlerType.PATCH, HandlerType.HEAD}) {
             router.addHttpHandler(method, "/v2.1/*", this::dispatch);
+            router.addHttpHandler(method, ComputeDialect.ECL_COMPUTE.mount() + "/*",
+                    ctx -> dispatchTenant(ctx, ComputeDialect.ECL_COMPUTE));
         }
+    }
+
+    /** A dialect whose paths always carry the tenant: {@code <mount>/{tenant_id}/servers/...}. */
+    private void dispatchTenant(Context ctx, ComputeDialect dialect) {
+        String[] segments = RouteTable.split(ctx.path());
+        int tenant = RouteTable.split(dialect.mount()).length;
+        RouteTable.Match match = segments.length > tenant + 1 && PROJECT_ID.matcher(segments[tenant]).matches()
+                ? table.find(ctx.method(), segments, tenant + 1) : null;
+        if (match == null) {
+            Replies.write(ctx, Errors.noRoute(), JSON);
+            return;
+        }
+        match.params().put("project_id", segments[tenant]);
+        handle(ctx, match.route(), match.params(), dialect);
     }
 
     /**
@@ -88,47 +104,58 @@ public final class ComputeApi {
             Replies.write(ctx, Errors.noRoute(), JSON);
             return;
         }
-        handle(ctx, match.route(), match.params());
+        handle(ctx, match.route(), match.params(), ComputeDialect.NOVA);
     }
 
-    void handle(Context ctx, Route route, java.util.Map<String, String> params) {
+    void handle(Context ctx, Route route, java.util.Map<String, String> params, ComputeDialect dialect) {
         String requestId = simulation.cloud().newRequestId();
-        ctx.header("x-openstack-request-id", requestId);
-        ctx.header("x-compute-request-id", requestId);
+        if (dialect.openstackRequestId()) {
+            ctx.header("x-openstack-request-id", requestId);
+            ctx.header("x-compute-request-id", requestId);
+        } else {
+            ctx.header("X-Compute-Request-Id", requestId);
+        }
         Reply reply;
         Microversion version = null;
         try {
             Optional<Token> token = simulation.authenticate(ctx);
             if (token.isEmpty()) {
-                reply = Errors.unauthorized(ctx);
-                finish(ctx, reply, null, requestId);
+                finish(ctx, Errors.unauthorized(ctx), null, requestId, dialect);
                 return;
             }
-            try {
-                version = Microversion.negotiate(ctx.header("OpenStack-API-Version"),
-                        ctx.header("X-OpenStack-Nova-API-Version"));
-            } catch (Microversion.UnsupportedVersion unsupported) {
-                echoVersion(ctx, unsupported.requested());
-                finish(ctx, Errors.nova(unsupported.toFault()), null, requestId);
-                return;
-            } catch (BadRequest malformed) {
-                finish(ctx, Errors.nova(malformed), null, requestId);
-                return;
+            if (dialect.microversions()) {
+                try {
+                    version = Microversion.negotiate(ctx.header("OpenStack-API-Version"),
+                            ctx.header("X-OpenStack-Nova-API-Version"));
+                } catch (Microversion.UnsupportedVersion unsupported) {
+                    echoVersion(ctx, unsupported.requested());
+                    finish(ctx, fault(dialect, unsupported.toFault()), null, requestId, dialect);
+                    return;
+                } catch (BadRequest malformed) {
+                    finish(ctx, fault(dialect, malformed), null, requestId, dialect);
+                    return;
+                }
             }
-            reply = call(ctx, route, token.get(), version, requestId, params);
+            reply = call(ctx, route, token.get(), version == null ? Microversion.DEFAULT : version, requestId,
+                    params);
         } catch (ComputeException refused) {
-            reply = Errors.nova(refused);
+            reply = fault(dialect, refused);
         } catch (io.javalin.http.HttpResponseException tooLarge) {
             reply = tooLarge.getStatus() == 413
-                    ? Errors.nova(new ApiError(413, "overLimit", "Request is too large."))
+                    ? fault(dialect, new ApiError(413, "overLimit", "Request is too large."))
                     : Errors.noRoute();
         } catch (RuntimeException bug) {
             LOG.error("unexpected error in {} {}", ctx.method(), ctx.path(), bug);
-            reply = Errors.nova(new ApiError(500, "computeFault", "Unexpected API Error. Please report this at "
+            reply = fault(dialect, new ApiError(500, "computeFault", "Unexpected API Error. Please report this at "
                     + "http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.\n<class '"
                     + bug.getClass().getName() + "'>"));
         }
-        finish(ctx, reply, version, requestId);
+        finish(ctx, reply, version, requestId, dialect);
+    }
+
+    private static Reply fault(ComputeDialect dialect, ComputeException refusal) {
+        ComputeException translated = dialect.translate(refusal);
+        return Reply.json(translated.code(), dialect.faultBody(translated));
     }
 
     private Reply call(Context ctx, Route route, Token token, Microversion version, String requestId,
@@ -152,12 +179,12 @@ public final class ComputeApi {
         return route.handle(new Call(ctx, token, caller, version, requestId, body, params));
     }
 
-    private void finish(Context ctx, Reply reply, Microversion version, String requestId) {
+    private void finish(Context ctx, Reply reply, Microversion version, String requestId, ComputeDialect dialect) {
         if (version != null) {
             echoVersion(ctx, version.toString());
         }
-        boolean fault = reply.status() >= 400;
-        Replies.write(ctx, reply, fault ? FAULT_JSON : JSON);
+        String type = reply.status() >= 400 ? FAULT_JSON : reply.body() == null ? dialect.emptyContentType() : JSON;
+        Replies.write(ctx, reply, type, dialect.writer());
         simulation.record(ctx, requestId, reply.status());
     }
 

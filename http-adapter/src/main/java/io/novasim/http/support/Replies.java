@@ -10,16 +10,22 @@ public final class Replies {
     }
 
     public static void write(Context ctx, Reply reply, String jsonType) {
+        write(ctx, reply, jsonType, Json::write);
+    }
+
+    /** Writes with the dialect's own JSON spelling ({@code writer}) and Content-Type. */
+    public static void write(Context ctx, Reply reply, String contentType,
+                             java.util.function.Function<Object, String> writer) {
         ctx.status(reply.status());
         for (Map.Entry<String, String> header : reply.headers().entrySet()) {
             ctx.header(header.getKey(), header.getValue());
         }
-        contentType(ctx, jsonType);
+        contentType(ctx, contentType);
         if (reply.body() == null) {
             ctx.result("");
             return;
         }
-        ctx.result(reply.body() instanceof String text ? text : Json.write(reply.body()));
+        ctx.result(reply.body() instanceof String text ? text : writer.apply(reply.body()));
     }
 
     /**

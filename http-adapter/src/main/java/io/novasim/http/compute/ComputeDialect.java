@@ -1,0 +1,67 @@
+package io.novasim.http.compute;
+
+import io.novasim.http.support.Json;
+import io.novasim.http.support.PythonJson;
+import io.novasim.model.error.ApiError;
+import io.novasim.model.error.ComputeException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * How one vendor's compute API differs from Nova v2.1 on the wire, as data: where it is mounted, which headers it
+ * sends, how it writes an empty answer and a fault, and which of Nova's refusals it answers differently. The routes
+ * and every rule behind them are the same core's.
+ *
+ * @param mount             the path prefix before the project id, e.g. {@code /ecl/compute/v2}
+ * @param microversions     whether it negotiates compute microversions (the legacy v2 API does not: always 2.1)
+ * @param openstackRequestId whether it sends {@code x-openstack-request-id} besides {@code X-Compute-Request-Id}
+ * @param emptyContentType  the Content-Type of an answer without body
+ * @param messageFirst      whether a fault body lists {@code message} before {@code code} (Python 2 era)
+ * @param rewrites          refusals answered differently: Nova's message to the dialect's fault
+ */
+public record ComputeDialect(String name, String mount, boolean microversions, boolean openstackRequestId,
+                             String emptyContentType, boolean messageFirst, Function<Object, String> writer,
+                             List<Rewrite> rewrites) {
+
+    /** One refusal of Nova's that the dialect answers with another code, fault name and text. */
+    public record Rewrite(String novaMessage, int code, String faultName, String message) {
+    }
+
+    public static final ComputeDialect NOVA = new ComputeDialect("nova", "/v2.1", true, true,
+            ComputeApi.JSON, false, Json::write, List.of());
+
+    /**
+     * NTT Enterprise Cloud compute v2 (seed 000; nova-semantics.md §7.2): Nova's legacy v2 API of the Kilo era. A 202
+     * is {@code text/html; charset=UTF-8} with {@code Content-Length: 0} and only {@code X-Compute-Request-Id}; fault
+     * bodies list the message first, as Python 2 did; a root volume detach is the 403 of before Rocky.
+     */
+    public static final ComputeDialect ECL_COMPUTE = new ComputeDialect("ecl-compute", "/ecl/compute/v2", false,
+            false, "text/html; charset=UTF-8", true, PythonJson::write,
+            List.of(new Rewrite("Cannot detach a root device volume", 403, "forbidden",
+                    "Can't detach root device volume")));
+
+    /** The fault a refusal becomes in this dialect. */
+    public ComputeException translate(ComputeException refusal) {
+        for (Rewrite rewrite : rewrites) {
+            if (rewrite.novaMessage().equals(refusal.getMessage())) {
+                return new ApiError(rewrite.code(), rewrite.faultName(), rewrite.message());
+            }
+        }
+        return refusal;
+    }
+
+    /** The body of a fault, its keys in the dialect's order. */
+    public Map<String, Object> faultBody(ComputeException refusal) {
+        Map<String, Object> inner = Json.object();
+        if (messageFirst) {
+            inner.put("message", refusal.getMessage());
+            inner.put("code", refusal.code());
+        } else {
+            inner.put("code", refusal.code());
+            inner.put("message", refusal.getMessage());
+        }
+        return Json.object(refusal.faultName(), inner);
+    }
+}

@@ -1,0 +1,114 @@
+package io.novasim.http;
+
+import io.novasim.CloudSetup;
+import io.novasim.NovaSimulator;
+import io.novasim.model.catalog.Catalog;
+import io.novasim.model.catalog.Project;
+import io.novasim.model.catalog.User;
+import io.novasim.model.network.Ipv4Cidr;
+import io.novasim.model.network.Network;
+import io.novasim.model.network.Subnet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample requests of the seeds, replayed: status line, each header the seed shows (varying values by pattern)
+ * and body. Ids the simulator generates stand in for the seeds' example ids.
+ */
+@Timeout(30)
+class SeedGoldenTest {
+    /** Seed 000's tenant, and the one its error example puts in the URL instead. */
+    static final String TENANT = "ad355aa6ed3e4cf5ae0fa0df652bc291";
+    static final String WRONG_TENANT = "ad355aa6ed3e4cf5ae0fa0df652bc290";
+    static NovaSimulator sim;
+    static Client client;
+    static String server;
+    static String port;
+
+    @BeforeAll
+    static void start() {
+        CloudSetup demo = CloudSetup.demo();
+        Catalog catalog = new Catalog(
+                List.of(new Project(TENANT, "tenant", CloudSetup.DEFAULT_DOMAIN),
+                        new Project(WRONG_TENANT, "neighbour", CloudSetup.DEFAULT_DOMAIN)),
+                List.of(new User("u1", "ecl-user", CloudSetup.DEFAULT_DOMAIN)),
+                demo.catalog().flavors(), demo.catalog().images(),
+                List.of(new Network("3cb9bc59-5699-4588-a4b1-b87f96708bc6", "private", TENANT, false, false, 1450)),
+                List.of(new Subnet("f8a6e8f8-c2ec-497c-9f23-da9616de54ef", "private-subnet",
+                        "3cb9bc59-5699-4588-a4b1-b87f96708bc6", TENANT, Ipv4Cidr.parse("10.0.0.0/24"), "10.0.0.1")));
+        CloudSetup setup = new CloudSetup(catalog, Map.of("u1", "secret"),
+                Map.of("u1", Map.of(TENANT, Set.of("member"))), List.of());
+        sim = NovaSimulator.builder().setup(setup).build().start();
+        client = Client.as(sim, "ecl-user", "tenant");
+        server = client.post("/ecl/compute/v2/" + TENANT + "/servers", """
+                {"server": {"name": "web", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b", "flavorRef": "1"}}""")
+                .json().at("/server/id").asText();
+        sim.control().advance(Duration.ofSeconds(5));
+        port = client.get("/ecl/compute/v2/" + TENANT + "/servers/" + server + "/os-interface").json()
+                .at("/interfaceAttachments/0/port_id").asText();
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    @Test
+    void seed000DetachInterfaceAnswers202WithAnEmptyHtmlBody() {
+        Client.Response response = client.delete("/ecl/compute/v2/" + TENANT + "/servers/" + server
+                + "/os-interface/" + port);
+        // HTTP/1.1 202 Accepted
+        assertThat(response.status()).isEqualTo(202);
+        // Content-Type: text/html; charset=UTF-8
+        assertThat(response.header("Content-Type")).isEqualTo("text/html; charset=UTF-8");
+        // Content-Length: 0
+        assertThat(response.header("Content-Length")).isEqualTo("0");
+        // X-Compute-Request-Id: req-8c56c25c-5863-40e3-ac5b-2f93105b6d35
+        assertThat(response.header("X-Compute-Request-Id")).matches("req-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+        // Date: Thu, 15 Oct 2015 06:19:13 GMT
+        assertThat(response.header("Date")).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+        assertThat(response.header("x-openstack-request-id")).as("a Kilo-era API sends no such header").isNull();
+        assertThat(response.text()).isEmpty();
+    }
+
+    @Test
+    void seed000AWrongTenantInTheUrlIsThe400OfTheSeed() {
+        Client.Response response = client.delete("/ecl/compute/v2/" + WRONG_TENANT + "/servers/" + server
+                + "/os-interface/" + port);
+        // HTTP/1.1 400 Bad Request
+        assertThat(response.status()).isEqualTo(400);
+        // Content-Length: 188
+        assertThat(response.header("Content-Length")).isEqualTo("188");
+        // Content-Type: application/json; charset=UTF-8
+        assertThat(response.header("Content-Type")).isEqualTo("application/json; charset=UTF-8");
+        assertThat(response.header("X-Compute-Request-Id")).startsWith("req-");
+        assertThat(response.header("Date")).isNotBlank();
+        assertThat(response.text()).isEqualTo("{\"badRequest\": {\"message\": \"Malformed request URL: URL's "
+                + "project_id 'ad355aa6ed3e4cf5ae0fa0df652bc290' doesn't match Context's project_id "
+                + "'ad355aa6ed3e4cf5ae0fa0df652bc291'\", \"code\": 400}}");
+    }
+
+    @Test
+    void seeds001And004ListCreateShowDetachOnNovaV21() {
+        String base = "/v2.1/" + TENANT + "/servers/" + server + "/os-interface";
+        assertThat(client.get(base).status()).isEqualTo(200);
+        Client.Response created = client.post(base, "{\"interfaceAttachment\": {}}");
+        assertThat(created.status()).isEqualTo(200);
+        String created_port = created.json().at("/interfaceAttachment/port_id").asText();
+        assertThat(client.get(base + "/" + created_port).status()).isEqualTo(200);
+        Client.Response detached = client.delete(base + "/" + created_port);
+        assertThat(detached.status()).isEqualTo(202);
+        assertThat(detached.header("x-openstack-request-id")).isEqualTo(detached.header("x-compute-request-id"));
+        assertThat(client.get("/v2.1/" + TENANT + "/servers/nope/os-interface").status()).isEqualTo(404);
+        assertThat(Client.anonymous(sim).get(base).status()).isEqualTo(401);
+    }
+}
