@@ -97,6 +97,53 @@ class SeedGoldenTest {
                 + "'ad355aa6ed3e4cf5ae0fa0df652bc291'\", \"code\": 400}}");
     }
 
+    private static Client hostway(String user, String password) {
+        return Client.anonymous(sim).withHeader("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void seed003DetachVolumeAnswers204AndUnknownsTheGeneric404() {
+        String volume = client.post("/volume/v3/" + TENANT + "/volumes", "{\"volume\": {\"size\": 1, \"name\": \"v\"}}")
+                .json().at("/volume/id").asText();
+        sim.control().advance(Duration.ofSeconds(1));
+        Client basic = hostway("ecl-user", "secret");
+        assertThat(basic.post("/hostway/servers/" + server + "/os-volume_attachments",
+                "{\"volumeAttachment\": {\"volumeId\": \"" + volume + "\"}}").status()).isEqualTo(200);
+        sim.control().advance(Duration.ofSeconds(2));
+
+        // DELETE .../servers/test-server-0013/os-volume_attachments/hbs2012May03_0OxRg0Jz7 -> HTTP/1.1 204 No Content
+        Client.Response detached = basic.delete("/hostway/servers/" + server + "/os-volume_attachments/" + volume);
+        assertThat(detached.status()).isEqualTo(204);
+        assertThat(detached.text()).isEmpty();
+
+        // GET .../servers/test-server-0013/os-volume_attachments/fake_volume_id -> 404 itemNotFound
+        Client.Response missing = basic.get("/hostway/servers/" + server + "/os-volume_attachments/fake_volume_id");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.text()).matches("\\{\"itemNotFound\": \\{\"message\": \"Resource not found\", "
+                + "\"code\": 404, \"details\": \"\", \"errorid\": \"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}\"}}");
+
+        // DELETE .../servers/fake_server_id/os-volume_attachments/hbs2012May03_0OxRg0Jz7 -> 404 itemNotFound
+        Client.Response noServer = basic.delete("/hostway/servers/fake_server_id/os-volume_attachments/" + volume);
+        assertThat(noServer.status()).isEqualTo(404);
+        assertThat(noServer.json().at("/itemNotFound/message").asText()).isEqualTo("Resource not found");
+    }
+
+    @Test
+    void seed003BadCredentialsAreThePlainText401() {
+        Client.Response response = hostway("ecl-user", "fake_authentication_string")
+                .delete("/hostway/servers/" + server + "/os-volume_attachments/anything");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.header("Content-Type")).startsWith("text/plain");
+        assertThat(response.text()).isEqualTo("401 Unauthorized\n"
+                + "This server could not verify that you are authorized to\n"
+                + "access the document you requested.  Either you supplied the\n"
+                + "wrong credentials (e.g., bad password), or your browser\n"
+                + "does not understand how to supply the credentials required.\n");
+        assertThat(Client.anonymous(sim).get("/hostway/servers/" + server + "/os-volume_attachments").status())
+                .isEqualTo(401);
+    }
+
     @Test
     void seeds001And004ListCreateShowDetachOnNovaV21() {
         String base = "/v2.1/" + TENANT + "/servers/" + server + "/os-interface";

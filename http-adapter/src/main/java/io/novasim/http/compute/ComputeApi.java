@@ -39,11 +39,13 @@ public final class ComputeApi {
     static final String FAULT_JSON = "application/json; charset=UTF-8";
 
     private final Simulation simulation;
+    private final BasicAuth basicAuth;
     private final RouteTable table = new RouteTable();
 
     @Inject
     public ComputeApi(Simulation simulation) {
         this.simulation = simulation;
+        this.basicAuth = new BasicAuth(simulation);
     }
 
     /** Adds a route under {@code /v2.1}, reachable with and without the project id in the path. */
@@ -59,7 +61,20 @@ public final class ComputeApi {
             router.addHttpHandler(method, "/v2.1/*", this::dispatch);
             router.addHttpHandler(method, ComputeDialect.ECL_COMPUTE.mount() + "/*",
                     ctx -> dispatchTenant(ctx, ComputeDialect.ECL_COMPUTE));
+            router.addHttpHandler(method, ComputeDialect.HOSTWAY.mount() + "/*",
+                    ctx -> dispatchPlain(ctx, ComputeDialect.HOSTWAY));
         }
+    }
+
+    /** A dialect whose paths carry no tenant: {@code <mount>/servers/...}. */
+    private void dispatchPlain(Context ctx, ComputeDialect dialect) {
+        String[] segments = RouteTable.split(ctx.path());
+        RouteTable.Match match = table.find(ctx.method(), segments, RouteTable.split(dialect.mount()).length);
+        if (match == null) {
+            Replies.write(ctx, Errors.noRoute(), JSON);
+            return;
+        }
+        handle(ctx, match.route(), match.params(), dialect);
     }
 
     /** A dialect whose paths always carry the tenant: {@code <mount>/{tenant_id}/servers/...}. */
@@ -118,9 +133,10 @@ public final class ComputeApi {
         Reply reply;
         Microversion version = null;
         try {
-            Optional<Token> token = simulation.authenticate(ctx);
+            Optional<Token> token = dialect.basicAuth() ? basicAuth.authenticate(ctx) : simulation.authenticate(ctx);
             if (token.isEmpty()) {
-                finish(ctx, Errors.unauthorized(ctx), null, requestId, dialect);
+                finish(ctx, dialect.basicAuth() ? BasicAuth.unauthorized() : Errors.unauthorized(ctx), null,
+                        requestId, dialect);
                 return;
             }
             if (dialect.microversions()) {
@@ -140,6 +156,7 @@ public final class ComputeApi {
                     params);
         } catch (ComputeException refused) {
             reply = fault(dialect, refused);
+
         } catch (io.javalin.http.HttpResponseException tooLarge) {
             reply = tooLarge.getStatus() == 413
                     ? fault(dialect, new ApiError(413, "overLimit", "Request is too large."))
@@ -153,9 +170,10 @@ public final class ComputeApi {
         finish(ctx, reply, version, requestId, dialect);
     }
 
-    private static Reply fault(ComputeDialect dialect, ComputeException refusal) {
+    private Reply fault(ComputeDialect dialect, ComputeException refusal) {
         ComputeException translated = dialect.translate(refusal);
-        return Reply.json(translated.code(), dialect.faultBody(translated));
+        String errorId = dialect.genericNotFound() ? simulation.cloud().newRequestId().substring(4) : null;
+        return Reply.json(translated.code(), dialect.faultBody(translated, errorId));
     }
 
     private Reply call(Context ctx, Route route, Token token, Microversion version, String requestId,
@@ -183,7 +201,11 @@ public final class ComputeApi {
         if (version != null) {
             echoVersion(ctx, version.toString());
         }
-        String type = reply.status() >= 400 ? FAULT_JSON : reply.body() == null ? dialect.emptyContentType() : JSON;
+        if (reply.status() < 400) {
+            reply = new Reply(dialect.successCode(ctx.method().name(), reply.status()), reply.body(), reply.headers());
+        }
+        String type = reply.body() instanceof String ? "text/plain; charset=UTF-8"
+                : reply.status() >= 400 ? FAULT_JSON : reply.body() == null ? dialect.emptyContentType() : JSON;
         Replies.write(ctx, reply, type, dialect.writer());
         simulation.record(ctx, requestId, reply.status());
     }

@@ -23,14 +23,15 @@ import java.util.function.Function;
  */
 public record ComputeDialect(String name, String mount, boolean microversions, boolean openstackRequestId,
                              String emptyContentType, boolean messageFirst, Function<Object, String> writer,
-                             List<Rewrite> rewrites) {
+                             List<Rewrite> rewrites, boolean basicAuth, boolean tenantInPath,
+                             Map<String, Integer> successCodes, boolean genericNotFound) {
 
     /** One refusal of Nova's that the dialect answers with another code, fault name and text. */
     public record Rewrite(String novaMessage, int code, String faultName, String message) {
     }
 
     public static final ComputeDialect NOVA = new ComputeDialect("nova", "/v2.1", true, true,
-            ComputeApi.JSON, false, Json::write, List.of());
+            ComputeApi.JSON, false, Json::write, List.of(), false, false, Map.of(), false);
 
     /**
      * NTT Enterprise Cloud compute v2 (seed 000; nova-semantics.md §7.2): Nova's legacy v2 API of the Kilo era. A 202
@@ -40,7 +41,21 @@ public record ComputeDialect(String name, String mount, boolean microversions, b
     public static final ComputeDialect ECL_COMPUTE = new ComputeDialect("ecl-compute", "/ecl/compute/v2", false,
             false, "text/html; charset=UTF-8", true, PythonJson::write,
             List.of(new Rewrite("Cannot detach a root device volume", 403, "forbidden",
-                    "Can't detach root device volume")));
+                    "Can't detach root device volume")), false, true, Map.of(), false);
+
+    /**
+     * Hostway FlexCloud (seed 003; nova-semantics.md §7.3): Basic authentication instead of Keystone, no tenant in the
+     * path, a volume detach answered 204, every not-found answered with one generic message plus {@code details} and
+     * {@code errorid}, and a plain-text 401.
+     */
+    public static final ComputeDialect HOSTWAY = new ComputeDialect("hostway", "/hostway", false, false,
+            ComputeApi.JSON, true, PythonJson::write, List.of(), true, false,
+            Map.of("DELETE 202", 204), true);
+
+    /** The code of a successful answer in this dialect ({@code method} and Nova's code). */
+    public int successCode(String method, int novaCode) {
+        return successCodes.getOrDefault(method + " " + novaCode, novaCode);
+    }
 
     /** The fault a refusal becomes in this dialect. */
     public ComputeException translate(ComputeException refusal) {
@@ -52,9 +67,16 @@ public record ComputeDialect(String name, String mount, boolean microversions, b
         return refusal;
     }
 
-    /** The body of a fault, its keys in the dialect's order. */
-    public Map<String, Object> faultBody(ComputeException refusal) {
+    /** The body of a fault, its keys in the dialect's order; {@code errorId} for dialects that number errors. */
+    public Map<String, Object> faultBody(ComputeException refusal, String errorId) {
         Map<String, Object> inner = Json.object();
+        if (genericNotFound && refusal.code() == 404) {
+            inner.put("message", "Resource not found");
+            inner.put("code", 404);
+            inner.put("details", "");
+            inner.put("errorid", errorId);
+            return Json.object("itemNotFound", inner);
+        }
         if (messageFirst) {
             inner.put("message", refusal.getMessage());
             inner.put("code", refusal.code());
