@@ -99,7 +99,11 @@ public final class HttpApp {
                         Replies.write(ctx, Errors.noRoute(), "application/json");
                     }
                 });
-                router.error(405, ctx -> Replies.write(ctx, Errors.noRoute(), "application/json"));
+                router.error(405, ctx -> {
+                    if (ctx.result() == null || ctx.result().isEmpty()) { // Javalin's own 405, not a dialect's
+                        Replies.write(ctx, Errors.noRoute(), "application/json");
+                    }
+                });
             });
             config.jsonMapper(new io.javalin.json.JavalinJackson(Json.MAPPER, false));
         });

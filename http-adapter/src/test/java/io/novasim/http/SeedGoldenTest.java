@@ -144,6 +144,65 @@ class SeedGoldenTest {
                 .isEqualTo(401);
     }
 
+    static final String ISO = "3339fd5f-ec06-4ef8-9337-c1c70218a748";
+
+    private static String metalAction(String tenant, String serverId) {
+        return "/ecl/baremetal/v2/" + tenant + "/servers/" + serverId + "/action";
+    }
+
+    @Test
+    void seed002MediaDetachAnswers200WithNoBody() {
+        String action = metalAction(TENANT, server);
+        assertThat(client.post(action, "{\"media-attach\": {\"imageRef\": \"" + ISO + "\"}}").status())
+                .isEqualTo(200);
+        sim.control().advance(Duration.ofSeconds(2));
+        // POST v2/{tenant}/servers/{server}/action {"media-detach": {"imageRef": "3339fd5f-..."}} -> HTTP/1.1 200 OK
+        Client.Response detached = client.post(action, "{\"media-detach\": {\"imageRef\": \"" + ISO + "\"}}");
+        assertThat(detached.status()).isEqualTo(200);
+        assertThat(detached.text()).isEmpty();
+        sim.control().advance(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void seed002EveryResponseCodeOfItsTable() {
+        String action = metalAction(TENANT, server);
+        String detach = "{\"media-detach\": {\"imageRef\": \"" + ISO + "\"}}";
+        // 400 specified parameter is invalid
+        assertThat(client.post(action, "{\"media-detach\": {}}").status()).isEqualTo(400);
+        // 401 unauthorized
+        assertThat(Client.anonymous(sim).post(action, detach).status()).isEqualTo(401);
+        // 403 tenant is not available
+        Client.Response otherTenant = client.post(metalAction(WRONG_TENANT, server), detach);
+        assertThat(otherTenant.status()).isEqualTo(403);
+        assertThat(otherTenant.json().at("/forbidden/message").asText()).isEqualTo("Tenant is not available.");
+        // 404 not found a specified item: the server, the image, or media that is not attached
+        assertThat(client.post(metalAction(TENANT, "c880a4b5-0230-4925-a8f5-16fb48249275"), detach).status())
+                .isEqualTo(404);
+        assertThat(client.post(action, "{\"media-detach\": {\"imageRef\": \"" + WRONG_TENANT + "\"}}").status())
+                .isEqualTo(404);
+        assertThat(client.post(action, detach).status()).isEqualTo(404);
+        // 405 request URL or method is invalid
+        assertThat(client.get(action).status()).isEqualTo(405);
+        assertThat(client.post("/ecl/baremetal/v2/" + TENANT + "/servers/" + server + "/nothing", detach).status())
+                .isEqualTo(405);
+        // 409 accepted only when the task_state is None
+        client.post(action, "{\"media-attach\": {\"imageRef\": \"" + ISO + "\"}}");
+        assertThat(client.post(action, detach).status()).isEqualTo(409);
+        sim.control().advance(Duration.ofSeconds(2));
+        // 415 bad media type
+        assertThat(client.withHeader("Content-Type", "application/xml").post(action, "<media-detach/>").status())
+                .isEqualTo(415);
+        // 500 compute fault
+        sim.control().addFault(new io.novasim.state.faults.FaultRule("bmc-down",
+                io.novasim.state.faults.FaultMatch.operation(io.novasim.state.rules.Operation.MEDIA_DETACH),
+                io.novasim.state.faults.FaultEffect.Error.computeFault("The BMC does not answer."),
+                io.novasim.state.faults.Trigger.nextCalls(1)));
+        assertThat(client.post(action, detach).status()).isEqualTo(500);
+        // 200 normal end
+        assertThat(client.post(action, detach).status()).isEqualTo(200);
+        sim.control().advance(Duration.ofSeconds(1));
+    }
+
     @Test
     void seeds001And004ListCreateShowDetachOnNovaV21() {
         String base = "/v2.1/" + TENANT + "/servers/" + server + "/os-interface";

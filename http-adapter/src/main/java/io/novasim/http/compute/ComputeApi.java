@@ -61,9 +61,22 @@ public final class ComputeApi {
             router.addHttpHandler(method, "/v2.1/*", this::dispatch);
             router.addHttpHandler(method, ComputeDialect.ECL_COMPUTE.mount() + "/*",
                     ctx -> dispatchTenant(ctx, ComputeDialect.ECL_COMPUTE));
+            router.addHttpHandler(method, ComputeDialect.ECL_BAREMETAL.mount() + "/*",
+                    ctx -> dispatchTenant(ctx, ComputeDialect.ECL_BAREMETAL));
             router.addHttpHandler(method, ComputeDialect.HOSTWAY.mount() + "/*",
                     ctx -> dispatchPlain(ctx, ComputeDialect.HOSTWAY));
         }
+    }
+
+    /** Nova answers a path or method it does not route with webob's 404; some dialects answer 405. */
+    private void noRoute(Context ctx, ComputeDialect dialect) {
+        if (dialect.methodNotAllowed()) {
+            Replies.write(ctx, Reply.json(405, dialect.faultBody(new ApiError(405, "badMethod",
+                    "The request URL or method is not valid: " + ctx.method() + " " + ctx.path()), null)),
+                    FAULT_JSON, dialect.writer());
+            return;
+        }
+        Replies.write(ctx, Errors.noRoute(), JSON);
     }
 
     /** A dialect whose paths carry no tenant: {@code <mount>/servers/...}. */
@@ -71,7 +84,7 @@ public final class ComputeApi {
         String[] segments = RouteTable.split(ctx.path());
         RouteTable.Match match = table.find(ctx.method(), segments, RouteTable.split(dialect.mount()).length);
         if (match == null) {
-            Replies.write(ctx, Errors.noRoute(), JSON);
+            noRoute(ctx, dialect);
             return;
         }
         handle(ctx, match.route(), match.params(), dialect);
@@ -81,10 +94,11 @@ public final class ComputeApi {
     private void dispatchTenant(Context ctx, ComputeDialect dialect) {
         String[] segments = RouteTable.split(ctx.path());
         int tenant = RouteTable.split(dialect.mount()).length;
-        RouteTable.Match match = segments.length > tenant + 1 && PROJECT_ID.matcher(segments[tenant]).matches()
+        RouteTable.Match match = segments.length > tenant + 1
+                && PROJECT_ID.matcher(segments[tenant]).matches()
                 ? table.find(ctx.method(), segments, tenant + 1) : null;
         if (match == null) {
-            Replies.write(ctx, Errors.noRoute(), JSON);
+            noRoute(ctx, dialect);
             return;
         }
         match.params().put("project_id", segments[tenant]);

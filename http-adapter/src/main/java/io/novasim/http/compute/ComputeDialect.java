@@ -24,14 +24,18 @@ import java.util.function.Function;
 public record ComputeDialect(String name, String mount, boolean microversions, boolean openstackRequestId,
                              String emptyContentType, boolean messageFirst, Function<Object, String> writer,
                              List<Rewrite> rewrites, boolean basicAuth, boolean tenantInPath,
-                             Map<String, Integer> successCodes, boolean genericNotFound) {
+                             Map<String, Integer> successCodes, boolean genericNotFound,
+                             boolean methodNotAllowed) {
 
-    /** One refusal of Nova's that the dialect answers with another code, fault name and text. */
+    /**
+     * One refusal of Nova's that the dialect answers with another code, fault name and text: matched on the start of
+     * Nova's message; {@code message} null keeps Nova's text.
+     */
     public record Rewrite(String novaMessage, int code, String faultName, String message) {
     }
 
     public static final ComputeDialect NOVA = new ComputeDialect("nova", "/v2.1", true, true,
-            ComputeApi.JSON, false, Json::write, List.of(), false, false, Map.of(), false);
+            ComputeApi.JSON, false, Json::write, List.of(), false, false, Map.of(), false, false);
 
     /**
      * NTT Enterprise Cloud compute v2 (seed 000; nova-semantics.md §7.2): Nova's legacy v2 API of the Kilo era. A 202
@@ -41,7 +45,7 @@ public record ComputeDialect(String name, String mount, boolean microversions, b
     public static final ComputeDialect ECL_COMPUTE = new ComputeDialect("ecl-compute", "/ecl/compute/v2", false,
             false, "text/html; charset=UTF-8", true, PythonJson::write,
             List.of(new Rewrite("Cannot detach a root device volume", 403, "forbidden",
-                    "Can't detach root device volume")), false, true, Map.of(), false);
+                    "Can't detach root device volume")), false, true, Map.of(), false, false);
 
     /**
      * Hostway FlexCloud (seed 003; nova-semantics.md §7.3): Basic authentication instead of Keystone, no tenant in the
@@ -50,7 +54,16 @@ public record ComputeDialect(String name, String mount, boolean microversions, b
      */
     public static final ComputeDialect HOSTWAY = new ComputeDialect("hostway", "/hostway", false, false,
             ComputeApi.JSON, true, PythonJson::write, List.of(), true, false,
-            Map.of("DELETE 202", 204), true);
+            Map.of("DELETE 202", 204), true, false);
+
+    /**
+     * NTT Enterprise Cloud bare-metal server v2 (seed 002; nova-semantics.md §7.1): media actions answer 200 with no
+     * body, a tenant that is not the token's is 403 "tenant is not available", and a bad URL or method is 405.
+     */
+    public static final ComputeDialect ECL_BAREMETAL = new ComputeDialect("ecl-baremetal", "/ecl/baremetal/v2",
+            false, false, ComputeApi.JSON, true, PythonJson::write,
+            List.of(new Rewrite("Malformed request URL: URL's project_id", 403, "forbidden",
+                    "Tenant is not available.")), false, true, Map.of(), false, true);
 
     /** The code of a successful answer in this dialect ({@code method} and Nova's code). */
     public int successCode(String method, int novaCode) {
@@ -60,8 +73,9 @@ public record ComputeDialect(String name, String mount, boolean microversions, b
     /** The fault a refusal becomes in this dialect. */
     public ComputeException translate(ComputeException refusal) {
         for (Rewrite rewrite : rewrites) {
-            if (rewrite.novaMessage().equals(refusal.getMessage())) {
-                return new ApiError(rewrite.code(), rewrite.faultName(), rewrite.message());
+            if (refusal.getMessage().startsWith(rewrite.novaMessage())) {
+                return new ApiError(rewrite.code(), rewrite.faultName(),
+                        rewrite.message() == null ? refusal.getMessage() : rewrite.message());
             }
         }
         return refusal;
