@@ -1,0 +1,463 @@
+package io.novasim.junit5;
+
+import io.novasim.CloudSetup;
+import io.novasim.NovaSimulator;
+import io.novasim.SimulatorControl;
+import io.novasim.state.faults.FaultRule;
+import io.novasim.state.faults.FiredFault;
+import io.novasim.state.time.Timings;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * Starts a {@link NovaSimulator} for a test class or for each test, resets it between tests, and closes it.
+ *
+ * <p>Registered programmatically, with the settings in a builder:
+ * <pre>{@code
+ * @Timeout(30)
+ * class ServersTest {
+ *     @RegisterExtension
+ *     static NovaSimulatorExtension nova = NovaSimulatorExtension.builder().seed(7).build();
+ *
+ *     @Test
+ *     void bootsAServer() {
+ *         OSClientV3 os = ... nova.credentials() ...;   // user demo / secret, project demo
+ *         nova.control().advance(Duration.ofSeconds(5));
+ *     }
+ * }
+ * }</pre>
+ * In a {@code static} field, one simulator serves the whole class: it starts before all tests, is reset before each
+ * test (unless {@link Builder#resetBeforeEachTest(boolean) resetBeforeEachTest(false)}) and closes after all tests. In
+ * an instance field, every test gets a simulator of its own, closed after the test; that is the choice for tests that
+ * run concurrently ({@code @Execution(CONCURRENT)}). (With {@code @TestInstance(PER_CLASS)} there is one test instance,
+ * so its field's simulator serves the whole class, as a static field's does.)
+ *
+ * <p>Registered declaratively, with {@link NovaSimulatorTest @NovaSimulatorTest} (or
+ * {@code @ExtendWith(NovaSimulatorExtension.class)}), one simulator serves the class, and test constructors and
+ * methods declare a {@link NovaSimulator} or {@link SimulatorControl} parameter to get it.
+ *
+ * <p>Every simulator listens on 127.0.0.1 on a free port. Each extension object owns its simulators and shares
+ * nothing with other extension objects; JUnit closes them through its {@link ExtensionContext.Store}, after every
+ * {@code afterEach} or {@code afterAll} callback has run. One extension object serves one test class (and its
+ * {@code @Nested} classes, which share the enclosing class's simulator).
+ */
+public final class NovaSimulatorExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+    private static final String SIMULATOR = "simulator";
+    private static final String BASELINE = "fault-baseline";
+
+    /** The settings of a builder, or null for the declarative use, which reads {@link NovaSimulatorTest}. */
+    private final Settings configured;
+    /** The simulator this extension started and has not closed yet, for the accessors. */
+    private final AtomicReference<NovaSimulator> current = new AtomicReference<>();
+
+    /**
+     * The extension as JUnit creates it for {@link NovaSimulatorTest @NovaSimulatorTest} or
+     * {@code @ExtendWith(NovaSimulatorExtension.class)}: its settings are those of the {@code @NovaSimulatorTest} on the
+     * test class (or an enclosing class), or the defaults without one. In code, use {@link #builder()}.
+     */
+    public NovaSimulatorExtension() {
+        this(null);
+    }
+
+    private NovaSimulatorExtension(Settings configured) {
+        this.configured = configured;
+    }
+
+    /**
+     * A builder with the simulator's defaults: seed 1, the demo world ({@link CloudSetup#demo()}), default timings, a
+     * clock that moves only when told, no control token; reset before each test, unfired faults tolerated.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---------------------------------------------------------------- accessors
+
+    /**
+     * The running simulator of the current test.
+     *
+     * @return the simulator this extension started
+     * @throws IllegalStateException outside a test, or when the extension was not registered with
+     *                               {@code @RegisterExtension}
+     */
+    public NovaSimulator simulator() {
+        NovaSimulator simulator = current.get();
+        if (simulator == null) {
+            throw new IllegalStateException("no simulator is running: use the extension from a test, and register it "
+                    + "with @RegisterExtension on a static field (one simulator per class) or an instance field "
+                    + "(one per test)");
+        }
+        return simulator;
+    }
+
+    /**
+     * The control interface of the running simulator: clock, faults, reset, state.
+     *
+     * @return {@code simulator().control()}
+     * @throws IllegalStateException as {@link #simulator()}
+     */
+    public SimulatorControl control() {
+        return simulator().control();
+    }
+
+    /**
+     * The Keystone URL to give clients ({@code OS_AUTH_URL}), e.g. {@code http://127.0.0.1:PORT/identity/v3}.
+     *
+     * @return {@code simulator().identityEndpoint()}
+     * @throws IllegalStateException as {@link #simulator()}
+     */
+    public URI identityEndpoint() {
+        return simulator().identityEndpoint();
+    }
+
+    /**
+     * How a client logs in to the running simulator as the demo world's user {@code demo}. A custom
+     * {@link Builder#setup(CloudSetup) setup} must have that user and project for these to work.
+     *
+     * @return the identity endpoint with user {@code demo} / {@code secret}, project {@code demo}, domains
+     *         {@code Default}, region {@code RegionOne}
+     * @throws IllegalStateException as {@link #simulator()}
+     */
+    public Credentials credentials() {
+        return new Credentials(identityEndpoint(), "demo", "secret", "demo", "Default", "Default", "RegionOne");
+    }
+
+    /**
+     * Password credentials for an OpenStack client, as in a {@code clouds.yaml} or the {@code OS_*} variables. With
+     * openstack4j: {@code OSFactory.builderV3().endpoint(c.authUrl().toString()).credentials(c.username(),
+     * c.password(), Identifier.byName(c.userDomainName())).scopeToProject(Identifier.byName(c.projectName()),
+     * Identifier.byName(c.projectDomainName())).authenticate()}.
+     *
+     * @param authUrl           the Keystone v3 URL ({@code OS_AUTH_URL})
+     * @param username          {@code OS_USERNAME}
+     * @param password          {@code OS_PASSWORD}
+     * @param projectName       {@code OS_PROJECT_NAME}
+     * @param userDomainName    {@code OS_USER_DOMAIN_NAME}
+     * @param projectDomainName {@code OS_PROJECT_DOMAIN_NAME}
+     * @param regionName        {@code OS_REGION_NAME}
+     */
+    public record Credentials(URI authUrl, String username, String password, String projectName,
+                              String userDomainName, String projectDomainName, String regionName) {
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /**
+     * Starts the class's simulator, unless an enclosing class's (for {@code @Nested} classes) or a constructor
+     * parameter already did.
+     *
+     * @param context the class's context
+     */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        simulatorFor(context);
+    }
+
+    /**
+     * Forgets the class's simulator; JUnit closes it when the class's store closes, just after every
+     * {@code afterAll} callback, so other extensions can still use it until then.
+     *
+     * @param context the class's context
+     */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        Handle own = store(context).get(SIMULATOR, Handle.class);
+        Handle inherited = context.getParent().map(parent -> store(parent).get(SIMULATOR, Handle.class)).orElse(null);
+        if (own != null && own != inherited) {
+            current.compareAndSet(own.simulator(), null);
+        }
+    }
+
+    /**
+     * Starts a simulator for this test when no class simulator exists (an instance field); otherwise resets the class
+     * simulator, if so configured. Then notes the fault rules and fired faults, for
+     * {@link Builder#failOnUnexpectedFaults(boolean) failOnUnexpectedFaults}.
+     *
+     * @param context the test's context
+     */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        Handle existing = store(context).get(SIMULATOR, Handle.class);
+        Handle handle = existing != null ? existing : simulatorFor(context);
+        SimulatorControl control = handle.simulator().control();
+        if (existing != null && handle.settings().resetBeforeEachTest()) {
+            control.reset();
+        }
+        store(context).put(BASELINE, Baseline.of(control));
+    }
+
+    /**
+     * Fails the test when it added fault rules that never fired and
+     * {@link Builder#failOnUnexpectedFaults(boolean) failOnUnexpectedFaults} is on. A simulator started for the test
+     * is closed by JUnit just after.
+     *
+     * @param context the test's context
+     * @throws AssertionError naming the rules that never fired
+     */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        Handle handle = store(context).get(SIMULATOR, Handle.class);
+        Baseline baseline = store(context).remove(BASELINE, Baseline.class);
+        if (handle == null) {
+            return;
+        }
+        Handle classHandle = context.getParent().map(parent -> store(parent).get(SIMULATOR, Handle.class))
+                .orElse(null);
+        if (handle != classHandle) {
+            current.compareAndSet(handle.simulator(), null);
+        }
+        if (handle.settings().failOnUnexpectedFaults() && baseline != null) {
+            SimulatorControl control = handle.simulator().control();
+            List<String> unfired = unfiredRules(baseline, control.faultRules(), control.firedFaults());
+            if (!unfired.isEmpty()) {
+                throw new AssertionError("novasim: fault rules added during the test never fired: " + unfired
+                        + " (no call matched them; remove them, or build the extension without "
+                        + "failOnUnexpectedFaults)");
+            }
+        }
+    }
+
+    /**
+     * Supports parameters of type {@link NovaSimulator} and {@link SimulatorControl}.
+     *
+     * @param parameterContext the parameter
+     * @param extensionContext the test's or class's context
+     * @return whether the parameter is one of the two types
+     */
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == NovaSimulator.class || type == SimulatorControl.class;
+    }
+
+    /**
+     * The running simulator, or its control interface; started now when a constructor asks before
+     * {@link #beforeAll} (a class with {@code @TestInstance(PER_CLASS)}).
+     *
+     * @param parameterContext the parameter
+     * @param extensionContext the test's or class's context
+     * @return the simulator or its control
+     */
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        NovaSimulator simulator = simulatorFor(extensionContext).simulator();
+        return parameterContext.getParameter().getType() == NovaSimulator.class ? simulator : simulator.control();
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    /** The simulator of this context or an enclosing one; started in this context when there is none. */
+    private Handle simulatorFor(ExtensionContext context) {
+        return store(context).getOrComputeIfAbsent(SIMULATOR, key -> start(context), Handle.class);
+    }
+
+    private Handle start(ExtensionContext context) {
+        Settings settings = configured != null ? configured : Settings.of(context);
+        NovaSimulator.Builder builder = NovaSimulator.builder().host("127.0.0.1").port(0).seed(settings.seed())
+                .clockSpeed(settings.clockSpeed()).controlToken(settings.controlToken());
+        if (settings.setup() != null) {
+            builder.setup(settings.setup());
+        }
+        if (settings.timings() != null) {
+            builder.timings(settings.timings());
+        }
+        NovaSimulator simulator = builder.build();
+        try {
+            simulator.start();
+        } catch (RuntimeException e) {
+            simulator.close();
+            throw e;
+        }
+        current.set(simulator);
+        return new Handle(simulator, settings, current);
+    }
+
+    /** This extension object's own namespace: two extensions on one class keep two simulators. */
+    private ExtensionContext.Store store(ExtensionContext context) {
+        return context.getStore(Namespace.create(NovaSimulatorExtension.class, this));
+    }
+
+    /**
+     * The ids of the rules added since {@code before} that have not fired since. When the fired list is shorter than
+     * it was (a reset or restore during the test), every fired fault counts.
+     */
+    static List<String> unfiredRules(Baseline before, List<FaultRule> rules, List<FiredFault> fired) {
+        List<FiredFault> since = fired.size() >= before.firedCount()
+                ? fired.subList(before.firedCount(), fired.size()) : fired;
+        Set<String> firedIds = since.stream().map(FiredFault::ruleId).collect(Collectors.toSet());
+        return rules.stream().map(FaultRule::id)
+                .filter(id -> !before.ruleIds().contains(id) && !firedIds.contains(id))
+                .toList();
+    }
+
+    /** The fault rules and the number of fired faults when a test started. */
+    record Baseline(Set<String> ruleIds, int firedCount) {
+        Baseline {
+            ruleIds = Set.copyOf(ruleIds);
+        }
+
+        static Baseline of(SimulatorControl control) {
+            Set<String> ids = new HashSet<>();
+            control.faultRules().forEach(rule -> ids.add(rule.id()));
+            return new Baseline(ids, control.firedFaults().size());
+        }
+    }
+
+    /** A started simulator with the settings it was made from; JUnit closes it with the store that holds it. */
+    private record Handle(NovaSimulator simulator, Settings settings, AtomicReference<NovaSimulator> current)
+            implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            current.compareAndSet(simulator, null);
+            simulator.close();
+        }
+    }
+
+    /** What a simulator is made from, and how the extension treats it; null setup or timings: the simulator's. */
+    record Settings(long seed, CloudSetup setup, Timings timings, double clockSpeed, String controlToken,
+                    boolean resetBeforeEachTest, boolean failOnUnexpectedFaults) {
+
+        /** From the {@code @NovaSimulatorTest} on the test class or an enclosing class; the defaults without one. */
+        static Settings of(ExtensionContext context) {
+            Optional<NovaSimulatorTest> found = Optional.empty();
+            for (Class<?> c = context.getTestClass().orElse(null); c != null && found.isEmpty();
+                 c = c.getEnclosingClass()) {
+                found = AnnotationSupport.findAnnotation(c, NovaSimulatorTest.class);
+            }
+            return found.map(a -> new Settings(a.seed(), null, null, a.clockSpeed(),
+                            a.controlToken().isEmpty() ? null : a.controlToken(), true, a.failOnUnexpectedFaults()))
+                    .orElseGet(() -> new Builder().settings());
+        }
+    }
+
+    /** Settings for {@link NovaSimulatorExtension}; every one has the default {@link #builder()} names. */
+    public static final class Builder {
+        private long seed = 1;
+        private CloudSetup setup;
+        private Timings timings;
+        private double clockSpeed;
+        private String controlToken;
+        private boolean resetBeforeEachTest = true;
+        private boolean failOnUnexpectedFaults;
+
+        private Builder() {
+        }
+
+        /**
+         * Seeds ids, MAC addresses and fault draws: the same seed and requests give the same answers.
+         *
+         * @param value the seed (default 1)
+         * @return this builder
+         */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /**
+         * The world the simulator starts with.
+         *
+         * @param value projects, users, flavors, images, networks and volumes (default {@link CloudSetup#demo()})
+         * @return this builder
+         */
+        public Builder setup(CloudSetup value) {
+            this.setup = Objects.requireNonNull(value, "setup");
+            return this;
+        }
+
+        /**
+         * How long (in virtual time) each operation's asynchronous work takes.
+         *
+         * @param value the durations per operation (default {@link Timings#defaults()})
+         * @return this builder
+         */
+        public Builder timings(Timings value) {
+            this.timings = Objects.requireNonNull(value, "timings");
+            return this;
+        }
+
+        /**
+         * How virtual time moves against the wall clock.
+         *
+         * @param value 0 (the default): only when told ({@code control().advance(...)}); 1: with the wall clock; 10:
+         *              ten times faster
+         * @return this builder
+         */
+        public Builder clockSpeed(double value) {
+            if (!(value >= 0)) {
+                throw new IllegalArgumentException("clock speed cannot be negative: " + value);
+            }
+            this.clockSpeed = value;
+            return this;
+        }
+
+        /**
+         * A token that is always valid and acts as an admin, for the control plane under {@code /__sim/v1}.
+         *
+         * @param value the token, or null for none (the default)
+         * @return this builder
+         */
+        public Builder controlToken(String value) {
+            this.controlToken = value;
+            return this;
+        }
+
+        /**
+         * Whether a class's simulator goes back to its starting world before each test (servers, tokens, faults,
+         * journal). A simulator made for one test starts fresh anyway.
+         *
+         * @param value true (the default) to reset
+         * @return this builder
+         */
+        public Builder resetBeforeEachTest(boolean value) {
+            this.resetBeforeEachTest = value;
+            return this;
+        }
+
+        /**
+         * Whether a test fails when fault rules it added never fired: a sign that the code under test never made
+         * the calls the test meant to break.
+         *
+         * @param value false (the default) to tolerate them
+         * @return this builder
+         */
+        public Builder failOnUnexpectedFaults(boolean value) {
+            this.failOnUnexpectedFaults = value;
+            return this;
+        }
+
+        /**
+         * The extension, to put in a {@code @RegisterExtension} field. It starts no simulator until JUnit calls it.
+         *
+         * @return a new extension with these settings
+         */
+        public NovaSimulatorExtension build() {
+            return new NovaSimulatorExtension(settings());
+        }
+
+        private Settings settings() {
+            return new Settings(seed, setup, timings, clockSpeed, controlToken, resetBeforeEachTest,
+                    failOnUnexpectedFaults);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.novasim.junit5;
+
+import io.novasim.NovaSimulator;
+import io.novasim.SimulatorControl;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Runs a test class against one {@link NovaSimulator}: started before the class's tests (on 127.0.0.1, a free port),
+ * reset to its starting world before each test, and closed after them. Tests get it by declaring a constructor or
+ * method parameter of type {@link NovaSimulator} or {@link SimulatorControl}:
+ *
+ * <pre>{@code
+ * @NovaSimulatorTest(seed = 1)
+ * @Timeout(30)
+ * class ServersTest {
+ *     @Test
+ *     void listsNoServers(NovaSimulator sim) {
+ *         URI keystone = sim.identityEndpoint();   // user demo / secret, project demo
+ *         ...
+ *     }
+ * }
+ * }</pre>
+ *
+ * {@code @Nested} classes share the enclosing class's simulator (and its settings). For a simulator per test, for
+ * settings an annotation cannot hold ({@link io.novasim.CloudSetup}, timings), or to keep state between tests, register
+ * {@link NovaSimulatorExtension#builder()} with {@code @RegisterExtension} instead.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(NovaSimulatorExtension.class)
+public @interface NovaSimulatorTest {
+    /**
+     * Seeds ids, MAC addresses and fault draws: the same seed and requests give the same answers.
+     *
+     * @return the seed (default 1)
+     */
+    long seed() default 1;
+
+    /**
+     * How virtual time moves against the wall clock: 0 only when told ({@link SimulatorControl#advance}), 1 with the
+     * wall clock, 10 ten times faster.
+     *
+     * @return the clock speed (default 0)
+     */
+    double clockSpeed() default 0;
+
+    /**
+     * A token that is always valid and acts as an admin, for the control plane under {@code /__sim/v1}.
+     *
+     * @return the token, or empty (the default) for none
+     */
+    String controlToken() default "";
+
+    /**
+     * Whether a test fails when fault rules it added never fired.
+     *
+     * @return false (the default) to tolerate them
+     * @see NovaSimulatorExtension.Builder#failOnUnexpectedFaults(boolean)
+     */
+    boolean failOnUnexpectedFaults() default false;
+}
