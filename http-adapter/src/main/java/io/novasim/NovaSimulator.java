@@ -77,6 +77,17 @@ public final class NovaSimulator implements AutoCloseable {
         return host.equals("0.0.0.0") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
     }
 
+    /** The base URL of each dialect served, by name ({@code {tenant_id}} stands for the project id). */
+    public java.util.Map<String, String> dialectEndpoints() {
+        java.util.Map<String, String> endpoints = new java.util.LinkedHashMap<>();
+        for (io.novasim.http.compute.ComputeDialect dialect : io.novasim.http.compute.ComputeDialect.all()) {
+            if (settings.dialects().contains(dialect.name())) {
+                endpoints.put(dialect.name(), dialect.baseUrl(baseUri().toString()));
+            }
+        }
+        return endpoints;
+    }
+
     public SimulatorControl control() {
         return control;
     }
@@ -112,6 +123,24 @@ public final class NovaSimulator implements AutoCloseable {
         private String controlToken;
         private int journalCapacity = 10_000;
         private int eventLogCapacity = 100_000;
+        private java.util.Set<String> dialects = allDialects();
+
+        private static java.util.Set<String> allDialects() {
+            java.util.Set<String> names = new java.util.LinkedHashSet<>();
+            io.novasim.http.compute.ComputeDialect.all().forEach(d -> names.add(d.name()));
+            return names;
+        }
+
+        /**
+         * The compute dialects to serve besides Nova's own (which is always served): {@code ecl-compute},
+         * {@code ecl-baremetal}, {@code hostway}. All of them by default.
+         */
+        public Builder dialects(String... names) {
+            java.util.Set<String> chosen = new java.util.LinkedHashSet<>(java.util.List.of(names));
+            chosen.add("nova");
+            this.dialects = chosen;
+            return this;
+        }
 
         public Builder host(String value) {
             this.host = Objects.requireNonNull(value);
@@ -172,7 +201,7 @@ public final class NovaSimulator implements AutoCloseable {
 
         public NovaSimulator build() {
             return new NovaSimulator(new SimulatorSettings(host, port, seed, setup, timings, start, clockSpeed,
-                    tokenLifetime, controlToken, journalCapacity, eventLogCapacity));
+                    tokenLifetime, controlToken, journalCapacity, eventLogCapacity, dialects));
         }
     }
 }

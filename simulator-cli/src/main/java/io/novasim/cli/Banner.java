@@ -31,6 +31,11 @@ final class Banner {
     }
 
     static String render(URI base, CloudSetup setup, long seed, double clockSpeed) {
+        return render(base, setup, seed, clockSpeed, Map.of());
+    }
+
+    /** @param dialects the base URL of each compute dialect served, by name */
+    static String render(URI base, CloudSetup setup, long seed, double clockSpeed, Map<String, String> dialects) {
         StringBuilder out = new StringBuilder();
         out.append("novasim ").append(Version.current()).append(": listening on ").append(base).append('\n');
         out.append("seed ").append(seed).append(", clock speed ").append(clockSpeed).append(" (")
@@ -38,6 +43,12 @@ final class Banner {
                         ? "virtual time follows the wall clock" : "virtual time runs " + clockSpeed + "x")
                 .append(")\n\n");
         endpoints(out, base);
+        if (!dialects.isEmpty()) {
+            out.append("Compute dialects:\n");
+            dialects.forEach((name, url) -> out.append("  ").append(String.format("%-14s", name)).append(url)
+                    .append('\n'));
+            out.append('\n');
+        }
         users(out, setup);
         Login.pick(setup).ifPresentOrElse(login -> clientSettings(out, base, login),
                 () -> out.append("No user has a password and a role in a project: nobody can log in.\n\n"));

@@ -66,6 +66,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "A token that is always valid and acts as an admin, for scripts.")
     String controlToken;
 
+    @Option(names = "--dialect", paramLabel = "NAME",
+            description = "A vendor dialect to serve besides Nova's: ecl-compute, ecl-baremetal, hostway "
+                    + "(repeatable; all of them when absent).")
+    java.util.List<String> dialects;
+
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -87,9 +92,18 @@ public final class ServeCommand implements Callable<Integer> {
             err.flush();
             return EXIT_INVALID_SETUP;
         }
-        NovaSimulator simulator = NovaSimulator.builder().host(host).port(port).seed(seed).setup(setup)
+        NovaSimulator.Builder builder = NovaSimulator.builder().host(host).port(port).seed(seed).setup(setup)
                 .timings(TimingOverride.apply(Timings.defaults(), durations)).clockSpeed(clockSpeed)
-                .controlToken(controlToken).build();
+                .controlToken(controlToken);
+        if (dialects != null) {
+            builder.dialects(dialects.toArray(String[]::new));
+        }
+        NovaSimulator simulator;
+        try {
+            simulator = builder.build();
+        } catch (IllegalArgumentException unknownDialect) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), unknownDialect.getMessage());
+        }
         try {
             simulator.start();
         } catch (JavalinBindException e) {
@@ -101,7 +115,7 @@ public final class ServeCommand implements Callable<Integer> {
         Thread hook = new Thread(this::stopAndWait, "novasim-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            out.print(Banner.render(simulator.baseUri(), setup, seed, clockSpeed));
+            out.print(Banner.render(simulator.baseUri(), setup, seed, clockSpeed, simulator.dialectEndpoints()));
             out.flush();
             awaitStopRequest();
         } finally {

@@ -51,4 +51,10 @@ class BannerTest {
         assertThat(Banner.shell("http://127.0.0.1:8774/identity/v3")).isEqualTo("http://127.0.0.1:8774/identity/v3");
         assertThat(Banner.shell("it's $HOME")).isEqualTo("'it'\\''s $HOME'");
     }
+
+    @Test
+    void listsTheDialectsServed() {
+        assertThat(Banner.render(BASE, CloudSetup.demo(), 1, 1.0, java.util.Map.of("hostway",
+                BASE + "/hostway"))).contains("Compute dialects:\n  hostway       " + BASE + "/hostway\n");
+    }
 }

@@ -59,12 +59,13 @@ public final class ComputeApi {
         for (HandlerType method : new HandlerType[]{HandlerType.GET, HandlerType.POST, HandlerType.PUT,
                 HandlerType.DELETE, HandlerType.PATCH, HandlerType.HEAD}) {
             router.addHttpHandler(method, "/v2.1/*", this::dispatch);
-            router.addHttpHandler(method, ComputeDialect.ECL_COMPUTE.mount() + "/*",
-                    ctx -> dispatchTenant(ctx, ComputeDialect.ECL_COMPUTE));
-            router.addHttpHandler(method, ComputeDialect.ECL_BAREMETAL.mount() + "/*",
-                    ctx -> dispatchTenant(ctx, ComputeDialect.ECL_BAREMETAL));
-            router.addHttpHandler(method, ComputeDialect.HOSTWAY.mount() + "/*",
-                    ctx -> dispatchPlain(ctx, ComputeDialect.HOSTWAY));
+            for (ComputeDialect dialect : ComputeDialect.all()) {
+                if (dialect == ComputeDialect.NOVA || !simulation.settings().dialects().contains(dialect.name())) {
+                    continue;
+                }
+                router.addHttpHandler(method, dialect.mount() + "/*", dialect.tenantInPath()
+                        ? ctx -> dispatchTenant(ctx, dialect) : ctx -> dispatchPlain(ctx, dialect));
+            }
         }
     }
 

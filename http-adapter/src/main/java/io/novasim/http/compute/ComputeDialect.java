@@ -65,6 +65,16 @@ public record ComputeDialect(String name, String mount, boolean microversions, b
             List.of(new Rewrite("Malformed request URL: URL's project_id", 403, "forbidden",
                     "Tenant is not available.")), false, true, Map.of(), false, true);
 
+    /** Every dialect, Nova's first. */
+    public static List<ComputeDialect> all() {
+        return List.of(NOVA, ECL_COMPUTE, ECL_BAREMETAL, HOSTWAY);
+    }
+
+    /** The base URL of this dialect on a server, with the tenant as a placeholder where the path carries one. */
+    public String baseUrl(String serverBase) {
+        return serverBase + mount + (tenantInPath ? "/{tenant_id}" : "");
+    }
+
     /** The code of a successful answer in this dialect ({@code method} and Nova's code). */
     public int successCode(String method, int novaCode) {
         return successCodes.getOrDefault(method + " " + novaCode, novaCode);
