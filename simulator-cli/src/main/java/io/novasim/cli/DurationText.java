@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as people type them on a command line: {@code 500ms}, {@code 2s}, {@code 1.5m}, {@code 1h}, or ISO-8601. */
-final class DurationText {
+public final class DurationText {
     private static final Pattern SHORT = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
     private static final Map<String, Long> NANOS_PER_UNIT = Map.of("ms", 1_000_000L, "s", 1_000_000_000L,
             "m", 60_000_000_000L, "h", 3_600_000_000_000L);
@@ -18,7 +18,7 @@ final class DurationText {
     private DurationText() {
     }
 
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         Duration duration;
         if (t.equals("0")) {

@@ -9,11 +9,14 @@ import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-/** The {@code novasim} command. Exit codes: 0 normal, 1 failure to start, 2 usage error, 3 invalid setup file. */
+/**
+ * The {@code novasim} command: {@code serve} and {@code run}. Exit codes: 0 normal, 1 failure to start or an
+ * expectation failed, 2 usage error, 3 invalid setup or scenario file.
+ */
 @Command(name = "novasim", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "An in-memory, deterministic OpenStack simulator: Keystone, Nova v2.1, Neutron, Cinder and "
                 + "Glance endpoints on one port.",
-        subcommands = {ServeCommand.class, HelpCommand.class})
+        subcommands = {ServeCommand.class, RunCommand.class, HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;

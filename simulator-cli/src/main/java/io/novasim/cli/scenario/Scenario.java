@@ -1,0 +1,31 @@
+package io.novasim.cli.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario file: a seed and steps. A step sends a request (and may {@code expect} things of the answer and
+ * {@code save} values from it for later steps as {@code ${name}}), advances the virtual clock, or adds a fault rule
+ * (in the control plane's JSON form).
+ */
+public record Scenario(Long seed, String description, List<Step> steps) {
+    public Scenario {
+        steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+
+    /** One step: exactly one of {@code request}, {@code advance}, {@code fault}. */
+    public record Step(String name, Request request, Expect expect, Map<String, String> save, String advance,
+                       JsonNode fault) {
+    }
+
+    /** An API request, sent as {@code user} of {@code project} (the demo user when absent). */
+    public record Request(String method, String path, JsonNode body, String user, String password, String project,
+                          String microversion, Map<String, String> headers) {
+    }
+
+    /** What the answer must be: a status, headers, and values at JSON pointers of the body. */
+    public record Expect(Integer status, Map<String, String> headers, Map<String, JsonNode> json) {
+    }
+}

@@ -1,0 +1,83 @@
+package io.novasim.cli.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.novasim.cli.DurationText;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Reads a scenario file and checks every step before anything runs. */
+public final class ScenarioReader {
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD");
+
+    private ScenarioReader() {
+    }
+
+    public static Scenario read(Path file) throws InvalidScenarioException {
+        Scenario scenario;
+        try {
+            scenario = YAML.readValue(Files.readString(file), Scenario.class);
+        } catch (JsonMappingException e) {
+            String path = e.getPath().stream().map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName()
+                    : "[" + ref.getIndex() + "]").collect(Collectors.joining()).replaceFirst("^\\.", "");
+            String line = e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr();
+            throw new InvalidScenarioException(file + line + ", " + (path.isEmpty() ? "(top)" : path) + ": "
+                    + e.getOriginalMessage().split("\n")[0]);
+        } catch (JsonProcessingException e) {
+            throw new InvalidScenarioException(file + ": not YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InvalidScenarioException(file + ": cannot read: " + e.getMessage());
+        }
+        if (scenario == null) {
+            throw new InvalidScenarioException(file + ": empty");
+        }
+        check(file, scenario.steps());
+        return scenario;
+    }
+
+    private static void check(Path file, List<Scenario.Step> steps) throws InvalidScenarioException {
+        for (int i = 0; i < steps.size(); i++) {
+            Scenario.Step step = steps.get(i);
+            String where = file + ", steps[" + i + "]";
+            int kinds = (step.request() != null ? 1 : 0) + (step.advance() != null ? 1 : 0)
+                    + (step.fault() != null ? 1 : 0);
+            if (kinds != 1) {
+                throw new InvalidScenarioException(where + ": a step has exactly one of request, advance, fault");
+            }
+            if (step.request() != null) {
+                if (step.request().path() == null || !step.request().path().startsWith("/")) {
+                    throw new InvalidScenarioException(where + ".request.path: a path starting with /");
+                }
+                String method = step.request().method() == null ? "GET"
+                        : step.request().method().toUpperCase(Locale.ROOT);
+                if (!METHODS.contains(method)) {
+                    throw new InvalidScenarioException(where + ".request.method: one of " + METHODS);
+                }
+            } else if (step.expect() != null || step.save() != null) {
+                throw new InvalidScenarioException(where + ": expect and save belong to a request step");
+            }
+            if (step.expect() != null && step.expect().status() != null
+                    && (step.expect().status() < 100 || step.expect().status() > 599)) {
+                throw new InvalidScenarioException(where + ".expect.status: an HTTP status code");
+            }
+            if (step.advance() != null) {
+                try {
+                    DurationText.parse(step.advance());
+                } catch (RuntimeException e) {
+                    throw new InvalidScenarioException(where + ".advance: " + e.getMessage());
+                }
+            }
+        }
+    }
+}

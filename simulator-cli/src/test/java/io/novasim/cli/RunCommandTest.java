@@ -1,0 +1,79 @@
+package io.novasim.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@Timeout(60)
+class RunCommandTest {
+    record Outcome(int exit, String out, String err) {
+    }
+
+    static Outcome run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute(args);
+        return new Outcome(exit, out.toString(), err.toString());
+    }
+
+    static Stream<Path> examples() throws IOException {
+        return Files.list(Path.of("..", "examples")).filter(p -> p.toString().endsWith(".yaml")).sorted();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void everyExamplePassesAndReplaysByteForByte(Path example) {
+        Outcome first = run("run", example.toString());
+        assertThat(first.exit()).as(first.out() + first.err()).isZero();
+        assertThat(first.out()).contains("PASSED").doesNotContain(": FAIL");
+        assertThat(run("run", example.toString()).out()).as("the same file and seed, the same transcript")
+                .isEqualTo(first.out());
+    }
+
+    @Test
+    void aFailedExpectationExits1(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("fails.yaml");
+        Files.writeString(file, """
+                steps:
+                  - request: {path: /v2.1/servers}
+                    expect: {status: 404}
+                """);
+        Outcome outcome = run("run", file.toString());
+        assertThat(outcome.exit()).isEqualTo(1);
+        assertThat(outcome.out()).contains("expect status 404 (was 200): FAIL").contains("FAILED: 0 of 1");
+    }
+
+    @Test
+    void anInvalidFileExits3WithTheFieldPath(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, """
+                steps:
+                  - request: {path: /v2.1/servers}
+                  - request: {path: /v2.1/servers}
+                    expect: {stauts: 200}
+                """);
+        Outcome outcome = run("run", file.toString());
+        assertThat(outcome.exit()).isEqualTo(3);
+        assertThat(outcome.err()).contains("steps[1].expect.stauts").contains("line 4");
+        Files.writeString(file, "steps:\n  - advance: soon\n");
+        assertThat(run("run", file.toString()).err()).contains("steps[0].advance");
+    }
+
+    @Test
+    void aMissingFileArgumentIsAUsageError() {
+        assertThat(run("run").exit()).isEqualTo(2);
+    }
+}
