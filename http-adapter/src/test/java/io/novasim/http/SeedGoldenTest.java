@@ -203,6 +203,45 @@ class SeedGoldenTest {
         sim.control().advance(Duration.ofSeconds(1));
     }
 
+    /** Seed 002's request-parameter table, row by row: the parameter, then each code it names for an invalid value. */
+    @Test
+    void seed002EveryRowOfItsParameterTable() {
+        String detach = "{\"media-detach\": {\"imageRef\": \"" + ISO + "\"}}";
+        // tenant_id | URL | UUID | ... | 403, 404: another tenant is not available; no tenant id at all is not found
+        Client.Response foreign = client.post(metalAction(WRONG_TENANT, server), detach);
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(foreign.text()).isEqualTo("{\"forbidden\": {\"message\": \"Tenant is not available.\", "
+                + "\"code\": 403}}");
+        Client.Response noTenant = client.post(metalAction("no-such_tenant", server), detach);
+        assertThat(noTenant.status()).isEqualTo(404);
+        assertThat(noTenant.json().at("/itemNotFound/message").asText())
+                .isEqualTo("Tenant no-such_tenant could not be found.");
+        assertThat(noTenant.header("X-Compute-Request-Id")).startsWith("req-");
+        assertThat(Client.anonymous(sim).post(metalAction("no-such_tenant", server), detach).status())
+                .as("authentication comes first").isEqualTo(401);
+        // server_id | URL | UUID | ... | 404
+        Client.Response noServer = client.post(metalAction(TENANT, "c880a4b5-0230-4925-a8f5-16fb48249275"), detach);
+        assertThat(noServer.status()).isEqualTo(404);
+        assertThat(noServer.json().at("/itemNotFound/message").asText())
+                .isEqualTo("Instance c880a4b5-0230-4925-a8f5-16fb48249275 could not be found.");
+        // token | Header | ... | 401: none, and one that is not a token
+        assertThat(Client.anonymous(sim).post(metalAction(TENANT, server), detach).status()).isEqualTo(401);
+        assertThat(Client.anonymous(sim).withHeader("X-Auth-Token", "62d528dc0cca4827b0ed465efe1c2588")
+                .post(metalAction(TENANT, server), detach).status()).isEqualTo(401);
+        // media-detach | Request | Media-Detach | ... | 400, 404: no imageRef, a malformed one, an unknown image
+        assertThat(client.post(metalAction(TENANT, server), "{\"media-detach\": {}}").status()).isEqualTo(400);
+        assertThat(client.post(metalAction(TENANT, server), "{\"media-detach\": null}").status()).isEqualTo(400);
+        assertThat(client.post(metalAction(TENANT, server),
+                "{\"media-detach\": {\"imageRef\": \"c880a4b5-0230-4925-a8f5-000000000000\"}}").status())
+                .isEqualTo(404);
+        // and with every parameter valid (the medium attached first): 200
+        assertThat(client.post(metalAction(TENANT, server), "{\"media-attach\": {\"imageRef\": \"" + ISO + "\"}}")
+                .status()).isEqualTo(200);
+        sim.control().advance(Duration.ofSeconds(2));
+        assertThat(client.post(metalAction(TENANT, server), detach).status()).isEqualTo(200);
+        sim.control().advance(Duration.ofSeconds(2));
+    }
+
     @Test
     void seeds001And004ListCreateShowDetachOnNovaV21() {
         String base = "/v2.1/" + TENANT + "/servers/" + server + "/os-interface";

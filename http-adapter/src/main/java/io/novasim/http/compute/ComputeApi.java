@@ -17,6 +17,7 @@ import io.novasim.http.support.Route;
 import io.novasim.model.error.ApiError;
 import io.novasim.model.error.BadRequest;
 import io.novasim.model.error.ComputeException;
+import io.novasim.model.error.ItemNotFound;
 import io.novasim.state.command.Caller;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -91,13 +92,27 @@ public final class ComputeApi {
         handle(ctx, match.route(), match.params(), dialect);
     }
 
-    /** A dialect whose paths always carry the tenant: {@code <mount>/{tenant_id}/servers/...}. */
+    /**
+     * A dialect whose paths always carry the tenant: {@code <mount>/{tenant_id}/servers/...}. A tenant that is not
+     * the token's is refused by the pipeline (Nova's 400, which a dialect may rewrite); one that is no tenant id at all
+     * makes the URL unknown, except in a dialect answering 405 for unknown URLs, where it is a 404 (seed 002).
+     */
     private void dispatchTenant(Context ctx, ComputeDialect dialect) {
         String[] segments = RouteTable.split(ctx.path());
         int tenant = RouteTable.split(dialect.mount()).length;
         RouteTable.Match match = segments.length > tenant + 1
-                && PROJECT_ID.matcher(segments[tenant]).matches()
                 ? table.find(ctx.method(), segments, tenant + 1) : null;
+        if (match != null && !PROJECT_ID.matcher(segments[tenant]).matches()) {
+            if (dialect.methodNotAllowed()) {
+                // a valid URL whose tenant is no tenant id: the bare-metal API's 404 for tenant_id (seed 002)
+                String unknown = segments[tenant];
+                handle(ctx, call -> {
+                    throw new ItemNotFound("Tenant " + unknown + " could not be found.");
+                }, new java.util.HashMap<>(), dialect);
+                return;
+            }
+            match = null;
+        }
         if (match == null) {
             noRoute(ctx, dialect);
             return;
@@ -139,6 +154,7 @@ public final class ComputeApi {
 
     void handle(Context ctx, Route route, java.util.Map<String, String> params, ComputeDialect dialect) {
         String requestId = simulation.cloud().newRequestId();
+        ctx.attribute(ComputeDialect.ATTRIBUTE, dialect);
         if (dialect.openstackRequestId()) {
             ctx.header("x-openstack-request-id", requestId);
             ctx.header("x-compute-request-id", requestId);
@@ -160,34 +176,40 @@ public final class ComputeApi {
                             ctx.header("X-OpenStack-Nova-API-Version"));
                 } catch (Microversion.UnsupportedVersion unsupported) {
                     echoVersion(ctx, unsupported.requested());
-                    finish(ctx, fault(dialect, unsupported.toFault()), null, requestId, dialect);
+                    finish(ctx, fault(dialect, unsupported.toFault(), requestId), null, requestId, dialect);
                     return;
                 } catch (BadRequest malformed) {
-                    finish(ctx, fault(dialect, malformed), null, requestId, dialect);
+                    finish(ctx, fault(dialect, malformed, requestId), null, requestId, dialect);
                     return;
                 }
             }
             reply = call(ctx, route, token.get(), version == null ? Microversion.DEFAULT : version, requestId,
                     params);
         } catch (ComputeException refused) {
-            reply = fault(dialect, refused);
+            reply = fault(dialect, refused, requestId);
 
         } catch (io.javalin.http.HttpResponseException tooLarge) {
             reply = tooLarge.getStatus() == 413
-                    ? fault(dialect, new ApiError(413, "overLimit", "Request is too large."))
+                    ? fault(dialect, new ApiError(413, "overLimit", "Request is too large."), requestId)
                     : Errors.noRoute();
         } catch (RuntimeException bug) {
             LOG.error("unexpected error in {} {}", ctx.method(), ctx.path(), bug);
             reply = fault(dialect, new ApiError(500, "computeFault", "Unexpected API Error. Please report this at "
                     + "http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.\n<class '"
-                    + bug.getClass().getName() + "'>"));
+                    + bug.getClass().getName() + "'>"), requestId);
         }
         finish(ctx, reply, version, requestId, dialect);
     }
 
-    private Reply fault(ComputeDialect dialect, ComputeException refusal) {
+    /**
+     * The fault body of a refusal in the dialect. A dialect that numbers its errors gets an error id derived from the
+     * request id (a name-based UUID), so that it draws nothing more from the seeded id source than the other
+     * dialects: the same calls give the same ids in every dialect.
+     */
+    private Reply fault(ComputeDialect dialect, ComputeException refusal, String requestId) {
         ComputeException translated = dialect.translate(refusal);
-        String errorId = dialect.genericNotFound() ? simulation.cloud().newRequestId().substring(4) : null;
+        String errorId = dialect.genericNotFound() ? java.util.UUID.nameUUIDFromBytes(
+                ("errorid:" + requestId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString() : null;
         return Reply.json(translated.code(), dialect.faultBody(translated, errorId));
     }
 

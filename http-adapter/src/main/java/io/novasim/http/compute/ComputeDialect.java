@@ -20,12 +20,16 @@ import java.util.function.Function;
  * @param emptyContentType  the Content-Type of an answer without body
  * @param messageFirst      whether a fault body lists {@code message} before {@code code} (Python 2 era)
  * @param rewrites          refusals answered differently: Nova's message to the dialect's fault
+ * @param serverShape       how the server resource of show and detail is spelt, from Nova's view of the same server
  */
 public record ComputeDialect(String name, String mount, boolean microversions, boolean openstackRequestId,
                              String emptyContentType, boolean messageFirst, Function<Object, String> writer,
                              List<Rewrite> rewrites, boolean basicAuth, boolean tenantInPath,
                              Map<String, Integer> successCodes, boolean genericNotFound,
-                             boolean methodNotAllowed) {
+                             boolean methodNotAllowed, DialectServerShape serverShape) {
+
+    /** The request attribute under which {@link ComputeApi} leaves the dialect of the call for the routes. */
+    static final String ATTRIBUTE = "novasim.compute-dialect";
 
     /**
      * One refusal of Nova's that the dialect answers with another code, fault name and text: matched on the start of
@@ -35,7 +39,8 @@ public record ComputeDialect(String name, String mount, boolean microversions, b
     }
 
     public static final ComputeDialect NOVA = new ComputeDialect("nova", "/v2.1", true, true,
-            ComputeApi.JSON, false, Json::write, List.of(), false, false, Map.of(), false, false);
+            ComputeApi.JSON, false, Json::write, List.of(), false, false, Map.of(), false, false,
+            DialectServerShape.NOVA);
 
     /**
      * NTT Enterprise Cloud compute v2 (seed 000; nova-semantics.md §7.2): Nova's legacy v2 API of the Kilo era. A 202
@@ -45,7 +50,8 @@ public record ComputeDialect(String name, String mount, boolean microversions, b
     public static final ComputeDialect ECL_COMPUTE = new ComputeDialect("ecl-compute", "/ecl/compute/v2", false,
             false, "text/html; charset=UTF-8", true, PythonJson::write,
             List.of(new Rewrite("Cannot detach a root device volume", 403, "forbidden",
-                    "Can't detach root device volume")), false, true, Map.of(), false, false);
+                    "Can't detach root device volume")), false, true, Map.of(), false, false,
+            DialectServerShape.NOVA);
 
     /**
      * Hostway FlexCloud (seed 003; nova-semantics.md §7.3): Basic authentication instead of Keystone, no tenant in the
@@ -54,20 +60,29 @@ public record ComputeDialect(String name, String mount, boolean microversions, b
      */
     public static final ComputeDialect HOSTWAY = new ComputeDialect("hostway", "/hostway", false, false,
             ComputeApi.JSON, true, PythonJson::write, List.of(), true, false,
-            Map.of("DELETE 202", 204), true, false);
+            Map.of("DELETE 202", 204), true, false, DialectServerShape.NOVA);
 
     /**
      * NTT Enterprise Cloud bare-metal server v2 (seed 002; nova-semantics.md §7.1): media actions answer 200 with no
-     * body, a tenant that is not the token's is 403 "tenant is not available", and a bad URL or method is 405.
+     * body, a tenant that is not the token's is 403 "tenant is not available", and a bad URL or method is 405. Its
+     * server resource has string power states, upper-case vm and task states and the bare-metal keys
+     * ({@link BaremetalServerShape}).
      */
     public static final ComputeDialect ECL_BAREMETAL = new ComputeDialect("ecl-baremetal", "/ecl/baremetal/v2",
             false, false, ComputeApi.JSON, true, PythonJson::write,
             List.of(new Rewrite("Malformed request URL: URL's project_id", 403, "forbidden",
-                    "Tenant is not available.")), false, true, Map.of(), false, true);
+                    "Tenant is not available.")), false, true, Map.of(), false, true,
+            new BaremetalServerShape());
 
     /** Every dialect, Nova's first. */
     public static List<ComputeDialect> all() {
         return List.of(NOVA, ECL_COMPUTE, ECL_BAREMETAL, HOSTWAY);
+    }
+
+    /** The dialect a call came in through (Nova's when the call did not come through {@link ComputeApi}). */
+    static ComputeDialect of(io.novasim.http.support.Call call) {
+        Object dialect = call.context() == null ? null : call.context().attribute(ATTRIBUTE);
+        return dialect instanceof ComputeDialect known ? known : NOVA;
     }
 
     /** The base URL of this dialect on a server, with the tenant as a placeholder where the path carries one. */

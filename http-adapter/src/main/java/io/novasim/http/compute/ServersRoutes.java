@@ -33,7 +33,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** {@code /servers}: create, list, detail, show, update, delete and {@code ips}. */
+/**
+ * {@code /servers}: create, list, detail, show, update, delete and {@code ips}. Show and detail answer in the shape of
+ * the call's dialect ({@link ComputeDialect#serverShape()}), made from Nova's view.
+ */
 @Singleton
 public final class ServersRoutes {
     private static final Set<String> CREATE_KEYS = Set.of("name", "imageRef", "flavorRef", "networks", "metadata",
@@ -216,8 +219,10 @@ public final class ServersRoutes {
         List<ServerReadout> page = Pages.page(matching, r -> r.server().id(), call.query("marker"),
                 call.query("limit"));
         List<Object> views = new ArrayList<>();
+        DialectServerShape shape = ComputeDialect.of(call).serverShape();
         for (ServerReadout readout : page) {
-            views.add(detail ? ServerView.full(call, cloud, details, readout, ServerView.Form.DETAIL)
+            views.add(detail ? shape.shape(call, cloud, readout,
+                    ServerView.full(call, cloud, details, readout, ServerView.Form.DETAIL))
                     : ServerView.brief(call, readout.server()));
         }
         Map<String, Object> body = Json.object("servers", views);
@@ -247,7 +252,8 @@ public final class ServersRoutes {
     private Reply show(Call call) {
         Cloud cloud = simulation.cloud();
         ServerReadout readout = cloud.readServer(call.caller(), call.path("server_id"));
-        return Reply.ok(Json.object("server", ServerView.full(call, cloud, details, readout, ServerView.Form.SHOW)));
+        return Reply.ok(Json.object("server", ComputeDialect.of(call).serverShape().shape(call, cloud, readout,
+                ServerView.full(call, cloud, details, readout, ServerView.Form.SHOW))));
     }
 
     private Reply update(Call call) {

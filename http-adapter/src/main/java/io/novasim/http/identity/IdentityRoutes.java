@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.novasim.CloudSetup;
 import io.novasim.http.Simulation;
+import io.novasim.http.compute.ComputeDialect;
 import io.novasim.http.support.Errors;
 import io.novasim.http.support.Json;
 import io.novasim.http.support.Replies;
@@ -219,7 +220,7 @@ public final class IdentityRoutes {
             List<Object> roles = new ArrayList<>();
             token.roles().stream().sorted().forEach(role -> roles.add(Map.of("id", roleId(role), "name", role)));
             body.put("roles", roles);
-            body.put("catalog", catalog(base(ctx), project.id()));
+            body.put("catalog", catalog(base(ctx), project.id(), simulation.settings().dialects()));
         }
         return body;
     }
@@ -232,14 +233,37 @@ public final class IdentityRoutes {
         return String.format("%032x", new java.math.BigInteger(1, role.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    /** One entry per service, every one on this server (client-wire-contract.md §1). */
+    /**
+     * The catalog types of the vendor dialects that authenticate with Keystone. Their types are their own, never
+     * {@code compute}: clients pick the compute endpoint by type (client-wire-contract.md §1), and an entry of type
+     * {@code compute} would make them choose among several. Hostway uses Basic authentication and has no entry.
+     */
+    private static final Map<String, String[]> DIALECT_SERVICES = Map.of(
+            ComputeDialect.ECL_COMPUTE.name(), new String[]{"compute-ecl", "ecl-compute"},
+            ComputeDialect.ECL_BAREMETAL.name(), new String[]{"baremetal-server", "ecl-baremetal"});
+
+    /** One entry per service, every one on this server (client-wire-contract.md §1); no vendor dialect. */
     public static List<Object> catalog(String base, String projectId) {
+        return catalog(base, projectId, Set.of());
+    }
+
+    /**
+     * One entry per service, every one on this server (client-wire-contract.md §1), and one per vendor dialect served
+     * ({@code dialects}, by name) that uses Keystone, at its base URL with the project id for the tenant.
+     */
+    public static List<Object> catalog(String base, String projectId, Set<String> dialects) {
         List<Object> entries = new ArrayList<>();
         entries.add(service("compute", "nova", base + "/v2.1/" + projectId));
         entries.add(service("network", "neutron", base + "/network"));
         entries.add(service("volumev3", "cinderv3", base + "/volume/v3/" + projectId));
         entries.add(service("image", "glance", base + "/image"));
         entries.add(service("identity", "keystone", base + "/identity"));
+        for (ComputeDialect dialect : ComputeDialect.all()) {
+            String[] service = DIALECT_SERVICES.get(dialect.name());
+            if (service != null && !dialect.basicAuth() && dialects.contains(dialect.name())) {
+                entries.add(service(service[0], service[1], dialect.baseUrl(base).replace("{tenant_id}", projectId)));
+            }
+        }
         return entries;
     }
 
