@@ -18,16 +18,27 @@ import java.util.Set;
  * The world a simulator starts with: the catalog (projects, users, flavors, images, networks, subnets), each user's
  * password and roles, and the volumes to create at start.
  *
+ * @param catalog   projects, users, flavors, images, networks and subnets
  * @param passwords user id to password
  * @param roles     user id to project id to role names ({@code admin} makes an admin in that project)
+ * @param volumes   the volumes to create at start
  */
 public record CloudSetup(Catalog catalog, Map<String, String> passwords, Map<String, Map<String, Set<String>>> roles,
                          List<VolumeSeed> volumes) {
 
-    /** A volume that exists when the simulator starts, owned by a project. */
+    /**
+     * A volume that exists when the simulator starts (and again after each reset), owned by a project.
+     *
+     * @param projectId   the owning project's id
+     * @param name        the volume's name
+     * @param sizeGb      its size in GiB
+     * @param multiattach whether it can be attached to several servers at once
+     * @param bootable    whether it is marked bootable
+     */
     public record VolumeSeed(String projectId, String name, int sizeGb, boolean multiattach, boolean bootable) {
     }
 
+    /** Copies the maps and the list, so that a setup never changes after it is made. */
     public CloudSetup {
         Objects.requireNonNull(catalog, "catalog");
         passwords = Map.copyOf(passwords);
@@ -35,15 +46,21 @@ public record CloudSetup(Catalog catalog, Map<String, String> passwords, Map<Str
         volumes = List.copyOf(volumes);
     }
 
+    /** The id of the demo world's project {@code demo}. */
     public static final String DEMO_PROJECT = "6f70656e737461636b20342065766572";
+    /** The id of the demo world's project {@code alt}. */
     public static final String ALT_PROJECT = "0123456789abcdef0123456789abcdef";
+    /** The id of the demo world's project {@code admin}, also the control token's project. */
     public static final String ADMIN_PROJECT = "a0d1e2c3b4a5968778695a4b3c2d1e0f";
+    /** The id of Keystone's default domain (clients name it {@code Default}). */
     public static final String DEFAULT_DOMAIN = "default";
 
     /**
      * The built-in demo world: project {@code demo} with user {@code demo} / {@code secret}, project {@code alt} with
      * user {@code alt} / {@code secret} (to see isolation), user {@code admin} / {@code secret} with the admin role,
      * four flavors, two images, a network per project and a shared one, and two volumes for the demo project.
+     *
+     * @return the demo world, the same on every call
      */
     public static CloudSetup demo() {
         List<Project> projects = List.of(new Project(DEMO_PROJECT, "demo", DEFAULT_DOMAIN),
@@ -85,7 +102,13 @@ public record CloudSetup(Catalog catalog, Map<String, String> passwords, Map<Str
         return new CloudSetup(catalog, passwords, roles, volumes);
     }
 
-    /** The roles of a user in a project, empty when it has none there. */
+    /**
+     * The roles of a user in a project, empty when it has none there.
+     *
+     * @param userId    the user's id
+     * @param projectId the project's id
+     * @return the role names
+     */
     public Set<String> rolesOf(String userId, String projectId) {
         return roles.getOrDefault(userId, Map.of()).getOrDefault(projectId, Set.of());
     }

@@ -3,28 +3,44 @@ package io.novasim;
 import io.javalin.Javalin;
 import io.novasim.http.SimulatorComponent;
 import io.novasim.http.SimulatorSettings;
+import io.novasim.model.catalog.Project;
+import io.novasim.model.catalog.User;
+import io.novasim.state.Cloud;
 import io.novasim.state.time.Timings;
 import io.novasim.state.time.VirtualClock;
 
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * An OpenStack cloud in a box: Keystone, Nova, Neutron, Cinder and Glance endpoints on one port, over a deterministic
  * in-memory core. Create one per test (or per suite), {@link #start()} it, point a client at
- * {@link #identityEndpoint()}, and {@link #close()} it.
+ * {@link #identityEndpoint()} with {@link #credentials()}, and {@link #close()} it. A simulator cannot be restarted.
  *
  * <pre>{@code
  * try (NovaSimulator sim = NovaSimulator.builder().seed(42).build().start()) {   // 127.0.0.1, a free port
  *     URI keystone = sim.identityEndpoint();                                     // http://127.0.0.1:PORT/identity/v3
- *     ... // user demo / secret, project demo
+ *     ... // sim.credentials(): user demo / secret, project demo
  *     sim.control().advance(Duration.ofSeconds(5));                              // BUILD -> ACTIVE, no sleeping
+ *     RecordedRequest first = sim.control().takeRequest(1, TimeUnit.SECONDS);   // "POST /v2.1/servers"
  * }
  * }</pre>
+ *
+ * <p><b>Over HTTP or in process.</b> {@link Builder#build()} gives this class: a real HTTP server, for tests of code
+ * that talks to OpenStack over the wire (an SDK, a client, a Terraform provider); it costs a port and a few
+ * milliseconds to start. {@link Builder#buildInProcess()} gives an {@link InProcess} simulator: the same engine and
+ * the same {@link SimulatorControl}, no socket, no HTTP threads; for unit tests of code that works on the engine
+ * ({@link Cloud}) directly, or that only needs a seeded world and a virtual clock.
  */
 public final class NovaSimulator implements AutoCloseable {
+    private static final String CLOUD_NAME = "novasim";
+    private static final String REGION = "RegionOne";
+
     private final SimulatorSettings settings;
     private final SimulatorComponent component;
     private final SimulatorControl control;
@@ -37,11 +53,21 @@ public final class NovaSimulator implements AutoCloseable {
         this.control = component.control();
     }
 
+    /**
+     * A builder with the defaults: 127.0.0.1, a free port, seed 1, the demo world, a clock that moves only when told.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Binds the port (a free one when the builder said 0) and starts serving. */
+    /**
+     * Binds the port (a free one when the builder said 0) and starts serving; does nothing when already started.
+     *
+     * @return this simulator, to chain
+     * @throws IllegalStateException when the simulator was closed
+     */
     public synchronized NovaSimulator start() {
         if (closed) {
             throw new IllegalStateException("a simulator cannot be restarted once closed");
@@ -52,6 +78,13 @@ public final class NovaSimulator implements AutoCloseable {
         return this;
     }
 
+
+    /**
+     * The port the simulator listens on.
+     *
+     * @return the bound port (the chosen one when the builder said 0)
+     * @throws IllegalStateException before {@link #start()} and after {@link #close()}
+     */
     public synchronized int port() {
         if (server == null) {
             throw new IllegalStateException("not started");
@@ -59,15 +92,32 @@ public final class NovaSimulator implements AutoCloseable {
         return server.port();
     }
 
+    /**
+     * Where the simulator listens ({@code 127.0.0.1} when it listens on every address).
+     *
+     * @return e.g. {@code http://127.0.0.1:PORT}
+     * @throws IllegalStateException as {@link #port()}
+     */
     public URI baseUri() {
         return URI.create("http://" + hostForUri() + ":" + port());
     }
 
-    /** The Keystone URL to give clients ({@code OS_AUTH_URL}). */
+    /**
+     * The Keystone URL to give clients ({@code OS_AUTH_URL}); the token's catalog names the other endpoints.
+     *
+     * @return e.g. {@code http://127.0.0.1:PORT/identity/v3}
+     * @throws IllegalStateException as {@link #port()}
+     */
     public URI identityEndpoint() {
         return URI.create(baseUri() + "/identity/v3");
     }
 
+    /**
+     * The Nova URL, for clients that skip the catalog.
+     *
+     * @return e.g. {@code http://127.0.0.1:PORT/v2.1}
+     * @throws IllegalStateException as {@link #port()}
+     */
     public URI computeEndpoint() {
         return URI.create(baseUri() + "/v2.1");
     }
@@ -77,7 +127,12 @@ public final class NovaSimulator implements AutoCloseable {
         return host.equals("0.0.0.0") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
     }
 
-    /** The base URL of each dialect served, by name ({@code {tenant_id}} stands for the project id). */
+    /**
+     * The base URL of each compute dialect served, by name ({@code {tenant_id}} stands for the project id).
+     *
+     * @return dialect name to base URL, in a stable order
+     * @throws IllegalStateException as {@link #port()}
+     */
     public java.util.Map<String, String> dialectEndpoints() {
         java.util.Map<String, String> endpoints = new java.util.LinkedHashMap<>();
         for (io.novasim.http.compute.ComputeDialect dialect : io.novasim.http.compute.ComputeDialect.all()) {
@@ -88,14 +143,50 @@ public final class NovaSimulator implements AutoCloseable {
         return endpoints;
     }
 
+    /**
+     * How a client logs in: the first user of the setup with a password and a role in a project, preferring one that
+     * is admin nowhere, scoped to the first project (in the setup's order) where it has a role. In the demo world:
+     * {@code demo} / {@code secret}, project {@code demo}.
+     *
+     * @return the credentials, with {@link #identityEndpoint()} as the auth URL
+     * @throws IllegalStateException before {@link #start()}, or when no user of the setup can log in
+     */
+    public Credentials credentials() {
+        return Credentials.pick(settings.setup(), identityEndpoint());
+    }
+
+    /**
+     * A {@code clouds.yaml} for {@link #credentials()}, naming the cloud {@code novasim}: write it to
+     * {@code ~/.config/openstack/clouds.yaml} (or point {@code OS_CLIENT_CONFIG_FILE} at it), then
+     * {@code export OS_CLOUD=novasim}.
+     *
+     * @return the YAML text, ending with a newline
+     * @throws IllegalStateException as {@link #credentials()}
+     */
+    public String cloudsYaml() {
+        return credentials().cloudsYaml(CLOUD_NAME);
+    }
+
+    /**
+     * The control interface: clock, faults, reset, snapshots, state and the request journal. Usable before
+     * {@link #start()} too.
+     *
+     * @return the one control of this simulator
+     */
     public SimulatorControl control() {
         return control;
     }
 
+    /**
+     * The settings the builder made.
+     *
+     * @return host, port, seed, setup, timings and the rest
+     */
     public SimulatorSettings settings() {
         return settings;
     }
 
+    /** Stops serving and frees the port; the simulator cannot be started again. Closing twice does nothing. */
     @Override
     public synchronized void close() {
         closed = true;
@@ -105,12 +196,141 @@ public final class NovaSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * As MockWebServer's: {@code NovaSimulator{new}}, {@code NovaSimulator{port=N}} or {@code NovaSimulator{closed}}.
+     *
+     * @return the lifecycle state
+     */
     @Override
     public synchronized String toString() {
         return "NovaSimulator{" + (closed ? "closed" : server == null ? "new" : "port=" + server.port()) + "}";
     }
 
-    /** Settings with sensible defaults: 127.0.0.1, a free port, seed 1, the demo world, a clock that moves only when told. */
+    /**
+     * Password credentials for an OpenStack client, as in a {@code clouds.yaml} or the {@code OS_*} variables. With
+     * openstack4j: {@code OSFactory.builderV3().endpoint(c.authUrl().toString()).credentials(c.username(),
+     * c.password(), Identifier.byName(c.userDomainName())).scopeToProject(Identifier.byName(c.projectName()),
+     * Identifier.byName(c.projectDomainName())).authenticate()}.
+     *
+     * @param authUrl           the Keystone v3 URL ({@code OS_AUTH_URL})
+     * @param username          {@code OS_USERNAME}
+     * @param password          {@code OS_PASSWORD}
+     * @param projectName       {@code OS_PROJECT_NAME}
+     * @param userDomainName    {@code OS_USER_DOMAIN_NAME}
+     * @param projectDomainName {@code OS_PROJECT_DOMAIN_NAME}
+     * @param regionName        {@code OS_REGION_NAME}
+     */
+    public record Credentials(URI authUrl, String username, String password, String projectName,
+                              String userDomainName, String projectDomainName, String regionName) {
+        private static final Pattern PLAIN = Pattern.compile("[A-Za-z_./][A-Za-z0-9_./:@-]*");
+        private static final Pattern KEYWORD = Pattern.compile("(?i)true|false|yes|no|on|off|null|y|n");
+
+        /** Checks that no part is null. */
+        public Credentials {
+            Objects.requireNonNull(authUrl, "authUrl");
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(password, "password");
+            Objects.requireNonNull(projectName, "projectName");
+            Objects.requireNonNull(userDomainName, "userDomainName");
+            Objects.requireNonNull(projectDomainName, "projectDomainName");
+            Objects.requireNonNull(regionName, "regionName");
+        }
+
+        static Credentials pick(CloudSetup setup, URI authUrl) {
+            List<User> users = setup.catalog().users();
+            return users.stream().filter(u -> !isAdminSomewhere(setup, u))
+                    .map(u -> of(setup, u, authUrl)).flatMap(Optional::stream).findFirst()
+                    .or(() -> users.stream().map(u -> of(setup, u, authUrl)).flatMap(Optional::stream).findFirst())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no user of the setup can log in: none has both a password and a role in a project"));
+        }
+
+        private static boolean isAdminSomewhere(CloudSetup setup, User user) {
+            return setup.roles().getOrDefault(user.id(), java.util.Map.of()).values().stream()
+                    .anyMatch(roles -> roles.contains("admin"));
+        }
+
+        private static Optional<Credentials> of(CloudSetup setup, User user, URI authUrl) {
+            String password = setup.passwords().get(user.id());
+            if (password == null) {
+                return Optional.empty();
+            }
+            return setup.catalog().projects().stream()
+                    .filter(p -> !setup.rolesOf(user.id(), p.id()).isEmpty())
+                    .findFirst()
+                    .map((Project p) -> new Credentials(authUrl, user.name(), password, p.name(),
+                            domainName(user.domainId()), domainName(p.domainId()), REGION));
+        }
+
+        /** Keystone clients name the default domain {@code Default}; the simulator knows it by id {@code default}. */
+        private static String domainName(String domainId) {
+            return CloudSetup.DEFAULT_DOMAIN.equals(domainId) ? "Default" : domainId;
+        }
+
+        String cloudsYaml(String cloudName) {
+            return "clouds:\n"
+                    + "  " + yaml(cloudName) + ":\n"
+                    + "    auth:\n"
+                    + "      auth_url: " + yaml(authUrl.toString()) + "\n"
+                    + "      username: " + yaml(username) + "\n"
+                    + "      password: " + yaml(password) + "\n"
+                    + "      project_name: " + yaml(projectName) + "\n"
+                    + "      user_domain_name: " + yaml(userDomainName) + "\n"
+                    + "      project_domain_name: " + yaml(projectDomainName) + "\n"
+                    + "    region_name: " + yaml(regionName) + "\n"
+                    + "    identity_api_version: 3\n";
+        }
+
+        /** A YAML scalar: plain when it reads back as the same string, else single-quoted. */
+        private static String yaml(String value) {
+            if (PLAIN.matcher(value).matches() && !KEYWORD.matcher(value).matches() && !value.contains(": ")) {
+                return value;
+            }
+            return "'" + value.replace("'", "''") + "'";
+        }
+    }
+
+    /**
+     * A simulator without HTTP, from {@link Builder#buildInProcess()}: the engine and its {@link SimulatorControl},
+     * with the same seed, world, timings and clock as one served over HTTP, but no socket and no threads, so there is
+     * nothing to start or close. For unit tests that drive {@link Cloud} directly; a test of a client that speaks HTTP
+     * wants {@link Builder#build()} instead. (The request journal stays empty: no request comes in.)
+     */
+    public static final class InProcess {
+        private final SimulatorComponent component;
+        private final SimulatorControl control;
+
+        private InProcess(SimulatorSettings settings) {
+            this.component = SimulatorComponent.of(settings);
+            this.control = component.control();
+        }
+
+        /**
+         * The control interface, the same as {@link NovaSimulator#control()}.
+         *
+         * @return the one control of this simulator
+         */
+        public SimulatorControl control() {
+            return control;
+        }
+
+        /**
+         * The engine as it is now, with virtual time brought up to date when the clock follows the wall clock. A
+         * {@link SimulatorControl#reset() reset} or {@link SimulatorControl#restore(String) restore} builds a new
+         * engine: ask again after one.
+         *
+         * @return the engine that owns the state
+         */
+        public Cloud cloud() {
+            return component.simulation().cloud();
+        }
+    }
+
+    /**
+     * Settings with sensible defaults: 127.0.0.1, a free port, seed 1, the demo world, default timings, a clock that
+     * moves only when told, tokens valid 24 hours, no control token, every dialect. Then {@link #build()} for a
+     * simulator served over HTTP, or {@link #buildInProcess()} for one without.
+     */
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port = 0;
@@ -125,6 +345,9 @@ public final class NovaSimulator implements AutoCloseable {
         private int eventLogCapacity = 100_000;
         private java.util.Set<String> dialects = allDialects();
 
+        private Builder() {
+        }
+
         private static java.util.Set<String> allDialects() {
             java.util.Set<String> names = new java.util.LinkedHashSet<>();
             io.novasim.http.compute.ComputeDialect.all().forEach(d -> names.add(d.name()));
@@ -134,6 +357,9 @@ public final class NovaSimulator implements AutoCloseable {
         /**
          * The compute dialects to serve besides Nova's own (which is always served): {@code ecl-compute},
          * {@code ecl-baremetal}, {@code hostway}. All of them by default.
+         *
+         * @param names the dialects' names
+         * @return this builder
          */
         public Builder dialects(String... names) {
             java.util.Set<String> chosen = new java.util.LinkedHashSet<>(java.util.List.of(names));
@@ -142,66 +368,152 @@ public final class NovaSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The address to listen on.
+         *
+         * @param value {@code 127.0.0.1} (the default), or {@code 0.0.0.0} for every interface
+         * @return this builder
+         */
         public Builder host(String value) {
             this.host = Objects.requireNonNull(value);
             return this;
         }
 
+        /**
+         * The port to listen on. Automated tests should always use 0.
+         *
+         * @param value 0 (the default) for a free port
+         * @return this builder
+         */
         public Builder port(int value) {
             this.port = value;
             return this;
         }
 
+        /**
+         * Seeds ids, MAC addresses and fault draws: the same seed and requests give the same answers.
+         *
+         * @param value the seed (default 1)
+         * @return this builder
+         */
         public Builder seed(long value) {
             this.seed = value;
             return this;
         }
 
+        /**
+         * The world the simulator starts with, and goes back to on reset.
+         *
+         * @param value projects, users, flavors, images, networks and volumes (default {@link CloudSetup#demo()})
+         * @return this builder
+         */
         public Builder setup(CloudSetup value) {
             this.setup = Objects.requireNonNull(value);
             return this;
         }
 
+        /**
+         * How long (in virtual time) each operation's asynchronous work takes.
+         *
+         * @param value the durations per operation (default {@link Timings#defaults()})
+         * @return this builder
+         */
         public Builder timings(Timings value) {
             this.timings = Objects.requireNonNull(value);
             return this;
         }
 
+        /**
+         * The virtual time the clock starts at.
+         *
+         * @param value the instant (default {@link VirtualClock#DEFAULT_START})
+         * @return this builder
+         */
         public Builder start(Instant value) {
             this.start = Objects.requireNonNull(value);
             return this;
         }
 
-        /** 0: virtual time moves only when told (tests, scenarios); 1: it follows the wall clock; 10: ten times faster. */
+        /**
+         * How virtual time moves against the wall clock.
+         *
+         * @param value 0 (the default): only when told (tests, scenarios); 1: with the wall clock; 10: ten times faster
+         * @return this builder
+         */
         public Builder clockSpeed(double value) {
             this.clockSpeed = value;
             return this;
         }
 
+        /**
+         * How long (in virtual time) an issued token stays valid.
+         *
+         * @param value the lifetime (default 24 hours)
+         * @return this builder
+         */
         public Builder tokenLifetime(Duration value) {
             this.tokenLifetime = Objects.requireNonNull(value);
             return this;
         }
 
-        /** A token that is always valid and acts as an admin, for scripts and the control plane. */
+        /**
+         * A token that is always valid and acts as an admin, for scripts and the control plane under
+         * {@code /__sim/v1}.
+         *
+         * @param value the token, or null for none (the default)
+         * @return this builder
+         */
         public Builder controlToken(String value) {
             this.controlToken = value;
             return this;
         }
 
+        /**
+         * How many requests the journal keeps; older ones are dropped.
+         *
+         * @param value the bound (default 10 000)
+         * @return this builder
+         */
         public Builder journalCapacity(int value) {
             this.journalCapacity = value;
             return this;
         }
 
+        /**
+         * How many engine events the event log keeps; older ones are dropped.
+         *
+         * @param value the bound (default 100 000)
+         * @return this builder
+         */
         public Builder eventLogCapacity(int value) {
             this.eventLogCapacity = value;
             return this;
         }
 
+        /**
+         * A simulator served over HTTP, not started yet: call {@link NovaSimulator#start()}.
+         *
+         * @return a new simulator with these settings
+         * @throws IllegalArgumentException when a setting is out of range
+         */
         public NovaSimulator build() {
-            return new NovaSimulator(new SimulatorSettings(host, port, seed, setup, timings, start, clockSpeed,
-                    tokenLifetime, controlToken, journalCapacity, eventLogCapacity, dialects));
+            return new NovaSimulator(settings());
+        }
+
+        /**
+         * A simulator without HTTP, for unit tests that use the engine directly; {@code host}, {@code port} and
+         * {@code dialects} do not matter to it. See {@link InProcess}.
+         *
+         * @return a new, ready simulator with these settings
+         * @throws IllegalArgumentException when a setting is out of range
+         */
+        public InProcess buildInProcess() {
+            return new InProcess(settings());
+        }
+
+        private SimulatorSettings settings() {
+            return new SimulatorSettings(host, port, seed, setup, timings, start, clockSpeed, tokenLifetime,
+                    controlToken, journalCapacity, eventLogCapacity, dialects);
         }
     }
 }

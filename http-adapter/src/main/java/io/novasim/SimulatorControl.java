@@ -10,52 +10,146 @@ import io.novasim.state.log.SimEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Everything a test, a scenario or the control plane can do to a running simulator. The HTTP control routes, the CLI
- * and the JUnit extension are thin layers over this one interface.
+ * Everything a test, a scenario or the control plane can do to a simulator: move its virtual clock, script faults,
+ * reset, snapshot and restore it, read its state and the requests it received. The HTTP control routes
+ * ({@code /__sim/v1}), the CLI and the JUnit extension are thin layers over this one interface, the same for a
+ * simulator served over HTTP and one {@linkplain NovaSimulator.Builder#buildInProcess() in process}. Its methods
+ * are safe to call from any thread.
  */
 public interface SimulatorControl {
-    /** Back to the starting world: no servers, no tokens (but the control token), empty journal and event log. */
+    /**
+     * Back to the starting world: the setup's volumes but no servers, no tokens (but the control token), no fault
+     * rules, an empty journal (with nothing pending for {@link #takeRequest()}) and event log, the clock at its start.
+     */
     void reset();
 
+    /**
+     * The simulator's virtual time (brought up to date first when the clock follows the wall clock).
+     *
+     * @return the current virtual instant
+     */
     Instant now();
 
-    /** Moves virtual time forward, completing the work that falls due. */
+    /**
+     * Moves virtual time forward, completing the work that falls due on the way (BUILD becoming ACTIVE, a detach
+     * finishing, ...). This is how a test waits, without sleeping.
+     *
+     * @param by how far to move; not negative
+     */
     void advance(Duration by);
 
-    /** Advances time until no work is queued; returns how far it went. */
+    /**
+     * Advances time until no work is queued (work held by a Stuck fault stays held).
+     *
+     * @return how far virtual time went
+     */
     Duration runUntilIdle();
 
+    /**
+     * Adds a fault rule: from now on, calls it matches fail, are delayed or get stuck as it says.
+     *
+     * @param rule the rule
+     */
     void addFault(FaultRule rule);
 
+    /**
+     * Removes a fault rule.
+     *
+     * @param ruleId the rule's id
+     * @return whether there was such a rule
+     */
     boolean removeFault(String ruleId);
 
+    /**
+     * The fault rules in force, in the order they were added.
+     *
+     * @return a copy of the rules
+     */
     List<FaultRule> faultRules();
 
+    /**
+     * The faults that fired so far, oldest first: which rule, on which call, when.
+     *
+     * @return a copy of the fired faults
+     */
     List<FiredFault> firedFaults();
 
-    /** Lets go of a server's work that a Stuck fault holds; returns how many pieces resumed. */
+    /**
+     * Lets go of a server's work that a Stuck fault holds.
+     *
+     * @param serverId the server's id
+     * @return how many pieces of work resumed
+     */
     int release(String serverId);
 
-    /** Forces a server into vm_state active or error with no task, as an admin's os-resetState does. */
+    /**
+     * Forces a server into vm_state active or error with no task, as an admin's os-resetState does.
+     *
+     * @param serverId the server's id
+     * @param vmState  {@code active} or {@code error}
+     * @return the server after the change
+     * @throws IllegalArgumentException for another state
+     */
     Server forceState(String serverId, String vmState);
 
     /**
      * The whole simulated cloud as JSON: its seed and the history that built it. Restoring it (here or in another
      * simulator with the same settings) rebuilds the same state, generated ids included.
+     *
+     * @return the snapshot, a JSON document
      */
     String snapshot();
 
-    /** Rebuilds the state a {@link #snapshot()} recorded; tokens stay valid. */
+    /**
+     * Rebuilds the state a {@link #snapshot()} recorded; tokens and the journal stay.
+     *
+     * @param snapshot what {@link #snapshot()} returned
+     */
     void restore(String snapshot);
 
-    /** Every server, volume, port and attachment, as plain values. */
+    /**
+     * Every server, volume, port and attachment, as plain values.
+     *
+     * @return an immutable view of the state now
+     */
     CloudState state();
 
-    /** The newest requests received, oldest first (bounded). */
+    /**
+     * The newest requests received, oldest first (bounded by the builder's {@code journalCapacity}). Reading them
+     * does not affect {@link #takeRequest()}.
+     *
+     * @return a copy of the journal
+     */
     List<RecordedRequest> requests();
 
-    /** The newest events of the engine, oldest first (bounded). */
+    /**
+     * The next request the simulator received that no earlier {@code takeRequest} returned, in arrival order, waiting
+     * for one as long as it takes (as MockWebServer's). A request is journaled before its answer is sent, so after a
+     * client call returns, its request is there. When the consumer fell behind the bounded journal, this returns the
+     * oldest request still kept. {@link #reset()} forgets the pending ones. Prefer the timed variant in tests.
+     *
+     * @return the next request, never null
+     * @throws InterruptedException when the thread is interrupted while waiting
+     */
+    RecordedRequest takeRequest() throws InterruptedException;
+
+    /**
+     * As {@link #takeRequest()}, waiting at most {@code timeout} (wall-clock time).
+     *
+     * @param timeout how long to wait; 0 to only look
+     * @param unit    the unit of {@code timeout}
+     * @return the next request, or null when none came in time
+     * @throws InterruptedException when the thread is interrupted while waiting
+     */
+    RecordedRequest takeRequest(long timeout, TimeUnit unit) throws InterruptedException;
+
+    /**
+     * The newest events of the engine, oldest first (bounded by the builder's {@code eventLogCapacity}).
+     *
+     * @return a copy of the event log
+     */
     List<SimEvent> events();
 }

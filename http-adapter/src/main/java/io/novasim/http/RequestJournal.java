@@ -1,34 +1,97 @@
 package io.novasim.http;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
-/** The newest requests the simulator received, bounded so that memory stays flat however long it runs. */
+/**
+ * The newest requests the simulator received, bounded so that memory stays flat however long it runs, and a cursor
+ * for {@link #take()}: the requests no earlier take returned, in arrival order, as MockWebServer's
+ * {@code takeRequest()} hands them out. A consumer that falls behind the bound gets the oldest request still kept.
+ */
 public final class RequestJournal {
     private static final int MAX_BODY = 4096;
 
     private final ArrayDeque<RecordedRequest> requests = new ArrayDeque<>();
     private final int capacity;
     private long sequence;
+    /** The sequence of the last request {@link #take()} returned (or that a clear skipped). */
+    private long taken;
 
     public RequestJournal(int capacity) {
         this.capacity = Math.max(1, capacity);
     }
 
-    public synchronized void record(java.time.Instant at, String requestId, String method, String path, String query,
+    /** Keeps one answered request (a body longer than 4 KiB cut to its first 4 KiB) and wakes a waiting take. */
+    public synchronized void record(Instant at, String requestId, String method, String path, String query,
                                     String body, int status) {
         if (requests.size() == capacity) {
             requests.removeFirst();
         }
         String kept = body == null || body.length() <= MAX_BODY ? body : body.substring(0, MAX_BODY);
         requests.addLast(new RecordedRequest(++sequence, at, requestId, method, path, query, kept, status));
+        notifyAll();
     }
 
+    /** The requests kept, oldest first. */
     public synchronized List<RecordedRequest> requests() {
         return List.copyOf(requests);
     }
 
+    /** Forgets every request, the pending ones of {@link #take()} included. */
     public synchronized void clear() {
         requests.clear();
+        taken = sequence;
+    }
+
+    /**
+     * The next request no earlier take returned, waiting for one as long as it takes.
+     *
+     * @throws InterruptedException when the thread is interrupted while waiting
+     */
+    public synchronized RecordedRequest take() throws InterruptedException {
+        RecordedRequest next;
+        while ((next = nextPending()) == null) {
+            wait();
+        }
+        taken = next.sequence();
+        return next;
+    }
+
+    /**
+     * The next request no earlier take returned, waiting at most {@code timeout}; null when none came in time.
+     *
+     * @throws InterruptedException when the thread is interrupted while waiting
+     */
+    public synchronized RecordedRequest take(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        RecordedRequest next;
+        while ((next = nextPending()) == null) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        taken = next.sequence();
+        return next;
+    }
+
+    /** The oldest kept request after the cursor: the next one in order, or the oldest kept when the cursor fell behind. */
+    private RecordedRequest nextPending() {
+        if (sequence == taken || requests.isEmpty()) {
+            return null;
+        }
+        long pending = sequence - taken;  // sequences in the journal are consecutive, newest last
+        if (pending >= requests.size()) {
+            return requests.peekFirst();
+        }
+        java.util.Iterator<RecordedRequest> newestFirst = requests.descendingIterator();
+        RecordedRequest request = null;
+        for (long i = 0; i < pending; i++) {
+            request = newestFirst.next();
+        }
+        return request;
     }
 }

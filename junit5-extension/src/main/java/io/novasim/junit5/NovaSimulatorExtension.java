@@ -131,33 +131,24 @@ public final class NovaSimulatorExtension
     }
 
     /**
-     * How a client logs in to the running simulator as the demo world's user {@code demo}. A custom
-     * {@link Builder#setup(CloudSetup) setup} must have that user and project for these to work.
+     * How a client logs in to the running simulator: the setup's first user with a password and a role in a project,
+     * preferring one that is admin nowhere; in the demo world, {@code demo} / {@code secret}, project {@code demo}.
      *
-     * @return the identity endpoint with user {@code demo} / {@code secret}, project {@code demo}, domains
-     *         {@code Default}, region {@code RegionOne}
-     * @throws IllegalStateException as {@link #simulator()}
+     * @return {@code simulator().credentials()}
+     * @throws IllegalStateException as {@link #simulator()}, or when no user of the setup can log in
      */
-    public Credentials credentials() {
-        return new Credentials(identityEndpoint(), "demo", "secret", "demo", "Default", "Default", "RegionOne");
+    public NovaSimulator.Credentials credentials() {
+        return simulator().credentials();
     }
 
     /**
-     * Password credentials for an OpenStack client, as in a {@code clouds.yaml} or the {@code OS_*} variables. With
-     * openstack4j: {@code OSFactory.builderV3().endpoint(c.authUrl().toString()).credentials(c.username(),
-     * c.password(), Identifier.byName(c.userDomainName())).scopeToProject(Identifier.byName(c.projectName()),
-     * Identifier.byName(c.projectDomainName())).authenticate()}.
+     * A {@code clouds.yaml} for {@link #credentials()}, naming the cloud {@code novasim}.
      *
-     * @param authUrl           the Keystone v3 URL ({@code OS_AUTH_URL})
-     * @param username          {@code OS_USERNAME}
-     * @param password          {@code OS_PASSWORD}
-     * @param projectName       {@code OS_PROJECT_NAME}
-     * @param userDomainName    {@code OS_USER_DOMAIN_NAME}
-     * @param projectDomainName {@code OS_PROJECT_DOMAIN_NAME}
-     * @param regionName        {@code OS_REGION_NAME}
+     * @return {@code simulator().cloudsYaml()}
+     * @throws IllegalStateException as {@link #credentials()}
      */
-    public record Credentials(URI authUrl, String username, String password, String projectName,
-                              String userDomainName, String projectDomainName, String regionName) {
+    public String cloudsYaml() {
+        return simulator().cloudsYaml();
     }
 
     // ---------------------------------------------------------------- lifecycle

@@ -48,9 +48,10 @@ class RegisterExtensionStyleTest {
     @Test
     @Order(2)
     void theCredentialsLogInAndListServers() {
-        NovaSimulatorExtension.Credentials c = nova.credentials();
-        assertThat(c).isEqualTo(new NovaSimulatorExtension.Credentials(nova.identityEndpoint(), "demo", "secret",
+        NovaSimulator.Credentials c = nova.credentials();
+        assertThat(c).isEqualTo(new NovaSimulator.Credentials(nova.identityEndpoint(), "demo", "secret",
                 "demo", "Default", "Default", "RegionOne"));
+        assertThat(nova.cloudsYaml()).isEqualTo(nova.simulator().cloudsYaml()).contains("username: demo");
         String token = Http.token(c.authUrl(), c.username(), c.password(), c.userDomainName(), c.projectName(),
                 c.projectDomainName());
         assertThat(Http.createServer(nova.simulator(), token, "web").statusCode()).isEqualTo(202);

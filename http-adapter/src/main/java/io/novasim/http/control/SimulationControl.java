@@ -20,6 +20,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** The one implementation of {@link SimulatorControl}, over the running simulation. */
 @Singleton
@@ -113,6 +114,16 @@ public final class SimulationControl implements SimulatorControl {
     @Override
     public List<RecordedRequest> requests() {
         return simulation.journal().requests();
+    }
+
+    @Override
+    public RecordedRequest takeRequest() throws InterruptedException {
+        return simulation.journal().take();
+    }
+
+    @Override
+    public RecordedRequest takeRequest(long timeout, TimeUnit unit) throws InterruptedException {
+        return simulation.journal().take(timeout, unit);
     }
 
     @Override

@@ -1,0 +1,180 @@
+package io.novasim.http;
+
+import io.novasim.CloudSetup;
+import io.novasim.NovaSimulator;
+import io.novasim.model.server.VmState;
+import io.novasim.state.Cloud;
+import io.novasim.state.command.Caller;
+import io.novasim.state.command.CreateServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@Timeout(30)
+class EmbeddingTest {
+    private static final String DEMO_USER = "d3b07384d113edec49eaa6238ad5ff00";
+    private static final String ALT_USER = "c157a79031e1c40f85931829bc5fc552";
+    private static final String ADMIN_USER = "21232f297a57a5a743894a0e4a801fc3";
+
+    @Test
+    void takeRequestHandsOutEachRequestOnceInArrivalOrder() throws Exception {
+        try (NovaSimulator sim = NovaSimulator.builder().build().start()) {
+            Client demo = Client.as(sim, "demo", "demo");
+            assertThat(sim.control().takeRequest(0, TimeUnit.SECONDS)).isNull();
+
+            demo.get("/v2.1/servers?name=web");
+            demo.get("/v2.1/flavors");
+
+            RecordedRequest first = sim.control().takeRequest();
+            assertThat(first.requestLine()).isEqualTo("GET /v2.1/servers?name=web");
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(sim.control().takeRequest(5, TimeUnit.SECONDS).requestLine()).isEqualTo("GET /v2.1/flavors");
+            assertThat(sim.control().takeRequest(10, TimeUnit.MILLISECONDS)).isNull();
+            assertThat(sim.control().requests()).hasSize(2); // reading the journal takes nothing
+        }
+    }
+
+    @Test
+    void takeRequestWaitsForTheNextRequest() throws Exception {
+        try (NovaSimulator sim = NovaSimulator.builder().build().start()) {
+            Client demo = Client.as(sim, "demo", "demo");
+            CompletableFuture<RecordedRequest> waiting = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return sim.control().takeRequest(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            demo.post("/v2.1/servers", """
+                    {"server": {"name": "web", "flavorRef": "1", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b",
+                     "networks": "auto"}}""");
+            RecordedRequest taken = waiting.get(20, TimeUnit.SECONDS);
+            assertThat(taken.requestLine()).isEqualTo("POST /v2.1/servers");
+            assertThat(taken.body()).contains("\"web\"");
+            assertThat(taken.status()).isEqualTo(202);
+        }
+    }
+
+    @Test
+    void aConsumerBehindTheBoundedJournalGetsTheOldestKept() throws Exception {
+        try (NovaSimulator sim = NovaSimulator.builder().journalCapacity(2).build().start()) {
+            Client demo = Client.as(sim, "demo", "demo");
+            demo.get("/v2.1/servers");
+            demo.get("/v2.1/flavors");
+            demo.get("/v2.1/os-keypairs");
+
+            assertThat(sim.control().takeRequest(1, TimeUnit.SECONDS).path()).isEqualTo("/v2.1/flavors");
+            assertThat(sim.control().takeRequest(1, TimeUnit.SECONDS).path()).isEqualTo("/v2.1/os-keypairs");
+            assertThat(sim.control().takeRequest(0, TimeUnit.SECONDS)).isNull();
+        }
+    }
+
+    @Test
+    void resetForgetsThePendingRequests() throws Exception {
+        try (NovaSimulator sim = NovaSimulator.builder().build().start()) {
+            Client.as(sim, "demo", "demo").get("/v2.1/servers");
+            sim.control().reset();
+            assertThat(sim.control().takeRequest(0, TimeUnit.SECONDS)).isNull();
+
+            Client.as(sim, "demo", "demo").get("/v2.1/flavors");
+            RecordedRequest next = sim.control().takeRequest(1, TimeUnit.SECONDS);
+            assertThat(next.path()).isEqualTo("/v2.1/flavors");
+            assertThat(next.sequence()).isEqualTo(2); // sequences keep counting across a reset
+        }
+    }
+
+    @Test
+    void theCredentialsOfTheDemoWorldLogIn() {
+        try (NovaSimulator sim = NovaSimulator.builder().build().start()) {
+            NovaSimulator.Credentials c = sim.credentials();
+            assertThat(c).isEqualTo(new NovaSimulator.Credentials(sim.identityEndpoint(), "demo", "secret", "demo",
+                    "Default", "Default", "RegionOne"));
+            assertThat(sim.cloudsYaml()).isEqualTo("""
+                    clouds:
+                      novasim:
+                        auth:
+                          auth_url: %s
+                          username: demo
+                          password: secret
+                          project_name: demo
+                          user_domain_name: Default
+                          project_domain_name: Default
+                        region_name: RegionOne
+                        identity_api_version: 3
+                    """.formatted(sim.identityEndpoint()));
+            assertThat(Client.as(sim, c.username(), c.projectName()).token()).isNotBlank();
+        }
+    }
+
+    @Test
+    void theCredentialsPreferAUserWhoIsAdminNowhere() {
+        CloudSetup demo = CloudSetup.demo();
+        CloudSetup adminFirst = new CloudSetup(demo.catalog(), Map.of(ADMIN_USER, "s3cret", ALT_USER, "no: way"),
+                demo.roles(), demo.volumes());
+        try (NovaSimulator sim = NovaSimulator.builder().setup(adminFirst).build().start()) {
+            assertThat(sim.credentials().username()).isEqualTo("alt");
+            assertThat(sim.credentials().projectName()).isEqualTo("alt");
+            assertThat(sim.cloudsYaml()).contains("      password: 'no: way'\n");
+        }
+        CloudSetup adminOnly = new CloudSetup(demo.catalog(), Map.of(ADMIN_USER, "s3cret"), demo.roles(),
+                demo.volumes());
+        try (NovaSimulator sim = NovaSimulator.builder().setup(adminOnly).build().start()) {
+            assertThat(sim.credentials().username()).isEqualTo("admin");
+            assertThat(sim.credentials().projectName()).isEqualTo("demo"); // its first project in the setup's order
+        }
+        CloudSetup nobody = new CloudSetup(demo.catalog(), Map.of(DEMO_USER, "secret"),
+                Map.of(DEMO_USER, Map.<String, Set<String>>of()), demo.volumes());
+        try (NovaSimulator sim = NovaSimulator.builder().setup(nobody).build().start()) {
+            assertThatThrownBy(sim::credentials).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("no user of the setup can log in");
+        }
+    }
+
+    @Test
+    void credentialsNeedAStartedSimulator() {
+        try (NovaSimulator sim = NovaSimulator.builder().build()) {
+            assertThatThrownBy(sim::credentials).isInstanceOf(IllegalStateException.class);
+            assertThat(sim.toString()).isEqualTo("NovaSimulator{new}");
+        }
+    }
+
+    @Test
+    void inProcessGivesTheEngineAndTheSameControlWithoutHttp() throws Exception {
+        NovaSimulator.InProcess sim = NovaSimulator.builder().seed(7).buildInProcess();
+        Cloud cloud = sim.cloud();
+        String id = cloud.execute(new Caller(DEMO_USER, CloudSetup.DEMO_PROJECT, false),
+                new CreateServer("web", "1", "70a599e0-31e7-49b7-b260-868f441e862b")).server().id();
+        assertThat(sim.control().state().servers()).singleElement()
+                .satisfies(server -> assertThat(server.vmState()).isEqualTo(VmState.BUILDING));
+
+        sim.control().advance(Duration.ofMinutes(1));
+        assertThat(cloud.state().servers()).singleElement().satisfies(server -> {
+            assertThat(server.id()).isEqualTo(id);
+            assertThat(server.vmState()).isEqualTo(VmState.ACTIVE);
+        });
+        assertThat(sim.control().state().volumes()).hasSize(2); // the demo world's volumes
+        assertThat(sim.control().takeRequest(0, TimeUnit.SECONDS)).isNull();
+
+        sim.control().reset();
+        assertThat(sim.cloud()).isNotSameAs(cloud);
+        assertThat(sim.cloud().state().servers()).isEmpty();
+    }
+
+    @Test
+    void inProcessIsAsDeterministicAsOverHttp() {
+        NovaSimulator.InProcess one = NovaSimulator.builder().seed(3).buildInProcess();
+        NovaSimulator.InProcess two = NovaSimulator.builder().seed(3).buildInProcess();
+        Caller demo = new Caller(DEMO_USER, CloudSetup.DEMO_PROJECT, false);
+        CreateServer create = new CreateServer("web", "1", "70a599e0-31e7-49b7-b260-868f441e862b");
+        assertThat(one.cloud().execute(demo, create).server().id())
+                .isEqualTo(two.cloud().execute(demo, create).server().id());
+    }
+}
