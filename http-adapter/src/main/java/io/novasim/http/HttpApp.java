@@ -70,7 +70,7 @@ public final class HttpApp {
             config.showJavalinBanner = false;
             // Few threads up front: one more simulator in a warm JVM starts in milliseconds (Javalin's default
             // pool starts 8 threads at once); the pool still grows to 250 under load.
-            config.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(250, 2, 60_000, 0, null,
+            config.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(250, 2, 60_000, -1, null,
                     null);
             config.startupWatcherEnabled = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
