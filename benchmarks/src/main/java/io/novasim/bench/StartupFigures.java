@@ -1,5 +1,6 @@
 package io.novasim.bench;
 
+import io.javalin.Javalin;
 import io.novasim.NovaSimulator;
 
 import java.io.IOException;
@@ -14,7 +15,8 @@ import java.util.Arrays;
  * warm-up), one more start in a warm JVM (the median of {@value #RUNS} starts one after another, after
  * {@value #WARMUP} warm-up starts), and the heap of one idle started simulator (used heap after full collections with
  * it running, minus before; and, as a check, the same with {@value #HEAP_SAMPLE} running, divided by that).
- * "Ready" means {@code start()} returned and {@code GET /v2.1/} answered 200.
+ * "Ready" means {@code start()} returned and {@code GET /v2.1/} answered 200. The baseline, measured the same way in
+ * the same run, is a bare Javalin server with that one route.
  *
  * <p>Run: {@code mvn -B -q package -DskipTests -pl benchmarks -am && java -cp benchmarks/target/benchmarks.jar
  * io.novasim.bench.StartupFigures}
@@ -59,6 +61,18 @@ public final class StartupFigures {
             warm[i] = ms(c - a);
             warmBuild[i] = ms(b - a);
         }
+        double[] bare = new double[RUNS];
+        for (int i = 0; i < WARMUP + RUNS; i++) {
+            long a = System.nanoTime();
+            Javalin javalin = Javalin.create(config -> config.showJavalinBanner = false)
+                    .get("/v2.1/", ctx -> ctx.result("{}")).start("127.0.0.1", 0);
+            probe(URI.create("http://127.0.0.1:" + javalin.port()));
+            long c = System.nanoTime();
+            javalin.stop();
+            if (i >= WARMUP) {
+                bare[i - WARMUP] = ms(c - a);
+            }
+        }
         double[] inProcess = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
             long a = System.nanoTime();
@@ -89,6 +103,8 @@ public final class StartupFigures {
         System.out.printf("one more start in a warm JVM: median %.2f ms to ready over %d starts (min %.2f, p90 %.2f;"
                         + " build median %.2f) [target < %.0f ms: %s]%n", median(warm), RUNS, min(warm),
                 percentile(warm, 0.9), median(warmBuild), WARM_TARGET_MS, verdict(median(warm) < WARM_TARGET_MS));
+        System.out.printf("baseline, a bare Javalin server, warm: median %.2f ms to ready (novasim / bare = %.2f)%n",
+                median(bare), median(warm) / median(bare));
         System.out.printf("in process (buildInProcess), warm: median %.2f ms%n", median(inProcess));
         System.out.printf("heap of one idle embedded simulator: %.2f MiB (%.2f MiB each with %d running)"
                         + " [target < %.0f MiB: %s]%n", heapMib, heapEachMib, HEAP_SAMPLE, HEAP_TARGET_MIB,
@@ -97,8 +113,11 @@ public final class StartupFigures {
 
     /** GET /v2.1/ (Nova's version document, no token needed); fails unless it answers 200. */
     private static void probe(NovaSimulator sim) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) URI.create(sim.baseUri() + "/v2.1/").toURL()
-                .openConnection();
+        probe(sim.baseUri());
+    }
+
+    private static void probe(URI base) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(base + "/v2.1/").toURL().openConnection();
         connection.setConnectTimeout(5_000);
         connection.setReadTimeout(5_000);
         int status = connection.getResponseCode();
