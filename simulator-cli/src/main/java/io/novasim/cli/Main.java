@@ -1,5 +1,6 @@
 package io.novasim.cli;
 
+import io.novasim.cli.states.StatesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -16,7 +17,7 @@ import java.util.concurrent.Callable;
 @Command(name = "novasim", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "An in-memory, deterministic OpenStack simulator: Keystone, Nova v2.1, Neutron, Cinder and "
                 + "Glance endpoints on one port.",
-        subcommands = {ServeCommand.class, RunCommand.class, HelpCommand.class})
+        subcommands = {ServeCommand.class, RunCommand.class, StatesCommand.class, HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,0 +1,196 @@
+package io.novasim.cli.states;
+
+import io.novasim.model.error.NovaErrors;
+import io.novasim.model.server.TaskState;
+import io.novasim.model.server.VmState;
+import io.novasim.state.rules.Operation;
+import io.novasim.state.rules.TransitionRule;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.stream.Collectors;
+
+/**
+ * Renders transition rules as text, a Mermaid state diagram or Graphviz DOT. Everything printed is read from the
+ * rules, so the picture cannot disagree with what the engine does.
+ */
+public final class StateDiagram {
+    /** The output formats of {@code novasim states}. */
+    public enum Format { TEXT, MERMAID, DOT }
+
+    private static final String SERVER = "<server-id>";
+
+    private final List<TransitionRule> rules;
+
+    /** @param rules the rules to draw, in the order they are listed */
+    public StateDiagram(List<TransitionRule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    /** The command-line name of an operation: {@code DETACH_VOLUME} is {@code detach-volume}. */
+    public static String name(Operation operation) {
+        return operation.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** @return the rules drawn in {@code format}, ending with a newline */
+    public String render(Format format) {
+        return switch (format) {
+            case TEXT -> text();
+            case MERMAID -> mermaid();
+            case DOT -> dot();
+        };
+    }
+
+    private String text() {
+        StringBuilder out = new StringBuilder();
+        for (TransitionRule rule : rules) {
+            if (!out.isEmpty()) {
+                out.append('\n');
+            }
+            out.append(name(rule.operation())).append(rule.asynchronous() ? " (asynchronous)" : " (synchronous)")
+                    .append('\n');
+            out.append("  accepted in  vm_state ").append(vmStates(rule.allowedVmStates()))
+                    .append(", task_state ").append(taskStates(rule.allowedTaskStates())).append('\n');
+            if (rule.adminPolicy() != null) {
+                out.append("  admin only   ").append(NovaErrors.policyForbids(rule.adminPolicy()).getMessage())
+                        .append(" (403 otherwise)\n");
+            }
+            if (!rule.phases().isEmpty()) {
+                out.append("  task_states  ").append(rule.phases().stream().map(TaskState::value)
+                        .collect(Collectors.joining(" -> "))).append(" -> None\n");
+            }
+            out.append("  ends         vm_state ").append(rule.endVmState() == null ? "unchanged"
+                            : rule.endVmState().value())
+                    .append(", power_state ").append(rule.endPowerState() == null ? "unchanged"
+                            : rule.endPowerState().name()).append('\n');
+            if (rule.failedVmState() != null) {
+                out.append("  on failure   vm_state ").append(rule.failedVmState().value()).append('\n');
+            }
+            for (String refusal : refusals(rule)) {
+                out.append("  409          ").append(refusal).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** The refusals in the order the gate checks them, with the texts Nova answers. */
+    private static List<String> refusals(TransitionRule rule) {
+        List<String> refusals = new ArrayList<>();
+        if (rule.checksLock()) {
+            refusals.add(NovaErrors.locked(SERVER).getMessage() + " (locked, caller not admin)");
+        }
+        if (rule.allowedVmStates() != null) {
+            refusals.add(NovaErrors.invalidState(rule.action(), SERVER, "vm_state", "<vm_state>").getMessage());
+        }
+        if (rule.allowedTaskStates() != null) {
+            refusals.add(NovaErrors.invalidState(rule.action(), SERVER, "task_state", "<task_state>").getMessage());
+        }
+        if (rule.mustHaveLaunched()) {
+            refusals.add(NovaErrors.invalidState(rule.action(), SERVER, "launched_at", null).getMessage()
+                    + " (never launched)");
+        }
+        return refusals;
+    }
+
+    private String mermaid() {
+        StringBuilder out = new StringBuilder("stateDiagram-v2\n");
+        if (!loopsLeftOut().isEmpty()) {
+            out.append("    %% ").append(loopsLeftOut()).append('\n');
+        }
+        for (Edge edge : edges()) {
+            out.append("    ").append(mermaidState(edge.from())).append(" --> ").append(mermaidState(edge.to()))
+                    .append(" : ").append(edge.label()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String mermaidState(String state) {
+        return state.equals("*") ? "[*]" : state.replace('-', '_');
+    }
+
+    private String dot() {
+        StringBuilder out = new StringBuilder("digraph vm_states {\n    rankdir=LR;\n    node [shape=box];\n");
+        if (!loopsLeftOut().isEmpty()) {
+            out.append("    // ").append(loopsLeftOut()).append('\n');
+        }
+        for (Edge edge : edges()) {
+            out.append("    ").append(dotState(edge.from())).append(" -> ").append(dotState(edge.to()))
+                    .append(" [label=\"").append(edge.label()).append("\"];\n");
+        }
+        return out.append("}\n").toString();
+    }
+
+    private static String dotState(String state) {
+        return "\"" + (state.equals("*") ? "start" : state) + "\"";
+    }
+
+    /**
+     * One edge per accepted vm_state, and one to the failure state from each; an operation that keeps the vm_state is
+     * a loop. Create starts from nothing ({@code *}); an operation accepted in any vm_state starts from every state a
+     * server can be in.
+     */
+    private List<Edge> edges() {
+        List<Edge> edges = new ArrayList<>();
+        for (TransitionRule rule : drawn()) {
+            String label = name(rule.operation()) + (rule.phases().isEmpty() ? ""
+                    : " [" + rule.phases().stream().map(TaskState::value).collect(Collectors.joining(", ")) + "]");
+            for (String from : sources(rule)) {
+                String to = rule.endVmState() == null ? from : rule.endVmState().value();
+                edges.add(new Edge(from, to, label));
+                if (rule.failedVmState() != null) {
+                    edges.add(new Edge(from, rule.failedVmState().value(), name(rule.operation()) + " fails"));
+                }
+            }
+        }
+        return edges;
+    }
+
+    /** Every rule when one is asked for; in the whole machine, only those that can change the vm_state. */
+    private List<TransitionRule> drawn() {
+        return rules.size() == 1 ? rules : rules.stream().filter(StateDiagram::changesVmState).toList();
+    }
+
+    private static boolean changesVmState(TransitionRule rule) {
+        return rule.endVmState() != null || rule.failedVmState() != null;
+    }
+
+    /** The operations the whole machine leaves out, named in a comment so a reader knows where they went. */
+    private String loopsLeftOut() {
+        List<String> names = rules.stream().filter(rule -> !drawn().contains(rule))
+                .map(rule -> name(rule.operation())).toList();
+        return names.isEmpty() ? "" : String.join(", ", names) + " keep the vm_state: see --format text";
+    }
+
+    private static List<String> sources(TransitionRule rule) {
+        if (rule.operation() == Operation.CREATE) {
+            return List.of("*");
+        }
+        Set<VmState> accepted = rule.allowedVmStates() != null ? rule.allowedVmStates()
+                : java.util.EnumSet.complementOf(java.util.EnumSet.of(VmState.DELETED));
+        return accepted.stream().map(VmState::value).toList();
+    }
+
+    private static String vmStates(Set<VmState> states) {
+        if (states == null) {
+            return "any";
+        }
+        StringJoiner joined = new StringJoiner(" | ");
+        states.forEach(state -> joined.add(state.value()));
+        return joined.toString();
+    }
+
+    private static String taskStates(Set<TaskState> states) {
+        if (states == null) {
+            return "any";
+        }
+        StringJoiner joined = new StringJoiner(" | ");
+        states.forEach(state -> joined.add(state.toString()));
+        return joined.toString();
+    }
+
+    private record Edge(String from, String to, String label) {
+    }
+}
