@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.StringJoiner;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -52,8 +52,8 @@ public final class StateDiagram {
             }
             out.append(name(rule.operation())).append(rule.asynchronous() ? " (asynchronous)" : " (synchronous)")
                     .append('\n');
-            out.append("  accepted in  vm_state ").append(vmStates(rule.allowedVmStates()))
-                    .append(", task_state ").append(taskStates(rule.allowedTaskStates())).append('\n');
+            out.append("  accepted in  vm_state ").append(anyOr(rule.allowedVmStates(), VmState::value))
+                    .append(", task_state ").append(anyOr(rule.allowedTaskStates(), TaskState::toString)).append('\n');
             if (rule.adminPolicy() != null) {
                 out.append("  admin only   ").append(NovaErrors.policyForbids(rule.adminPolicy()).getMessage())
                         .append(" (403 otherwise)\n");
@@ -96,15 +96,8 @@ public final class StateDiagram {
     }
 
     private String mermaid() {
-        StringBuilder out = new StringBuilder("stateDiagram-v2\n");
-        if (!loopsLeftOut().isEmpty()) {
-            out.append("    %% ").append(loopsLeftOut()).append('\n');
-        }
-        for (Edge edge : edges()) {
-            out.append("    ").append(mermaidState(edge.from())).append(" --> ").append(mermaidState(edge.to()))
-                    .append(" : ").append(edge.label()).append('\n');
-        }
-        return out.toString();
+        return graph("stateDiagram-v2\n", "%%", edge -> mermaidState(edge.from()) + " --> "
+                + mermaidState(edge.to()) + " : " + edge.label(), "");
     }
 
     private static String mermaidState(String state) {
@@ -112,15 +105,21 @@ public final class StateDiagram {
     }
 
     private String dot() {
-        StringBuilder out = new StringBuilder("digraph vm_states {\n    rankdir=LR;\n    node [shape=box];\n");
+        return graph("digraph vm_states {\n    rankdir=LR;\n    node [shape=box];\n", "//",
+                edge -> dotState(edge.from()) + " -> " + dotState(edge.to()) + " [label=\"" + edge.label() + "\"];",
+                "}\n");
+    }
+
+    /** A header, a comment naming what was left out, one indented line per edge, a footer. */
+    private String graph(String header, String comment, Function<Edge, String> line, String footer) {
+        StringBuilder out = new StringBuilder(header);
         if (!loopsLeftOut().isEmpty()) {
-            out.append("    // ").append(loopsLeftOut()).append('\n');
+            out.append("    ").append(comment).append(' ').append(loopsLeftOut()).append('\n');
         }
         for (Edge edge : edges()) {
-            out.append("    ").append(dotState(edge.from())).append(" -> ").append(dotState(edge.to()))
-                    .append(" [label=\"").append(edge.label()).append("\"];\n");
+            out.append("    ").append(line.apply(edge)).append('\n');
         }
-        return out.append("}\n").toString();
+        return out.append(footer).toString();
     }
 
     private static String dotState(String state) {
@@ -173,22 +172,8 @@ public final class StateDiagram {
         return accepted.stream().map(VmState::value).toList();
     }
 
-    private static String vmStates(Set<VmState> states) {
-        if (states == null) {
-            return "any";
-        }
-        StringJoiner joined = new StringJoiner(" | ");
-        states.forEach(state -> joined.add(state.value()));
-        return joined.toString();
-    }
-
-    private static String taskStates(Set<TaskState> states) {
-        if (states == null) {
-            return "any";
-        }
-        StringJoiner joined = new StringJoiner(" | ");
-        states.forEach(state -> joined.add(state.toString()));
-        return joined.toString();
+    private static <T> String anyOr(Set<T> states, Function<T, String> spelling) {
+        return states == null ? "any" : states.stream().map(spelling).collect(Collectors.joining(" | "));
     }
 
     private record Edge(String from, String to, String label) {
