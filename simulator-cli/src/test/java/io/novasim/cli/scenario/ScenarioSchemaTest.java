@@ -1,0 +1,103 @@
+package io.novasim.cli.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.novasim.state.rules.Operation;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The JSON Schema shipped for editors accepts every example and refuses what the reader refuses. */
+class ScenarioSchemaTest {
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final JsonNode SCHEMA_DOCUMENT = load();
+    private static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+            .getSchema(SCHEMA_DOCUMENT);
+
+    private static JsonNode load() {
+        try (InputStream in = ScenarioSchemaTest.class.getResourceAsStream("/scenario.schema.json")) {
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Set<ValidationMessage> validate(String yaml) throws IOException {
+        return SCHEMA.validate(YAML.readTree(yaml));
+    }
+
+    @Test
+    void everyExampleScenarioIsValid() throws IOException {
+        List<Path> examples;
+        try (Stream<Path> files = Files.list(Path.of("../examples"))) {
+            examples = files.filter(file -> file.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(examples).hasSizeGreaterThanOrEqualTo(12);
+        for (Path example : examples) {
+            assertThat(SCHEMA.validate(YAML.readTree(Files.readString(example)))).as(example.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void refusesWhatTheReaderRefuses() throws IOException {
+        assertThat(validate("steps: [{advance: 1s, fault: {effect: {type: delay, seconds: 1}}}]")).isNotEmpty();
+        assertThat(validate("steps: [{name: nothing}]")).isNotEmpty();
+        assertThat(validate("steps: [{advance: soon}]")).isNotEmpty();
+        assertThat(validate("steps: [{advance: 1s, expect: {status: 200}}]")).isNotEmpty();
+        assertThat(validate("steps: [{request: {path: v2.1/servers}}]")).isNotEmpty();
+        assertThat(validate("steps: [{request: {method: BREW, path: /}}]")).isNotEmpty();
+        assertThat(validate("steps: [{request: {path: /}, expect: {status: 999}}]")).isNotEmpty();
+        assertThat(validate("steps: [{request: {path: /, verb: GET}}]")).isNotEmpty();
+        assertThat(validate("seed: 1\nstpes: []")).isNotEmpty();
+        assertThat(validate("steps: [{fault: {match: {operations: [levitate]}, effect: {type: error}}}]"))
+                .isNotEmpty();
+        assertThat(validate("steps: [{request: {path: /v2.1/servers, method: post, microversion: '2.79'},"
+                + " expect: {status: 202, json: {/server/id: x}}, save: {server: /server/id}}, {advance: PT2S},"
+                + " {advance: 500ms}, {fault: {effect: {type: stuck}, trigger: {after: 1, times: 2}}}]")).isEmpty();
+    }
+
+    @Test
+    void namesEveryFieldOfTheScenarioRecordsAndEveryOperation() {
+        assertThat(names(SCHEMA_DOCUMENT.path("properties")))
+                .containsExactlyInAnyOrderElementsOf(components(Scenario.class));
+        JsonNode defs = SCHEMA_DOCUMENT.path("$defs");
+        assertThat(names(defs.path("step").path("properties")))
+                .containsExactlyInAnyOrderElementsOf(components(Scenario.Step.class));
+        assertThat(names(defs.path("request").path("properties")))
+                .containsExactlyInAnyOrderElementsOf(components(Scenario.Request.class));
+        assertThat(names(defs.path("expect").path("properties")))
+                .containsExactlyInAnyOrderElementsOf(components(Scenario.Expect.class));
+        List<String> operations = new ArrayList<>();
+        defs.path("fault").path("properties").path("match").path("properties").path("operations").path("items")
+                .path("enum").forEach(op -> operations.add(op.asText()));
+        assertThat(operations).containsExactlyElementsOf(Arrays.stream(Operation.values())
+                .map(op -> op.name().toLowerCase(Locale.ROOT)).toList());
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static List<String> components(Class<? extends Record> type) {
+        return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+    }
+}
