@@ -57,6 +57,36 @@ class RunCommandTest {
     }
 
     @Test
+    void faultAndMessageExpectationsReadTheFaultBodyOfAnyService(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("faults.yaml");
+        Files.writeString(file, """
+                steps:
+                  - request: {path: /v2.1/servers/nope}
+                    expect: {status: 404, fault: itemNotFound, message: "Instance nope could not be found."}
+                  - request: {path: /network/v2.0/ports/nope}
+                    expect: {fault: NeutronError, message: "Port nope could not be found\\\\.?"}
+                  - request: {path: /v2.1/servers/nope}
+                    expect: {fault: conflictingRequest, message: "Instance .* is locked"}
+                  - request: {path: /v2.1/servers}
+                    expect: {fault: itemNotFound}
+                """);
+        Outcome outcome = run("run", file.toString());
+
+        assertThat(outcome.out()).contains("expect fault itemNotFound: PASS",
+                "expect message ~ Instance nope could not be found.: PASS",
+                "expect message ~ Port nope could not be found\\.?: PASS",
+                "expect fault NeutronError: PASS",
+                "expect fault conflictingRequest (was itemNotFound): FAIL",
+                "expect message ~ Instance .* is locked (was Instance nope could not be found.): FAIL",
+                "expect fault itemNotFound (no fault in the body): FAIL");
+        assertThat(outcome.exit()).isEqualTo(1);
+        Files.writeString(file, "steps:\n  - request: {path: /}\n    expect: {message: \"(unclosed\"}\n");
+        Outcome invalid = run("run", file.toString());
+        assertThat(invalid.exit()).isEqualTo(3);
+        assertThat(invalid.err()).contains("steps[0].expect.message: not a regular expression");
+    }
+
+    @Test
     void anInvalidFileExits3WithTheFieldPath(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, """

@@ -25,7 +25,12 @@ public record Scenario(Long seed, String description, List<Step> steps) {
                           String microversion, Map<String, String> headers) {
     }
 
-    /** What the answer must be: a status, headers, and values at JSON pointers of the body. */
-    public record Expect(Integer status, Map<String, String> headers, Map<String, JsonNode> json) {
+    /**
+     * What the answer must be: a status, headers, the fault's name (the body's one key, as {@code conflictingRequest}
+     * in {@code {"conflictingRequest": {"code": 409, "message": ...}}}), a regular expression its message matches
+     * whole, and values at JSON pointers of the body.
+     */
+    public record Expect(Integer status, Map<String, String> headers, String fault, String message,
+                         Map<String, JsonNode> json) {
     }
 }

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 /** Reads a scenario file and checks every step before anything runs. */
@@ -70,6 +72,15 @@ public final class ScenarioReader {
             if (step.expect() != null && step.expect().status() != null
                     && (step.expect().status() < 100 || step.expect().status() > 599)) {
                 throw new InvalidScenarioException(where + ".expect.status: an HTTP status code");
+            }
+            if (step.expect() != null && step.expect().message() != null) {
+                try {
+                    // ${name} becomes a saved value, quoted, when the step runs.
+                    Pattern.compile(step.expect().message().replaceAll("\\$\\{[^}]*}", "x"));
+                } catch (PatternSyntaxException e) {
+                    throw new InvalidScenarioException(where + ".expect.message: not a regular expression: "
+                            + e.getDescription());
+                }
             }
             if (step.advance() != null) {
                 try {

@@ -139,6 +139,9 @@ public final class ScenarioRunner {
                 verdict("header " + header.getKey() + ": " + value, value.equals(actual), "was " + actual);
             }
         }
+        if (expect.fault() != null || expect.message() != null) {
+            checkFault(where, expect, json);
+        }
         if (expect.json() != null) {
             for (Map.Entry<String, JsonNode> entry : expect.json().entrySet()) {
                 String pointer = entry.getKey();
@@ -152,6 +155,26 @@ public final class ScenarioRunner {
                 verdict(pointer + " = " + value, same, "was " + (actual == null || actual.isMissingNode()
                         ? "absent" : actual));
             }
+        }
+    }
+
+    /** A fault body is one key, the fault's name, holding an object with its {@code message}. */
+    private void checkFault(String where, Scenario.Expect expect, JsonNode json) throws InvalidScenarioException {
+        Map.Entry<String, JsonNode> only = json != null && json.isObject() && json.size() == 1
+                ? json.fields().next() : null;
+        Map.Entry<String, JsonNode> fault = only != null && only.getValue().has("message") ? only : null;
+        if (expect.fault() != null) {
+            String actual = fault == null ? null : fault.getKey();
+            verdict("fault " + expect.fault(), expect.fault().equals(actual),
+                    fault == null ? "no fault in the body" : "was " + actual);
+        }
+        if (expect.message() != null) {
+            // A saved value stands for itself in the pattern, whatever characters it holds.
+            String pattern = substitute(where + ".expect.message", expect.message(), Pattern::quote);
+            String shown = substitute(where + ".expect.message", expect.message());
+            String actual = fault == null ? null : fault.getValue().path("message").asText();
+            verdict("message ~ " + shown, actual != null && Pattern.compile(pattern).matcher(actual).matches(),
+                    fault == null ? "no fault in the body" : "was " + actual);
         }
     }
 
@@ -183,6 +206,12 @@ public final class ScenarioRunner {
     }
 
     private String substitute(String where, String text) throws InvalidScenarioException {
+        return substitute(where, text, value -> value);
+    }
+
+    /** Replaces each {@code ${name}} with {@code spell} of the value an earlier step saved. */
+    private String substitute(String where, String text, java.util.function.UnaryOperator<String> spell)
+            throws InvalidScenarioException {
         Matcher m = VARIABLE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -190,7 +219,7 @@ public final class ScenarioRunner {
             if (value == null) {
                 throw new InvalidScenarioException(where + ": ${" + m.group(1) + "} was not saved by an earlier step");
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+            m.appendReplacement(out, Matcher.quoteReplacement(spell.apply(value)));
         }
         m.appendTail(out);
         return out.toString();
