@@ -87,6 +87,49 @@ class RunCommandTest {
     }
 
     @Test
+    void untilAsksAgainOnVirtualTimeUntilItHoldsOrTheBoundPasses(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("wait.yaml");
+        Files.writeString(file, """
+                seed: 1
+                steps:
+                  - request:
+                      method: POST
+                      path: /v2.1/servers
+                      body: {server: {name: web, imageRef: 70a599e0-31e7-49b7-b260-868f441e862b, flavorRef: "1"}}
+                    save: {server: /server/id}
+                  - name: wait for ACTIVE
+                    request: {path: "/v2.1/servers/${server}"}
+                    until: {status: 200, json: {/server/status: ACTIVE}}
+                    within: 1m
+                    expect: {json: {/server/OS-EXT-STS:task_state: null}}
+                  - name: wait for what never comes
+                    request: {path: "/v2.1/servers/${server}"}
+                    until: {json: {/server/status: SHUTOFF}}
+                    within: 10s
+                    every: 3s
+                """);
+        Outcome outcome = run("run", file.toString());
+        String out = outcome.out();
+
+        assertThat(out).contains("(again every 1s until it holds, within 1m)",
+                "expect until status 200: PASS", "expect until /server/status = \"ACTIVE\": PASS",
+                "expect /server/OS-EXT-STS:task_state = null: PASS",
+                "expect until /server/status = \"SHUTOFF\" (was \"ACTIVE\"): FAIL");
+        assertThat(out).containsPattern("\\] [2-9] requests\n");
+        // The hopeless wait asks at 0, 3, 6 and 9 seconds and stops before passing its 10 s bound.
+        assertThat(out).contains("] 4 requests\n");
+        assertThat(outcome.exit()).isEqualTo(1);
+        assertThat(run("run", file.toString()).out()).isEqualTo(out);
+
+        Files.writeString(file, "steps:\n  - request: {path: /}\n    until: {status: 200}\n");
+        assertThat(run("run", file.toString()).err()).contains("steps[0]: until needs within");
+        Files.writeString(file, "steps:\n  - advance: 1s\n    until: {status: 200}\n    within: 1s\n");
+        assertThat(run("run", file.toString()).err()).contains("steps[0]: expect, until and save belong");
+        Files.writeString(file, "steps:\n  - request: {path: /}\n    until: {status: 200}\n    within: 0s\n");
+        assertThat(run("run", file.toString()).err()).contains("within and every are positive durations");
+    }
+
+    @Test
     void anInvalidFileExits3WithTheFieldPath(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, """

@@ -15,9 +15,12 @@ public record Scenario(Long seed, String description, List<Step> steps) {
         steps = steps == null ? List.of() : List.copyOf(steps);
     }
 
-    /** One step: exactly one of {@code request}, {@code advance}, {@code fault}. */
-    public record Step(String name, Request request, Expect expect, Map<String, String> save, String advance,
-                       JsonNode fault) {
+    /**
+     * One step: exactly one of {@code request}, {@code advance}, {@code fault}. A request with {@code until} is sent
+     * again {@code every} (default 1s) of virtual time until {@code until} holds, for at most {@code within}.
+     */
+    public record Step(String name, Request request, Expect until, String within, String every, Expect expect,
+                       Map<String, String> save, String advance, JsonNode fault) {
     }
 
     /** An API request, sent as {@code user} of {@code project} (the demo user when absent). */

@@ -66,12 +66,30 @@ public final class ScenarioReader {
                 if (!METHODS.contains(method)) {
                     throw new InvalidScenarioException(where + ".request.method: one of " + METHODS);
                 }
-            } else if (step.expect() != null || step.save() != null) {
-                throw new InvalidScenarioException(where + ": expect and save belong to a request step");
+            } else if (step.expect() != null || step.save() != null || step.until() != null) {
+                throw new InvalidScenarioException(where + ": expect, until and save belong to a request step");
+            }
+            if ((step.until() == null) != (step.within() == null) || step.every() != null && step.until() == null) {
+                throw new InvalidScenarioException(where + ": until needs within (the bound in virtual time), and"
+                        + " within and every need until");
+            }
+            for (String bound : java.util.Arrays.asList(step.within(), step.every())) {
+                if (bound != null && !positive(bound)) {
+                    throw new InvalidScenarioException(where + ": within and every are positive durations, e.g. 30s"
+                            + " (was " + bound + ")");
+                }
             }
             if (step.expect() != null && step.expect().status() != null
                     && (step.expect().status() < 100 || step.expect().status() > 599)) {
                 throw new InvalidScenarioException(where + ".expect.status: an HTTP status code");
+            }
+            if (step.until() != null && step.until().message() != null) {
+                try {
+                    Pattern.compile(step.until().message().replaceAll("\\$\\{[^}]*}", "x"));
+                } catch (PatternSyntaxException e) {
+                    throw new InvalidScenarioException(where + ".until.message: not a regular expression: "
+                            + e.getDescription());
+                }
             }
             if (step.expect() != null && step.expect().message() != null) {
                 try {
@@ -89,6 +107,15 @@ public final class ScenarioReader {
                     throw new InvalidScenarioException(where + ".advance: " + e.getMessage());
                 }
             }
+        }
+    }
+
+    private static boolean positive(String duration) {
+        try {
+            java.time.Duration parsed = DurationText.parse(duration);
+            return !parsed.isZero() && !parsed.isNegative();
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 }

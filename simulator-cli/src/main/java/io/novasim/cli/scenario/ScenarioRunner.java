@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -105,14 +107,37 @@ public final class ScenarioRunner {
             request.headers().forEach(http::header);
         }
         line(sim, (step.name() == null ? "" : step.name() + ": ") + user + " -> " + method + " " + path
-                + (body == null ? "" : " " + body));
+                + (body == null ? "" : " " + body)
+                + (step.until() == null ? "" : " (again every " + every(step) + " until it holds, within "
+                + step.within() + ")"));
         HttpResponse<String> response = send(http.build());
+        JsonNode json = parse(response.body());
+        List<Verdict> waited = List.of();
+        if (step.until() != null) {
+            // Poll as a client's wait loop does, on virtual time: advance, ask again; stop when it holds or at the
+            // bound.
+            Instant deadline = sim.control().now().plus(DurationText.parse(step.within()));
+            Duration interval = DurationText.parse(every(step));
+            int requests = 1;
+            waited = evaluate(where, step.until(), response, json);
+            while (!waited.stream().allMatch(Verdict::passed)
+                    && !sim.control().now().plus(interval).isAfter(deadline)) {
+                sim.control().advance(interval);
+                response = send(http.build());
+                json = parse(response.body());
+                waited = evaluate(where, step.until(), response, json);
+                requests++;
+            }
+            line(sim, requests + (requests == 1 ? " request" : " requests"));
+        }
         // The port is new every run: links show {base} instead, so transcripts compare byte for byte.
         line(sim, "<- " + response.statusCode() + (response.body().isEmpty() ? ""
                 : " " + response.body().replace(sim.baseUri().toString(), "{base}")));
-        JsonNode json = parse(response.body());
+        for (Verdict verdict : waited) {
+            record(new Verdict("until " + verdict.what(), verdict.passed(), verdict.otherwise()));
+        }
         if (step.expect() != null) {
-            check(where, step.expect(), response, json);
+            evaluate(where, step.expect(), response, json).forEach(this::record);
         }
         if (step.save() != null) {
             for (Map.Entry<String, String> save : step.save().entrySet()) {
@@ -126,21 +151,23 @@ public final class ScenarioRunner {
         }
     }
 
-    private void check(String where, Scenario.Expect expect, HttpResponse<String> response, JsonNode json)
-            throws InvalidScenarioException {
+    /** What {@code expect} says of this answer, one verdict per thing it checks. */
+    private List<Verdict> evaluate(String where, Scenario.Expect expect, HttpResponse<String> response,
+                                   JsonNode json) throws InvalidScenarioException {
+        List<Verdict> verdicts = new ArrayList<>();
         if (expect.status() != null) {
-            verdict("status " + expect.status(), expect.status() == response.statusCode(),
-                    "was " + response.statusCode());
+            verdicts.add(new Verdict("status " + expect.status(), expect.status() == response.statusCode(),
+                    "was " + response.statusCode()));
         }
         if (expect.headers() != null) {
             for (Map.Entry<String, String> header : expect.headers().entrySet()) {
                 String value = substitute(where + ".expect.headers", header.getValue());
                 String actual = response.headers().firstValue(header.getKey()).orElse(null);
-                verdict("header " + header.getKey() + ": " + value, value.equals(actual), "was " + actual);
+                verdicts.add(new Verdict("header " + header.getKey() + ": " + value, value.equals(actual), "was " + actual));
             }
         }
         if (expect.fault() != null || expect.message() != null) {
-            checkFault(where, expect, json);
+            verdicts.addAll(faultVerdicts(where, expect, json));
         }
         if (expect.json() != null) {
             for (Map.Entry<String, JsonNode> entry : expect.json().entrySet()) {
@@ -152,39 +179,51 @@ public final class ScenarioRunner {
                 boolean same = actual != null && !actual.isMissingNode() && (value.isValueNode()
                         ? value.asText().equals(actual.asText()) && value.isNull() == actual.isNull()
                         : value.equals(actual));
-                verdict(pointer + " = " + value, same, "was " + (actual == null || actual.isMissingNode()
-                        ? "absent" : actual));
+                verdicts.add(new Verdict(pointer + " = " + value, same, "was " + (actual == null || actual.isMissingNode()
+                        ? "absent" : actual)));
             }
         }
+        return verdicts;
     }
 
     /** A fault body is one key, the fault's name, holding an object with its {@code message}. */
-    private void checkFault(String where, Scenario.Expect expect, JsonNode json) throws InvalidScenarioException {
+    private List<Verdict> faultVerdicts(String where, Scenario.Expect expect, JsonNode json)
+            throws InvalidScenarioException {
+        List<Verdict> verdicts = new ArrayList<>();
         Map.Entry<String, JsonNode> only = json != null && json.isObject() && json.size() == 1
                 ? json.fields().next() : null;
         Map.Entry<String, JsonNode> fault = only != null && only.getValue().has("message") ? only : null;
         if (expect.fault() != null) {
             String actual = fault == null ? null : fault.getKey();
-            verdict("fault " + expect.fault(), expect.fault().equals(actual),
-                    fault == null ? "no fault in the body" : "was " + actual);
+            verdicts.add(new Verdict("fault " + expect.fault(), expect.fault().equals(actual),
+                    fault == null ? "no fault in the body" : "was " + actual));
         }
         if (expect.message() != null) {
             // A saved value stands for itself in the pattern, whatever characters it holds.
             String pattern = substitute(where + ".expect.message", expect.message(), Pattern::quote);
             String shown = substitute(where + ".expect.message", expect.message());
             String actual = fault == null ? null : fault.getValue().path("message").asText();
-            verdict("message ~ " + shown, actual != null && Pattern.compile(pattern).matcher(actual).matches(),
-                    fault == null ? "no fault in the body" : "was " + actual);
+            verdicts.add(new Verdict("message ~ " + shown, actual != null && Pattern.compile(pattern).matcher(actual).matches(),
+                    fault == null ? "no fault in the body" : "was " + actual));
+        }
+        return verdicts;
+    }
+
+    private void record(Verdict verdict) {
+        expectations++;
+        if (verdict.passed()) {
+            transcript.append("    expect ").append(verdict.what()).append(": PASS\n");
+        } else {
+            fail(verdict.what() + " (" + verdict.otherwise() + ")");
         }
     }
 
-    private void verdict(String what, boolean passed, String otherwise) {
-        expectations++;
-        if (passed) {
-            transcript.append("    expect ").append(what).append(": PASS\n");
-        } else {
-            fail(what + " (" + otherwise + ")");
-        }
+    private static String every(Scenario.Step step) {
+        return step.every() == null ? "1s" : step.every();
+    }
+
+    /** One thing an expectation checks, whether it holds, and what was there instead. */
+    private record Verdict(String what, boolean passed, String otherwise) {
     }
 
     private void fail(String what) {
