@@ -83,23 +83,8 @@ public final class ScenarioReader {
                     && (step.expect().status() < 100 || step.expect().status() > 599)) {
                 throw new InvalidScenarioException(where + ".expect.status: an HTTP status code");
             }
-            if (step.until() != null && step.until().message() != null) {
-                try {
-                    Pattern.compile(step.until().message().replaceAll("\\$\\{[^}]*}", "x"));
-                } catch (PatternSyntaxException e) {
-                    throw new InvalidScenarioException(where + ".until.message: not a regular expression: "
-                            + e.getDescription());
-                }
-            }
-            if (step.expect() != null && step.expect().message() != null) {
-                try {
-                    // ${name} becomes a saved value, quoted, when the step runs.
-                    Pattern.compile(step.expect().message().replaceAll("\\$\\{[^}]*}", "x"));
-                } catch (PatternSyntaxException e) {
-                    throw new InvalidScenarioException(where + ".expect.message: not a regular expression: "
-                            + e.getDescription());
-                }
-            }
+            checkMessagePattern(where + ".until", step.until());
+            checkMessagePattern(where + ".expect", step.expect());
             if (step.advance() != null) {
                 try {
                     DurationText.parse(step.advance());
@@ -116,6 +101,18 @@ public final class ScenarioReader {
             return !parsed.isZero() && !parsed.isNegative();
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    /** A message pattern must compile; {@code ${name}} becomes a saved value, quoted, when the step runs. */
+    private static void checkMessagePattern(String where, Scenario.Expect expect) throws InvalidScenarioException {
+        if (expect == null || expect.message() == null) {
+            return;
+        }
+        try {
+            Pattern.compile(expect.message().replaceAll("\\$\\{[^}]*}", "x"));
+        } catch (PatternSyntaxException e) {
+            throw new InvalidScenarioException(where + ".message: not a regular expression: " + e.getDescription());
         }
     }
 }

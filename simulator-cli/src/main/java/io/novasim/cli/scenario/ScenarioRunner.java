@@ -163,7 +163,8 @@ public final class ScenarioRunner {
             for (Map.Entry<String, String> header : expect.headers().entrySet()) {
                 String value = substitute(where + ".expect.headers", header.getValue());
                 String actual = response.headers().firstValue(header.getKey()).orElse(null);
-                verdicts.add(new Verdict("header " + header.getKey() + ": " + value, value.equals(actual), "was " + actual));
+                verdicts.add(new Verdict("header " + header.getKey() + ": " + value, value.equals(actual),
+                        "was " + actual));
             }
         }
         if (expect.fault() != null || expect.message() != null) {
@@ -179,8 +180,8 @@ public final class ScenarioRunner {
                 boolean same = actual != null && !actual.isMissingNode() && (value.isValueNode()
                         ? value.asText().equals(actual.asText()) && value.isNull() == actual.isNull()
                         : value.equals(actual));
-                verdicts.add(new Verdict(pointer + " = " + value, same, "was " + (actual == null || actual.isMissingNode()
-                        ? "absent" : actual)));
+                String was = actual == null || actual.isMissingNode() ? "absent" : actual.toString();
+                verdicts.add(new Verdict(pointer + " = " + value, same, "was " + was));
             }
         }
         return verdicts;
@@ -203,7 +204,8 @@ public final class ScenarioRunner {
             String pattern = substitute(where + ".expect.message", expect.message(), Pattern::quote);
             String shown = substitute(where + ".expect.message", expect.message());
             String actual = fault == null ? null : fault.getValue().path("message").asText();
-            verdicts.add(new Verdict("message ~ " + shown, actual != null && Pattern.compile(pattern).matcher(actual).matches(),
+            boolean matches = actual != null && Pattern.compile(pattern).matcher(actual).matches();
+            verdicts.add(new Verdict("message ~ " + shown, matches,
                     fault == null ? "no fault in the body" : "was " + actual));
         }
         return verdicts;
