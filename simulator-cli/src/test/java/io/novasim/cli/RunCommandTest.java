@@ -21,6 +21,17 @@ class RunCommandTest {
     record Outcome(int exit, String out, String err) {
     }
 
+    /** A scenario's start: seed 1, and a server booted whose id is saved as {@code server}. */
+    private static final String BOOT_A_SERVER = """
+            seed: 1
+            steps:
+              - request:
+                  method: POST
+                  path: /v2.1/servers
+                  body: {server: {name: web, imageRef: 70a599e0-31e7-49b7-b260-868f441e862b, flavorRef: "1"}}
+                save: {server: /server/id}
+            """;
+
     static Outcome run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -89,14 +100,7 @@ class RunCommandTest {
     @Test
     void untilAsksAgainOnVirtualTimeUntilItHoldsOrTheBoundPasses(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("wait.yaml");
-        Files.writeString(file, """
-                seed: 1
-                steps:
-                  - request:
-                      method: POST
-                      path: /v2.1/servers
-                      body: {server: {name: web, imageRef: 70a599e0-31e7-49b7-b260-868f441e862b, flavorRef: "1"}}
-                    save: {server: /server/id}
+        Files.writeString(file, BOOT_A_SERVER + """
                   - name: wait for ACTIVE
                     request: {path: "/v2.1/servers/${server}"}
                     until: {status: 200, json: {/server/status: ACTIVE}}
@@ -127,6 +131,45 @@ class RunCommandTest {
         assertThat(run("run", file.toString()).err()).contains("steps[0]: expect, until and save belong");
         Files.writeString(file, "steps:\n  - request: {path: /}\n    until: {status: 200}\n    within: 0s\n");
         assertThat(run("run", file.toString()).err()).contains("within and every are positive durations");
+    }
+
+    @Test
+    void namedOperationsAreSentAsTheRequestsANovaClientSends(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("operations.yaml");
+        Files.writeString(file, BOOT_A_SERVER + """
+                  - request: {path: "/v2.1/servers/${server}"}
+                    until: {json: {/server/status: ACTIVE}}
+                    within: 1m
+                  - request: {path: "/v2.1/servers/${server}/os-interface"}
+                    save: {port: /interfaceAttachments/0/port_id}
+                  - operation: {name: stop, server: "${server}"}
+                    expect: {status: 202}
+                  - operation: {name: reboot, server: "${server}"}
+                    expect:
+                      status: 409
+                      fault: conflictingRequest
+                      message: "Cannot 'reboot' .* task_state powering-off"
+                  - operation: {name: detach-interface, server: "${server}", port: "${port}"}
+                    expect: {status: 409}
+                  - operation: {name: detach-volume, server: "${server}", volume: no-such-volume}
+                    expect: {status: 404}
+                """);
+        Outcome outcome = run("run", file.toString());
+
+        assertThat(outcome.err()).isEmpty();
+        assertThat(outcome.out()).contains("-> POST /v2.1/servers/df7d3b77-de80-49a0-93d4-f99f5aa528fb/action "
+                        + "{\"os-stop\":null}\n",
+                "-> POST /v2.1/servers/df7d3b77-de80-49a0-93d4-f99f5aa528fb/action {\"reboot\":{\"type\":\"SOFT\"}}\n",
+                "-> DELETE /v2.1/servers/df7d3b77-de80-49a0-93d4-f99f5aa528fb/os-volume_attachments/no-such-volume\n",
+                "PASSED: 7 of 7 expectations met");
+        assertThat(outcome.exit()).isZero();
+
+        Files.writeString(file, "steps:\n  - operation: {name: detach-volume, server: x}\n");
+        Outcome invalid = run("run", file.toString());
+        assertThat(invalid.exit()).isEqualTo(3);
+        assertThat(invalid.err()).contains("steps[0].operation: needs volume");
+        Files.writeString(file, "steps:\n  - operation: {name: levitate, server: x}\n");
+        assertThat(run("run", file.toString()).err()).contains("needs name: one of attach-interface, attach-volume,");
     }
 
     @Test

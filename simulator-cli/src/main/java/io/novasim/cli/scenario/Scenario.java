@@ -16,11 +16,20 @@ public record Scenario(Long seed, String description, List<Step> steps) {
     }
 
     /**
-     * One step: exactly one of {@code request}, {@code advance}, {@code fault}. A request with {@code until} is sent
-     * again {@code every} (default 1s) of virtual time until {@code until} holds, for at most {@code within}.
+     * One step: exactly one of {@code request}, {@code operation}, {@code advance}, {@code fault}. A request (or an
+     * operation, which is a request spelled for you) with {@code until} is sent again {@code every} (default 1s) of
+     * virtual time until {@code until} holds, for at most {@code within}.
      */
-    public record Step(String name, Request request, Expect until, String within, String every, Expect expect,
-                       Map<String, String> save, String advance, JsonNode fault) {
+    public record Step(String name, Request request, NamedOperation operation, Expect until, String within,
+                       String every, Expect expect, Map<String, String> save, String advance, JsonNode fault) {
+    }
+
+    /**
+     * A named operation on a server ({@code stop}, {@code reboot}, {@code detach-volume}, ...), sent as the Nova v2.1
+     * request a client would send; {@code type} is a reboot's {@code SOFT} (default) or {@code HARD}.
+     */
+    public record NamedOperation(String name, String server, String port, String network, String volume,
+                                 String image, String type) {
     }
 
     /** An API request, sent as {@code user} of {@code project} (the demo user when absent). */

@@ -52,10 +52,15 @@ public final class ScenarioReader {
         for (int i = 0; i < steps.size(); i++) {
             Scenario.Step step = steps.get(i);
             String where = file + ", steps[" + i + "]";
-            int kinds = (step.request() != null ? 1 : 0) + (step.advance() != null ? 1 : 0)
-                    + (step.fault() != null ? 1 : 0);
+            int kinds = (step.request() != null ? 1 : 0) + (step.operation() != null ? 1 : 0)
+                    + (step.advance() != null ? 1 : 0) + (step.fault() != null ? 1 : 0);
             if (kinds != 1) {
-                throw new InvalidScenarioException(where + ": a step has exactly one of request, advance, fault");
+                throw new InvalidScenarioException(where
+                        + ": a step has exactly one of request, operation, advance, fault");
+            }
+            if (step.operation() != null && NamedOperations.missing(step.operation()) != null) {
+                throw new InvalidScenarioException(where + ".operation: needs "
+                        + NamedOperations.missing(step.operation()));
             }
             if (step.request() != null) {
                 if (step.request().path() == null || !step.request().path().startsWith("/")) {
@@ -66,8 +71,10 @@ public final class ScenarioReader {
                 if (!METHODS.contains(method)) {
                     throw new InvalidScenarioException(where + ".request.method: one of " + METHODS);
                 }
-            } else if (step.expect() != null || step.save() != null || step.until() != null) {
-                throw new InvalidScenarioException(where + ": expect, until and save belong to a request step");
+            } else if (step.operation() == null && (step.expect() != null || step.save() != null
+                    || step.until() != null)) {
+                throw new InvalidScenarioException(where
+                        + ": expect, until and save belong to a request or operation step");
             }
             if ((step.until() == null) != (step.within() == null) || step.every() != null && step.until() == null) {
                 throw new InvalidScenarioException(where + ": until needs within (the bound in virtual time), and"

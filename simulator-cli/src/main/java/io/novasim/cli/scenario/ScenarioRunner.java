@@ -77,6 +77,9 @@ public final class ScenarioRunner {
                 throw new InvalidScenarioException(where + ".fault: " + e.getMessage());
             }
             line(sim, "fault " + step.fault());
+        } else if (step.operation() != null) {
+            request(sim, where, new Scenario.Step(step.name(), NamedOperations.request(step.operation()), null,
+                    step.until(), step.within(), step.every(), step.expect(), step.save(), null, null));
         } else {
             request(sim, where, step);
         }

@@ -66,6 +66,10 @@ class ScenarioSchemaTest {
         assertThat(validate("steps: [{request: {path: /}, expect: {status: 999}}]")).isNotEmpty();
         assertThat(validate("steps: [{request: {path: /, verb: GET}}]")).isNotEmpty();
         assertThat(validate("seed: 1\nstpes: []")).isNotEmpty();
+        assertThat(validate("steps: [{operation: {name: detach-volume, server: s}}]")).isNotEmpty();
+        assertThat(validate("steps: [{operation: {name: levitate, server: s}}]")).isNotEmpty();
+        assertThat(validate("steps: [{operation: {name: reboot, server: s, type: HARD}, expect: {status: 202},"
+                + " until: {status: 202}, within: 5s}]")).isEmpty();
         assertThat(validate("steps: [{fault: {match: {operations: [levitate]}, effect: {type: error}}}]"))
                 .isNotEmpty();
         assertThat(validate("steps: [{request: {path: /v2.1/servers, method: post, microversion: '2.79'},"
@@ -84,6 +88,11 @@ class ScenarioSchemaTest {
                 .containsExactlyInAnyOrderElementsOf(components(Scenario.Request.class));
         assertThat(names(defs.path("expect").path("properties")))
                 .containsExactlyInAnyOrderElementsOf(components(Scenario.Expect.class));
+        assertThat(names(defs.path("operation").path("properties")))
+                .containsExactlyInAnyOrderElementsOf(components(Scenario.NamedOperation.class));
+        List<String> named = new ArrayList<>();
+        defs.path("operation").path("properties").path("name").path("enum").forEach(n -> named.add(n.asText()));
+        assertThat(named).containsExactlyElementsOf(NamedOperations.names());
         List<String> operations = new ArrayList<>();
         defs.path("fault").path("properties").path("match").path("properties").path("operations").path("items")
                 .path("enum").forEach(op -> operations.add(op.asText()));

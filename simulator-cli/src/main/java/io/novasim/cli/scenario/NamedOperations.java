@@ -1,0 +1,88 @@
+package io.novasim.cli.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The requests behind a scenario's named operations ({@code operation: detach-volume}), spelled as a Nova v2.1 client
+ * sends them, so the transcript shows the real call.
+ */
+final class NamedOperations {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Server actions whose body is {@code {"<action>": null}}. */
+    private static final Map<String, String> PLAIN_ACTIONS = Map.ofEntries(Map.entry("stop", "os-stop"),
+            Map.entry("start", "os-start"), Map.entry("pause", "pause"), Map.entry("unpause", "unpause"),
+            Map.entry("suspend", "suspend"), Map.entry("resume", "resume"), Map.entry("rescue", "rescue"),
+            Map.entry("unrescue", "unrescue"), Map.entry("shelve", "shelve"),
+            Map.entry("shelve-offload", "shelveOffload"), Map.entry("unshelve", "unshelve"),
+            Map.entry("lock", "lock"), Map.entry("unlock", "unlock"));
+    private static final Map<String, Function<Scenario.NamedOperation, Scenario.Request>> OTHERS = Map.of(
+            "reboot", op -> action(op, "reboot", JSON.createObjectNode().put("type",
+                    op.type() == null ? "SOFT" : op.type().toUpperCase(java.util.Locale.ROOT))),
+            "delete", op -> new Scenario.Request("DELETE", servers(op), null, null, null, null, null, null),
+            "attach-interface", op -> new Scenario.Request("POST", servers(op) + "/os-interface",
+                    wrap("interfaceAttachment", op.port() != null ? JSON.createObjectNode().put("port_id", op.port())
+                            : JSON.createObjectNode().put("net_id", op.network())), null, null, null, null, null),
+            "detach-interface", op -> new Scenario.Request("DELETE", servers(op) + "/os-interface/" + op.port(), null,
+                    null, null, null, null, null),
+            "attach-volume", op -> new Scenario.Request("POST", servers(op) + "/os-volume_attachments",
+                    wrap("volumeAttachment", JSON.createObjectNode().put("volumeId", op.volume())), null, null, null,
+                    null, null),
+            "detach-volume", op -> new Scenario.Request("DELETE", servers(op) + "/os-volume_attachments/"
+                    + op.volume(), null, null, null, null, null, null),
+            "media-attach", op -> action(op, "media-attach", JSON.createObjectNode().put("imageRef", op.image())),
+            "media-detach", op -> action(op, "media-detach", JSON.createObjectNode().put("imageRef", op.image())));
+
+    private NamedOperations() {
+    }
+
+    /** Every name a scenario may use, sorted. */
+    static List<String> names() {
+        return java.util.stream.Stream.concat(PLAIN_ACTIONS.keySet().stream(), OTHERS.keySet().stream()).sorted()
+                .toList();
+    }
+
+    /** What is missing for {@code op} to be sent, or {@code null} when nothing is. */
+    static String missing(Scenario.NamedOperation op) {
+        if (op.name() == null || !names().contains(op.name())) {
+            return "name: one of " + String.join(", ", names());
+        }
+        if (op.server() == null) {
+            return "server";
+        }
+        return switch (op.name()) {
+            case "attach-interface" -> op.port() == null && op.network() == null ? "port or network" : null;
+            case "detach-interface" -> op.port() == null ? "port" : null;
+            case "attach-volume", "detach-volume" -> op.volume() == null ? "volume" : null;
+            case "media-attach", "media-detach" -> op.image() == null ? "image" : null;
+            default -> null;
+        };
+    }
+
+    /** The request {@code op} stands for; {@link #missing} must have found nothing missing. */
+    static Scenario.Request request(Scenario.NamedOperation op) {
+        String plain = PLAIN_ACTIONS.get(op.name());
+        return plain != null ? action(op, plain, null) : OTHERS.get(op.name()).apply(op);
+    }
+
+    private static Scenario.Request action(Scenario.NamedOperation op, String action, JsonNode argument) {
+        ObjectNode body = JSON.createObjectNode();
+        body.set(action, argument == null ? JSON.nullNode() : argument);
+        return new Scenario.Request("POST", servers(op) + "/action", body, null, null, null, null, null);
+    }
+
+    private static ObjectNode wrap(String key, JsonNode value) {
+        ObjectNode body = JSON.createObjectNode();
+        body.set(key, value);
+        return body;
+    }
+
+    private static String servers(Scenario.NamedOperation op) {
+        return "/v2.1/servers/" + op.server();
+    }
+}
