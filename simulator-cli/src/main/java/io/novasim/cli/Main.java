@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /**
- * The {@code novasim} command: {@code serve} and {@code run}. Exit codes: 0 normal, 1 failure to start or an
+ * The {@code novasim} command: {@code serve}, {@code run} and {@code states}. Exit codes: 0 normal, 1 failure to start or an
  * expectation failed, 2 usage error, 3 invalid setup or scenario file.
  */
 @Command(name = "novasim", mixinStandardHelpOptions = true, versionProvider = Version.class,

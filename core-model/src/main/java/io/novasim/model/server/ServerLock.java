@@ -5,6 +5,7 @@ package io.novasim.model.server;
  * may lift an admin's lock.
  */
 public record ServerLock(LockedBy lockedBy, String reason) {
+    /** Whose lock it is: an owner's lock does not stop an admin. */
     public enum LockedBy { OWNER, ADMIN }
 
     public ServerLock {

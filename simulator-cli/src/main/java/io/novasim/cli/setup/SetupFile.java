@@ -10,6 +10,7 @@ import java.util.Map;
 public record SetupFile(List<ProjectEntry> projects, List<UserEntry> users, List<FlavorEntry> flavors,
                         List<ImageEntry> images, List<NetworkEntry> networks, List<VolumeEntry> volumes) {
 
+    /** A project (tenant); {@code domain} defaults to {@code Default}. */
     public record ProjectEntry(String id, String name, String domain) {
     }
 
@@ -17,10 +18,15 @@ public record SetupFile(List<ProjectEntry> projects, List<UserEntry> users, List
     public record UserEntry(String id, String name, String domain, String password, Map<String, List<String>> roles) {
     }
 
+    /**
+     * A flavor: {@code vcpus} and {@code ramMb} are required; disk, ephemeral and swap default to 0, and a flavor is
+     * public unless it says otherwise.
+     */
     public record FlavorEntry(String id, String name, Integer vcpus, Integer ramMb, Integer diskGb,
                               Integer ephemeralGb, Integer swapMb, Boolean isPublic) {
     }
 
+    /** A Glance image; {@code status} defaults to {@code active}. */
     public record ImageEntry(String id, String name, String status, Integer minDiskGb, Integer minRamMb,
                              Long sizeBytes, String diskFormat, String containerFormat) {
     }
@@ -30,6 +36,7 @@ public record SetupFile(List<ProjectEntry> projects, List<UserEntry> users, List
                                List<SubnetEntry> subnets) {
     }
 
+    /** An IPv4 subnet; the gateway defaults to the first address of {@code cidr}. */
     public record SubnetEntry(String id, String name, String cidr, String gatewayIp) {
     }
 

@@ -31,6 +31,7 @@ import java.util.TreeSet;
  * becomes an {@link InvalidSetupException} naming the field, such as {@code users[1].roles.demo}.
  */
 public final class SetupReader {
+    /** How a setup file is written. */
     public enum Format {
         YAML, JSON;
 

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 /** The {@code networks} of a server create: {@code auto}, {@code none}, or a list of networks and ports. */
 public record Networks(Mode mode, List<NetworkRequest> requests) {
+    /** Which of the three forms of {@code networks} was asked for. */
     public enum Mode { AUTO, NONE, LIST }
 
     public static final Networks AUTO = new Networks(Mode.AUTO, List.of());
