@@ -18,7 +18,6 @@ import io.novasim.model.error.ApiError;
 import io.novasim.model.error.BadRequest;
 import io.novasim.model.error.ComputeException;
 import io.novasim.model.error.ItemNotFound;
-import io.novasim.state.command.Caller;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -230,8 +229,7 @@ public final class ComputeApi {
                         + "' doesn't match Context's project_id '" + token.projectId() + "'");
             }
         }
-        Caller caller = new Caller(token.userId(), token.projectId(), token.admin());
-        return route.handle(new Call(ctx, token, caller, version, requestId, body, params));
+        return route.handle(new Call(ctx, token, token.caller(), version, requestId, body, params));
     }
 
     private void finish(Context ctx, Reply reply, Microversion version, String requestId, ComputeDialect dialect) {

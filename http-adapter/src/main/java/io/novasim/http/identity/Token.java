@@ -1,5 +1,7 @@
 package io.novasim.http.identity;
 
+import io.novasim.state.command.Caller;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +16,11 @@ public record Token(String id, String userId, String projectId, Set<String> role
 
     public boolean admin() {
         return roles.contains("admin");
+    }
+
+    /** Who the core sees acting: this token's user, in its project, with its admin role or without. */
+    public Caller caller() {
+        return new Caller(userId, projectId, admin());
     }
 
     public boolean scoped() {

@@ -6,68 +6,58 @@ import io.javalin.http.HandlerType;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.novasim.http.Simulation;
 import io.novasim.http.identity.Token;
-import io.novasim.http.support.Call;
 import io.novasim.http.support.Errors;
 import io.novasim.http.support.Json;
-import io.novasim.http.support.Replies;
 import io.novasim.http.support.Reply;
 import io.novasim.http.support.Route;
+import io.novasim.http.support.ServicePipeline;
 import io.novasim.model.error.ComputeException;
-import io.novasim.state.command.Caller;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The request pipeline of the Neutron API under {@code /network}: request id, authentication, body, route, and every
- * refusal rendered as a {@code NeutronError}. Every answer is recorded in the request journal.
+ * The Neutron API under {@code /network} on the shared {@link ServicePipeline}: every refusal is rendered as a
+ * {@code NeutronError}.
  */
-final class NetworkApi {
+final class NetworkApi implements ServicePipeline.Service {
     static final String PREFIX = "/network";
-    private static final Logger LOG = LoggerFactory.getLogger(NetworkApi.class);
 
-    private final Simulation simulation;
+    private final ServicePipeline pipeline;
 
     NetworkApi(Simulation simulation) {
-        this.simulation = simulation;
+        this.pipeline = new ServicePipeline(simulation, this);
     }
 
     /** An authenticated route under {@code /network/v2.0}. */
     void route(JavalinDefaultRoutingApi<?> router, HandlerType method, String path, Route route) {
-        router.addHttpHandler(method, PREFIX + "/v2.0" + path, ctx -> handle(ctx, route));
+        pipeline.route(router, method, PREFIX + "/v2.0" + path, route);
     }
 
     /** A route that needs no token (version discovery). */
     void open(JavalinDefaultRoutingApi<?> router, String path, Function<Context, Reply> answer) {
-        router.get(PREFIX + path, ctx -> {
-            String requestId = simulation.cloud().newRequestId();
-            finish(ctx, answer.apply(ctx), requestId);
-        });
+        pipeline.open(router, PREFIX + path, answer);
     }
 
-    private void handle(Context ctx, Route route) {
-        String requestId = simulation.cloud().newRequestId();
-        Reply reply;
-        try {
-            Optional<Token> token = simulation.authenticate(ctx);
-            if (token.isEmpty()) {
-                reply = Errors.unauthorized(ctx);
-            } else {
-                Caller caller = new Caller(token.get().userId(), token.get().projectId(), token.get().admin());
-                reply = route.handle(new Call(ctx, token.get(), caller, null, requestId, body(ctx)));
-            }
-        } catch (NeutronError refused) {
-            reply = refused.reply();
-        } catch (ComputeException refused) {
-            reply = Errors.neutron(refused.code(), typeOf(refused.code()), refused.getMessage());
-        } catch (RuntimeException bug) {
-            LOG.error("unexpected error in {} {}", ctx.method(), ctx.path(), bug);
-            reply = Errors.neutron(500, "HTTPInternalServerError", "Request Failed: internal server error while "
-                    + "processing your request.");
+    @Override
+    public JsonNode prepare(Context ctx, Token token) {
+        return body(ctx);
+    }
+
+    @Override
+    public Reply refusal(RuntimeException thrown) {
+        if (thrown instanceof NeutronError refused) {
+            return refused.reply();
         }
-        finish(ctx, reply, requestId);
+        if (thrown instanceof ComputeException refused) {
+            return Errors.neutron(refused.code(), typeOf(refused.code()), refused.getMessage());
+        }
+        return null;
+    }
+
+    @Override
+    public Reply internalError() {
+        return Errors.neutron(500, "HTTPInternalServerError", "Request Failed: internal server error while "
+                + "processing your request.");
     }
 
     private static JsonNode body(Context ctx) {
@@ -91,11 +81,5 @@ final class NetworkApi {
             case 503 -> "HTTPServiceUnavailable";
             default -> "HTTPInternalServerError";
         };
-    }
-
-    private void finish(Context ctx, Reply reply, String requestId) {
-        ctx.header("x-openstack-request-id", requestId);
-        Replies.write(ctx, reply, "application/json");
-        simulation.record(ctx, requestId, reply.status());
     }
 }
