@@ -38,19 +38,21 @@ final class NamedOperations {
             "media-attach", op -> action(op, "media-attach", JSON.createObjectNode().put("imageRef", op.image())),
             "media-detach", op -> action(op, "media-detach", JSON.createObjectNode().put("imageRef", op.image())));
 
+    private static final List<String> NAMES = java.util.stream.Stream.concat(PLAIN_ACTIONS.keySet().stream(),
+            OTHERS.keySet().stream()).sorted().toList();
+
     private NamedOperations() {
     }
 
     /** Every name a scenario may use, sorted. */
     static List<String> names() {
-        return java.util.stream.Stream.concat(PLAIN_ACTIONS.keySet().stream(), OTHERS.keySet().stream()).sorted()
-                .toList();
+        return NAMES;
     }
 
     /** What is missing for {@code op} to be sent, or {@code null} when nothing is. */
     static String missing(Scenario.NamedOperation op) {
-        if (op.name() == null || !names().contains(op.name())) {
-            return "name: one of " + String.join(", ", names());
+        if (op.name() == null || !NAMES.contains(op.name())) {
+            return "name: one of " + String.join(", ", NAMES);
         }
         if (op.server() == null) {
             return "server";

@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -51,13 +50,12 @@ public final class StatesCommand implements Callable<Integer> {
     }
 
     private Operation parseOperation() {
-        return Arrays.stream(Operation.values())
-                .filter(op -> TransitionTable.rule(op) != null)
+        List<Operation> drawn = TransitionTable.rules().stream().map(TransitionRule::operation).toList();
+        return drawn.stream()
                 .filter(op -> StateDiagram.name(op).equalsIgnoreCase(operation.replace('_', '-')))
                 .findFirst()
                 .orElseThrow(() -> new ParameterException(spec.commandLine(), "Unknown operation '" + operation
-                        + "'. Operations: " + Arrays.stream(Operation.values())
-                        .filter(op -> TransitionTable.rule(op) != null).map(StateDiagram::name)
+                        + "'. Operations: " + drawn.stream().map(StateDiagram::name)
                         .collect(Collectors.joining(", "))));
     }
 }
