@@ -18,7 +18,7 @@ public record CloudState(Instant now, List<Server> servers, Map<String, List<Ins
                          List<MediaAttachment> media, List<FiredFault> firedFaults) {
     public CloudState {
         servers = List.copyOf(servers);
-        actions = Map.copyOf(actions);
+        actions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(actions));
         ports = List.copyOf(ports);
         volumes = List.copyOf(volumes);
         volumeAttachments = List.copyOf(volumeAttachments);

@@ -43,7 +43,8 @@ public record Server(
         Objects.requireNonNull(powerState, "powerState");
         Objects.requireNonNull(created, "created");
         Objects.requireNonNull(updated, "updated");
-        metadata = Map.copyOf(metadata);
+        // Sorted by key: Map.copyOf's order changes from one JVM to the next, and rendered bodies must not.
+        metadata = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metadata));
     }
 
     public ServerStatus status() {

@@ -93,7 +93,7 @@ final class BaremetalServerShape implements DialectServerShape {
         for (MediaAttachment medium : attached) {
             Map<String, Object> image = Json.object();
             image.put("id", medium.imageId());
-            image.put("links", List.of(Map.of("href", url(call, "images", medium.imageId()), "rel", "bookmark")));
+            image.put("links", List.of(Json.object("href", url(call, "images", medium.imageId()), "rel", "bookmark")));
             list.add(Json.object("image", image));
         }
         return list;
@@ -113,9 +113,9 @@ final class BaremetalServerShape implements DialectServerShape {
         return status;
     }
 
-    private static List<Map<String, String>> links(Call call, String collection, String id) {
+    private static List<Map<String, Object>> links(Call call, String collection, String id) {
         String href = url(call, collection, id);
-        return List.of(Map.of("href", href, "rel", "self"), Map.of("href", href, "rel", "bookmark"));
+        return List.of(Json.object("href", href, "rel", "self"), Json.object("href", href, "rel", "bookmark"));
     }
 
     private static String url(Call call, String collection, String id) {

@@ -30,7 +30,7 @@ public final class ComputeVersions {
         v20.put("version", "");
         v20.put("min_version", "");
         v20.put("updated", "2011-01-21T11:33:21Z");
-        v20.put("links", List.of(Map.of("rel", "self", "href", base + "/v2/")));
+        v20.put("links", List.of(Json.object("rel", "self", "href", base + "/v2/")));
         Map<String, Object> v21 = version(base, false);
         ctx.contentType("application/json").result(Json.write(Json.object("versions", List.of(v20, v21))));
     }
@@ -53,12 +53,12 @@ public final class ComputeVersions {
         v21.put("min_version", "2." + Microversion.MIN);
         v21.put("updated", "2013-07-23T11:33:21Z");
         if (full) {
-            v21.put("links", List.of(Map.of("rel", "self", "href", base + "/v2.1/"),
-                    Map.of("rel", "describedby", "type", "text/html", "href", "http://docs.openstack.org/")));
-            v21.put("media-types", List.of(Map.of("base", "application/json",
+            v21.put("links", List.of(Json.object("rel", "self", "href", base + "/v2.1/"),
+                    Json.object("rel", "describedby", "type", "text/html", "href", "http://docs.openstack.org/")));
+            v21.put("media-types", List.of(Json.object("base", "application/json",
                     "type", "application/vnd.openstack.compute+json;version=2.1")));
         } else {
-            v21.put("links", List.of(Map.of("rel", "self", "href", base + "/v2.1/")));
+            v21.put("links", List.of(Json.object("rel", "self", "href", base + "/v2.1/")));
         }
         return v21;
     }

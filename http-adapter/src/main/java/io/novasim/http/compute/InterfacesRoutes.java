@@ -106,7 +106,7 @@ public final class InterfacesRoutes {
         Map<String, Object> view = Json.object();
         List<Object> ips = new ArrayList<>();
         for (FixedIp ip : port.fixedIps()) {
-            ips.add(Map.of("subnet_id", ip.subnetId(), "ip_address", ip.ipAddress()));
+            ips.add(Json.object("subnet_id", ip.subnetId(), "ip_address", ip.ipAddress()));
         }
         view.put("fixed_ips", ips);
         view.put("mac_addr", port.macAddress());

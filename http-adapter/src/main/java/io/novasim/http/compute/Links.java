@@ -1,5 +1,6 @@
 package io.novasim.http.compute;
 
+import io.novasim.http.support.Json;
 import io.novasim.http.support.Call;
 
 import java.util.List;
@@ -10,13 +11,13 @@ final class Links {
     private Links() {
     }
 
-    static List<Map<String, String>> of(Call call, String collection, String id) {
-        return List.of(Map.of("href", call.base() + "/v2.1/" + project(call) + collection + "/" + id, "rel", "self"),
-                bookmark(call, collection, id));
+    static List<Map<String, Object>> of(Call call, String collection, String id) {
+        return List.of(Json.object("href", call.base() + "/v2.1/" + project(call) + collection + "/" + id,
+                "rel", "self"), bookmark(call, collection, id));
     }
 
-    static Map<String, String> bookmark(Call call, String collection, String id) {
-        return Map.of("href", call.base() + "/" + project(call) + collection + "/" + id, "rel", "bookmark");
+    static Map<String, Object> bookmark(Call call, String collection, String id) {
+        return Json.object("href", call.base() + "/" + project(call) + collection + "/" + id, "rel", "bookmark");
     }
 
     static String collection(Call call, String collection) {

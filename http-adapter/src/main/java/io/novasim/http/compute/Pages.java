@@ -1,5 +1,6 @@
 package io.novasim.http.compute;
 
+import io.novasim.http.support.Json;
 import io.novasim.http.support.Call;
 import io.novasim.model.error.BadRequest;
 
@@ -35,14 +36,14 @@ final class Pages {
         return all.subList(from, from + size);
     }
 
-    static <T> Optional<Map<String, String>> nextLink(Call call, List<T> page, List<T> all, Function<T, String> id,
+    static <T> Optional<Map<String, Object>> nextLink(Call call, List<T> page, List<T> all, Function<T, String> id,
                                                       String collectionUrl) {
         String limit = call.query("limit");
         if (limit == null || page.isEmpty() || page.size() < parseLimit(limit)) {
             return Optional.empty();
         }
         String last = id.apply(page.get(page.size() - 1));
-        return Optional.of(Map.of("href", collectionUrl + "?limit=" + limit + "&marker=" + last, "rel", "next"));
+        return Optional.of(Json.object("href", collectionUrl + "?limit=" + limit + "&marker=" + last, "rel", "next"));
     }
 
     private static int parseLimit(String limit) {

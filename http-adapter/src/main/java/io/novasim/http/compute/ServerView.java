@@ -100,7 +100,7 @@ final class ServerView {
         }
         view.put("id", server.id());
         view.put("image", server.imageId() == null ? ""
-                : Map.of("id", server.imageId(), "links", List.of(Links.bookmark(call, "images", server.imageId()))));
+                : Json.object("id", server.imageId(), "links", List.of(Links.bookmark(call, "images", server.imageId()))));
         if (extended) {
             view.put("key_name", extra.keyName());
         }
@@ -120,7 +120,7 @@ final class ServerView {
             view.put("progress", 0);
         }
         if (extended && !readout.addresses().isEmpty()) {
-            view.put("security_groups", List.of(Map.of("name", "default")));
+            view.put("security_groups", List.of(Json.object("name", "default")));
         }
         if (form != Form.DETAIL && call.atLeast(71)) {
             view.put("server_groups", List.of());
@@ -186,7 +186,7 @@ final class ServerView {
     private static Object flavor(Call call, Cloud cloud, Server server) {
         Flavor flavor = cloud.catalog().flavor(server.flavorId()).orElse(null);
         if (!call.atLeast(47) || flavor == null) {
-            return Map.of("id", server.flavorId(), "links", List.of(Links.bookmark(call, "flavors",
+            return Json.object("id", server.flavorId(), "links", List.of(Links.bookmark(call, "flavors",
                     server.flavorId())));
         }
         Map<String, Object> view = Json.object();

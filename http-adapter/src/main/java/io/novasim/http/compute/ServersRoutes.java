@@ -107,9 +107,9 @@ public final class ServersRoutes {
         view.put("adminPass", receipt.adminPass());
         view.put("id", created.id());
         view.put("links", Links.of(call, "servers", created.id()));
-        view.put("security_groups", List.of(Map.of("name", "default")));
+        view.put("security_groups", List.of(Json.object("name", "default")));
         return Reply.json(202, Json.object("server", view))
-                .withHeader("Location", Links.of(call, "servers", created.id()).get(0).get("href"));
+                .withHeader("Location", Links.of(call, "servers", created.id()).get(0).get("href").toString());
     }
 
     private static String textOrNumber(JsonNode value, String field) {

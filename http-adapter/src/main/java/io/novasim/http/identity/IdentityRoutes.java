@@ -75,8 +75,8 @@ public final class IdentityRoutes {
         version.put("id", "v3.14");
         version.put("status", "stable");
         version.put("updated", "2020-04-07T00:00:00Z");
-        version.put("links", List.of(Map.of("rel", "self", "href", base(ctx) + "/identity/v3/")));
-        version.put("media-types", List.of(Map.of("base", "application/json",
+        version.put("links", List.of(Json.object("rel", "self", "href", base(ctx) + "/identity/v3/")));
+        version.put("media-types", List.of(Json.object("base", "application/json",
                 "type", "application/vnd.openstack.identity-v3+json")));
         return version;
     }
@@ -218,7 +218,7 @@ public final class IdentityRoutes {
             body.put("project", projectView);
             body.put("is_domain", false);
             List<Object> roles = new ArrayList<>();
-            token.roles().stream().sorted().forEach(role -> roles.add(Map.of("id", roleId(role), "name", role)));
+            token.roles().stream().sorted().forEach(role -> roles.add(Json.object("id", roleId(role), "name", role)));
             body.put("roles", roles);
             body.put("catalog", catalog(base(ctx), project.id(), simulation.settings().dialects()));
         }
@@ -226,7 +226,7 @@ public final class IdentityRoutes {
     }
 
     private static Map<String, Object> domain() {
-        return Map.of("id", CloudSetup.DEFAULT_DOMAIN, "name", "Default");
+        return Json.object("id", CloudSetup.DEFAULT_DOMAIN, "name", "Default");
     }
 
     private static String roleId(String role) {

@@ -55,7 +55,7 @@ public final class ImageRoutes {
             Map<String, Object> version = Json.object();
             version.put("id", "v2." + minor);
             version.put("status", minor == NEWEST_MINOR ? "CURRENT" : "SUPPORTED");
-            version.put("links", List.of(Map.of("rel", "self", "href", self)));
+            version.put("links", List.of(Json.object("rel", "self", "href", self)));
             versions.add(version);
         }
         return Json.object("versions", versions);

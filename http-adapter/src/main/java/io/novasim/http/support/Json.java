@@ -63,6 +63,18 @@ public final class Json {
         return map;
     }
 
+    /**
+     * An ordered map of the given keys and values, in that order. Never {@code Map.of} for a body: its iteration
+     * order changes from one JVM to the next, and so would the bytes of the answer.
+     */
+    public static Map<String, Object> object(String key, Object value, Object... moreKeysAndValues) {
+        Map<String, Object> map = object(key, value);
+        for (int i = 0; i < moreKeysAndValues.length; i += 2) {
+            map.put((String) moreKeysAndValues[i], moreKeysAndValues[i + 1]);
+        }
+        return map;
+    }
+
     /** Nova's timestamps: {@code 2026-01-01T00:00:05Z}. */
     public static String time(Instant instant) {
         return instant == null ? null : NOVA_TIME.format(instant);

@@ -44,10 +44,10 @@ public final class VolumeRoutes {
         version.put("version", "3." + VolumeApi.MAX_MINOR);
         version.put("min_version", "3.0");
         version.put("updated", "2023-08-31T00:00:00Z");
-        version.put("links", List.of(Map.of("rel", "describedby", "type", "text/html",
+        version.put("links", List.of(Json.object("rel", "describedby", "type", "text/html",
                         "href", "https://docs.openstack.org/"),
-                Map.of("rel", "self", "href", base + "/v3/")));
-        version.put("media-types", List.of(Map.of("base", "application/json",
+                Json.object("rel", "self", "href", base + "/v3/")));
+        version.put("media-types", List.of(Json.object("base", "application/json",
                 "type", "application/vnd.openstack.volume+json;version=3")));
         return Json.object("versions", List.of(version));
     }

@@ -95,7 +95,7 @@ final class VolumesRoutes {
         if (from + page.size() < matching.size() && !page.isEmpty()) {
             String href = call.base() + call.context().path() + "?limit=" + call.query("limit") + "&marker="
                     + page.get(page.size() - 1).id();
-            body.put("volumes_links", List.of(Map.of("href", href, "rel", "next")));
+            body.put("volumes_links", List.of(Json.object("href", href, "rel", "next")));
         }
         return Reply.ok(body);
     }

@@ -15,7 +15,7 @@ public record CreateServer(String name, String flavorId, String imageId, String 
         Objects.requireNonNull(flavorId, "flavorId");
         Objects.requireNonNull(availabilityZone, "availabilityZone");
         Objects.requireNonNull(networks, "networks");
-        metadata = Map.copyOf(metadata);
+        metadata = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metadata));
     }
 
     /** From an image, in zone {@code nova}, on the one network the project can use (if there is one). */

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 public record FaultMatch(Set<Operation> operations, String serverId, Pattern serverName, String projectId,
                          String portId, String volumeId, String imageId) {
     public FaultMatch {
-        operations = Set.copyOf(operations);
+        // In enum order, not Set.copyOf's: that order changes from one JVM to the next, and listings must not.
+        operations = operations.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(
+                java.util.EnumSet.copyOf(operations));
     }
 
     public static FaultMatch any() {
