@@ -6,6 +6,7 @@ import io.novasim.http.SimulatorSettings;
 import io.novasim.model.catalog.Project;
 import io.novasim.model.catalog.User;
 import io.novasim.state.Cloud;
+import io.novasim.state.log.EventListener;
 import io.novasim.state.time.Timings;
 import io.novasim.state.time.VirtualClock;
 
@@ -344,6 +345,7 @@ public final class NovaSimulator implements AutoCloseable {
         private int journalCapacity = 10_000;
         private int eventLogCapacity = 100_000;
         private java.util.Set<String> dialects = allDialects();
+        private EventListener eventListener = EventListener.NONE;
 
         private Builder() {
         }
@@ -491,6 +493,19 @@ public final class NovaSimulator implements AutoCloseable {
         }
 
         /**
+         * Someone else to tell each engine event as it happens (a scenario runner writing its transcript), besides
+         * the bounded event log. It is called under the engine's lock, in order, and must not call back into the
+         * simulator.
+         *
+         * @param value the listener (default none)
+         * @return this builder
+         */
+        public Builder eventListener(EventListener value) {
+            this.eventListener = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
          * A simulator served over HTTP, not started yet: call {@link NovaSimulator#start()}.
          *
          * @return a new simulator with these settings
@@ -513,7 +528,7 @@ public final class NovaSimulator implements AutoCloseable {
 
         private SimulatorSettings settings() {
             return new SimulatorSettings(host, port, seed, setup, timings, start, clockSpeed, tokenLifetime,
-                    controlToken, journalCapacity, eventLogCapacity, dialects);
+                    controlToken, journalCapacity, eventLogCapacity, dialects, eventListener);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.novasim.state.Cloud;
 import io.novasim.state.command.Caller;
 import io.novasim.state.command.CreateVolume;
 import io.novasim.state.ids.SeededIdSource;
+import io.novasim.state.log.EventListener;
 import io.novasim.state.log.EventLog;
 import io.novasim.state.log.Replay;
 import io.novasim.state.log.SimEvent;
@@ -73,8 +74,13 @@ public final class Simulation {
     }
 
     private Cloud bareCloud(EventLog log) {
+        EventListener also = settings.eventListener();
         return new Cloud(settings.setup().catalog(), new VirtualClock(settings.start()),
-                new SeededIdSource(settings.seed()), settings.timings(), log);
+                new SeededIdSource(settings.seed()), settings.timings(), also == EventListener.NONE ? log
+                : event -> {
+                    log.on(event);
+                    also.on(event);
+                });
     }
 
     /** Swaps in an engine; a reset also forgets tokens and the journal, a restore keeps them. */

@@ -12,16 +12,19 @@ import java.util.Objects;
  * moves ({@code clockSpeed} 0 means only when told; 1 follows the wall clock; 10 runs ten times faster).
  *
  * @param controlToken a token that is always valid and acts as an admin (for scripts and the control plane), or null
+ * @param eventListener also told every engine event, in order, under the engine's lock (a scenario's transcript)
  */
 public record SimulatorSettings(String host, int port, long seed, CloudSetup setup, Timings timings, Instant start,
                                 double clockSpeed, Duration tokenLifetime, String controlToken,
-                                int journalCapacity, int eventLogCapacity, java.util.Set<String> dialects) {
+                                int journalCapacity, int eventLogCapacity, java.util.Set<String> dialects,
+                                io.novasim.state.log.EventListener eventListener) {
     public SimulatorSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(setup, "setup");
         Objects.requireNonNull(timings, "timings");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(tokenLifetime, "tokenLifetime");
+        Objects.requireNonNull(eventListener, "eventListener");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }

@@ -1,27 +1,37 @@
 package io.novasim.cli;
 
+import io.novasim.cli.report.JsonReport;
+import io.novasim.cli.report.RunReport;
+import io.novasim.cli.report.TranscriptWriter;
 import io.novasim.cli.scenario.InvalidScenarioException;
 import io.novasim.cli.scenario.Scenario;
 import io.novasim.cli.scenario.ScenarioReader;
 import io.novasim.cli.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code novasim run SCENARIO.yaml}: runs a scenario in-process on virtual time and prints its transcript. Exit codes:
- * 0 every expectation met, 1 an expectation failed, 2 usage error, 3 invalid scenario file.
+ * {@code novasim run SCENARIO.yaml}: runs a scenario in-process on virtual time and prints its transcript, and
+ * optionally writes a JSON or HTML report. Exit codes: 0 every expectation met, 1 an expectation failed, 2 usage
+ * error, 3 invalid scenario file.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Run a scenario file on virtual time and print its transcript.")
 public final class RunCommand implements Callable<Integer> {
     static final int EXIT_EXPECTATION_FAILED = 1;
     static final int EXIT_INVALID_SCENARIO = 3;
+    /** Fewer steps than this finish before a progress line would be read. */
+    private static final int PROGRESS_FROM_STEPS = 1_000;
 
     @Spec
     CommandSpec spec;
@@ -29,20 +39,69 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", description = "A YAML scenario file (see examples/).")
     Path file;
 
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the run as a JSON report.")
+    Path json;
+
+    /** When the transcript is coloured. */
+    enum When {
+        auto, always, never
+    }
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Colour the transcript: ${COMPLETION-CANDIDATES} (auto: on a terminal). Default: "
+                    + "${DEFAULT-VALUE}.")
+    When colour;
+
+    @Option(names = "--quiet", description = "Print only the last line (PASSED or FAILED).")
+    boolean quiet;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
             Scenario scenario = ScenarioReader.read(file);
-            ScenarioRunner.Result result = ScenarioRunner.run(scenario);
-            out.print(result.transcript());
+            boolean terminal = System.console() != null;
+            ScenarioRunner.Progress progress = terminal && scenario.steps().size() >= PROGRESS_FROM_STEPS
+                    ? new ProgressLine(err) : ScenarioRunner.Progress.NONE;
+            RunReport report = ScenarioRunner.run(scenario, file, progress);
+            String transcript = TranscriptWriter.write(report, colour == When.always
+                    || colour == When.auto && Ansi.AUTO.enabled());
+            out.print(quiet ? transcript.substring(transcript.lastIndexOf('\n', transcript.length() - 2) + 1)
+                    : transcript);
             out.flush();
-            return result.passed() ? 0 : EXIT_EXPECTATION_FAILED;
+            if (json != null) {
+                Files.writeString(json, JsonReport.write(report));
+            }
+            return report.passed() ? 0 : EXIT_EXPECTATION_FAILED;
         } catch (InvalidScenarioException invalid) {
             err.println("novasim: invalid scenario: " + invalid.getMessage());
             err.flush();
             return EXIT_INVALID_SCENARIO;
+        } catch (IOException e) {
+            err.println("novasim: cannot write the report: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+    }
+
+    /** A line on the terminal that counts steps, rewritten in place, at most every tenth of a second. */
+    private static final class ProgressLine implements ScenarioRunner.Progress {
+        private final PrintWriter err;
+        private long shownAt;
+
+        ProgressLine(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void stepDone(int done, int total) {
+            long now = System.nanoTime();
+            if (done == total || now - shownAt > 100_000_000L) {
+                shownAt = now;
+                err.print("\rstep " + done + " of " + total + (done == total ? "\r\u001B[K" : ""));
+                err.flush();
+            }
         }
     }
 }

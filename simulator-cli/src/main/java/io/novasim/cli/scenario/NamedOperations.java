@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The requests behind a scenario's named operations ({@code operation: detach-volume}), spelled as a Nova v2.1 client
- * sends them, so the transcript shows the real call.
+ * The requests behind a scenario's named operations ({@code operation: detach-volume}), spelled as a client sends
+ * them, so the transcript shows the real call. Paths start at {@code /servers}: the runner puts the dialect's mount
+ * (and tenant) before them.
  */
 final class NamedOperations {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -85,6 +86,6 @@ final class NamedOperations {
     }
 
     private static String servers(Scenario.NamedOperation op) {
-        return "/v2.1/servers/" + op.server();
+        return "/servers/" + op.server();
     }
 }

@@ -44,6 +44,7 @@ public final class ScenarioReader {
         if (scenario == null) {
             throw new InvalidScenarioException(file + ": empty");
         }
+        checkStart(file, scenario);
         check(file, scenario.steps());
         return scenario;
     }
@@ -53,11 +54,25 @@ public final class ScenarioReader {
             Scenario.Step step = steps.get(i);
             String where = file + ", steps[" + i + "]";
             int kinds = (step.request() != null ? 1 : 0) + (step.operation() != null ? 1 : 0)
-                    + (step.advance() != null ? 1 : 0) + (step.fault() != null ? 1 : 0);
+                    + (step.check() != null ? 1 : 0) + (step.advance() != null ? 1 : 0)
+                    + (step.fault() != null ? 1 : 0) + (step.removeFault() != null ? 1 : 0);
             if (kinds != 1) {
                 throw new InvalidScenarioException(where
-                        + ": a step has exactly one of request, operation, advance, fault");
+                        + ": a step has exactly one of request, operation, check, advance, fault, remove_fault");
             }
+            if (step.check() != null) {
+                if (step.expect() != null || step.save() != null) {
+                    throw new InvalidScenarioException(where + ": a check is its own expect; save needs an answer");
+                }
+                if (step.check().readsAnswer() || step.until() != null && step.until().readsAnswer()) {
+                    throw new InvalidScenarioException(where + ".check: a check reads the state (servers, ports,"
+                            + " volumes, actions, faults_fired); status, headers, fault, message and json need a"
+                            + " request");
+                }
+            }
+            checkStateFields(where + ".expect", step.expect());
+            checkStateFields(where + ".until", step.until());
+            checkStateFields(where + ".check", step.check());
             if (step.operation() != null && NamedOperations.missing(step.operation()) != null) {
                 throw new InvalidScenarioException(where + ".operation: needs "
                         + NamedOperations.missing(step.operation()));
@@ -71,10 +86,10 @@ public final class ScenarioReader {
                 if (!METHODS.contains(method)) {
                     throw new InvalidScenarioException(where + ".request.method: one of " + METHODS);
                 }
-            } else if (step.operation() == null && (step.expect() != null || step.save() != null
-                    || step.until() != null)) {
+            } else if (step.operation() == null && step.check() == null && (step.expect() != null
+                    || step.save() != null || step.until() != null)) {
                 throw new InvalidScenarioException(where
-                        + ": expect, until and save belong to a request or operation step");
+                        + ": expect, until and save belong to a request, operation or check step");
             }
             if ((step.until() == null) != (step.within() == null) || step.every() != null && step.until() == null) {
                 throw new InvalidScenarioException(where + ": until needs within (the bound in virtual time), and"
@@ -97,6 +112,60 @@ public final class ScenarioReader {
                     DurationText.parse(step.advance());
                 } catch (RuntimeException e) {
                     throw new InvalidScenarioException(where + ".advance: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The scenario's start: one of preset and world, a known dialect, durations of known operations. */
+    private static void checkStart(Path file, Scenario scenario) throws InvalidScenarioException {
+        try {
+            Worlds.check(Worlds.of(scenario));
+        } catch (InvalidScenarioException e) {
+            throw new InvalidScenarioException(file + ", " + e.getMessage());
+        }
+        if (scenario.dialect() != null && io.novasim.http.compute.ComputeDialect.all().stream()
+                .noneMatch(d -> d.name().equals(scenario.dialect()))) {
+            throw new InvalidScenarioException(file + ", dialect: one of " + io.novasim.http.compute.ComputeDialect
+                    .all().stream().map(io.novasim.http.compute.ComputeDialect::name).toList() + " (was "
+                    + scenario.dialect() + ")");
+        }
+        for (java.util.Map.Entry<String, String> timing : scenario.timings().entrySet()) {
+            String name = timing.getKey().trim().toUpperCase(Locale.ROOT).replace('-', '_');
+            if (java.util.Arrays.stream(io.novasim.state.rules.Operation.values()).noneMatch(op -> op.name()
+                    .equals(name))) {
+                throw new InvalidScenarioException(file + ", timings." + timing.getKey() + ": not an operation; one of "
+                        + java.util.Arrays.toString(io.novasim.state.rules.Operation.values()));
+            }
+            if (!positive(timing.getValue()) && !"0".equals(timing.getValue().trim())) {
+                throw new InvalidScenarioException(file + ", timings." + timing.getKey() + ": a duration, e.g. 2s"
+                        + " (was " + timing.getValue() + ")");
+            }
+        }
+    }
+
+    /** State expectations name fields a server, port, volume or action has: a typo is an error, not a FAIL. */
+    private static void checkStateFields(String where, Scenario.Expect expect) throws InvalidScenarioException {
+        if (expect == null) {
+            return;
+        }
+        java.util.Map<String, java.util.Map<String, java.util.Map<String, com.fasterxml.jackson.databind.JsonNode>>>
+                kinds = new java.util.LinkedHashMap<>();
+        kinds.put("servers", expect.servers());
+        kinds.put("ports", expect.ports());
+        kinds.put("volumes", expect.volumes());
+        kinds.put("actions", expect.actions());
+        for (var kind : kinds.entrySet()) {
+            if (kind.getValue() == null) {
+                continue;
+            }
+            java.util.Set<String> known = StateExpectations.FIELDS.get(kind.getKey());
+            for (var entity : kind.getValue().entrySet()) {
+                for (String field : entity.getValue().keySet()) {
+                    if (!known.contains(field)) {
+                        throw new InvalidScenarioException(where + "." + kind.getKey() + "." + entity.getKey() + "."
+                                + field + ": not a field; one of " + new java.util.TreeSet<>(known));
+                    }
                 }
             }
         }

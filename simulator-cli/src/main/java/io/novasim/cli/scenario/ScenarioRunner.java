@@ -2,29 +2,42 @@ package io.novasim.cli.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.novasim.CloudSetup;
 import io.novasim.NovaSimulator;
 import io.novasim.cli.DurationText;
+import io.novasim.cli.report.RunReport;
+import io.novasim.cli.report.RunReport.Entry;
+import io.novasim.cli.report.RunReport.Kind;
+import io.novasim.http.compute.ComputeDialect;
 import io.novasim.http.control.FaultRuleJson;
+import io.novasim.model.catalog.Project;
+import io.novasim.model.catalog.User;
+import io.novasim.state.rules.Operation;
+import io.novasim.state.time.Timings;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs a scenario against a fresh simulator on virtual time (the clock moves only when a step says so), writing a
- * transcript: each request and answer, each clock move and fault, each expectation with PASS or FAIL. The same file
- * and seed give the same transcript, byte for byte.
+ * Runs a scenario against a fresh simulator on virtual time (the clock moves only when a step says so), recording a
+ * {@link RunReport}: each request and answer, each state change and fault that fired, each clock move, each
+ * expectation with PASS or FAIL. The same file and seed give the same report, byte for byte.
  */
 public final class ScenarioRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,61 +45,146 @@ public final class ScenarioRunner {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    /** How a run ended: the transcript and how many expectations failed. */
-    public record Result(String transcript, int expectations, int failures) {
-        public boolean passed() {
-            return failures == 0;
-        }
+    /** Told after each step, for a progress display: the number of steps done and of all steps. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total) -> { };
+
+        void stepDone(int done, int total);
     }
 
+    private final NovaSimulator sim;
+    private final CloudSetup setup;
+    private final EventNarrator narrator;
+    private final ComputeDialect dialect;
     private final Map<String, String> tokens = new HashMap<>();
     private final Map<String, String> saved = new HashMap<>();
-    private final StringBuilder transcript = new StringBuilder();
+    private final List<Entry> entries = new ArrayList<>();
     private int expectations;
     private int failures;
 
-    private ScenarioRunner() {
+    private ScenarioRunner(NovaSimulator sim, CloudSetup setup, EventNarrator narrator, ComputeDialect dialect) {
+        this.sim = sim;
+        this.setup = setup;
+        this.narrator = narrator;
+        this.dialect = dialect;
     }
 
-    public static Result run(Scenario scenario) throws InvalidScenarioException {
+    /**
+     * Runs a scenario read from {@code file} (whose directory a world's setup file is relative to).
+     *
+     * @throws InvalidScenarioException when a step cannot run as written (an unknown saved value, a bad fault rule)
+     */
+    public static RunReport run(Scenario scenario, Path file, Progress progress) throws InvalidScenarioException {
         long seed = scenario.seed() == null ? 1 : scenario.seed();
-        try (NovaSimulator sim = NovaSimulator.builder().seed(seed).clockSpeed(0).build().start()) {
-            ScenarioRunner runner = new ScenarioRunner();
-            runner.line(sim, "scenario" + (scenario.description() == null ? "" : ": " + scenario.description())
-                    + " (seed " + seed + ")");
-            for (int i = 0; i < scenario.steps().size(); i++) {
-                runner.step(sim, i, scenario.steps().get(i));
+        Scenario.World world = Worlds.of(scenario);
+        Worlds.check(world);
+        Path base = file.toAbsolutePath().getParent();
+        CloudSetup setup = Worlds.setup(world, base == null ? Path.of(".") : base);
+        ComputeDialect dialect = dialect(scenario.dialect(), "dialect");
+        EventNarrator narrator = new EventNarrator();
+        NovaSimulator.Builder builder = NovaSimulator.builder().seed(seed).clockSpeed(0).setup(setup)
+                .timings(timings(scenario.timings())).eventListener(narrator)
+                .journalCapacity(16).eventLogCapacity(16);
+        try (NovaSimulator sim = builder.build().start()) {
+            ScenarioRunner runner = new ScenarioRunner(sim, setup, narrator, dialect);
+            Instant start = sim.control().now();
+            runner.add(Kind.TITLE, "scenario" + (scenario.description() == null ? "" : ": "
+                    + scenario.description()) + " (seed " + seed + (dialect == ComputeDialect.NOVA ? ""
+                    : ", dialect " + dialect.name()) + ")", null);
+            new WorldBuilder(runner).build(world);
+            int total = scenario.steps().size();
+            for (int i = 0; i < total; i++) {
+                runner.step(i, scenario.steps().get(i));
+                progress.stepDone(i + 1, total);
             }
-            runner.transcript.append(runner.failures == 0 ? "PASSED" : "FAILED").append(": ")
-                    .append(runner.expectations - runner.failures).append(" of ").append(runner.expectations)
-                    .append(" expectations met\n");
-            return new Result(runner.transcript.toString(), runner.expectations, runner.failures);
+            return new RunReport(file.getFileName().toString(), scenario.description(), seed, dialect.name(), start,
+                    sim.control().now(), runner.entries, runner.expectations, runner.failures);
         }
     }
 
-    private void step(NovaSimulator sim, int index, Scenario.Step step) throws InvalidScenarioException {
+    private static ComputeDialect dialect(String name, String where) throws InvalidScenarioException {
+        if (name == null) {
+            return ComputeDialect.NOVA;
+        }
+        for (ComputeDialect known : ComputeDialect.all()) {
+            if (known.name().equals(name)) {
+                return known;
+            }
+        }
+        throw new InvalidScenarioException(where + ": one of " + ComputeDialect.all().stream()
+                .map(ComputeDialect::name).toList() + " (was " + name + ")");
+    }
+
+    private static Timings timings(Map<String, String> overrides) throws InvalidScenarioException {
+        Timings timings = Timings.defaults();
+        for (Map.Entry<String, String> entry : overrides.entrySet()) {
+            String name = entry.getKey().trim().toUpperCase(Locale.ROOT).replace('-', '_');
+            try {
+                timings = timings.with(Operation.valueOf(name), DurationText.parse(entry.getValue()));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidScenarioException("timings." + entry.getKey() + ": " + e.getMessage());
+            }
+        }
+        return timings;
+    }
+
+    private void step(int index, Scenario.Step step) throws InvalidScenarioException {
         String where = "steps[" + index + "]";
         if (step.advance() != null) {
-            Duration by = DurationText.parse(step.advance());
-            sim.control().advance(by);
-            line(sim, "advance " + step.advance());
+            add(Kind.ADVANCE, "advance " + step.advance(), null);
+            sim.control().advance(DurationText.parse(step.advance()));
+            hear();
         } else if (step.fault() != null) {
             try {
                 sim.control().addFault(FaultRuleJson.parse(step.fault(), "rule-" + index));
             } catch (RuntimeException e) {
                 throw new InvalidScenarioException(where + ".fault: " + e.getMessage());
             }
-            line(sim, "fault " + step.fault());
+            add(Kind.FAULT_RULE, "fault " + step.fault(), null);
+        } else if (step.removeFault() != null) {
+            boolean removed = sim.control().removeFault(step.removeFault());
+            add(Kind.FAULT_RULE, "remove fault " + step.removeFault() + (removed ? "" : " (there was none)"), null);
+        } else if (step.check() != null) {
+            check(where, step);
         } else if (step.operation() != null) {
-            request(sim, where, new Scenario.Step(step.name(), NamedOperations.request(step.operation()), null,
-                    step.until(), step.within(), step.every(), step.expect(), step.save(), null, null));
+            Scenario.NamedOperation op = step.operation();
+            Scenario.Request spelled = NamedOperations.request(op);
+            ComputeDialect spoken = op.dialect() == null ? dialect : dialect(op.dialect(), where + ".operation.dialect");
+            String project = op.project() == null ? "demo" : op.project();
+            String path = spoken.mount() + (spoken.tenantInPath() ? "/" + projectId(project) : "") + spelled.path();
+            Scenario.Request request = new Scenario.Request(spelled.method(), path, spelled.body(), op.user(), null,
+                    op.project(), null, null);
+            exchange(where, step, request, spoken.basicAuth());
         } else {
-            request(sim, where, step);
+            exchange(where, step, step.request(), false);
         }
     }
 
-    private void request(NovaSimulator sim, String where, Scenario.Step step) throws InvalidScenarioException {
-        Scenario.Request request = step.request();
+    /** A step that only reads the state: at once, or (with {@code until}) after waiting on virtual time. */
+    private void check(String where, Scenario.Step step) throws InvalidScenarioException {
+        add(Kind.NOTE, (step.name() == null ? "" : step.name() + ": ") + "check the state"
+                + (step.until() == null ? "" : " (every " + every(step) + " until it holds, within "
+                + step.within() + ")"), null);
+        if (step.until() != null) {
+            Instant deadline = sim.control().now().plus(DurationText.parse(step.within()));
+            Duration interval = DurationText.parse(every(step));
+            List<Verdict> waited = evaluate(where, step.until(), null, null);
+            while (!waited.stream().allMatch(Verdict::passed)
+                    && !sim.control().now().plus(interval).isAfter(deadline)) {
+                sim.control().advance(interval);
+                hear();
+                waited = evaluate(where, step.until(), null, null);
+            }
+            waited.forEach(verdict -> record(new Verdict("until " + verdict.what(), verdict.passed(),
+                    verdict.otherwise())));
+        }
+        evaluate(where, step.check(), null, null).forEach(this::record);
+    }
+
+    /** Sends a step's request (again, while it waits {@code until}), then checks and saves what it says. */
+    private void exchange(String where, Scenario.Step step, Scenario.Request request, boolean basicAuth)
+            throws InvalidScenarioException {
         String method = request.method() == null ? "GET" : request.method().toUpperCase(Locale.ROOT);
         String path = substitute(where + ".request.path", request.path());
         String body = request.body() == null ? null : substitute(where + ".request.body", request.body().toString());
@@ -99,21 +197,27 @@ public final class ScenarioRunner {
         if (body != null) {
             http.header("Content-Type", "application/json");
         }
-        if (!"none".equals(user)) {
-            http.header("X-Auth-Token", token(sim, user, request.password() == null ? "secret" : request.password(),
-                    project));
+        String password = request.password() == null ? password(user) : request.password();
+        if (basicAuth) {
+            http.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                    .getBytes(StandardCharsets.UTF_8)));
+        } else if (!"none".equals(user)) {
+            http.header("X-Auth-Token", token(user, password, project));
         }
         if (request.microversion() != null) {
             http.header("OpenStack-API-Version", "compute " + request.microversion());
         }
         if (request.headers() != null) {
-            request.headers().forEach(http::header);
+            for (Map.Entry<String, String> header : request.headers().entrySet()) {
+                http.header(header.getKey(), substitute(where + ".request.headers", header.getValue()));
+            }
         }
-        line(sim, (step.name() == null ? "" : step.name() + ": ") + user + " -> " + method + " " + path
+        add(Kind.REQUEST, (step.name() == null ? "" : step.name() + ": ") + user + " -> " + method + " " + path
                 + (body == null ? "" : " " + body)
                 + (step.until() == null ? "" : " (again every " + every(step) + " until it holds, within "
-                + step.within() + ")"));
+                + step.within() + ")"), null);
         HttpResponse<String> response = send(http.build());
+        hear();
         JsonNode json = parse(response.body());
         List<Verdict> waited = List.of();
         if (step.until() != null) {
@@ -126,16 +230,18 @@ public final class ScenarioRunner {
             while (!waited.stream().allMatch(Verdict::passed)
                     && !sim.control().now().plus(interval).isAfter(deadline)) {
                 sim.control().advance(interval);
+                hear();
                 response = send(http.build());
+                hear();
                 json = parse(response.body());
                 waited = evaluate(where, step.until(), response, json);
                 requests++;
             }
-            line(sim, requests + (requests == 1 ? " request" : " requests"));
+            add(Kind.NOTE, requests + (requests == 1 ? " request" : " requests"), null);
         }
         // The port is new every run: links show {base} instead, so transcripts compare byte for byte.
-        line(sim, "<- " + response.statusCode() + (response.body().isEmpty() ? ""
-                : " " + response.body().replace(sim.baseUri().toString(), "{base}")));
+        add(Kind.ANSWER, "<- " + response.statusCode() + (response.body().isEmpty() ? ""
+                : " " + response.body().replace(sim.baseUri().toString(), "{base}")), null);
         for (Verdict verdict : waited) {
             record(new Verdict("until " + verdict.what(), verdict.passed(), verdict.otherwise()));
         }
@@ -154,62 +260,17 @@ public final class ScenarioRunner {
         }
     }
 
-    /** What {@code expect} says of this answer, one verdict per thing it checks. */
+    /** What {@code expect} says of this answer and of the state now, one verdict per thing it checks. */
     private List<Verdict> evaluate(String where, Scenario.Expect expect, HttpResponse<String> response,
                                    JsonNode json) throws InvalidScenarioException {
         List<Verdict> verdicts = new ArrayList<>();
-        if (expect.status() != null) {
-            verdicts.add(new Verdict("status " + expect.status(), expect.status() == response.statusCode(),
-                    "was " + response.statusCode()));
+        if (response != null) {
+            verdicts.addAll(AnswerExpectations.evaluate(where, expect, response, json, this::substitute,
+                    (at, text) -> substitute(at, text, Pattern::quote)));
         }
-        if (expect.headers() != null) {
-            for (Map.Entry<String, String> header : expect.headers().entrySet()) {
-                String value = substitute(where + ".expect.headers", header.getValue());
-                String actual = response.headers().firstValue(header.getKey()).orElse(null);
-                verdicts.add(new Verdict("header " + header.getKey() + ": " + value, value.equals(actual),
-                        "was " + actual));
-            }
-        }
-        if (expect.fault() != null || expect.message() != null) {
-            verdicts.addAll(faultVerdicts(where, expect, json));
-        }
-        if (expect.json() != null) {
-            for (Map.Entry<String, JsonNode> entry : expect.json().entrySet()) {
-                String pointer = entry.getKey();
-                JsonNode value = entry.getValue().isTextual()
-                        ? JSON.getNodeFactory().textNode(substitute(where + ".expect.json", entry.getValue().asText()))
-                        : entry.getValue();
-                JsonNode actual = json == null ? null : json.at(pointer);
-                boolean same = actual != null && !actual.isMissingNode() && (value.isValueNode()
-                        ? value.asText().equals(actual.asText()) && value.isNull() == actual.isNull()
-                        : value.equals(actual));
-                String was = actual == null || actual.isMissingNode() ? "absent" : actual.toString();
-                verdicts.add(new Verdict(pointer + " = " + value, same, "was " + was));
-            }
-        }
-        return verdicts;
-    }
-
-    /** A fault body is one key, the fault's name, holding an object with its {@code message}. */
-    private List<Verdict> faultVerdicts(String where, Scenario.Expect expect, JsonNode json)
-            throws InvalidScenarioException {
-        List<Verdict> verdicts = new ArrayList<>();
-        Map.Entry<String, JsonNode> only = json != null && json.isObject() && json.size() == 1
-                ? json.fields().next() : null;
-        Map.Entry<String, JsonNode> fault = only != null && only.getValue().has("message") ? only : null;
-        if (expect.fault() != null) {
-            String actual = fault == null ? null : fault.getKey();
-            verdicts.add(new Verdict("fault " + expect.fault(), expect.fault().equals(actual),
-                    fault == null ? "no fault in the body" : "was " + actual));
-        }
-        if (expect.message() != null) {
-            // A saved value stands for itself in the pattern, whatever characters it holds.
-            String pattern = substitute(where + ".expect.message", expect.message(), Pattern::quote);
-            String shown = substitute(where + ".expect.message", expect.message());
-            String actual = fault == null ? null : fault.getValue().path("message").asText();
-            boolean matches = actual != null && Pattern.compile(pattern).matcher(actual).matches();
-            verdicts.add(new Verdict("message ~ " + shown, matches,
-                    fault == null ? "no fault in the body" : "was " + actual));
+        if (expect.readsState()) {
+            UnaryOperator<String> resolve = text -> substituteOrKeep(text);
+            verdicts.addAll(StateExpectations.evaluate(expect, sim.control().state(), resolve));
         }
         return verdicts;
     }
@@ -217,31 +278,91 @@ public final class ScenarioRunner {
     private void record(Verdict verdict) {
         expectations++;
         if (verdict.passed()) {
-            transcript.append("    expect ").append(verdict.what()).append(": PASS\n");
+            add(Kind.PASS, "expect " + verdict.what(), null);
         } else {
             fail(verdict.what() + " (" + verdict.otherwise() + ")");
         }
+    }
+
+    private void fail(String what) {
+        failures++;
+        add(Kind.FAIL, "expect " + what, null);
     }
 
     private static String every(Scenario.Step step) {
         return step.every() == null ? "1s" : step.every();
     }
 
-    /** One thing an expectation checks, whether it holds, and what was there instead. */
-    private record Verdict(String what, boolean passed, String otherwise) {
+    /** Adds what the engine did since the last look. */
+    void hear() {
+        entries.addAll(narrator.tell());
     }
 
-    private void fail(String what) {
-        failures++;
-        transcript.append("    expect ").append(what).append(": FAIL\n");
+    void add(Kind kind, String text, String subject) {
+        entries.add(new Entry(sim.control().now(), kind, text, subject, Map.of()));
     }
 
-    private String token(NovaSimulator sim, String user, String password, String project) {
-        return tokens.computeIfAbsent(user + "/" + project, key -> {
+    void addEntry(Entry entry) {
+        entries.add(entry);
+    }
+
+    CloudSetup setup() {
+        return setup;
+    }
+
+    NovaSimulator simulator() {
+        return sim;
+    }
+
+    EventNarrator narrator() {
+        return narrator;
+    }
+
+    void save(String name, String value) {
+        saved.put(name, value);
+    }
+
+    /**
+     * Sends a request of the world's making (as the demo user of {@code project}, at {@code microversion}) and reads
+     * its answer; a refusal means the world cannot be built as written.
+     */
+    JsonNode call(String method, String path, String body, String project, String microversion)
+            throws InvalidScenarioException {
+        HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(sim.baseUri() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .header("Accept", "application/json")
+                .header("OpenStack-API-Version", "compute " + microversion)
+                .header("X-Auth-Token", token("demo", password("demo"), project));
+        if (body != null) {
+            http.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = send(http.build());
+        if (response.statusCode() >= 400) {
+            throw new InvalidScenarioException("world: " + method + " " + path + " " + body + " was refused: "
+                    + response.statusCode() + " " + response.body());
+        }
+        return parse(response.body());
+    }
+
+    /** The id of a project of the world, by name (or the id itself). */
+    String projectId(String project) {
+        return setup.catalog().projects().stream().filter(p -> p.name().equals(project) || p.id().equals(project))
+                .map(Project::id).findFirst().orElse(project);
+    }
+
+    /** A user's password in the world ({@code secret} for a user it does not know, which Keystone refuses). */
+    private String password(String user) {
+        return setup.catalog().users().stream().filter(u -> u.name().equals(user)).map(User::id)
+                .map(id -> setup.passwords().get(id)).filter(java.util.Objects::nonNull).findFirst().orElse("secret");
+    }
+
+    private String token(String user, String password, String project) {
+        return tokens.computeIfAbsent(user + "/" + project + "/" + password, key -> {
             String auth = "{\"auth\": {\"identity\": {\"methods\": [\"password\"], \"password\": {\"user\": "
-                    + "{\"name\": \"" + user + "\", \"domain\": {\"name\": \"Default\"}, \"password\": \"" + password
-                    + "\"}}}, \"scope\": {\"project\": {\"name\": \"" + project + "\", \"domain\": {\"name\": "
-                    + "\"Default\"}}}}}";
+                    + "{\"name\": " + quote(user) + ", \"domain\": {\"name\": \"Default\"}, \"password\": "
+                    + quote(password) + "}}}, \"scope\": {\"project\": {\"name\": " + quote(project)
+                    + ", \"domain\": {\"name\": \"Default\"}}}}}";
             HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(sim.identityEndpoint()
                             + "/auth/tokens")).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(auth)).build());
@@ -249,12 +370,27 @@ public final class ScenarioRunner {
         });
     }
 
+    private static String quote(String text) {
+        return JSON.getNodeFactory().textNode(text).toString();
+    }
+
     private String substitute(String where, String text) throws InvalidScenarioException {
         return substitute(where, text, value -> value);
     }
 
+    /** As {@link #substitute}, leaving a name nobody saved as it is (a state key may be a plain name). */
+    private String substituteOrKeep(String text) {
+        Matcher m = VARIABLE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(saved.getOrDefault(m.group(1), m.group())));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     /** Replaces each {@code ${name}} with {@code spell} of the value an earlier step saved. */
-    private String substitute(String where, String text, java.util.function.UnaryOperator<String> spell)
+    private String substitute(String where, String text, UnaryOperator<String> spell)
             throws InvalidScenarioException {
         Matcher m = VARIABLE.matcher(text);
         StringBuilder out = new StringBuilder();
@@ -269,12 +405,7 @@ public final class ScenarioRunner {
         return out.toString();
     }
 
-    private void line(NovaSimulator sim, String text) {
-        Instant now = sim.control().now();
-        transcript.append('[').append(now).append("] ").append(text).append('\n');
-    }
-
-    private static JsonNode parse(String body) {
+    static JsonNode parse(String body) {
         try {
             return body.isEmpty() ? null : JSON.readTree(body);
         } catch (IOException notJson) {

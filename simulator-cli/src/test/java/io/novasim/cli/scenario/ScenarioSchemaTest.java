@@ -72,6 +72,15 @@ class ScenarioSchemaTest {
                 + " until: {status: 202}, within: 5s}]")).isEmpty();
         assertThat(validate("steps: [{fault: {match: {operations: [levitate]}, effect: {type: error}}}]"))
                 .isNotEmpty();
+        assertThat(validate("preset: demo\nworld: {servers: [{name: web}]}")).isNotEmpty();
+        assertThat(validate("preset: moon")).isNotEmpty();
+        assertThat(validate("world: {servers: [{name: web, state: levitating}]}")).isNotEmpty();
+        assertThat(validate("steps: [{check: {servers: {web: {vm_stat: active}}}}]")).isNotEmpty();
+        assertThat(validate("steps: [{check: {servers: {web: {vm_state: active}}}, until: {faults_fired: 1},"
+                + " within: 5s}, {remove_fault: rule-1}]")).isEmpty();
+        assertThat(validate("dialect: hostway\ntimings: {DETACH_VOLUME: 2s}\nworld: {setup: cloud.yaml,"
+                + " ports: [{name: p, network: private}], servers: [{name: n, count: 3, volumes: [data-1]}]}"))
+                .isEmpty();
         assertThat(validate("steps: [{request: {path: /v2.1/servers, method: post, microversion: '2.79'},"
                 + " expect: {status: 202, json: {/server/id: x}}, save: {server: /server/id}}, {advance: PT2S},"
                 + " {advance: 500ms}, {fault: {effect: {type: stuck}, trigger: {after: 1, times: 2}}}]")).isEmpty();
@@ -90,6 +99,24 @@ class ScenarioSchemaTest {
                 .containsExactlyInAnyOrderElementsOf(components(Scenario.Expect.class));
         assertThat(names(defs.path("operation").path("properties")))
                 .containsExactlyInAnyOrderElementsOf(components(Scenario.NamedOperation.class));
+        assertThat(names(defs.path("world").path("properties")))
+                .containsExactlyInAnyOrderElementsOf(components(Scenario.World.class));
+        assertThat(names(defs.path("serverSeed").path("properties")))
+                .containsExactlyInAnyOrderElementsOf(components(Scenario.ServerSeed.class));
+        assertThat(names(defs.path("portSeed").path("properties")))
+                .containsExactlyInAnyOrderElementsOf(components(Scenario.PortSeed.class));
+        for (String kind : StateExpectations.FIELDS.keySet()) {
+            assertThat(names(defs.path("expect").path("properties").path(kind).path("additionalProperties")
+                    .path("properties"))).as(kind).containsExactlyInAnyOrderElementsOf(StateExpectations.FIELDS
+                    .get(kind));
+        }
+        List<String> presets = new ArrayList<>();
+        SCHEMA_DOCUMENT.path("properties").path("preset").path("enum").forEach(n -> presets.add(n.asText()));
+        assertThat(presets).containsExactlyElementsOf(Worlds.PRESETS);
+        List<String> dialects = new ArrayList<>();
+        SCHEMA_DOCUMENT.path("properties").path("dialect").path("enum").forEach(n -> dialects.add(n.asText()));
+        assertThat(dialects).containsExactlyElementsOf(io.novasim.http.compute.ComputeDialect.all().stream()
+                .map(io.novasim.http.compute.ComputeDialect::name).toList());
         List<String> named = new ArrayList<>();
         defs.path("operation").path("properties").path("name").path("enum").forEach(n -> named.add(n.asText()));
         assertThat(named).containsExactlyElementsOf(NamedOperations.names());
@@ -107,6 +134,11 @@ class ScenarioSchemaTest {
     }
 
     private static List<String> components(Class<? extends Record> type) {
-        return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+        // A component's name in the file is its @JsonProperty when it has one (remove_fault, faults_fired).
+        return Arrays.stream(type.getRecordComponents()).map(component -> {
+            com.fasterxml.jackson.annotation.JsonProperty renamed = component.getAccessor().getAnnotation(
+                    com.fasterxml.jackson.annotation.JsonProperty.class);
+            return renamed == null ? component.getName() : renamed.value();
+        }).toList();
     }
 }

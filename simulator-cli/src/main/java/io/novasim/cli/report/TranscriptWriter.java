@@ -1,0 +1,57 @@
+package io.novasim.cli.report;
+
+import io.novasim.cli.report.RunReport.Entry;
+
+/**
+ * The readable transcript of a run: one line per entry, {@code [virtual time]} first; expectations indented with PASS
+ * or FAIL; a last line with the count. Coloured for a terminal, plain otherwise (the same words either way).
+ */
+public final class TranscriptWriter {
+    private static final String RESET = "\u001B[0m";
+    private static final String BOLD = "\u001B[1m";
+    private static final String DIM = "\u001B[2m";
+    private static final String RED = "\u001B[31m";
+    private static final String GREEN = "\u001B[32m";
+    private static final String YELLOW = "\u001B[33m";
+    private static final String CYAN = "\u001B[36m";
+
+    private TranscriptWriter() {
+    }
+
+    public static String write(RunReport report, boolean colour) {
+        StringBuilder out = new StringBuilder();
+        for (Entry entry : report.entries()) {
+            out.append(paint(line(entry), colour(entry.kind()), colour)).append('\n');
+        }
+        String summary = (report.passed() ? "PASSED" : "FAILED") + ": " + (report.expectations() - report.failures())
+                + " of " + report.expectations() + " expectations met";
+        return out.append(paint(summary, report.passed() ? GREEN + BOLD : RED + BOLD, colour)).append('\n')
+                .toString();
+    }
+
+    /** An entry's line, without colour. */
+    static String line(Entry entry) {
+        return switch (entry.kind()) {
+            case PASS -> "    " + entry.text() + ": PASS";
+            case FAIL -> "    " + entry.text() + ": FAIL";
+            case SERVER, RESOURCE, WORK_FAILED -> "[" + entry.at() + "] * " + entry.text();
+            case FAULT_FIRED -> "[" + entry.at() + "] ! " + entry.text();
+            default -> "[" + entry.at() + "] " + entry.text();
+        };
+    }
+
+    private static String colour(RunReport.Kind kind) {
+        return switch (kind) {
+            case PASS -> GREEN;
+            case FAIL -> RED + BOLD;
+            case REQUEST, TITLE -> BOLD;
+            case FAULT_FIRED, REFUSAL, WORK_FAILED -> YELLOW;
+            case SERVER, RESOURCE -> CYAN;
+            case ANSWER, NOTE, ADVANCE, WORLD, FAULT_RULE -> DIM;
+        };
+    }
+
+    private static String paint(String text, String style, boolean colour) {
+        return colour ? style + text + RESET : text;
+    }
+}

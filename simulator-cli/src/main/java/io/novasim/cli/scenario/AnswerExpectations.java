@@ -1,0 +1,88 @@
+package io.novasim.cli.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Checks what an {@code expect} says of an answer: its status, headers, fault name and message, body fields. */
+final class AnswerExpectations {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Puts saved values in place of {@code ${name}} in text found at {@code where} of the scenario. */
+    @FunctionalInterface
+    interface Substitution {
+        String apply(String where, String text) throws InvalidScenarioException;
+    }
+
+    private AnswerExpectations() {
+    }
+
+    /**
+     * One verdict per thing checked.
+     *
+     * @param spell   substitution for plain text
+     * @param literal substitution inside a regular expression: a saved value stands for itself, quoted
+     */
+    static List<Verdict> evaluate(String where, Scenario.Expect expect, HttpResponse<String> response, JsonNode json,
+                                  Substitution spell, Substitution literal) throws InvalidScenarioException {
+        List<Verdict> verdicts = new ArrayList<>();
+        if (expect.status() != null) {
+            verdicts.add(new Verdict("status " + expect.status(), expect.status() == response.statusCode(),
+                    "was " + response.statusCode()));
+        }
+        if (expect.headers() != null) {
+            for (Map.Entry<String, String> header : expect.headers().entrySet()) {
+                String value = spell.apply(where + ".expect.headers", header.getValue());
+                String actual = response.headers().firstValue(header.getKey()).orElse(null);
+                verdicts.add(new Verdict("header " + header.getKey() + ": " + value, value.equals(actual),
+                        "was " + actual));
+            }
+        }
+        if (expect.fault() != null || expect.message() != null) {
+            verdicts.addAll(faultVerdicts(where, expect, json, spell, literal));
+        }
+        if (expect.json() != null) {
+            for (Map.Entry<String, JsonNode> entry : expect.json().entrySet()) {
+                String pointer = entry.getKey();
+                JsonNode value = entry.getValue().isTextual() ? JSON.getNodeFactory().textNode(
+                        spell.apply(where + ".expect.json", entry.getValue().asText())) : entry.getValue();
+                JsonNode actual = json == null ? null : json.at(pointer);
+                boolean same = actual != null && !actual.isMissingNode() && (value.isValueNode()
+                        ? value.asText().equals(actual.asText()) && value.isNull() == actual.isNull()
+                        : value.equals(actual));
+                String was = actual == null || actual.isMissingNode() ? "absent" : actual.toString();
+                verdicts.add(new Verdict(pointer + " = " + value, same, "was " + was));
+            }
+        }
+        return verdicts;
+    }
+
+    /** A fault body is one key, the fault's name, holding an object with its {@code message}. */
+    private static List<Verdict> faultVerdicts(String where, Scenario.Expect expect, JsonNode json,
+                                               Substitution spell, Substitution literal)
+            throws InvalidScenarioException {
+        List<Verdict> verdicts = new ArrayList<>();
+        Map.Entry<String, JsonNode> only = json != null && json.isObject() && json.size() == 1
+                ? json.fields().next() : null;
+        Map.Entry<String, JsonNode> fault = only != null && only.getValue().has("message") ? only : null;
+        if (expect.fault() != null) {
+            String actual = fault == null ? null : fault.getKey();
+            verdicts.add(new Verdict("fault " + expect.fault(), expect.fault().equals(actual),
+                    fault == null ? "no fault in the body" : "was " + actual));
+        }
+        if (expect.message() != null) {
+            String pattern = literal.apply(where + ".expect.message", expect.message());
+            String shown = spell.apply(where + ".expect.message", expect.message());
+            String actual = fault == null ? null : fault.getValue().path("message").asText();
+            boolean matches = actual != null && Pattern.compile(pattern).matcher(actual).matches();
+            verdicts.add(new Verdict("message ~ " + shown, matches,
+                    fault == null ? "no fault in the body" : "was " + actual));
+        }
+        return verdicts;
+    }
+}

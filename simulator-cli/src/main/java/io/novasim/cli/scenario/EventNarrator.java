@@ -1,0 +1,163 @@
+package io.novasim.cli.scenario;
+
+import io.novasim.cli.report.RunReport.Entry;
+import io.novasim.cli.report.RunReport.Kind;
+import io.novasim.model.server.TaskState;
+import io.novasim.state.command.AttachVolume;
+import io.novasim.state.command.Command;
+import io.novasim.state.command.CreatePort;
+import io.novasim.state.command.CreateServer;
+import io.novasim.state.command.CreateVolume;
+import io.novasim.state.faults.FiredFault;
+import io.novasim.state.log.EventListener;
+import io.novasim.state.log.SimEvent;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Hears the engine's events as they happen and tells them as transcript entries, naming servers, volumes and
+ * attachments as the scenario does rather than by their ids.
+ */
+final class EventNarrator implements EventListener {
+    private final Queue<SimEvent> heard = new ConcurrentLinkedQueue<>();
+    /** Names by id, learnt from the command that created each thing. */
+    private final Map<String, String> names = new HashMap<>();
+    private final Map<String, SimEvent.ServerChanged> lastState = new HashMap<>();
+    /** What the newest accepted creating command will name the next new thing of its kind. */
+    private final Map<String, String> pendingNames = new HashMap<>();
+
+    @Override
+    public void on(SimEvent event) {
+        heard.add(event);
+    }
+
+    /** Forgets what was heard so far (the world being built). Names learnt stay. */
+    void skip() {
+        tell();
+    }
+
+    /** The entries for what was heard since the last call. */
+    List<Entry> tell() {
+        List<Entry> entries = new ArrayList<>();
+        for (SimEvent event = heard.poll(); event != null; event = heard.poll()) {
+            Entry entry = entry(event);
+            if (entry != null) {
+                entries.add(entry);
+            }
+        }
+        return entries;
+    }
+
+    /** The name a scenario knows a server by (its id until it was seen created). */
+    String name(String id) {
+        return id == null ? null : names.getOrDefault(id, id);
+    }
+
+    private Entry entry(SimEvent event) {
+        if (event instanceof SimEvent.Executed executed) {
+            if (executed.accepted()) {
+                expectName(executed.command());
+            }
+            return null;
+        }
+        if (event instanceof SimEvent.ServerChanged changed) {
+            return server(changed);
+        }
+        if (event instanceof SimEvent.ServerRemoved removed) {
+            lastState.remove(removed.serverId());
+            return new Entry(removed.at(), Kind.SERVER, "server " + name(removed.serverId()) + " is gone",
+                    name(removed.serverId()), Map.of("vm_state", "deleted"));
+        }
+        if (event instanceof SimEvent.ResourceChanged changed) {
+            return resource(changed);
+        }
+        if (event instanceof SimEvent.FaultFired fired) {
+            return faultFired(fired);
+        }
+        if (event instanceof SimEvent.WorkFinished finished && finished.error() != null) {
+            return new Entry(finished.at(), Kind.WORK_FAILED, finished.event() + " on " + name(finished.serverId())
+                    + " failed: " + finished.error(), name(finished.serverId()), Map.of());
+        }
+        if (event instanceof SimEvent.StuckReleased released) {
+            return new Entry(released.at(), Kind.NOTE, "work of " + name(released.serverId()) + " released",
+                    name(released.serverId()), Map.of());
+        }
+        return null;
+    }
+
+    private void expectName(Command command) {
+        if (command instanceof CreateServer create) {
+            pendingNames.put("server", create.name());
+        } else if (command instanceof CreateVolume create) {
+            pendingNames.put("volume", create.name());
+        } else if (command instanceof CreatePort create) {
+            pendingNames.put("port", create.name());
+        } else if (command instanceof AttachVolume attach) {
+            pendingNames.put("volume_attachment", name(attach.volumeId()) + " on " + name(attach.serverId()));
+        }
+    }
+
+    private Entry server(SimEvent.ServerChanged changed) {
+        SimEvent.ServerChanged before = lastState.put(changed.serverId(), changed);
+        if (before == null) {
+            learn("server", changed.serverId());
+        }
+        String name = name(changed.serverId());
+        List<String> parts = new ArrayList<>();
+        if (before == null || before.vmState() != changed.vmState()) {
+            parts.add("vm_state " + (before == null ? "" : before.vmState() + " -> ") + changed.vmState());
+        }
+        if (before == null || before.taskState() != changed.taskState()) {
+            parts.add("task_state " + (before == null ? "" : before.taskState() + " -> ") + changed.taskState());
+        }
+        if (before == null || before.powerState() != changed.powerState()) {
+            parts.add("power_state " + (before == null ? "" : before.powerState().name().toLowerCase(
+                    java.util.Locale.ROOT) + " -> ") + changed.powerState().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("vm_state", changed.vmState().value());
+        fields.put("task_state", changed.taskState() == TaskState.NONE ? "" : changed.taskState().value());
+        fields.put("power_state", changed.powerState().name().toLowerCase(java.util.Locale.ROOT));
+        return new Entry(changed.at(), Kind.SERVER, "server " + name + ": " + String.join(", ", parts), name,
+                fields);
+    }
+
+    private Entry resource(SimEvent.ResourceChanged changed) {
+        if (!names.containsKey(changed.id())) {
+            learn(changed.kind(), changed.id());
+        }
+        String name = name(changed.id());
+        String kind = changed.kind().replace('_', ' ');
+        return new Entry(changed.at(), Kind.RESOURCE, kind + " " + name + ": " + changed.state(), name,
+                Map.of("kind", changed.kind(), "state", changed.state()));
+    }
+
+    private Entry faultFired(SimEvent.FaultFired event) {
+        FiredFault fault = event.fault();
+        String on = fault.operation().name().toLowerCase(java.util.Locale.ROOT)
+                + (fault.serverId() == null ? "" : " of " + name(fault.serverId()));
+        return new Entry(event.at(), Kind.FAULT_FIRED, "fault " + fault.ruleId() + " fired on " + on + ": "
+                + fault.effect(), name(fault.serverId()), Map.of("rule", fault.ruleId()));
+    }
+
+    private void learn(String kind, String id) {
+        String name = pendingNames.remove(kind);
+        if (name != null && !name.isEmpty()) {
+            names.put(id, name);
+        }
+    }
+
+    /** Records a name the scenario gave a thing (a world's server), for the entries that follow. */
+    void name(String id, String name) {
+        names.put(id, name);
+    }
+}
