@@ -30,6 +30,9 @@ public final class Simulation {
     /** The one compute host of the simulated cloud: servers' host, ports' binding host. */
     public static final String COMPUTE_HOST = "novasim-compute-1";
 
+    /** Every refusal, with the rule that fired: {@code serve} shows them at INFO. */
+    private static final org.slf4j.Logger REFUSALS = org.slf4j.LoggerFactory.getLogger("io.novasim.refusals");
+
     private final SimulatorSettings settings;
     private final Tokens tokens;
     private final RequestJournal journal;
@@ -144,6 +147,10 @@ public final class Simulation {
             }
         }
         journal.record(cloud().now(), requestId, ctx.method().name(), ctx.path(), ctx.queryString(), body, status);
+        String refusal = io.novasim.http.support.Refusals.of(ctx, status);
+        if (refusal != null) {
+            REFUSALS.info("{} {}", status, refusal);
+        }
     }
 
     public EventLog log() {

@@ -82,6 +82,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkOptions();
+        // The server's log names the rule behind every refusal (slf4j-simple reads this when its first logger is
+        // made, which is later than here); `run` keeps it off and shows them in the transcript instead.
+        System.setProperty("org.slf4j.simpleLogger.log.io.novasim.refusals", "info");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CloudSetup setup;

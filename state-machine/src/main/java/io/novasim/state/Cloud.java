@@ -102,6 +102,7 @@ public final class Cloud {
         try {
             receipt = dispatch(caller, command, requestId, now);
         } catch (ComputeException refused) {
+            refused.refusing(name(command));
             world.endCommand(new SimEvent.Executed(now, caller, command, requestId, refused.toString()));
             throw refused;
         } catch (RuntimeException bug) {
@@ -110,6 +111,15 @@ public final class Cloud {
         }
         world.endCommand(new SimEvent.Executed(now, caller, command, requestId, null));
         return receipt;
+    }
+
+    /** A command as refusals name it: {@code detach_interface}, {@code reboot}, {@code create_server}. */
+    private static String name(Command command) {
+        if (command instanceof io.novasim.state.command.Perform perform) {
+            return perform.operation().name().toLowerCase(java.util.Locale.ROOT);
+        }
+        return command.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2")
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     private Receipt dispatch(Caller caller, Command command, String requestId, Instant now) {

@@ -83,7 +83,8 @@ final class Interfaces {
         if (command.portId() != null) {
             existing = visiblePort(caller, command.portId());
             if (existing.bound()) {
-                throw NovaErrors.portInUse(existing.id());
+                throw NovaErrors.portInUse(existing.id()).explainedAs("attach_interface refused: port "
+                        + existing.id() + " is bound to " + existing.deviceId() + " (rule: a port serves one server)");
             }
         } else {
             network = command.networkId() != null

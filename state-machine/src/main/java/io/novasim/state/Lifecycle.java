@@ -84,11 +84,13 @@ final class Lifecycle {
         Server server = world.visibleServer(caller, serverId);
         TransitionRule rule = TransitionTable.rule(operation);
         if (rule.adminPolicy() != null && !caller.admin()) {
-            throw NovaErrors.policyForbids(rule.adminPolicy());
+            throw NovaErrors.policyForbids(rule.adminPolicy()).explainedAs(rule.refused("the caller is not an admin",
+                    "policy " + rule.adminPolicy() + " allows only admins"));
         }
         if (operation == Operation.UNLOCK && server.locked() && server.lock().lockedBy() != lockedBy(caller, server)
                 && !caller.admin()) {
-            throw NovaErrors.policyForbids(UNLOCK_OVERRIDE_POLICY);
+            throw NovaErrors.policyForbids(UNLOCK_OVERRIDE_POLICY).explainedAs(rule.refused("the lock was set by"
+                    + " someone else", "policy " + UNLOCK_OVERRIDE_POLICY + " lets only admins lift another's lock"));
         }
         rule.check(server, caller.admin());
         Optional<FaultEffect> fault = world.fault(

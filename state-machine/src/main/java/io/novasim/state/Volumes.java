@@ -203,13 +203,17 @@ final class Volumes {
         checkShelvedMicroversion(server, rule, command.microversion());
         Volume volume = visibleVolume(caller, command.volumeId(), NovaErrors.volumeNotFound(command.volumeId()));
         VolumeAttachment attachment = attachmentOf(server.id(), volume.id())
-                .orElseThrow(() -> NovaErrors.volumeNotAttached(server.id(), volume.id()));
+                .orElseThrow(() -> NovaErrors.volumeNotAttached(server.id(), volume.id()).explainedAs(rule.refused(
+                        "volume " + volume.id() + " is not attached to the server",
+                        "only an attached volume can be detached")));
         if (attachment.root()) {
-            throw NovaErrors.cannotDetachRootVolume();
+            throw NovaErrors.cannotDetachRootVolume().explainedAs(rule.refused("volume " + volume.id()
+                    + " is the server's root volume", "the root volume cannot be detached"));
         }
         rule.check(server, caller.admin());
         if (attachment.status() != AttachStatus.ATTACHED || volume.status() != VolumeStatus.IN_USE) {
-            throw NovaErrors.volumeNotInUse();
+            throw NovaErrors.volumeNotInUse().explainedAs(rule.refused("volume " + volume.id() + " is "
+                    + volume.status().value(), "the volume must be in-use"));
         }
         Optional<FaultEffect> fault = world.fault(FaultTarget.server(Operation.DETACH_VOLUME, server.id(),
                 server.name(), server.projectId()).withVolume(volume.id()), requestId, now);

@@ -119,7 +119,9 @@ final class World {
     Server visibleServer(Caller caller, String serverId) {
         Server server = servers.get(serverId);
         if (server == null || !caller.canSee(server.projectId())) {
-            throw NovaErrors.instanceNotFound(serverId);
+            throw NovaErrors.instanceNotFound(serverId).explainedAs("server " + serverId + (server == null
+                    ? " does not exist" : " belongs to another project") + " (rule: a server is seen only by its"
+                    + " project and by admins)");
         }
         return server;
     }
@@ -133,7 +135,8 @@ final class World {
         fired.ifPresent(f -> emit(new SimEvent.FaultFired(now, f)));
         Optional<FaultEffect> effect = fired.map(FiredFault::effect);
         if (effect.isPresent() && effect.get() instanceof FaultEffect.Error error) {
-            throw error.toException();
+            throw error.toException().explainedAs(call.operation().name().toLowerCase(java.util.Locale.ROOT)
+                    + " refused: fault rule " + fired.get().ruleId() + " fired (rule: the scenario's fault plan)");
         }
         return effect;
     }

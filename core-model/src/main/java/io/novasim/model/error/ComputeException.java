@@ -10,6 +10,8 @@ public abstract sealed class ComputeException extends RuntimeException
 
     private final String faultName;
     private final int code;
+    /** Set once, by whoever refused: which rule fired and why; see {@link #explanation()}. */
+    private String explanation;
 
     protected ComputeException(String faultName, int code, String message) {
         super(message, null, false, false);
@@ -25,6 +27,47 @@ public abstract sealed class ComputeException extends RuntimeException
     /** The HTTP status Nova answers with. */
     public int code() {
         return code;
+    }
+
+    /**
+     * Says which rule refused and why, for people reading a transcript or a log (never sent to clients: Nova's body
+     * is {@link #getMessage()}). Only the first explanation counts: the closest to the rule is the most precise.
+     *
+     * @param text e.g. {@code detach_interface refused: task_state rebooting is not None (rule: task_state must be
+     *             None)}
+     * @return this exception
+     */
+    public ComputeException explainedAs(String text) {
+        if (explanation == null) {
+            explanation = text;
+        }
+        return this;
+    }
+
+    /**
+     * Names what was refused, once it is known: {@code <what> refused: } before an explanation that lacks it, or
+     * before the message and a generic rule when nobody explained.
+     *
+     * @param what the operation or request, e.g. {@code detach_interface} or {@code GET /v2.1/servers/x}
+     * @return this exception
+     */
+    public ComputeException refusing(String what) {
+        if (explanation == null) {
+            explanation = getMessage() + " (rule: the API answers " + code + " " + faultName + " here)";
+        }
+        if (!explanation.contains(" refused: ")) {
+            explanation = what + " refused: " + explanation;
+        }
+        return this;
+    }
+
+    /**
+     * Which rule refused and why, as {@link #explainedAs} set it.
+     *
+     * @return the explanation, or null when nobody gave one
+     */
+    public String explanation() {
+        return explanation;
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.novasim.http.support.Call;
 import io.novasim.http.support.Errors;
 import io.novasim.http.support.Json;
 import io.novasim.http.support.Microversion;
+import io.novasim.http.support.Refusals;
 import io.novasim.http.support.Replies;
 import io.novasim.http.support.Reply;
 import io.novasim.http.support.Requests;
@@ -175,9 +176,11 @@ public final class ComputeApi {
                             ctx.header("X-OpenStack-Nova-API-Version"));
                 } catch (Microversion.UnsupportedVersion unsupported) {
                     echoVersion(ctx, unsupported.requested());
+                    Refusals.note(ctx, unsupported.toFault());
                     finish(ctx, fault(dialect, unsupported.toFault(), requestId), null, requestId, dialect);
                     return;
                 } catch (BadRequest malformed) {
+                    Refusals.note(ctx, malformed);
                     finish(ctx, fault(dialect, malformed, requestId), null, requestId, dialect);
                     return;
                 }
@@ -185,6 +188,7 @@ public final class ComputeApi {
             reply = call(ctx, route, token.get(), version == null ? Microversion.DEFAULT : version, requestId,
                     params);
         } catch (ComputeException refused) {
+            Refusals.note(ctx, refused);
             reply = fault(dialect, refused, requestId);
 
         } catch (io.javalin.http.HttpResponseException tooLarge) {

@@ -71,6 +71,9 @@ public final class ServicePipeline {
                 reply = route.handle(new Call(ctx, token.get(), token.get().caller(), null, requestId, body));
             }
         } catch (RuntimeException thrown) {
+            if (thrown instanceof io.novasim.model.error.ComputeException refused) {
+                Refusals.note(ctx, refused);
+            }
             reply = service.refusal(thrown);
             if (reply == null) {
                 LOG.error("unexpected error in {} {}", ctx.method(), ctx.path(), thrown);

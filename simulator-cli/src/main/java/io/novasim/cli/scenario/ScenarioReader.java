@@ -3,6 +3,7 @@ package io.novasim.cli.scenario;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.novasim.cli.DurationText;
 
@@ -18,12 +19,20 @@ import java.util.stream.Collectors;
 
 /** Reads a scenario file and checks every step before anything runs. */
 public final class ScenarioReader {
-    private static final YAMLMapper YAML = YAMLMapper.builder()
+    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                    .loaderOptions(largeDocuments()).build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD");
 
     private ScenarioReader() {
+    }
+
+    /** SnakeYAML stops at 3 MiB by default; a generated scenario of 100 000 steps is larger. */
+    private static org.yaml.snakeyaml.LoaderOptions largeDocuments() {
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setCodePointLimit(256 * 1024 * 1024);
+        return options;
     }
 
     public static Scenario read(Path file) throws InvalidScenarioException {

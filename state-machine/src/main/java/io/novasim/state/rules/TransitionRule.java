@@ -76,16 +76,39 @@ public record TransitionRule(
      */
     public void check(Server server, boolean callerIsAdmin) {
         if (checksLock && server.locked() && !callerIsAdmin) {
-            throw NovaErrors.locked(server.id());
+            throw NovaErrors.locked(server.id()).explainedAs(refused("the server is locked and the caller is not an"
+                    + " admin", "a locked server accepts it only from an admin"));
         }
         if (!acceptsVmState(server.vmState())) {
-            throw NovaErrors.invalidState(action, server.id(), "vm_state", server.vmState());
+            throw NovaErrors.invalidState(action, server.id(), "vm_state", server.vmState())
+                    .explainedAs(refused("vm_state " + server.vmState() + notAmong(allowedVmStates),
+                            "vm_state must be " + among(allowedVmStates)));
         }
         if (!acceptsTaskState(server.taskState())) {
-            throw NovaErrors.invalidState(action, server.id(), "task_state", server.taskState());
+            throw NovaErrors.invalidState(action, server.id(), "task_state", server.taskState())
+                    .explainedAs(refused("task_state " + server.taskState() + notAmong(allowedTaskStates),
+                            "task_state must be " + among(allowedTaskStates)));
         }
         if (mustHaveLaunched && !server.launched()) {
-            throw NovaErrors.invalidState(action, server.id(), "launched_at", null);
+            throw NovaErrors.invalidState(action, server.id(), "launched_at", null)
+                    .explainedAs(refused("the server never became active", "launched_at must be set"));
         }
+    }
+
+    /** {@code <operation> refused: <what is> (rule: <what must be>)}, as transcripts and logs print a refusal. */
+    public String refused(String fact, String rule) {
+        return operation.name().toLowerCase(java.util.Locale.ROOT) + " refused: " + fact + " (rule: " + rule + ")";
+    }
+
+    private static String notAmong(Set<?> allowed) {
+        return allowed.size() == 1 ? " is not " + allowed.iterator().next() : " is not one of " + list(allowed);
+    }
+
+    private static String among(Set<?> allowed) {
+        return allowed.size() == 1 ? allowed.iterator().next().toString() : "one of " + list(allowed);
+    }
+
+    private static String list(Set<?> values) {
+        return values.stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", "));
     }
 }
