@@ -1,6 +1,5 @@
 package io.novasim.state;
 
-import io.novasim.model.error.BadRequest;
 import io.novasim.model.error.NovaErrors;
 import io.novasim.model.server.PowerState;
 import io.novasim.model.server.Server;
@@ -23,8 +22,6 @@ import java.util.Optional;
 
 /** The server lifecycle: create, delete and every server action of {@link TransitionTable}. */
 final class Lifecycle {
-    private static final String UNLOCK_OVERRIDE_POLICY = "os_compute_api:os-lock-server:unlock:unlock_override";
-
     private final World world;
     private final Interfaces interfaces;
     private final Volumes volumes;
@@ -45,7 +42,7 @@ final class Lifecycle {
         if (command.imageId() != null) {
             world.catalog.image(command.imageId()).orElseThrow(NovaErrors::imageNotFound);
         } else if (command.bootVolumeId() == null) {
-            throw new BadRequest("Missing imageRef attribute");
+            throw NovaErrors.missingImageRef();
         }
         if (command.bootVolumeId() != null) {
             volumes.checkBootVolume(caller, command.bootVolumeId());
@@ -88,7 +85,7 @@ final class Lifecycle {
         }
         if (operation == Operation.UNLOCK && server.locked() && server.lock().lockedBy() != lockedBy(caller, server)
                 && !caller.admin()) {
-            throw NovaErrors.policyForbids(UNLOCK_OVERRIDE_POLICY);
+            throw NovaErrors.policyForbids(TransitionTable.UNLOCK_OVERRIDE_POLICY);
         }
         rule.check(server, caller.admin());
         Optional<FaultEffect> fault = world.fault(
