@@ -50,6 +50,17 @@ public final class NovaErrors {
         return new BadRequest("There is no such action: " + action);
     }
 
+    /** A project id in the URL that is not the token's ({@code nova/api/openstack/wsgi.py}). */
+    public static BadRequest projectIdMismatch(String urlProjectId, String tokenProjectId) {
+        return new BadRequest("Malformed request URL: URL's project_id '" + urlProjectId
+                + "' doesn't match Context's project_id '" + tokenProjectId + "'");
+    }
+
+    /** A request body whose Content-Type is not JSON. */
+    public static ApiError unsupportedContentType() {
+        return new ApiError(415, "badMediaType", "Unsupported Content-Type");
+    }
+
     public static BadRequest malformedBody() {
         return new BadRequest("Malformed request body");
     }
