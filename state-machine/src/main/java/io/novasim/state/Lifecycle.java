@@ -36,7 +36,7 @@ final class Lifecycle {
 
     Receipt create(Caller caller, CreateServer command, String requestId, Instant now) {
         if (command.name().isBlank()) {
-            throw NovaErrors.invalidInput("name", command.name(), "'" + command.name() + "' is too short");
+            throw NovaErrors.nameTooShort(command.name());
         }
         world.catalog.flavor(command.flavorId()).orElseThrow(() -> NovaErrors.flavorNotFound(command.flavorId()));
         if (command.imageId() != null) {
@@ -68,7 +68,7 @@ final class Lifecycle {
     Receipt rename(Caller caller, String serverId, String name, String requestId, Instant now) {
         Server server = world.visibleServer(caller, serverId);
         if (name.isBlank()) {
-            throw NovaErrors.invalidInput("name", name, "'" + name + "' is too short");
+            throw NovaErrors.nameTooShort(name);
         }
         Server renamed = server.withName(name, now);
         world.put(renamed, now);

@@ -69,6 +69,11 @@ public final class NovaErrors {
         return new BadRequest("Invalid input for field/attribute " + field + ". Value: " + value + ". " + why);
     }
 
+    /** A blank server name, as the schema words it. */
+    public static BadRequest nameTooShort(String name) {
+        return invalidInput("name", name, "'" + name + "' is too short");
+    }
+
     public static ItemNotFound instanceActionNotFound(String requestId, String serverId) {
         return new ItemNotFound("Action for request_id " + requestId + " on instance " + serverId + " not found");
     }
