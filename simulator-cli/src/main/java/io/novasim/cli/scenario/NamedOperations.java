@@ -10,9 +10,9 @@ import java.util.function.Function;
 
 /**
  * The requests behind a scenario's named operations ({@code operation: detach-volume}), spelled as a Nova v2.1 client
- * sends them, so the transcript shows the real call.
+ * sends them, so the transcript shows the real call ({@code novasim explain} shows the same requests).
  */
-final class NamedOperations {
+public final class NamedOperations {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Server actions whose body is {@code {"<action>": null}}. */
     private static final Map<String, String> PLAIN_ACTIONS = Map.ofEntries(Map.entry("stop", "os-stop"),
@@ -45,7 +45,7 @@ final class NamedOperations {
     }
 
     /** Every name a scenario may use, sorted. */
-    static List<String> names() {
+    public static List<String> names() {
         return NAMES;
     }
 
@@ -67,7 +67,7 @@ final class NamedOperations {
     }
 
     /** The request {@code op} stands for; {@link #missing} must have found nothing missing. */
-    static Scenario.Request request(Scenario.NamedOperation op) {
+    public static Scenario.Request request(Scenario.NamedOperation op) {
         String plain = PLAIN_ACTIONS.get(op.name());
         return plain != null ? action(op, plain, null) : OTHERS.get(op.name()).apply(op);
     }
