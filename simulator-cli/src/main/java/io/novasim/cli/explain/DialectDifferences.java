@@ -67,7 +67,7 @@ final class DialectDifferences {
         if (dialect.methodNotAllowed()) {
             differences.add("a URL or method the API does not route is 405 badMethod (Nova: 404)");
         }
-        return new DialectNote(dialect.name(), request.method() + " " + path, differences);
+        return new DialectNote(dialect.name(), request.method() + " " + path, status, differences);
     }
 
     /** The refusals the dialect answers otherwise, grouped when several become the same answer. */

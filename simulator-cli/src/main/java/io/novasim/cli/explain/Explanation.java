@@ -154,9 +154,10 @@ public record Explanation(Operation operation, String name, List<String> aliases
      *
      * @param dialect     the dialect's name, e.g. {@code ecl-compute}
      * @param request     the request line in this dialect
+     * @param status      the status of a successful answer in this dialect
      * @param differences what differs, one fact a line
      */
-    public record DialectNote(String dialect, String request, List<String> differences) {
+    public record DialectNote(String dialect, String request, int status, List<String> differences) {
         /** Copies the list. */
         public DialectNote {
             differences = List.copyOf(differences);
