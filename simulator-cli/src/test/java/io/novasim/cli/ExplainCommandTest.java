@@ -160,12 +160,15 @@ class ExplainCommandTest {
         Map<String, String> ids = Map.of("<server>", "${server}", "<volume>", "${volume}", "<port>", "${port}",
                 "<image>", ISO);
         for (Operation operation : List.of(Operation.ATTACH_VOLUME, Operation.STOP, Operation.START,
-                Operation.REBOOT_SOFT, Operation.MEDIA_ATTACH, Operation.MEDIA_DETACH, Operation.DETACH_VOLUME,
-                Operation.ATTACH_VOLUME)) {
-            Explanation explanation = explainer.explain(operation);
-            steps.add(send(json, explanation, ids));
-            steps.add(json.createObjectNode().put("advance", explanation.later().duration().toMillis() + "ms"));
+                Operation.REBOOT_SOFT, Operation.REBOOT_HARD, Operation.PAUSE, Operation.UNPAUSE, Operation.SUSPEND,
+                Operation.RESUME, Operation.RESCUE, Operation.UNRESCUE, Operation.SHELVE, Operation.UNSHELVE,
+                Operation.MEDIA_ATTACH, Operation.MEDIA_DETACH, Operation.DETACH_VOLUME, Operation.ATTACH_VOLUME)) {
+            steps.add(send(json, explainer.explain(operation), ids));
+            steps.add(json.createObjectNode().put("advance", "10s")); // whatever it does is done by then
         }
+        ObjectNode reset = send(json, explainer.explain(Operation.RESET_STATE_ACTIVE), ids);
+        ((ObjectNode) reset.get("request")).put("user", "admin").put("project", "demo");
+        steps.add(reset);
         Explanation detachVolume = explainer.explain(Operation.DETACH_VOLUME);
         for (String dialect : List.of("hostway", "ecl-compute")) {
             Explanation.DialectNote note = detachVolume.dialects().stream()
