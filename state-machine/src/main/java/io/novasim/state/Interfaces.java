@@ -1,6 +1,5 @@
 package io.novasim.state;
 
-import io.novasim.model.error.BadRequest;
 import io.novasim.model.error.ComputeException;
 import io.novasim.model.error.Conflict;
 import io.novasim.model.error.NovaErrors;
@@ -190,7 +189,7 @@ final class Interfaces {
             case AUTO -> {
                 List<Network> usable = usableNetworks(caller.projectId());
                 if (usable.size() > 1) {
-                    throw new Conflict("Multiple possible networks found, use a Network ID to be more specific.");
+                    throw NovaErrors.networkAmbiguousAtCreate();
                 }
                 for (Network network : usable) {
                     onNetworks.add(network);
@@ -203,7 +202,7 @@ final class Interfaces {
                     if (request.portId() != null) {
                         Port port = world.ports.get(request.portId());
                         if (port == null || !caller.canSee(port.projectId())) {
-                            throw new BadRequest("Port id " + request.portId() + " could not be found.");
+                            throw NovaErrors.portInBodyNotFound(request.portId());
                         }
                         if (port.bound() || !portsTaken.add(port.id())) {
                             throw NovaErrors.portInUse(port.id());
@@ -211,7 +210,7 @@ final class Interfaces {
                         ports.add(port);
                     } else {
                         Network network = usableNetwork(caller, request.networkId(),
-                                new BadRequest("Network " + request.networkId() + " could not be found."));
+                                NovaErrors.networkInBodyNotFound(request.networkId()));
                         onNetworks.add(network);
                         addresses.add(allocate(network, request.fixedIp(), createInUse(), addresses));
                     }

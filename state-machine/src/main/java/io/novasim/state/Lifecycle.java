@@ -1,6 +1,5 @@
 package io.novasim.state;
 
-import io.novasim.model.error.BadRequest;
 import io.novasim.model.error.NovaErrors;
 import io.novasim.model.server.PowerState;
 import io.novasim.model.server.Server;
@@ -23,8 +22,6 @@ import java.util.Optional;
 
 /** The server lifecycle: create, delete and every server action of {@link TransitionTable}. */
 final class Lifecycle {
-    private static final String UNLOCK_OVERRIDE_POLICY = "os_compute_api:os-lock-server:unlock:unlock_override";
-
     private final World world;
     private final Interfaces interfaces;
     private final Volumes volumes;
@@ -39,13 +36,13 @@ final class Lifecycle {
 
     Receipt create(Caller caller, CreateServer command, String requestId, Instant now) {
         if (command.name().isBlank()) {
-            throw NovaErrors.invalidInput("name", command.name(), "'" + command.name() + "' is too short");
+            throw NovaErrors.nameTooShort(command.name());
         }
         world.catalog.flavor(command.flavorId()).orElseThrow(() -> NovaErrors.flavorNotFound(command.flavorId()));
         if (command.imageId() != null) {
             world.catalog.image(command.imageId()).orElseThrow(NovaErrors::imageNotFound);
         } else if (command.bootVolumeId() == null) {
-            throw new BadRequest("Missing imageRef attribute");
+            throw NovaErrors.missingImageRef();
         }
         if (command.bootVolumeId() != null) {
             volumes.checkBootVolume(caller, command.bootVolumeId());
@@ -71,7 +68,7 @@ final class Lifecycle {
     Receipt rename(Caller caller, String serverId, String name, String requestId, Instant now) {
         Server server = world.visibleServer(caller, serverId);
         if (name.isBlank()) {
-            throw NovaErrors.invalidInput("name", name, "'" + name + "' is too short");
+            throw NovaErrors.nameTooShort(name);
         }
         Server renamed = server.withName(name, now);
         world.put(renamed, now);
@@ -89,8 +86,9 @@ final class Lifecycle {
         }
         if (operation == Operation.UNLOCK && server.locked() && server.lock().lockedBy() != lockedBy(caller, server)
                 && !caller.admin()) {
-            throw NovaErrors.policyForbids(UNLOCK_OVERRIDE_POLICY).explainedAs(rule.refused("the lock was set by"
-                    + " someone else", "policy " + UNLOCK_OVERRIDE_POLICY + " lets only admins lift another's lock"));
+            throw NovaErrors.policyForbids(TransitionTable.UNLOCK_OVERRIDE_POLICY).explainedAs(rule.refused(
+                    "the lock was set by someone else", "policy " + TransitionTable.UNLOCK_OVERRIDE_POLICY
+                            + " lets only admins lift another's lock"));
         }
         rule.check(server, caller.admin());
         Optional<FaultEffect> fault = world.fault(

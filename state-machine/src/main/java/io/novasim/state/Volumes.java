@@ -1,7 +1,6 @@
 package io.novasim.state;
 
 import io.novasim.model.error.BadRequest;
-import io.novasim.model.error.ItemNotFound;
 import io.novasim.model.error.NovaErrors;
 import io.novasim.model.server.Server;
 import io.novasim.model.server.VmState;
@@ -191,8 +190,7 @@ final class Volumes {
                 return device;
             }
         }
-        throw new io.novasim.model.error.Forbidden("The maximum allowed number of disk devices ("
-                + DEVICE_NAMES.size() + ") to attach to a single instance has been exceeded.");
+        throw NovaErrors.tooManyDiskDevices(DEVICE_NAMES.size());
     }
 
     // ---------------------------------------------------------------- detach
@@ -250,8 +248,7 @@ final class Volumes {
         }
         VolumeAttachment current = null;
         if (!onlySwap) {
-            current = attachmentOf(server.id(), command.volumeId()).orElseThrow(() -> new ItemNotFound(
-                    "No volume Block Device Mapping with id " + command.volumeId() + "."));
+            current = attachmentOf(server.id(), command.volumeId()).orElseThrow(() -> NovaErrors.noVolumeBdm(command.volumeId()));
             checkImmutable(command, server, current);
         }
         // A swap is checked whole before the in-place part is applied, so a refused PUT changes nothing.
@@ -263,8 +260,7 @@ final class Volumes {
             newVolume = visibleVolume(caller, command.newVolumeId(),
                     NovaErrors.volumeInBodyNotFound(command.newVolumeId()));
             swapRule.check(server, caller.admin());
-            swapped = attachmentOf(server.id(), oldVolume.id()).orElseThrow(() ->
-                    new BadRequest("Invalid volume: Old volume is attached to a different instance."));
+            swapped = attachmentOf(server.id(), oldVolume.id()).orElseThrow(NovaErrors::swapSourceElsewhere);
             if (!attachmentsOf(newVolume.id()).isEmpty() || newVolume.status() == VolumeStatus.IN_USE) {
                 throw NovaErrors.swapTargetAttached();
             }
@@ -410,11 +406,9 @@ final class Volumes {
     // ---------------------------------------------------------------- boot volumes and teardown
 
     void checkBootVolume(Caller caller, String volumeId) {
-        Volume volume = visibleVolume(caller, volumeId,
-                new BadRequest("Block Device Mapping is Invalid: failed to get volume " + volumeId + "."));
+        Volume volume = visibleVolume(caller, volumeId, NovaErrors.bootVolumeNotFound(volumeId));
         if (volume.status() != VolumeStatus.AVAILABLE || swapTargets.contains(volumeId)) {
-            throw new BadRequest("Invalid volume: volume '" + volumeId + "' status must be 'available'. Currently in '"
-                    + volume.status() + "'");
+            throw NovaErrors.bootVolumeNotAvailable(volumeId, volume.status());
         }
     }
 

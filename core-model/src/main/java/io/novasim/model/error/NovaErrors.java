@@ -41,8 +41,24 @@ public final class NovaErrors {
         return new BadRequest("Can not find requested image");
     }
 
+    /** Server create with neither an image nor a boot volume. */
+    public static BadRequest missingImageRef() {
+        return new BadRequest("Missing imageRef attribute");
+    }
+
     public static BadRequest noSuchAction(String action) {
         return new BadRequest("There is no such action: " + action);
+    }
+
+    /** A project id in the URL that is not the token's ({@code nova/api/openstack/wsgi.py}). */
+    public static BadRequest projectIdMismatch(String urlProjectId, String tokenProjectId) {
+        return new BadRequest("Malformed request URL: URL's project_id '" + urlProjectId
+                + "' doesn't match Context's project_id '" + tokenProjectId + "'");
+    }
+
+    /** A request body whose Content-Type is not JSON. */
+    public static ApiError unsupportedContentType() {
+        return new ApiError(415, "badMediaType", "Unsupported Content-Type");
     }
 
     public static BadRequest malformedBody() {
@@ -51,6 +67,11 @@ public final class NovaErrors {
 
     public static BadRequest invalidInput(String field, Object value, String why) {
         return new BadRequest("Invalid input for field/attribute " + field + ". Value: " + value + ". " + why);
+    }
+
+    /** A blank server name, as the schema words it. */
+    public static BadRequest nameTooShort(String name) {
+        return invalidInput("name", name, "'" + name + "' is too short");
     }
 
     public static ItemNotFound instanceActionNotFound(String requestId, String serverId) {
@@ -73,6 +94,21 @@ public final class NovaErrors {
 
     public static Conflict portInUse(String portId) {
         return new Conflict("Port " + portId + " is still in use.");
+    }
+
+    /** Server create: a port named in the body that does not exist is a 400, not the 404 of os-interface. */
+    public static BadRequest portInBodyNotFound(String portId) {
+        return new BadRequest("Port id " + portId + " could not be found.");
+    }
+
+    /** Server create: a network named in the body that does not exist is a 400. */
+    public static BadRequest networkInBodyNotFound(String networkId) {
+        return new BadRequest("Network " + networkId + " could not be found.");
+    }
+
+    /** Server create without networks named, when the project could use more than one. */
+    public static Conflict networkAmbiguousAtCreate() {
+        return new Conflict("Multiple possible networks found, use a Network ID to be more specific.");
     }
 
     public static BadRequest bothNetworkAndPort() {
@@ -177,6 +213,33 @@ public final class NovaErrors {
     public static BadRequest volumeNotInUse() {
         return new BadRequest("Invalid volume: Invalid input received: Invalid volume: Unable to detach volume. "
                 + "Volume status must be 'in-use' and attach_status must be 'attached' to detach. (HTTP 400)");
+    }
+
+    /** Server create from a volume that Cinder does not know (or the caller may not see). */
+    public static BadRequest bootVolumeNotFound(String volumeId) {
+        return new BadRequest("Block Device Mapping is Invalid: failed to get volume " + volumeId + ".");
+    }
+
+    /** Server create from a volume that is not available. */
+    public static BadRequest bootVolumeNotAvailable(String volumeId, Object status) {
+        return new BadRequest("Invalid volume: volume '" + volumeId + "' status must be 'available'. Currently in '"
+                + status + "'");
+    }
+
+    /** Volume attach when every device name is taken. */
+    public static Forbidden tooManyDiskDevices(Object maximum) {
+        return new Forbidden("The maximum allowed number of disk devices (" + maximum
+                + ") to attach to a single instance has been exceeded.");
+    }
+
+    /** PUT of a volume attachment (2.85+) naming a volume the server has no attachment of. */
+    public static ItemNotFound noVolumeBdm(String volumeId) {
+        return new ItemNotFound("No volume Block Device Mapping with id " + volumeId + ".");
+    }
+
+    /** Swap of a volume that is attached, but not to this server. */
+    public static BadRequest swapSourceElsewhere() {
+        return new BadRequest("Invalid volume: Old volume is attached to a different instance.");
     }
 
     public static BadRequest notMutable(String property) {

@@ -19,6 +19,7 @@ import io.novasim.model.error.ApiError;
 import io.novasim.model.error.BadRequest;
 import io.novasim.model.error.ComputeException;
 import io.novasim.model.error.ItemNotFound;
+import io.novasim.model.error.NovaErrors;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -222,15 +223,14 @@ public final class ComputeApi {
         boolean hasBody = ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PUT;
         if (hasBody) {
             if (!Requests.acceptableJson(ctx)) {
-                throw new ApiError(415, "badMediaType", "Unsupported Content-Type");
+                throw NovaErrors.unsupportedContentType();
             }
             body = Requests.bodyAbsent(ctx) ? null : Json.parse(ctx.body());
         }
         String urlProject = params.get("project_id");
         if (urlProject != null) {
             if (!urlProject.equals(token.projectId())) {
-                throw new BadRequest("Malformed request URL: URL's project_id '" + urlProject
-                        + "' doesn't match Context's project_id '" + token.projectId() + "'");
+                throw NovaErrors.projectIdMismatch(urlProject, token.projectId());
             }
         }
         return route.handle(new Call(ctx, token, token.caller(), version, requestId, body, params));

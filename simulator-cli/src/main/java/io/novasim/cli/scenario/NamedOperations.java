@@ -10,10 +10,10 @@ import java.util.function.Function;
 
 /**
  * The requests behind a scenario's named operations ({@code operation: detach-volume}), spelled as a client sends
- * them, so the transcript shows the real call. Paths start at {@code /servers}: the runner puts the dialect's mount
- * (and tenant) before them.
+ * them, so the transcript shows the real call ({@code novasim explain} shows the same requests). Paths start at
+ * {@code /servers}: the caller puts the dialect's mount (and tenant) before them.
  */
-final class NamedOperations {
+public final class NamedOperations {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Server actions whose body is {@code {"<action>": null}}. */
     private static final Map<String, String> PLAIN_ACTIONS = Map.ofEntries(Map.entry("stop", "os-stop"),
@@ -46,7 +46,7 @@ final class NamedOperations {
     }
 
     /** Every name a scenario may use, sorted. */
-    static List<String> names() {
+    public static List<String> names() {
         return NAMES;
     }
 
@@ -68,7 +68,7 @@ final class NamedOperations {
     }
 
     /** The request {@code op} stands for; {@link #missing} must have found nothing missing. */
-    static Scenario.Request request(Scenario.NamedOperation op) {
+    public static Scenario.Request request(Scenario.NamedOperation op) {
         String plain = PLAIN_ACTIONS.get(op.name());
         return plain != null ? action(op, plain, null) : OTHERS.get(op.name()).apply(op);
     }

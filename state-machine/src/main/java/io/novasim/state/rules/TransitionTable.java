@@ -20,6 +20,12 @@ import static io.novasim.model.server.VmState.*;
  * reads it; the engine obeys it). Sources: {@code nova/compute/api.py} decorators and {@code nova/compute/manager.py}.
  */
 public final class TransitionTable {
+    /**
+     * The policy an unlock needs when the lock was not set from the server's own project (an admin's lock): only an
+     * admin passes it ({@code nova/api/openstack/compute/lock_server.py}).
+     */
+    public static final String UNLOCK_OVERRIDE_POLICY = "os_compute_api:os-lock-server:unlock:unlock_override";
+
     private static final Set<TaskState> IDLE = EnumSet.of(NONE);
     private static final Set<VmState> ANY_VM = null;
     private static final Set<TaskState> ANY_TASK = null;

@@ -1,0 +1,261 @@
+package io.novasim.cli.explain;
+
+import io.novasim.cli.explain.Explanation.Check;
+import io.novasim.cli.explain.Explanation.LaterFailure;
+import io.novasim.cli.explain.Explanation.Microversion;
+import io.novasim.cli.explain.Explanation.Refusal;
+import io.novasim.cli.states.StateDiagram;
+import io.novasim.model.error.NovaErrors;
+import io.novasim.model.server.PowerState;
+import io.novasim.model.server.ServerStatus;
+import io.novasim.model.server.TaskState;
+import io.novasim.model.server.VmState;
+import io.novasim.state.rules.Operation;
+import io.novasim.state.rules.TransitionRule;
+import io.novasim.state.rules.TransitionTable;
+import io.novasim.state.time.Timings;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.novasim.cli.explain.Placeholders.*;
+
+/**
+ * Create, delete and the server actions, as the engine's {@code Lifecycle} runs them: its checks in its order, the
+ * task_states of the rule with the default timings, and the work each one interrupts.
+ */
+final class LifecycleSemantics {
+    /** The synchronous operations that stop the work in flight, as an asynchronous one does when it starts. */
+    private static final Set<Operation> STOP_WORK = EnumSet.of(Operation.RESET_STATE_ACTIVE,
+            Operation.RESET_STATE_ERROR);
+
+    private final Timings timings;
+
+    LifecycleSemantics(Timings timings) {
+        this.timings = timings;
+    }
+
+    void explain(TransitionRule rule, Draft draft) {
+        Operation operation = rule.operation();
+        if (operation == Operation.CREATE) {
+            createChecks(draft);
+        } else {
+            draft.checks.add(Gates.serverVisible());
+            if (rule.adminPolicy() != null) {
+                draft.checks.add(Gates.adminPolicy(rule.adminPolicy()));
+            }
+            if (operation == Operation.UNLOCK) {
+                draft.checks.add(Check.of("the lock was set from the server's own project, or the caller is an admin",
+                        Refusal.of(NovaErrors.policyForbids(TransitionTable.UNLOCK_OVERRIDE_POLICY),
+                                "an admin of another project locked the server and the caller is not an admin")));
+            }
+            draft.checks.addAll(Gates.rule(rule));
+        }
+        draft.faultRuleCheck();
+        if (operation == Operation.REBOOT_SOFT) {
+            draft.notes.add("with {\"type\": \"HARD\"} the request is " + StateDiagram.name(Operation.REBOOT_HARD)
+                    + ", which is accepted in more states and may interrupt this one (novasim explain "
+                    + StateDiagram.name(Operation.REBOOT_HARD) + ")");
+        }
+        if (rule.asynchronous()) {
+            asynchronous(rule, draft);
+        } else {
+            synchronous(rule, draft);
+        }
+    }
+
+    // ---------------------------------------------------------------- create
+
+    private static void createChecks(Draft draft) {
+        draft.checks.add(Check.of("the name is not blank",
+                Refusal.of(NovaErrors.nameTooShort(""), "the name is empty")));
+        draft.checks.add(Check.of("the flavor exists",
+                Refusal.of(NovaErrors.flavorNotFound(FLAVOR), "flavorRef names no flavor")));
+        draft.checks.add(new Check("imageRef names an image, or the server boots from a volume",
+                List.of(Refusal.of(NovaErrors.imageNotFound(), "imageRef names no image"),
+                        Refusal.of(NovaErrors.missingImageRef(), "there is neither an image nor a boot volume"))));
+        draft.checks.add(new Check("a boot volume exists, is visible to the caller and is available",
+                List.of(Refusal.of(NovaErrors.bootVolumeNotFound(VOLUME), "the boot volume does not exist"),
+                        Refusal.of(NovaErrors.bootVolumeNotAvailable(VOLUME, STATUS),
+                                "the boot volume is not available"))));
+        draft.checks.add(new Check("the networks can be joined: without networks named, the project can use at most "
+                + "one network; ports named exist and are free; networks named exist and may be used",
+                List.of(Refusal.of(NovaErrors.networkAmbiguousAtCreate(),
+                                "no network is named and the project can use several"),
+                        Refusal.of(NovaErrors.portInBodyNotFound(PORT), "a port named does not exist"),
+                        Refusal.of(NovaErrors.portInUse(PORT), "a port named is bound, or named twice"),
+                        Refusal.of(NovaErrors.networkInBodyNotFound(NETWORK),
+                                "a network named does not exist or may not be used by the project"))));
+        draft.checks.add(new Check("each new port gets an address: the fixed IP asked for when it is free and on the "
+                + "network, else the lowest free one",
+                List.of(Refusal.of(NovaErrors.fixedIpInUseAtCreate(IP, SERVER), "the fixed IP asked for is taken"),
+                        Refusal.of(NovaErrors.fixedIpNotOnNetwork(IP, NETWORK),
+                                "the fixed IP asked for is not in the network's subnets"),
+                        Refusal.of(NovaErrors.noMoreFixedIps(NETWORK), "the network has no free address"))));
+    }
+
+    // ---------------------------------------------------------------- asynchronous operations
+
+    private void asynchronous(TransitionRule rule, Draft draft) {
+        Operation operation = rule.operation();
+        TaskState first = rule.phases().get(0);
+        if (operation == Operation.CREATE) {
+            draft.atOnce.add("a server is created in vm_state " + VmState.BUILDING.value() + ", task_state " + first
+                    + " (status " + ServerStatus.of(VmState.BUILDING, first) + "), power_state "
+                    + PowerState.NOSTATE.name());
+            draft.atOnce.add("its ports are bound: the ports named, new ports on the networks named, or a new port on "
+                    + "the project's only network");
+            draft.atOnce.add("a boot volume is reserved as its root device");
+        } else {
+            if (rule.allowedTaskStates() == null || !rule.allowedTaskStates().equals(EnumSet.of(TaskState.NONE))) {
+                draft.atOnce.add("work still running on the server is stopped first: its event ends in Error, and "
+                        + "media being attached or detached goes back to how it was");
+            }
+            draft.atOnce.add("task_state becomes " + first + status(rule.allowedVmStates(), first));
+        }
+        draft.atOnce.add(recorded(rule));
+
+        Duration total = timings.of(operation);
+        List<String> steps = new ArrayList<>();
+        int phases = rule.phases().size();
+        for (int i = 1; i < phases; i++) {
+            TaskState phase = rule.phases().get(i);
+            steps.add("at " + Draft.time(total.multipliedBy(i).dividedBy(phases)) + ": task_state " + phase
+                    + (operation == Operation.CREATE ? "" : status(rule.allowedVmStates(), phase)));
+        }
+        steps.add("at " + Draft.time(total) + ": " + end(rule));
+        if (operation == Operation.SHELVE) {
+            steps.add(offload());
+        }
+        draft.later = new Explanation.Later(total, steps);
+
+        VmState failed = rule.failedVmState();
+        draft.failRule(rule, "task_state None, vm_state " + (failed == null ? "unchanged"
+                : failed.value() + " with a fault carrying the rule's code and message")
+                + (operation == Operation.CREATE ? "; its ports and boot volume are released" : ""));
+        List<Operation> interrupters = interrupters(operation, operation == Operation.CREATE
+                ? EnumSet.of(VmState.BUILDING) : rule.allowedVmStates(), rule.phases());
+        if (!interrupters.isEmpty()) {
+            draft.laterFailures.add(new LaterFailure(rule.computeEvent(), null, "a later " + Gates.or(interrupters,
+                    StateDiagram::name) + " is accepted while the work runs, and stops it",
+                    "the server goes on with the newer operation" + (operation == Operation.CREATE
+                            ? "; a boot volume stays attached" : "")));
+        }
+    }
+
+    /** What the server is like when the work completes. */
+    private static String end(TransitionRule rule) {
+        String event = "event " + rule.computeEvent() + " Success";
+        if (rule.removesServer()) {
+            return "the server is gone (GET answers 404); its ports are released (ports Nova made are deleted, a "
+                    + "user's ports are kept and unbound), its volumes detached (and deleted where "
+                    + "delete_on_termination is set) and its media let go; " + event;
+        }
+        String vm = rule.endVmState() == null ? "unchanged" : rule.endVmState().value();
+        String power = rule.endPowerState() == null ? "unchanged" : rule.endPowerState().name();
+        String status = rule.endVmState() == null ? "" : " (status " + ServerStatus.of(rule.endVmState(),
+                TaskState.NONE) + ")";
+        String created = rule.operation() == Operation.CREATE
+                ? "; launched_at is set and a boot volume becomes in-use" : "";
+        return "task_state None, vm_state " + vm + ", power_state " + power + status + created + "; " + event;
+    }
+
+    /** Nova's {@code shelved_offload_time}, as the default timings set it. */
+    private String offload() {
+        TransitionRule offload = TransitionTable.rule(Operation.SHELVE_OFFLOAD);
+        Optional<Duration> after = timings.shelvedOffloadAfter();
+        String offloading = StateDiagram.name(Operation.SHELVE_OFFLOAD) + " starts on its own: task_state "
+                + offload.phases().get(0) + ", and " + Draft.time(timings.of(Operation.SHELVE_OFFLOAD))
+                + " later vm_state " + offload.endVmState().value() + " (event " + offload.computeEvent()
+                + " on the same instance action)";
+        if (after.isEmpty()) {
+            return "then it stays shelved until " + StateDiagram.name(Operation.SHELVE_OFFLOAD) + " is asked for";
+        }
+        return after.get().isZero() ? "then at once (Nova's shelved_offload_time 0) " + offloading
+                : "then " + Draft.time(after.get()) + " later " + offloading;
+    }
+
+    /**
+     * The operations that stop this work when accepted while it runs: asynchronous ones (and os-resetState) whose
+     * gate lets them through one of its task_states.
+     */
+    static List<Operation> interrupters(Operation running, Set<VmState> runningFrom, List<TaskState> phases) {
+        List<Operation> interrupters = new ArrayList<>();
+        for (TransitionRule other : TransitionTable.rules()) {
+            Operation candidate = other.operation();
+            boolean stopsWork = candidate.kind() == Operation.Kind.LIFECYCLE && candidate != Operation.CREATE
+                    && (other.asynchronous() || STOP_WORK.contains(candidate));
+            boolean vmAllowed = runningFrom == null || other.allowedVmStates() == null
+                    || runningFrom.stream().anyMatch(other::acceptsVmState);
+            if (stopsWork && vmAllowed && phases.stream().anyMatch(other::acceptsTaskState)) {
+                interrupters.add(candidate);
+            }
+        }
+        return interrupters;
+    }
+
+    /** The status a server shows in that task_state, for each vm_state the work may start from. */
+    private static String status(Set<VmState> from, TaskState task) {
+        Set<VmState> states = from != null ? from : EnumSet.complementOf(EnumSet.of(VmState.DELETED));
+        Map<ServerStatus, List<String>> changed = new LinkedHashMap<>();
+        boolean someUnchanged = false;
+        for (VmState vm : states) {
+            ServerStatus status = ServerStatus.of(vm, task);
+            if (status == ServerStatus.of(vm, TaskState.NONE)) {
+                someUnchanged = true;
+            } else {
+                changed.computeIfAbsent(status, k -> new ArrayList<>()).add(vm.value());
+            }
+        }
+        if (changed.isEmpty()) {
+            return " (status does not change)";
+        }
+        List<String> parts = new ArrayList<>();
+        boolean all = !someUnchanged;
+        changed.forEach((status, vms) -> parts.add("status " + status + (all && changed.size() == 1 ? ""
+                : " when vm_state is " + Gates.or(vms, vm -> vm))));
+        return " (" + String.join(", ", parts) + (someUnchanged ? "; otherwise status does not change" : "") + ")";
+    }
+
+    private static String recorded(TransitionRule rule) {
+        return "instance action " + rule.instanceAction() + " is recorded, its event " + rule.computeEvent()
+                + " running";
+    }
+
+    // ---------------------------------------------------------------- synchronous operations
+
+    private static void synchronous(TransitionRule rule, Draft draft) {
+        String event = "api_" + rule.instanceAction();
+        switch (rule.operation()) {
+            case LOCK -> {
+                draft.atOnce.add("the server is locked: by its owner when the caller's project owns it, else an "
+                        + "admin's lock that only an admin can lift");
+                draft.atOnce.add("instance action " + rule.instanceAction() + " is recorded, its event " + event
+                        + " already Success");
+                draft.notes.add("the owner locking a server it has locked already changes nothing and records "
+                        + "nothing");
+                draft.microversions.add(new Microversion(73, "the body may give a locked_reason",
+                        "the body is ignored"));
+            }
+            case UNLOCK -> {
+                draft.atOnce.add("the lock is lifted");
+                draft.atOnce.add("instance action " + rule.instanceAction() + " is recorded, its event " + event
+                        + " already Success");
+            }
+            case RESET_STATE_ACTIVE, RESET_STATE_ERROR -> {
+                draft.atOnce.add("work still running on the server is stopped: its event ends in Error, and media "
+                        + "being attached or detached goes back to how it was");
+                draft.atOnce.add("vm_state becomes " + rule.endVmState().value() + " and task_state None (status "
+                        + ServerStatus.of(rule.endVmState(), TaskState.NONE) + "); power_state does not change");
+                draft.atOnce.add("instance action " + rule.instanceAction() + " is recorded, without events");
+            }
+            default -> throw new IllegalStateException("no synchronous handling for " + rule.operation());
+        }
+    }
+}
