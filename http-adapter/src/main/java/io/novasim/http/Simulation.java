@@ -38,6 +38,7 @@ public final class Simulation {
     private volatile EventLog log;
     private volatile long wallStartNanos;
     private volatile Instant virtualStart;
+    private volatile Instant began;
 
     @Inject
     public Simulation(SimulatorSettings settings) {
@@ -58,6 +59,15 @@ public final class Simulation {
         }
         fresh.runUntilIdle();
         install(fresh, newLog, true);
+        began = fresh.now();
+    }
+
+    /**
+     * The virtual time the current world began at: after the last reset and the setup's own work (its volumes take
+     * a moment to become available), so later than the settings' start when there is such work.
+     */
+    public Instant began() {
+        return began;
     }
 
     /**

@@ -155,6 +155,8 @@ class ControlPlaneTest {
         JsonNode settings = admin.get("/__sim/v1/settings").json();
         assertThat(settings.get("seed").asLong()).isEqualTo(5);
         assertThat(settings.get("start").asText()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(settings.get("began").asText()).as("after the demo volumes became available")
+                .isEqualTo("2026-01-01T00:00:01Z");
         assertThat(settings.get("clock_speed").asDouble()).isZero();
         assertThat(settings.get("dialects")).extracting(JsonNode::asText).contains("nova");
         assertThat(demo.get("/__sim/v1/settings").status()).isEqualTo(403);

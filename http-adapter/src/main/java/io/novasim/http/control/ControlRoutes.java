@@ -113,11 +113,15 @@ public final class ControlRoutes {
         Replies.write(ctx, reply, "application/json");
     }
 
-    /** What a replay needs to start as this simulator did: the seed, the start of virtual time, and how it runs. */
+    /**
+     * What a replay needs to start as this simulator did: the seed, where virtual time starts and where the current
+     * world began (after the last reset and the setup's own work), and how the clock runs.
+     */
     private Map<String, Object> settings() {
         Map<String, Object> json = Json.object();
         json.put("seed", simulation.settings().seed());
         json.put("start", simulation.settings().start().toString());
+        json.put("began", simulation.began().toString());
         json.put("now", control.now().toString());
         json.put("clock_speed", simulation.settings().clockSpeed());
         json.put("dialects", simulation.settings().dialects());
