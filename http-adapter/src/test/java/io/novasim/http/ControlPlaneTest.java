@@ -151,6 +151,16 @@ class ControlPlaneTest {
     }
 
     @Test
+    void aResetWorldGeneratesTheKeysAFreshOneDoes() {
+        String first = demo.post("/v2.1/os-keypairs", "{\"keypair\": {\"name\": \"k\"}}").json()
+                .at("/keypair/public_key").asText();
+        sim.control().reset();
+        demo = Client.as(sim, "demo", "demo");
+        assertThat(demo.post("/v2.1/os-keypairs", "{\"keypair\": {\"name\": \"k\"}}").json()
+                .at("/keypair/public_key").asText()).isEqualTo(first).startsWith("ssh-ed25519 ");
+    }
+
+    @Test
     void theSettingsTellAReplayHowThisSimulatorStarted() {
         JsonNode settings = admin.get("/__sim/v1/settings").json();
         assertThat(settings.get("seed").asLong()).isEqualTo(5);
