@@ -58,8 +58,8 @@ public final class Simulation {
                     volume.bootable()));
         }
         fresh.runUntilIdle();
-        install(fresh, newLog, true);
         began = fresh.now();
+        install(fresh, newLog, true);
     }
 
     /**
