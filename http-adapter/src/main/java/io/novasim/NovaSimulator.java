@@ -47,6 +47,7 @@ public final class NovaSimulator implements AutoCloseable {
     private final SimulatorControl control;
     private Javalin server;
     private boolean closed;
+    private io.novasim.http.LocalHttp local;
 
     private NovaSimulator(SimulatorSettings settings) {
         this.settings = settings;
@@ -79,6 +80,24 @@ public final class NovaSimulator implements AutoCloseable {
         return this;
     }
 
+
+    /**
+     * Exchanges with this simulator without a socket: the same Jetty server, routes and answers (links name
+     * {@link #baseUri()}), through Jetty's in-memory connector. For callers that send very many requests from the
+     * same JVM, such as a scenario run.
+     *
+     * @return a sender of requests
+     * @throws IllegalStateException before {@link #start()} and after {@link #close()}
+     */
+    public synchronized io.novasim.http.LocalHttp localHttp() {
+        if (server == null) {
+            throw new IllegalStateException("not started");
+        }
+        if (local == null) {
+            local = io.novasim.http.LocalHttp.attach(server.jettyServer().server(), baseUri().getAuthority());
+        }
+        return local;
+    }
 
     /**
      * The port the simulator listens on.

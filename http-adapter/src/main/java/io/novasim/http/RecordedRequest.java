@@ -14,9 +14,19 @@ import java.time.Instant;
  * @param query       the query string without the {@code ?}, or null
  * @param body        the body of a POST or PUT (its first 4 KiB), else null
  * @param status      the status code of the answer
+ * @param userName    the name of the user whose token sent it (its id when the world has no such user, as for the
+ *                    control token), or null when it carried no valid token
+ * @param projectName the name of the project that token is scoped to (its id when the world has no such project), or
+ *                    null when it carried no valid token
+ * @param microversion the compute microversion the client asked for (the compute entry of
+ *                    {@code OpenStack-API-Version}, else {@code X-OpenStack-Nova-API-Version}, e.g. {@code 2.79} or
+ *                    {@code latest}), or null when it asked for none
+ * @param refusal     for an answer of 400 or more, which rule refused it and why (e.g. {@code detach_interface
+ *                    refused: task_state rebooting is not None (rule: task_state must be None)}), else null
  */
 public record RecordedRequest(long sequence, Instant virtualTime, String requestId, String method, String path,
-                              String query, String body, int status) {
+                              String query, String body, int status, String userName, String projectName,
+                              String microversion, String refusal) {
 
     /** The method and the target, as in an HTTP request line: {@code GET /v2.1/servers?name=web}. */
     public String requestLine() {

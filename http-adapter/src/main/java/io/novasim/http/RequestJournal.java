@@ -18,20 +18,33 @@ public final class RequestJournal {
     private long sequence;
     /** The sequence of the last request {@link #take()} returned (or that a clear skipped). */
     private long taken;
+    /** How many requests fell off the bound since the last clear. */
+    private long dropped;
 
     public RequestJournal(int capacity) {
         this.capacity = Math.max(1, capacity);
     }
 
-    /** Keeps one answered request (a body longer than 4 KiB cut to its first 4 KiB) and wakes a waiting take. */
+    /**
+     * Keeps one answered request (a body longer than 4 KiB cut to its first 4 KiB) and wakes a waiting take. The
+     * parameters are those of {@link RecordedRequest}, which gets the next sequence number.
+     */
     public synchronized void record(Instant at, String requestId, String method, String path, String query,
-                                    String body, int status) {
+                                    String body, int status, String userName, String projectName,
+                                    String microversion, String refusal) {
         if (requests.size() == capacity) {
             requests.removeFirst();
+            dropped++;
         }
         String kept = body == null || body.length() <= MAX_BODY ? body : body.substring(0, MAX_BODY);
-        requests.addLast(new RecordedRequest(++sequence, at, requestId, method, path, query, kept, status));
+        requests.addLast(new RecordedRequest(++sequence, at, requestId, method, path, query, kept, status, userName,
+                projectName, microversion, refusal));
         notifyAll();
+    }
+
+    /** How many requests the bound pushed out since the journal was last cleared (or made): 0 when it kept all. */
+    public synchronized long dropped() {
+        return dropped;
     }
 
     /** The requests kept, oldest first. */
@@ -43,6 +56,7 @@ public final class RequestJournal {
     public synchronized void clear() {
         requests.clear();
         taken = sequence;
+        dropped = 0;
     }
 
     /**

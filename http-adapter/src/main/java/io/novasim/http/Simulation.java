@@ -29,6 +29,8 @@ import java.util.Set;
 public final class Simulation {
     /** The one compute host of the simulated cloud: servers' host, ports' binding host. */
     public static final String COMPUTE_HOST = "novasim-compute-1";
+    /** The request attribute holding the token that sent the request. */
+    private static final String SENT_BY = "novasim.sent-by";
 
     /** Every refusal, with the rule that fired: {@code serve} shows them at INFO. */
     private static final org.slf4j.Logger REFUSALS = org.slf4j.LoggerFactory.getLogger("io.novasim.refusals");
@@ -40,6 +42,7 @@ public final class Simulation {
     private volatile EventLog log;
     private volatile long wallStartNanos;
     private volatile Instant virtualStart;
+    private volatile Instant began;
 
     @Inject
     public Simulation(SimulatorSettings settings) {
@@ -59,7 +62,16 @@ public final class Simulation {
                     volume.bootable()));
         }
         fresh.runUntilIdle();
+        began = fresh.now();
         install(fresh, newLog, true);
+    }
+
+    /**
+     * The virtual time the current world began at: after the last reset and the setup's own work (its volumes take
+     * a moment to become available), so later than the settings' start when there is such work.
+     */
+    public Instant began() {
+        return began;
     }
 
     /**
@@ -136,7 +148,18 @@ public final class Simulation {
         return tokens.valid(ctx.header("X-Auth-Token"), now()).filter(Token::scoped);
     }
 
-    /** Records an answered request in the journal (bodies only of POST and PUT: reading an absent one costs). */
+    /**
+     * Notes on a request the token that sent it, for {@link #record} to journal who it was: the pipelines call it once
+     * the token is known to be valid.
+     */
+    public static void sentBy(io.javalin.http.Context ctx, Token token) {
+        ctx.attribute(SENT_BY, token);
+    }
+
+    /**
+     * Records an answered request in the journal (bodies only of POST and PUT: reading an absent one costs), with the
+     * names of the user and project of the token {@link #sentBy} noted, and the compute microversion asked for.
+     */
     public void record(io.javalin.http.Context ctx, String requestId, int status) {
         String body = null;
         if (ctx.method() == io.javalin.http.HandlerType.POST || ctx.method() == io.javalin.http.HandlerType.PUT) {
@@ -146,8 +169,16 @@ public final class Simulation {
                 body = "<" + tooLarge.getMessage() + ">";
             }
         }
-        journal.record(cloud().now(), requestId, ctx.method().name(), ctx.path(), ctx.queryString(), body, status);
+        Token token = ctx.attribute(SENT_BY);
+        String user = token == null ? null : setup().catalog().user(token.userId()).map(u -> u.name())
+                .orElse(token.userId());
+        String project = token == null ? null : setup().catalog().project(token.projectId()).map(p -> p.name())
+                .orElse(token.projectId());
+        String microversion = io.novasim.http.support.Microversion.requested(ctx.header("OpenStack-API-Version"),
+                ctx.header("X-OpenStack-Nova-API-Version"));
         String refusal = io.novasim.http.support.Refusals.of(ctx, status);
+        journal.record(cloud().now(), requestId, ctx.method().name(), ctx.path(), ctx.queryString(), body, status,
+                user, project, microversion, refusal);
         if (refusal != null) {
             REFUSALS.info("{} {}", status, refusal);
         }

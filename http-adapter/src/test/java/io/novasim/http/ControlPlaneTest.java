@@ -126,4 +126,49 @@ class ControlPlaneTest {
         assertThat(events).anySatisfy(e -> assertThat(e.path("command").asText()).isEqualTo("CreateServer"));
         assertThat(admin.get("/__sim/v1/state").json().get("servers")).hasSize(1);
     }
+
+    @Test
+    void theJournalSaysWhoSentEachRequestAndWhichMicroversionItAskedFor() {
+        demo.microversion("2.79").get("/v2.1/servers");
+        Client.as(sim, "admin", "demo").withHeader("X-OpenStack-Nova-API-Version", "latest").get("/v2.1/flavors");
+        Client.anonymous(sim).get("/v2.1/servers");
+        demo.get("/network/v2.0/ports");
+
+        JsonNode listing = admin.get("/__sim/v1/requests").json();
+        JsonNode requests = listing.get("requests");
+        assertThat(requests).hasSize(4);
+        assertThat(requests.get(0).get("userName").asText()).isEqualTo("demo");
+        assertThat(requests.get(0).get("projectName").asText()).isEqualTo("demo");
+        assertThat(requests.get(0).get("microversion").asText()).isEqualTo("2.79");
+        assertThat(requests.get(1).get("userName").asText()).isEqualTo("admin");
+        assertThat(requests.get(1).get("projectName").asText()).isEqualTo("demo");
+        assertThat(requests.get(1).get("microversion").asText()).isEqualTo("latest");
+        assertThat(requests.get(2).get("status").asInt()).isEqualTo(401);
+        assertThat(requests.get(2).get("userName").isNull()).as("no valid token, no user").isTrue();
+        assertThat(requests.get(3).get("userName").asText()).as("Neutron too").isEqualTo("demo");
+        assertThat(requests.get(3).get("microversion").isNull()).isTrue();
+        assertThat(listing.get("dropped").asLong()).isZero();
+    }
+
+    @Test
+    void aResetWorldGeneratesTheKeysAFreshOneDoes() {
+        String first = demo.post("/v2.1/os-keypairs", "{\"keypair\": {\"name\": \"k\"}}").json()
+                .at("/keypair/public_key").asText();
+        sim.control().reset();
+        demo = Client.as(sim, "demo", "demo");
+        assertThat(demo.post("/v2.1/os-keypairs", "{\"keypair\": {\"name\": \"k\"}}").json()
+                .at("/keypair/public_key").asText()).isEqualTo(first).startsWith("ssh-ed25519 ");
+    }
+
+    @Test
+    void theSettingsTellAReplayHowThisSimulatorStarted() {
+        JsonNode settings = admin.get("/__sim/v1/settings").json();
+        assertThat(settings.get("seed").asLong()).isEqualTo(5);
+        assertThat(settings.get("start").asText()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(settings.get("began").asText()).as("after the demo volumes became available")
+                .isEqualTo("2026-01-01T00:00:01Z");
+        assertThat(settings.get("clock_speed").asDouble()).isZero();
+        assertThat(settings.get("dialects")).extracting(JsonNode::asText).contains("nova");
+        assertThat(demo.get("/__sim/v1/settings").status()).isEqualTo(403);
+    }
 }

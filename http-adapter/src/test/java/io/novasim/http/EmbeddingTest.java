@@ -74,6 +74,8 @@ class EmbeddingTest {
             assertThat(sim.control().takeRequest(1, TimeUnit.SECONDS).path()).isEqualTo("/v2.1/flavors");
             assertThat(sim.control().takeRequest(1, TimeUnit.SECONDS).path()).isEqualTo("/v2.1/os-keypairs");
             assertThat(sim.control().takeRequest(0, TimeUnit.SECONDS)).isNull();
+            assertThat(Client.as(sim, "admin", "admin").get("/__sim/v1/requests").json().get("dropped").asLong())
+                    .as("the control plane says how many fell off the bound").isEqualTo(1);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.novasim.cli;
 
 import io.novasim.cli.explain.ExplainCommand;
+import io.novasim.cli.record.RecordCommand;
 import io.novasim.cli.states.StatesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,14 +13,15 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /**
- * The {@code novasim} command: {@code serve}, {@code run}, {@code states} and {@code explain}. Exit codes: 0 normal,
- * 1 failure to start or an expectation failed, 2 usage error, 3 invalid setup or scenario file.
+ * The {@code novasim} command: {@code serve}, {@code run}, {@code record}, {@code states} and {@code explain}. Exit
+ * codes: 0 normal, 1 failure to start, an expectation failed or a simulator to record could not be read, 2 usage
+ * error, 3 invalid setup or scenario file.
  */
 @Command(name = "novasim", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "An in-memory, deterministic OpenStack simulator: Keystone, Nova v2.1, Neutron, Cinder and "
                 + "Glance endpoints on one port.",
-        subcommands = {ServeCommand.class, RunCommand.class, StatesCommand.class, ExplainCommand.class,
-                HelpCommand.class})
+        subcommands = {ServeCommand.class, RunCommand.class, RecordCommand.class, StatesCommand.class,
+                ExplainCommand.class, HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;

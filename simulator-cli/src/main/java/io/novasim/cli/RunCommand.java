@@ -65,10 +65,8 @@ public final class RunCommand implements Callable<Integer> {
             ScenarioRunner.Progress progress = terminal && scenario.steps().size() >= PROGRESS_FROM_STEPS
                     ? new ProgressLine(err) : ScenarioRunner.Progress.NONE;
             RunReport report = ScenarioRunner.run(scenario, file, progress);
-            String transcript = TranscriptWriter.write(report, colour == When.always
-                    || colour == When.auto && Ansi.AUTO.enabled());
-            out.print(quiet ? transcript.substring(transcript.lastIndexOf('\n', transcript.length() - 2) + 1)
-                    : transcript);
+            boolean coloured = colour == When.always || colour == When.auto && Ansi.AUTO.enabled();
+            out.print(quiet ? TranscriptWriter.summary(report, coloured) : TranscriptWriter.write(report, coloured));
             out.flush();
             if (json != null) {
                 Files.writeString(json, JsonReport.write(report));

@@ -149,13 +149,7 @@ final class Interfaces {
 
     /** The ports bound to a server, in the order they were bound: what {@code GET os-interface} lists. */
     List<Port> boundTo(String serverId) {
-        List<Port> bound = new ArrayList<>();
-        for (Port port : world.ports.values()) {
-            if (port.boundTo(serverId)) {
-                bound.add(port);
-            }
-        }
-        return bound;
+        return world.portsBoundTo(serverId);
     }
 
     /** Lets a server's ports go, as Nova's {@code deallocate_port_for_instance} does. */

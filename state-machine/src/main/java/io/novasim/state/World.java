@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -51,6 +52,10 @@ final class World {
     /** Per server, oldest first. */
     final Map<String, List<InstanceAction>> actions = new HashMap<>();
     final Map<String, Port> ports = new LinkedHashMap<>();
+    /** Each port's place in {@link #ports}, and the bound ones by device: see {@link #portsBoundTo}. */
+    private final Map<String, Long> portOrder = new HashMap<>();
+    private final Map<String, TreeMap<Long, String>> portsByDevice = new HashMap<>();
+    private long nextPortOrder;
     final Map<String, Volume> volumes = new LinkedHashMap<>();
     /** By block device mapping uuid. */
     final Map<String, VolumeAttachment> attachments = new LinkedHashMap<>();
@@ -149,15 +154,51 @@ final class World {
     }
 
     void put(Port port, Instant at) {
-        if (ports.put(port.id(), port) == null) {
+        Port before = ports.put(port.id(), port);
+        if (before == null) {
             port.fixedIps().forEach(ipUsage::take);
+            portOrder.put(port.id(), nextPortOrder++);
+        } else if (before.bound()) {
+            unindex(before);
+        }
+        if (port.bound()) {
+            portsByDevice.computeIfAbsent(port.deviceId(), device -> new TreeMap<>())
+                    .put(portOrder.get(port.id()), port.id());
         }
         emit(new SimEvent.ResourceChanged(at, "port", port.id(), port.bound() ? "bound" : "unbound"));
+    }
+
+    /**
+     * The ports bound to a server, in the order they were created (as a scan of {@link #ports} finds them), from an
+     * index: a scan costs as many steps as the cloud has ports, on every server read.
+     */
+    List<Port> portsBoundTo(String serverId) {
+        TreeMap<Long, String> bound = portsByDevice.get(serverId);
+        if (bound == null) {
+            return new ArrayList<>();
+        }
+        List<Port> found = new ArrayList<>(bound.size());
+        bound.values().forEach(id -> found.add(ports.get(id)));
+        return found;
+    }
+
+    private void unindex(Port port) {
+        TreeMap<Long, String> bound = portsByDevice.get(port.deviceId());
+        if (bound != null) {
+            bound.remove(portOrder.get(port.id()));
+            if (bound.isEmpty()) {
+                portsByDevice.remove(port.deviceId());
+            }
+        }
     }
 
     void removePort(String portId, Instant at) {
         Port removed = ports.remove(portId);
         if (removed != null) {
+            if (removed.bound()) {
+                unindex(removed);
+            }
+            portOrder.remove(portId);
             removed.fixedIps().forEach(ipUsage::free);
             emit(new SimEvent.ResourceChanged(at, "port", portId, "deleted"));
         }

@@ -171,6 +171,7 @@ public final class ComputeApi {
                         requestId, dialect);
                 return;
             }
+            Simulation.sentBy(ctx, token.get());
             if (dialect.microversions()) {
                 try {
                     version = Microversion.negotiate(ctx.header("OpenStack-API-Version"),

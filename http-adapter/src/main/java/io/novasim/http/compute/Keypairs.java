@@ -26,11 +26,13 @@ public final class Keypairs {
     }
 
     private final Map<String, Keypair> byUserAndName = new LinkedHashMap<>();
-    private final SplittableRandom random;
+    private final long seed;
+    private SplittableRandom random;
 
     @Inject
     public Keypairs(Simulation simulation) {
-        this.random = new SplittableRandom(simulation.settings().seed() ^ 0x6b65797061697273L);
+        this.seed = simulation.settings().seed() ^ 0x6b65797061697273L;
+        this.random = new SplittableRandom(seed);
     }
 
     public synchronized Optional<Keypair> find(String userId, String name) {
@@ -71,7 +73,9 @@ public final class Keypairs {
         return byUserAndName.remove(userId + "/" + name) != null;
     }
 
+    /** Forgets every key pair and starts the generated keys over, so that a reset world answers as a fresh one. */
     public synchronized void clear() {
         byUserAndName.clear();
+        random = new SplittableRandom(seed);
     }
 }

@@ -25,7 +25,7 @@ import java.util.function.Function;
 
 /**
  * The control plane under {@code /__sim/v1}, for an admin's token or the control token: the clock, the fault plan,
- * forced states, the state of everything, the request journal and the event log. Each route is a thin layer over
+ * forced states, the state of everything, the settings, the request journal and the event log. Each route is a thin layer over
  * {@link SimulatorControl}, so a script over HTTP can do what a Java test does.
  */
 @Singleton
@@ -54,6 +54,7 @@ public final class ControlRoutes {
             control.reset();
             return clock();
         }));
+        router.get(PREFIX + "/settings", ctx -> run(ctx, body -> settings()));
         router.get(PREFIX + "/state", ctx -> run(ctx, body -> control.state()));
         router.get(PREFIX + "/snapshot", ctx -> run(ctx, body -> Snapshots.take(simulation)));
         router.post(PREFIX + "/restore", ctx -> run(ctx, body -> {
@@ -84,7 +85,11 @@ public final class ControlRoutes {
         }));
         router.post(PREFIX + "/servers/{server_id}/release", ctx -> run(ctx, body ->
                 Json.object("released", control.release(ctx.pathParam("server_id")))));
-        router.get(PREFIX + "/requests", ctx -> run(ctx, body -> Json.object("requests", control.requests())));
+        router.get(PREFIX + "/requests", ctx -> run(ctx, body -> {
+            Map<String, Object> reply = Json.object("requests", control.requests());
+            reply.put("dropped", simulation.journal().dropped());
+            return reply;
+        }));
         router.get(PREFIX + "/events", ctx -> run(ctx, body -> Json.object("events",
                 control.events().stream().map(ControlRoutes::event).toList())));
     }
@@ -106,6 +111,21 @@ public final class ControlRoutes {
             }
         }
         Replies.write(ctx, reply, "application/json");
+    }
+
+    /**
+     * What a replay needs to start as this simulator did: the seed, where virtual time starts and where the current
+     * world began (after the last reset and the setup's own work), and how the clock runs.
+     */
+    private Map<String, Object> settings() {
+        Map<String, Object> json = Json.object();
+        json.put("seed", simulation.settings().seed());
+        json.put("start", simulation.settings().start().toString());
+        json.put("began", simulation.began().toString());
+        json.put("now", control.now().toString());
+        json.put("clock_speed", simulation.settings().clockSpeed());
+        json.put("dialects", simulation.settings().dialects());
+        return json;
     }
 
     private Map<String, Object> clock() {

@@ -34,11 +34,8 @@ public record Microversion(int minor) {
      * @throws UnsupportedVersion for a version outside 2.1 to 2.93 (406, which echoes the requested version)
      */
     public static Microversion negotiate(String openstackHeader, String legacyHeader) {
-        String requested = computeVersionIn(openstackHeader);
+        String requested = requested(openstackHeader, legacyHeader);
         if (requested == null) {
-            requested = legacyHeader == null ? null : legacyHeader.trim();
-        }
-        if (requested == null || requested.isEmpty()) {
             return DEFAULT;
         }
         if (requested.equalsIgnoreCase("latest")) {
@@ -55,6 +52,22 @@ public record Microversion(int minor) {
             throw new UnsupportedVersion(requested);
         }
         return new Microversion(minor);
+    }
+
+    /**
+     * The compute version a client asked for, as it spelled it: the compute entry of {@code OpenStack-API-Version},
+     * else {@code X-OpenStack-Nova-API-Version}; null when it asked for none.
+     *
+     * @param openstackHeader the value of {@code OpenStack-API-Version}, or null
+     * @param legacyHeader    the value of {@code X-OpenStack-Nova-API-Version}, or null
+     * @return e.g. {@code 2.79} or {@code latest}, or null
+     */
+    public static String requested(String openstackHeader, String legacyHeader) {
+        String requested = computeVersionIn(openstackHeader);
+        if (requested == null) {
+            requested = legacyHeader == null ? null : legacyHeader.trim();
+        }
+        return requested == null || requested.isEmpty() ? null : requested;
     }
 
     /** The compute entry of {@code OpenStack-API-Version} (which may list several services), or null. */

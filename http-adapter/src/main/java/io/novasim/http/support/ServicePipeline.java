@@ -67,6 +67,7 @@ public final class ServicePipeline {
             if (token.isEmpty()) {
                 reply = Errors.unauthorized(ctx);
             } else {
+                Simulation.sentBy(ctx, token.get());
                 JsonNode body = service.prepare(ctx, token.get());
                 reply = route.handle(new Call(ctx, token.get(), token.get().caller(), null, requestId, body));
             }

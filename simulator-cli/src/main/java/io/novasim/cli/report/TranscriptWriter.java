@@ -23,10 +23,14 @@ public final class TranscriptWriter {
         for (Entry entry : report.entries()) {
             out.append(paint(line(entry), colour(entry.kind()), colour)).append('\n');
         }
+        return out.append(summary(report, colour)).toString();
+    }
+
+    /** The last line alone: {@code PASSED: 3 of 3 expectations met}, and its line break. */
+    public static String summary(RunReport report, boolean colour) {
         String summary = (report.passed() ? "PASSED" : "FAILED") + ": " + (report.expectations() - report.failures())
                 + " of " + report.expectations() + " expectations met";
-        return out.append(paint(summary, report.passed() ? GREEN + BOLD : RED + BOLD, colour)).append('\n')
-                .toString();
+        return paint(summary, report.passed() ? GREEN + BOLD : RED + BOLD, colour) + "\n";
     }
 
     /** An entry's line, without colour. */

@@ -3,7 +3,7 @@ package io.novasim.cli.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.net.http.HttpResponse;
+import io.novasim.http.LocalHttp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,17 +28,17 @@ final class AnswerExpectations {
      * @param spell   substitution for plain text
      * @param literal substitution inside a regular expression: a saved value stands for itself, quoted
      */
-    static List<Verdict> evaluate(String where, Scenario.Expect expect, HttpResponse<String> response, JsonNode json,
+    static List<Verdict> evaluate(String where, Scenario.Expect expect, LocalHttp.Response response, JsonNode json,
                                   Substitution spell, Substitution literal) throws InvalidScenarioException {
         List<Verdict> verdicts = new ArrayList<>();
         if (expect.status() != null) {
-            verdicts.add(new Verdict("status " + expect.status(), expect.status() == response.statusCode(),
-                    "was " + response.statusCode()));
+            verdicts.add(new Verdict("status " + expect.status(), expect.status() == response.status(),
+                    "was " + response.status()));
         }
         if (expect.headers() != null) {
             for (Map.Entry<String, String> header : expect.headers().entrySet()) {
                 String value = spell.apply(where + ".expect.headers", header.getValue());
-                String actual = response.headers().firstValue(header.getKey()).orElse(null);
+                String actual = response.header(header.getKey()).orElse(null);
                 verdicts.add(new Verdict("header " + header.getKey() + ": " + value, value.equals(actual),
                         "was " + actual));
             }

@@ -8,6 +8,7 @@ import io.novasim.cli.DurationText;
 import io.novasim.cli.report.RunReport;
 import io.novasim.cli.report.RunReport.Entry;
 import io.novasim.cli.report.RunReport.Kind;
+import io.novasim.http.LocalHttp;
 import io.novasim.http.compute.ComputeDialect;
 import io.novasim.http.control.FaultRuleJson;
 import io.novasim.model.catalog.Project;
@@ -16,10 +17,6 @@ import io.novasim.state.rules.Operation;
 import io.novasim.state.time.Timings;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,8 +40,6 @@ import java.util.regex.Pattern;
 public final class ScenarioRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     /** Told after each step, for a progress display: the number of steps done and of all steps. */
     @FunctionalInterface
@@ -57,6 +53,10 @@ public final class ScenarioRunner {
     private final CloudSetup setup;
     private final EventNarrator narrator;
     private final ComputeDialect dialect;
+    /** Requests go through the simulator's HTTP stack in memory: the same answers, no socket. */
+    private final LocalHttp http;
+    /** The simulator's address, which links in answers name: shown as {base} so transcripts compare. */
+    private final String base;
     private final Map<String, String> tokens = new HashMap<>();
     private final Map<String, String> saved = new HashMap<>();
     private final List<Entry> entries = new ArrayList<>();
@@ -68,6 +68,8 @@ public final class ScenarioRunner {
         this.setup = setup;
         this.narrator = narrator;
         this.dialect = dialect;
+        this.http = sim.localHttp();
+        this.base = sim.baseUri().toString();
     }
 
     /**
@@ -190,35 +192,37 @@ public final class ScenarioRunner {
         String body = request.body() == null ? null : substitute(where + ".request.body", request.body().toString());
         String user = request.user() == null ? "demo" : request.user();
         String project = request.project() == null ? "demo" : request.project();
-        HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(sim.baseUri() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .header("Accept", "application/json");
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
         if (body != null) {
-            http.header("Content-Type", "application/json");
+            headers.put("Content-Type", "application/json");
         }
         String password = request.password() == null ? password(user) : request.password();
         if (basicAuth) {
-            http.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+            headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                     .getBytes(StandardCharsets.UTF_8)));
         } else if (!"none".equals(user)) {
-            http.header("X-Auth-Token", token(user, password, project));
+            headers.put("X-Auth-Token", token(user, password, project));
         }
         if (request.microversion() != null) {
-            http.header("OpenStack-API-Version", "compute " + request.microversion());
+            headers.put("OpenStack-API-Version", "compute " + request.microversion());
         }
         if (request.headers() != null) {
             for (Map.Entry<String, String> header : request.headers().entrySet()) {
-                http.header(header.getKey(), substitute(where + ".request.headers", header.getValue()));
+                headers.put(header.getKey(), substitute(where + ".request.headers", header.getValue()));
             }
         }
         add(Kind.REQUEST, (step.name() == null ? "" : step.name() + ": ") + user + " -> " + method + " " + path
                 + (body == null ? "" : " " + body)
                 + (step.until() == null ? "" : " (again every " + every(step) + " until it holds, within "
                 + step.within() + ")"), null);
-        HttpResponse<String> response = send(http.build());
+        LocalHttp.Response response = http.send(method, path, headers, body);
         hear();
-        JsonNode json = parse(response.body());
+        // Parsed only when a check or a save reads the body: most steps of a long run do neither.
+        boolean reads = step.until() != null || step.save() != null
+                || step.expect() != null && (step.expect().fault() != null || step.expect().message() != null
+                || step.expect().json() != null);
+        JsonNode json = reads ? parse(response.body()) : null;
         List<Verdict> waited = List.of();
         if (step.until() != null) {
             // Poll as a client's wait loop does, on virtual time: advance, ask again; stop when it holds or at the
@@ -231,7 +235,7 @@ public final class ScenarioRunner {
                     && !sim.control().now().plus(interval).isAfter(deadline)) {
                 sim.control().advance(interval);
                 hear();
-                response = send(http.build());
+                response = http.send(method, path, headers, body);
                 hear();
                 json = parse(response.body());
                 waited = evaluate(where, step.until(), response, json);
@@ -240,8 +244,11 @@ public final class ScenarioRunner {
             add(Kind.NOTE, requests + (requests == 1 ? " request" : " requests"), null);
         }
         // The port is new every run: links show {base} instead, so transcripts compare byte for byte.
-        add(Kind.ANSWER, "<- " + response.statusCode() + (response.body().isEmpty() ? ""
-                : " " + response.body().replace(sim.baseUri().toString(), "{base}")), null);
+        add(Kind.ANSWER, "<- " + response.status() + (response.body().isEmpty() ? ""
+                : " " + response.body().replace(base, "{base}")), null);
+        if (response.status() >= 400) {
+            refusal();
+        }
         for (Verdict verdict : waited) {
             record(new Verdict("until " + verdict.what(), verdict.passed(), verdict.otherwise()));
         }
@@ -260,8 +267,17 @@ public final class ScenarioRunner {
         }
     }
 
+    /** Why the simulator refused the last request: the rule that fired, as the journal kept it. */
+    private void refusal() {
+        List<io.novasim.http.RecordedRequest> journal = sim.control().requests();
+        String why = journal.isEmpty() ? null : journal.get(journal.size() - 1).refusal();
+        if (why != null) {
+            add(Kind.REFUSAL, why, null);
+        }
+    }
+
     /** What {@code expect} says of this answer and of the state now, one verdict per thing it checks. */
-    private List<Verdict> evaluate(String where, Scenario.Expect expect, HttpResponse<String> response,
+    private List<Verdict> evaluate(String where, Scenario.Expect expect, LocalHttp.Response response,
                                    JsonNode json) throws InvalidScenarioException {
         List<Verdict> verdicts = new ArrayList<>();
         if (response != null) {
@@ -328,19 +344,17 @@ public final class ScenarioRunner {
      */
     JsonNode call(String method, String path, String body, String project, String microversion)
             throws InvalidScenarioException {
-        HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(sim.baseUri() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .header("Accept", "application/json")
-                .header("OpenStack-API-Version", "compute " + microversion)
-                .header("X-Auth-Token", token("demo", password("demo"), project));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
+        headers.put("OpenStack-API-Version", "compute " + microversion);
+        headers.put("X-Auth-Token", token("demo", password("demo"), project));
         if (body != null) {
-            http.header("Content-Type", "application/json");
+            headers.put("Content-Type", "application/json");
         }
-        HttpResponse<String> response = send(http.build());
-        if (response.statusCode() >= 400) {
+        LocalHttp.Response response = http.send(method, path, headers, body);
+        if (response.status() >= 400) {
             throw new InvalidScenarioException("world: " + method + " " + path + " " + body + " was refused: "
-                    + response.statusCode() + " " + response.body());
+                    + response.status() + " " + response.body());
         }
         return parse(response.body());
     }
@@ -363,10 +377,8 @@ public final class ScenarioRunner {
                     + "{\"name\": " + quote(user) + ", \"domain\": {\"name\": \"Default\"}, \"password\": "
                     + quote(password) + "}}}, \"scope\": {\"project\": {\"name\": " + quote(project)
                     + ", \"domain\": {\"name\": \"Default\"}}}}}";
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(sim.identityEndpoint()
-                            + "/auth/tokens")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(auth)).build());
-            return response.headers().firstValue("X-Subject-Token").orElse("none");
+            return http.send("POST", "/identity/v3/auth/tokens", Map.of("Content-Type", "application/json"), auth)
+                    .header("X-Subject-Token").orElse("none");
         });
     }
 
@@ -410,17 +422,6 @@ public final class ScenarioRunner {
             return body.isEmpty() ? null : JSON.readTree(body);
         } catch (IOException notJson) {
             return null;
-        }
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("the simulator did not answer " + request.uri(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,0 +1,113 @@
+package io.novasim.http;
+
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpTester;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * HTTP/1.1 exchanges with a running simulator through Jetty's in-memory connector: the same server, routes and
+ * bytes as over the network, without a socket, a client library or a thread hand-off: the calling thread runs the
+ * request through Jetty and Javalin itself. A scenario run sends its 100 000 requests this way. Each call is one
+ * request on its own connection, so threads may call it at once.
+ */
+public final class LocalHttp {
+    private final InlineConnector connector;
+    private final String host;
+
+    private LocalHttp(InlineConnector connector, String host) {
+        this.connector = connector;
+        this.host = host;
+    }
+
+    /**
+     * Adds an in-memory connector to a started Jetty server, speaking with the configuration of its first (network)
+     * connector, so answers are the same bytes.
+     *
+     * @param jetty the simulator's started server
+     * @param host  the {@code Host} header to send, so links in answers name the simulator's network address
+     * @return a sender through it
+     */
+    public static LocalHttp attach(org.eclipse.jetty.server.Server jetty, String host) {
+        org.eclipse.jetty.server.HttpConfiguration http = jetty.getConnectors()[0]
+                .getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class).getHttpConfiguration();
+        InlineConnector connector = new InlineConnector(jetty, new org.eclipse.jetty.server.HttpConnectionFactory(http));
+        // Added last: Javalin takes the first connector for the network one.
+        jetty.addConnector(connector);
+        try {
+            connector.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the in-memory connector", e);
+        }
+        return new LocalHttp(connector, host);
+    }
+
+    /**
+     * An answer: its status, headers (names as sent, in order) and body.
+     *
+     * @param status  the status code
+     * @param headers each header's values, by name as the server wrote it
+     * @param body    the body, decoded as UTF-8
+     */
+    public record Response(int status, Map<String, List<String>> headers, String body) {
+        /**
+         * The first value of a header, whatever the case of its name.
+         *
+         * @param name e.g. {@code Content-Type}
+         * @return the value, or empty when absent
+         */
+        public Optional<String> header(String name) {
+            for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+                if (header.getKey().equalsIgnoreCase(name)) {
+                    return header.getValue().stream().findFirst();
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Sends one request and waits for its whole answer.
+     *
+     * @param method  e.g. {@code POST}
+     * @param target  the path and query, e.g. {@code /v2.1/servers?limit=2}
+     * @param headers request headers (not {@code Host} or {@code Content-Length}, which are set here)
+     * @param body    the body, or null for none
+     * @return the answer
+     */
+    public Response send(String method, String target, Map<String, String> headers, String body) {
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder(256).append(method).append(' ').append(target)
+                .append(" HTTP/1.1\r\nHost: ").append(host).append("\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        if (body != null || !"GET".equals(method) && !"HEAD".equals(method)) {
+            head.append("Content-Length: ").append(content.length).append("\r\n");
+        }
+        head.append("\r\n");
+        byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
+        ByteBuffer request = ByteBuffer.allocate(start.length + content.length).put(start).put(content).flip();
+        ByteBuffer raw;
+        try {
+            raw = connector.exchange(request, "HEAD".equals(method));
+        } catch (Exception e) {
+            throw new IllegalStateException("the simulator did not answer " + method + " " + target, e);
+        }
+        if (raw == null) {
+            throw new IllegalStateException("the simulator did not answer " + method + " " + target);
+        }
+        HttpTester.Response parsed = HttpTester.parseResponse(raw);
+        Map<String, List<String>> answerHeaders = new LinkedHashMap<>();
+        for (HttpField field : parsed) {
+            answerHeaders.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
+        }
+        byte[] answer = parsed.getContentBytes();
+        return new Response(parsed.getStatus(), answerHeaders, answer == null ? ""
+                : new String(answer, StandardCharsets.UTF_8));
+    }
+}
