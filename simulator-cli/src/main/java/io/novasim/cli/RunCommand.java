@@ -1,5 +1,6 @@
 package io.novasim.cli;
 
+import io.novasim.cli.report.HtmlReport;
 import io.novasim.cli.report.JsonReport;
 import io.novasim.cli.report.RunReport;
 import io.novasim.cli.report.TranscriptWriter;
@@ -42,6 +43,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the run as a JSON report.")
     Path json;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write the run as a self-contained HTML page: a timeline of every server's and "
+                    + "resource's states with requests, faults and failed expectations marked, then the transcript.")
+    Path html;
+
     /** When the transcript is coloured. */
     enum When {
         auto, always, never
@@ -70,6 +76,9 @@ public final class RunCommand implements Callable<Integer> {
             out.flush();
             if (json != null) {
                 Files.writeString(json, JsonReport.write(report));
+            }
+            if (html != null) {
+                Files.writeString(html, HtmlReport.write(report));
             }
             return report.passed() ? 0 : EXIT_EXPECTATION_FAILED;
         } catch (InvalidScenarioException invalid) {
