@@ -9,31 +9,34 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Jetty's in-memory connector, run in the caller's thread: the connection is opened and the request parsed, routed
- * and answered by the thread that sends it, with no acceptor or pool thread in between. Two thread hand-offs per
- * request would cost more than the request itself.
+ * Jetty's in-memory connector, run in the caller's thread: the request is parsed, routed and answered by the thread
+ * that sends it, with no acceptor or pool thread in between, on one kept-alive connection. Two thread hand-offs, or a
+ * new connection, per request would cost more than the request itself. One request at a time.
  */
 final class InlineConnector extends LocalConnector {
+    private LocalEndPoint endPoint;
 
     InlineConnector(Server server, HttpConnectionFactory http) {
         super(server, Runnable::run, null, null, 0, http);
     }
 
     /**
-     * One request on a fresh connection, answered before this returns.
+     * One request, answered before this returns, on the open connection (a new one when the server closed it).
      *
      * @param request the raw request, head and body
      * @param head    whether it is a HEAD request (whose answer has no body)
      * @return the raw answer
      */
-    ByteBuffer exchange(ByteBuffer request, boolean head) throws Exception {
-        LocalEndPoint endPoint = new LocalEndPoint();
+    synchronized ByteBuffer exchange(ByteBuffer request, boolean head) throws Exception {
+        if (endPoint == null || !endPoint.isOpen()) {
+            endPoint = new LocalEndPoint();
+            Connection connection = getDefaultConnectionFactory().newConnection(this, endPoint);
+            endPoint.setConnection(connection);
+            endPoint.onOpen();
+            onEndPointOpened(endPoint);
+            connection.onOpen();
+        }
         endPoint.addInput(request);
-        Connection connection = getDefaultConnectionFactory().newConnection(this, endPoint);
-        endPoint.setConnection(connection);
-        endPoint.onOpen();
-        onEndPointOpened(endPoint);
-        connection.onOpen();
         return endPoint.waitForResponse(head, 30, TimeUnit.SECONDS);
     }
 }

@@ -14,8 +14,8 @@ import java.util.Optional;
 /**
  * HTTP/1.1 exchanges with a running simulator through Jetty's in-memory connector: the same server, routes and
  * bytes as over the network, without a socket, a client library or a thread hand-off: the calling thread runs the
- * request through Jetty and Javalin itself. A scenario run sends its 100 000 requests this way. Each call is one
- * request on its own connection, so threads may call it at once.
+ * request through Jetty and Javalin itself, on one kept-alive connection. A scenario run sends its 100 000 requests
+ * this way. Threads may share it; their requests take turns.
  */
 public final class LocalHttp {
     private final InlineConnector connector;
