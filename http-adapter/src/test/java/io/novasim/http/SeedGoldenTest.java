@@ -130,6 +130,16 @@ class SeedGoldenTest {
     }
 
     @Test
+    void seed003OnlyTheVolumeDetachIs204OtherDeletesAnswerAsNovaDoes() {
+        Client basic = hostway("ecl-user", "secret");
+        String attached = basic.post("/hostway/servers/" + server + "/os-interface",
+                "{\"interfaceAttachment\": {}}").json().at("/interfaceAttachment/port_id").asText();
+        Client.Response detached = basic.delete("/hostway/servers/" + server + "/os-interface/" + attached);
+        assertThat(detached.status()).as("the seed documents 204 for the volume detach only").isEqualTo(202);
+        sim.control().advance(Duration.ofSeconds(2));
+    }
+
+    @Test
     void seed003BadCredentialsAreThePlainText401() {
         Client.Response response = hostway("ecl-user", "fake_authentication_string")
                 .delete("/hostway/servers/" + server + "/os-volume_attachments/anything");

@@ -242,7 +242,7 @@ public final class ComputeApi {
             echoVersion(ctx, version.toString());
         }
         if (reply.status() < 400) {
-            reply = new Reply(dialect.successCode(ctx.method().name(), reply.status()), reply.body(), reply.headers());
+            reply = new Reply(dialect.successCode(ctx.method().name(), ctx.path(), reply.status()), reply.body(), reply.headers());
         }
         String type = reply.body() instanceof String ? "text/plain; charset=UTF-8"
                 : reply.status() >= 400 ? FAULT_JSON : reply.body() == null ? dialect.emptyContentType() : JSON;

@@ -60,7 +60,8 @@ public record ComputeDialect(String name, String mount, boolean microversions, b
      */
     public static final ComputeDialect HOSTWAY = new ComputeDialect("hostway", "/hostway", false, false,
             ComputeApi.JSON, true, PythonJson::write, List.of(), true, false,
-            Map.of("DELETE 202", 204), true, false, DialectServerShape.NOVA);
+            // Only the volume detach is documented as 204; the other calls answer as Nova does.
+            Map.of("DELETE os-volume_attachments 202", 204), true, false, DialectServerShape.NOVA);
 
     /**
      * NTT Enterprise Cloud bare-metal server v2 (seed 002; nova-semantics.md §7.1): media actions answer 200 with no
@@ -90,9 +91,19 @@ public record ComputeDialect(String name, String mount, boolean microversions, b
         return serverBase + mount + (tenantInPath ? "/{tenant_id}" : "");
     }
 
-    /** The code of a successful answer in this dialect ({@code method} and Nova's code). */
-    public int successCode(String method, int novaCode) {
-        return successCodes.getOrDefault(method + " " + novaCode, novaCode);
+    /**
+     * The code of a successful answer in this dialect.
+     *
+     * @param method   e.g. {@code DELETE}
+     * @param path     the request's path: its collection (the segment before the last) picks the rule, as in
+     *                 {@code DELETE os-volume_attachments 202}
+     * @param novaCode what Nova answers
+     * @return the dialect's code
+     */
+    public int successCode(String method, String path, int novaCode) {
+        String[] segments = path.split("/");
+        String collection = segments.length >= 2 ? segments[segments.length - 2] : "";
+        return successCodes.getOrDefault(method + " " + collection + " " + novaCode, novaCode);
     }
 
     /** The fault a refusal becomes in this dialect. */

@@ -43,7 +43,7 @@ final class DialectDifferences {
             differences.add("it authenticates with HTTP Basic (Authorization: Basic ...) instead of a Keystone token; a "
                     + "wrong credential is a plain-text 401");
         }
-        int status = dialect.successCode(request.method(), call.status());
+        int status = dialect.successCode(request.method(), request.path(), call.status());
         if (status != call.status()) {
             differences.add("a success is " + status + " instead of " + call.status());
         }
