@@ -76,6 +76,11 @@ public final class ServicePipeline {
                 Refusals.note(ctx, refused);
             }
             reply = service.refusal(thrown);
+            if (reply != null) {
+                // A service's own error (Neutron's, Cinder's, Glance's): its message is the reason.
+                Refusals.note(ctx, ctx.method().name() + " " + ctx.path() + " refused: " + thrown.getMessage()
+                        + " (rule: the API answers " + reply.status() + " here)");
+            }
             if (reply == null) {
                 LOG.error("unexpected error in {} {}", ctx.method(), ctx.path(), thrown);
                 reply = service.internalError();
