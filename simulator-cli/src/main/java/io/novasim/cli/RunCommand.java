@@ -37,7 +37,8 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SCENARIO", description = "A YAML scenario file (see examples/).")
+    @Parameters(paramLabel = "SCENARIO", description = "A YAML scenario file, or JSON when its name ends in .json"
+            + " (see examples/).")
     Path file;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the run as a JSON report.")

@@ -189,6 +189,19 @@ class RunCommandTest {
     }
 
     @Test
+    void aJsonFileIsReadAsJson(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("scenario.json");
+        Files.writeString(file, "{\"seed\": 1, \"steps\": [{\"request\": {\"path\": \"/v2.1/servers\"},"
+                + " \"expect\": {\"status\": 200}}]}");
+        Outcome outcome = run("run", file.toString());
+        assertThat(outcome.out()).contains("PASSED: 1 of 1");
+        Files.writeString(file, "{\"steps\": [}");
+        Outcome invalid = run("run", file.toString());
+        assertThat(invalid.exit()).isEqualTo(3);
+        assertThat(invalid.err()).contains("scenario.json, line 1", "Unexpected close marker");
+    }
+
+    @Test
     void aMissingFileArgumentIsAUsageError() {
         assertThat(run("run").exit()).isEqualTo(2);
     }
