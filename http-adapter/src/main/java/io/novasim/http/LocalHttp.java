@@ -1,15 +1,24 @@
 package io.novasim.http;
 
+import org.eclipse.jetty.http.HostPortHttpField;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpTester;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.http.MetaData;
+import org.eclipse.jetty.util.NanoTime;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * HTTP/1.1 exchanges with a running simulator through Jetty's in-memory connector: the same server, routes and
@@ -18,6 +27,10 @@ import java.util.Optional;
  * this way. Threads may share it; their requests take turns.
  */
 public final class LocalHttp {
+    private static final Set<String> PLAIN_METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH");
+    /** Headers a connection, not a request's handler, acts on (lower case). */
+    private static final Set<String> CONNECTION_HEADERS = Set.of("host", "content-length", "transfer-encoding",
+            "connection", "keep-alive", "proxy-connection", "expect", "upgrade", "http2-settings", "te", "trailer");
     private final InlineConnector connector;
     private final String host;
 
@@ -83,10 +96,14 @@ public final class LocalHttp {
      */
     public Response send(String method, String target, Map<String, String> headers, String body) {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        boolean sized = body != null || !"GET".equals(method) && !"HEAD".equals(method);
+        if (parsedAlready(method, target, headers)) {
+            return sendParsed(method, target, headers, content, sized);
+        }
         StringBuilder head = new StringBuilder(256).append(method).append(' ').append(target)
                 .append(" HTTP/1.1\r\nHost: ").append(host).append("\r\n");
         headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        if (body != null || !"GET".equals(method) && !"HEAD".equals(method)) {
+        if (sized) {
             head.append("Content-Length: ").append(content.length).append("\r\n");
         }
         head.append("\r\n");
@@ -109,5 +126,81 @@ public final class LocalHttp {
         byte[] answer = parsed.getContentBytes();
         return new Response(parsed.getStatus(), answerHeaders, answer == null ? ""
                 : new String(answer, StandardCharsets.UTF_8));
+    }
+
+    /** The request as Jetty's parser would give it, handed over without bytes in between. */
+    private Response sendParsed(String method, String target, Map<String, String> headers, byte[] content,
+                                boolean sized) {
+        HttpFields.Mutable fields = HttpFields.build(headers.size() + 2);
+        fields.add(new HostPortHttpField(host));
+        headers.forEach(fields::add);
+        if (sized) {
+            fields.add(HttpHeader.CONTENT_LENGTH, Integer.toString(content.length));
+        }
+        MetaData.Request request = new MetaData.Request(NanoTime.now(), method, HttpURI.build().uri(method, target),
+                HttpVersion.HTTP_1_1, fields);
+        InlineConnector.Answer answer;
+        try {
+            answer = connector.exchange(request, content);
+        } catch (Exception e) {
+            throw new IllegalStateException("the simulator did not answer " + method + " " + target, e);
+        }
+        Map<String, List<String>> answerHeaders = new LinkedHashMap<>();
+        for (String[] field : answer.headers()) {
+            answerHeaders.computeIfAbsent(field[0], name -> new ArrayList<>(1)).add(field[1]);
+        }
+        return new Response(answer.status(), answerHeaders, new String(answer.body(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Whether Jetty's parser would give this request as it is written, leaving nothing to a connection: a method
+     * with a body or none (not HEAD, whose answer a connection cuts), a plain path, and headers of plain names and
+     * values, none of those a connection acts on. Anything else goes as bytes, through the parser.
+     */
+    private static boolean parsedAlready(String method, String target, Map<String, String> headers) {
+        if (!PLAIN_METHODS.contains(method) || target.isEmpty() || target.charAt(0) != '/' || !visible(target)) {
+            return false;
+        }
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            String name = header.getKey();
+            String value = header.getValue();
+            if (name.isEmpty() || !token(name) || CONNECTION_HEADERS.contains(name.toLowerCase(Locale.ROOT))
+                    || value.isEmpty() || value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' '
+                    || !printable(value)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean visible(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean printable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < ' ' || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean token(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "!#$%&'*+-.^_`|~"
+                    .indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
