@@ -102,6 +102,6 @@ final class VolumeApi implements ServicePipeline.Service {
 
     private static JsonNode body(Context ctx) {
         boolean hasBody = ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PUT;
-        return hasBody ? Json.parse(ctx.body()) : null;
+        return hasBody ? Json.parse(io.novasim.http.support.Requests.body(ctx)) : null;
     }
 }
