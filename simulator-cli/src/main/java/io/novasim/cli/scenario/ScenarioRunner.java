@@ -59,6 +59,9 @@ public final class ScenarioRunner {
     private final String base;
     private final Map<String, String> tokens = new HashMap<>();
     private final Map<String, String> saved = new HashMap<>();
+    /** The world's project ids and users' passwords, by name, as looked up (the world does not change). */
+    private final Map<String, String> projectIds = new HashMap<>();
+    private final Map<String, String> passwords = new HashMap<>();
     private final List<Entry> entries = new ArrayList<>();
     private int expectations;
     private int failures;
@@ -361,14 +364,16 @@ public final class ScenarioRunner {
 
     /** The id of a project of the world, by name (or the id itself). */
     String projectId(String project) {
-        return setup.catalog().projects().stream().filter(p -> p.name().equals(project) || p.id().equals(project))
-                .map(Project::id).findFirst().orElse(project);
+        return projectIds.computeIfAbsent(project, name -> setup.catalog().projects().stream()
+                .filter(p -> p.name().equals(name) || p.id().equals(name)).map(Project::id).findFirst()
+                .orElse(name));
     }
 
     /** A user's password in the world ({@code secret} for a user it does not know, which Keystone refuses). */
     private String password(String user) {
-        return setup.catalog().users().stream().filter(u -> u.name().equals(user)).map(User::id)
-                .map(id -> setup.passwords().get(id)).filter(java.util.Objects::nonNull).findFirst().orElse("secret");
+        return passwords.computeIfAbsent(user, name -> setup.catalog().users().stream()
+                .filter(u -> u.name().equals(name)).map(User::id).map(id -> setup.passwords().get(id))
+                .filter(java.util.Objects::nonNull).findFirst().orElse("secret"));
     }
 
     private String token(String user, String password, String project) {
@@ -392,6 +397,9 @@ public final class ScenarioRunner {
 
     /** As {@link #substitute}, leaving a name nobody saved as it is (a state key may be a plain name). */
     private String substituteOrKeep(String text) {
+        if (!text.contains("${")) {
+            return text;
+        }
         Matcher m = VARIABLE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -404,6 +412,9 @@ public final class ScenarioRunner {
     /** Replaces each {@code ${name}} with {@code spell} of the value an earlier step saved. */
     private String substitute(String where, String text, UnaryOperator<String> spell)
             throws InvalidScenarioException {
+        if (!text.contains("${")) {
+            return text;
+        }
         Matcher m = VARIABLE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
