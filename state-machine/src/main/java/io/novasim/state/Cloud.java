@@ -372,7 +372,7 @@ public final class Cloud {
         settle();
         Map<String, List<InstanceAction>> actions = new LinkedHashMap<>();
         for (String id : world.servers.keySet()) {
-            actions.put(id, List.copyOf(world.actions.getOrDefault(id, List.of())));
+            actions.put(id, world.actionsOf(id));
         }
         return new CloudState(clock.now(), List.copyOf(world.servers.values()), actions,
                 List.copyOf(world.ports.values()), List.copyOf(world.volumes.values()),
