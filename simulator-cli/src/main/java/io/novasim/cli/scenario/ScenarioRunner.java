@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,7 +38,6 @@ import java.util.regex.Pattern;
  */
 public final class ScenarioRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
 
     /** Told after each step, for a progress display: the number of steps done and of all steps. */
     @FunctionalInterface
@@ -397,35 +395,62 @@ public final class ScenarioRunner {
 
     /** As {@link #substitute}, leaving a name nobody saved as it is (a state key may be a plain name). */
     private String substituteOrKeep(String text) {
-        if (!text.contains("${")) {
-            return text;
+        try {
+            return replaceVariables(text, name -> saved.getOrDefault(name, "${" + name + "}"));
+        } catch (InvalidScenarioException cannot) {
+            throw new IllegalStateException(cannot);
         }
-        Matcher m = VARIABLE.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(saved.getOrDefault(m.group(1), m.group())));
-        }
-        m.appendTail(out);
-        return out.toString();
     }
 
     /** Replaces each {@code ${name}} with {@code spell} of the value an earlier step saved. */
     private String substitute(String where, String text, UnaryOperator<String> spell)
             throws InvalidScenarioException {
-        if (!text.contains("${")) {
+        return replaceVariables(text, name -> {
+            String value = saved.get(name);
+            if (value == null) {
+                throw new InvalidScenarioException(where + ": ${" + name + "} was not saved by an earlier step");
+            }
+            return spell.apply(value);
+        });
+    }
+
+    /** What a {@code ${name}} in text becomes. */
+    @FunctionalInterface
+    interface Variables {
+        String value(String name) throws InvalidScenarioException;
+    }
+
+    /**
+     * Replaces each {@code ${name}} (a name of letters, digits, {@code _ . -}), left to right, with its value; text
+     * like it that is not one stays. A scan, not a regular expression: paths and bodies of every step go through
+     * here.
+     */
+    static String replaceVariables(String text, Variables variables) throws InvalidScenarioException {
+        int start = text.indexOf("${");
+        if (start < 0) {
             return text;
         }
-        Matcher m = VARIABLE.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = saved.get(m.group(1));
-            if (value == null) {
-                throw new InvalidScenarioException(where + ": ${" + m.group(1) + "} was not saved by an earlier step");
+        StringBuilder out = new StringBuilder(text.length() + 32);
+        int copied = 0;
+        while (start >= 0) {
+            int end = start + 2;
+            while (end < text.length() && variableNameChar(text.charAt(end))) {
+                end++;
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(spell.apply(value)));
+            if (end == start + 2 || end == text.length() || text.charAt(end) != '}') {
+                start = text.indexOf("${", start + 1);
+                continue;
+            }
+            out.append(text, copied, start).append(variables.value(text.substring(start + 2, end)));
+            copied = end + 1;
+            start = text.indexOf("${", copied);
         }
-        m.appendTail(out);
-        return out.toString();
+        return out.append(text, copied, text.length()).toString();
+    }
+
+    private static boolean variableNameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
+                || c == '-';
     }
 
     static JsonNode parse(String body) {
