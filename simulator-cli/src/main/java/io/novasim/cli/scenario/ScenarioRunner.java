@@ -60,6 +60,8 @@ public final class ScenarioRunner {
     /** The world's project ids and users' passwords, by name, as looked up (the world does not change). */
     private final Map<String, String> projectIds = new HashMap<>();
     private final Map<String, String> passwords = new HashMap<>();
+    /** Request bodies as written, by node: see {@link #text}. */
+    private final Map<JsonNode, String> bodyTexts = new java.util.IdentityHashMap<>();
     private final List<Entry> entries = new ArrayList<>();
     private int expectations;
     private int failures;
@@ -190,7 +192,7 @@ public final class ScenarioRunner {
             throws InvalidScenarioException {
         String method = request.method() == null ? "GET" : request.method().toUpperCase(Locale.ROOT);
         String path = substitute(where + ".request.path", request.path());
-        String body = request.body() == null ? null : substitute(where + ".request.body", request.body().toString());
+        String body = request.body() == null ? null : substitute(where + ".request.body", text(request.body()));
         String user = request.user() == null ? "demo" : request.user();
         String project = request.project() == null ? "demo" : request.project();
         Map<String, String> headers = new LinkedHashMap<>();
@@ -451,6 +453,14 @@ public final class ScenarioRunner {
     private static boolean variableNameChar(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
                 || c == '-';
+    }
+
+    /**
+     * A body as JSON text. The same node (a named operation's body is one per spelling, a waiting step sends its own
+     * again) is written once.
+     */
+    private String text(JsonNode body) {
+        return bodyTexts.computeIfAbsent(body, JsonNode::toString);
     }
 
     static JsonNode parse(String body) {
