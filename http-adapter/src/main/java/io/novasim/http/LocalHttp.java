@@ -33,10 +33,13 @@ public final class LocalHttp {
             "connection", "keep-alive", "proxy-connection", "expect", "upgrade", "http2-settings", "te", "trailer");
     private final InlineConnector connector;
     private final String host;
+    /** The {@code Host} header as Jetty's parser gives it (fields do not change: one serves every request). */
+    private final HostPortHttpField hostField;
 
     private LocalHttp(InlineConnector connector, String host) {
         this.connector = connector;
         this.host = host;
+        this.hostField = new HostPortHttpField(host);
     }
 
     /**
@@ -132,7 +135,7 @@ public final class LocalHttp {
     private Response sendParsed(String method, String target, Map<String, String> headers, byte[] content,
                                 boolean sized) {
         HttpFields.Mutable fields = HttpFields.build(headers.size() + 2);
-        fields.add(new HostPortHttpField(host));
+        fields.add(hostField);
         headers.forEach(fields::add);
         if (sized) {
             fields.add(HttpHeader.CONTENT_LENGTH, Integer.toString(content.length));
