@@ -148,7 +148,10 @@ final class InlineConnector extends LocalConnector {
             for (HttpField field : committed) {
                 HttpHeader header = field.getHeader();
                 if (header != HttpHeader.CONTENT_LENGTH && header != HttpHeader.TRANSFER_ENCODING) {
-                    headers.add(new String[] {field.getName(), field.getValue()});
+                    // As written and read back: a known header under its own spelling, line breaks and characters
+                    // beyond Latin-1 as spaces, no spaces around the value.
+                    headers.add(new String[] {header != null ? header.asString() : sanitised(field.getName()),
+                            trimmed(sanitised(field.getValue()))});
                 }
             }
             boolean bodiless = status < 200 || status == 204 || status == 304;
@@ -162,6 +165,40 @@ final class InlineConnector extends LocalConnector {
                 }
             }
             return headers;
+        }
+
+        /** Without the spaces and tabs a parser drops around a header's value. */
+        private static String trimmed(String value) {
+            int start = 0;
+            int end = value.length();
+            while (start < end && (value.charAt(start) == ' ' || value.charAt(start) == '\t')) {
+                start++;
+            }
+            while (end > start && (value.charAt(end - 1) == ' ' || value.charAt(end - 1) == '\t')) {
+                end--;
+            }
+            return value.substring(start, end);
+        }
+
+        /** Text as Jetty's HTTP/1.1 writer puts it in a header: CR, LF and what Latin-1 lacks become spaces. */
+        private static String sanitised(String text) {
+            if (text == null) {
+                return "";
+            }
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c > 0xff || c == '\r' || c == '\n') {
+                    StringBuilder clean = new StringBuilder(text);
+                    for (int j = i; j < clean.length(); j++) {
+                        char d = clean.charAt(j);
+                        if (d > 0xff || d == '\r' || d == '\n') {
+                            clean.setCharAt(j, ' ');
+                        }
+                    }
+                    return clean.toString();
+                }
+            }
+            return text;
         }
 
         private synchronized void send(MetaData.Response response, ByteBuffer bytes, boolean last,

@@ -163,10 +163,14 @@ class LocalHttpTest {
     }
 
     private void logIn() throws IOException {
+        logIn("demo", "demo");
+    }
+
+    private void logIn(String user, String project) throws IOException {
         Answer tokens = both("POST", "/identity/v3/auth/tokens", """
-                {"auth": {"identity": {"methods": ["password"], "password": {"user": {"name": "demo",
+                {"auth": {"identity": {"methods": ["password"], "password": {"user": {"name": "%s",
                  "domain": {"name": "Default"}, "password": "secret"}}},
-                 "scope": {"project": {"name": "demo", "domain": {"name": "Default"}}}}}""");
+                 "scope": {"project": {"name": "%s", "domain": {"name": "Default"}}}}}""".formatted(user, project));
         assertThat(tokens.status()).isEqualTo(201);
         token = tokens.headers().stream().filter(field -> field.startsWith("X-Subject-Token: ")).findFirst()
                 .orElseThrow().substring("X-Subject-Token: ".length());
@@ -226,5 +230,52 @@ class LocalHttpTest {
         both("GET", "/v2.1/servers/detail?all_tenants=1&limit=3", headers, null);
         headers.put("Connection", "close");
         both("GET", "/v2.1/servers/" + ids.get(7), headers, null);
+    }
+
+    @Test
+    void everyApiAnswersAsTheNetworkDoes() throws IOException {
+        for (String path : List.of("/", "/identity", "/identity/v3/", "/v2.1", "/v2.1/", "/network/", "/volume/",
+                "/image/", "/nowhere")) {
+            both("GET", path, null);
+        }
+        both("POST", "/identity/v3/auth/tokens", "{\"auth\": {}}");
+        both("POST", "/identity/v3/auth/tokens", "not json");
+        logIn();
+        Map<String, String> validate = new LinkedHashMap<>();
+        validate.put("X-Auth-Token", token);
+        validate.put("X-Subject-Token", token);
+        both("GET", "/identity/v3/auth/tokens", validate, null);
+        String server = create("web");
+        network.control().runUntilIdle();
+        memory.control().runUntilIdle();
+        for (String path : List.of("/v2.1/flavors", "/v2.1/flavors/detail", "/v2.1/flavors/1",
+                "/v2.1/flavors/1/os-extra_specs", "/v2.1/os-keypairs", "/v2.1/servers/" + server + "/ips",
+                "/v2.1/servers/" + server + "/os-interface", "/v2.1/servers/" + server + "/os-instance-actions",
+                "/v2.1/servers/" + server + "/os-volume_attachments", "/v2.1/servers/no-such-server",
+                "/network/v2.0/networks", "/network/v2.0/subnets", "/network/v2.0/ports", "/network/v2.0/extensions",
+                "/image/v2/images", "/image/v2/images?limit=1")) {
+            both("GET", path, null);
+        }
+        both("POST", "/v2.1/os-keypairs", "{\"keypair\": {\"name\": \"k1\"}}");
+        both("GET", "/v2.1/os-keypairs/k1", null);
+        both("POST", "/v2.1/servers/" + server + "/action", "{\"os-stop\": null}");
+        both("POST", "/v2.1/servers/" + server + "/action", "{\"no-such-action\": null}");
+        both("POST", "/v2.1/servers", "{\"server\": {}}");
+        both("POST", "/network/v2.0/ports", "{\"port\": {\"name\": \"p\"}}");
+        Answer project = both("GET", "/identity/v3/auth/tokens", validate, null);
+        String projectId = Client.JSON.readTree(project.body()).at("/token/project/id").asText();
+        both("GET", "/volume/v3/" + projectId + "/volumes/detail", null);
+        both("POST", "/volume/v3/" + projectId + "/volumes", "{\"volume\": {\"size\": 1, \"name\": \"v\"}}");
+        both("GET", "/__sim/v1/clock", null); // not an admin
+        both("DELETE", "/identity/v3/auth/tokens", validate, null);
+        both("GET", "/v2.1/servers", null); // the token is gone
+        logIn("admin", "admin");
+        both("GET", "/__sim/v1/clock", null);
+        both("GET", "/__sim/v1/settings", null);
+        both("GET", "/__sim/v1/faults", null);
+        both("POST", "/__sim/v1/clock/advance", "{\"seconds\": 30}");
+        both("POST", "/__sim/v1/faults", "{\"nonsense\": true}");
+        both("GET", "/v2.1/servers/detail?all_tenants=1", null);
+        both("PUT", "/v2.1/os-keypairs", "{}");
     }
 }
