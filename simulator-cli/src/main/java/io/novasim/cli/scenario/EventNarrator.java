@@ -84,7 +84,8 @@ final class EventNarrator implements EventListener {
         }
         if (event instanceof SimEvent.ServerRemoved removed) {
             lastState.remove(removed.serverId());
-            return !telling ? null : new Entry(removed.at(), Kind.SERVER, "server " + name(removed.serverId()) + " is gone",
+            return !telling ? null : new Entry(removed.at(), Kind.SERVER,
+                    "server " + name(removed.serverId()) + " is gone",
                     name(removed.serverId()), Map.of("vm_state", "deleted"));
         }
         if (event instanceof SimEvent.ResourceChanged changed) {
@@ -143,15 +144,20 @@ final class EventNarrator implements EventListener {
             return null;
         }
         return new Entry(changed.at(), Kind.SERVER, "server " + name + ": " + String.join(", ", parts), name,
-                stateFields.computeIfAbsent(List.<Object>of(changed.vmState(), changed.taskState(), changed.powerState()),
-                        state -> {
-                            Map<String, String> fields = new LinkedHashMap<>();
-                            fields.put("vm_state", changed.vmState().value());
-                            fields.put("task_state", changed.taskState() == TaskState.NONE ? ""
-                                    : changed.taskState().value());
-                            fields.put("power_state", changed.powerState().name().toLowerCase(java.util.Locale.ROOT));
-                            return RunReport.fields(fields);
-                        }));
+                fields(changed));
+    }
+
+    /** A server entry's fields: vm_state, task_state (empty for none), power_state; one copy per state. */
+    private Map<String, String> fields(SimEvent.ServerChanged changed) {
+        return stateFields.computeIfAbsent(List.of(changed.vmState(), changed.taskState(), changed.powerState()),
+                state -> {
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    fields.put("vm_state", changed.vmState().value());
+                    fields.put("task_state", changed.taskState() == TaskState.NONE ? ""
+                            : changed.taskState().value());
+                    fields.put("power_state", changed.powerState().name().toLowerCase(java.util.Locale.ROOT));
+                    return RunReport.fields(fields);
+                });
     }
 
     private Entry resource(SimEvent.ResourceChanged changed, boolean telling) {
