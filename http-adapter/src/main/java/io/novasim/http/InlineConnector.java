@@ -88,6 +88,13 @@ final class InlineConnector extends LocalConnector {
         return channel.exchange(request, body);
     }
 
+    /** Jetty refused the request before running it: it should go as bytes, to get the connection's answer. */
+    static final class Unparsed extends RuntimeException {
+        Unparsed(RuntimeException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
     /** A channel without a connection: the request is given whole, the answer is kept as Jetty's response made it. */
     private static final class Channel extends HttpChannel {
         private static final HttpInput.Content EOF = new HttpInput.EofContent();
@@ -118,7 +125,14 @@ final class InlineConnector extends LocalConnector {
             complete = false;
             abortedBy = null;
             content = body.length == 0 ? null : new HttpInput.Content(ByteBuffer.wrap(body));
-            onRequest(request);
+            try {
+                onRequest(request);
+            } catch (RuntimeException refused) {
+                // A target or header that Jetty refuses as it reads the request (a bad escape, an ambiguous
+                // path): over a connection the refusal is an error answer, which only the bytes' way gives.
+                recycle();
+                throw new Unparsed(refused);
+            }
             if (content != null) {
                 onContent(content);
             }

@@ -146,6 +146,11 @@ class LocalHttpTest {
         } else {
             answer.write(in.readAllBytes());
         }
+        if (fields.contains("Connection: close")) {
+            socket.close();
+            socket = new Socket("127.0.0.1", network.port());
+            socket.setSoTimeout(10_000);
+        }
         return normalise(network, status, fields, answer.toString(StandardCharsets.UTF_8));
     }
 
@@ -277,5 +282,12 @@ class LocalHttpTest {
         both("POST", "/__sim/v1/faults", "{\"nonsense\": true}");
         both("GET", "/v2.1/servers/detail?all_tenants=1", null);
         both("PUT", "/v2.1/os-keypairs", "{}");
+        // Targets the parser or the URI checks refuse, or that need decoding.
+        for (String odd : List.of("/v2.1/servers/%zz", "/v2.1/servers/%41", "/v2.1/servers/../flavors",
+                "/v2.1//servers", "/v2.1/./servers", "/v2.1/servers?name=a%20b", "/v2.1/servers/a;b",
+                "/v2.1/servers/%2F", "/v2.1/servers/\u00e9", "/v2.1/servers/{x}", "/v2.1/servers#frag")) {
+            both("GET", odd, null);
+        }
+        both("GET", "/v2.1/servers", null); // and on as before
     }
 }
