@@ -38,11 +38,14 @@ public final class LocalHttp {
     private final String host;
     /** The {@code Host} header as Jetty's parser gives it (fields do not change: one serves every request). */
     private final HostPortHttpField hostField;
+    /** Whether plain requests may go parsed (see {@link #send}). */
+    private final boolean parsed;
 
-    private LocalHttp(InlineConnector connector, String host) {
+    private LocalHttp(InlineConnector connector, String host, boolean parsed) {
         this.connector = connector;
         this.host = host;
         this.hostField = new HostPortHttpField(host);
+        this.parsed = parsed;
     }
 
     /**
@@ -64,7 +67,9 @@ public final class LocalHttp {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the in-memory connector", e);
         }
-        return new LocalHttp(connector, host);
+        // The writer's own headers that the parsed way does not add: with either configured, every request goes as
+        // bytes.
+        return new LocalHttp(connector, host, !http.getSendServerVersion() && !http.getSendXPoweredBy());
     }
 
     /**
@@ -103,7 +108,7 @@ public final class LocalHttp {
     public Response send(String method, String target, Map<String, String> headers, String body) {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         boolean sized = body != null || !"GET".equals(method) && !"HEAD".equals(method);
-        if (parsedAlready(method, target, headers)) {
+        if (parsed && parsedAlready(method, target, headers)) {
             Response answer = sendParsed(method, target, headers, content, sized);
             if (answer != null) {
                 return answer;
