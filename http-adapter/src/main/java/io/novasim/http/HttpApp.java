@@ -74,6 +74,12 @@ public final class HttpApp {
                     null);
             config.startupWatcherEnabled = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            // Javalin copies each answer to Jetty through a buffer of this size, new for every answer: 32 KiB
+            // by default, as much garbage per request as all the rest. One byte more than Jetty's aggregation
+            // size gives the same answers: Jetty holds back a write up to that size (an answer that small gets a
+            // Content-Length), and one larger, the first of a longer answer, goes out at once, chunked, as before.
+            config.jetty.modifyHttpConfiguration(http ->
+                    config.http.responseBufferSize = http.getOutputAggregationSize() + 1);
             config.router.ignoreTrailingSlashes = false;
             config.router.mount(router -> {
                 compute.mount(router); // first: compute requests are most of the traffic

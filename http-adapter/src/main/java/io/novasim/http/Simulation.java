@@ -164,7 +164,7 @@ public final class Simulation {
         String body = null;
         if (ctx.method() == io.javalin.http.HandlerType.POST || ctx.method() == io.javalin.http.HandlerType.PUT) {
             try {
-                body = ctx.body();
+                body = io.novasim.http.support.Requests.body(ctx);
             } catch (io.javalin.http.HttpResponseException tooLarge) {
                 body = "<" + tooLarge.getMessage() + ">";
             }

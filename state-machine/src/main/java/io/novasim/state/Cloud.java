@@ -61,6 +61,9 @@ import java.util.Optional;
 public final class Cloud {
     private final VirtualClock clock;
     private final World world;
+    /** The servers of the last {@link #state} read, in the world's order, and their actions by id: see there. */
+    private String[] actionIds = new String[0];
+    private java.util.TreeMap<String, List<InstanceAction>> actionsById = new java.util.TreeMap<>();
     private final Lifecycle lifecycle;
     private final Interfaces interfaces;
     private final Volumes volumes;
@@ -370,13 +373,29 @@ public final class Cloud {
     /** Everything the engine holds, as plain values: for comparing runs, replays and models. */
     public synchronized CloudState state() {
         settle();
-        Map<String, List<InstanceAction>> actions = new LinkedHashMap<>();
-        for (String id : world.servers.keySet()) {
-            actions.put(id, List.copyOf(world.actions.getOrDefault(id, List.of())));
-        }
-        return new CloudState(clock.now(), List.copyOf(world.servers.values()), actions,
+        return new CloudState(clock.now(), List.copyOf(world.servers.values()), sortedActions(),
                 List.copyOf(world.ports.values()), List.copyOf(world.volumes.values()),
                 List.copyOf(world.attachments.values()), List.copyOf(world.media.values()), world.faults.fired());
+    }
+
+    /**
+     * Each server's actions, by server id in order: the state keeps them sorted, and a sorted map is copied without
+     * comparing ids. The map is kept from one read to the next while the same servers exist (their actions are
+     * refreshed in place), so a cloud of many servers is not sorted again at every read.
+     */
+    private java.util.SortedMap<String, List<InstanceAction>> sortedActions() {
+        String[] ids = world.servers.keySet().toArray(new String[0]);
+        if (!java.util.Arrays.equals(ids, actionIds)) {
+            actionIds = ids;
+            actionsById = new java.util.TreeMap<>();
+            for (String id : ids) {
+                actionsById.put(id, List.of());
+            }
+        }
+        for (Map.Entry<String, List<InstanceAction>> entry : actionsById.entrySet()) {
+            entry.setValue(world.actionsOf(entry.getKey()));
+        }
+        return actionsById;
     }
 
     /** A fresh request id from the seeded source, for adapters that answer reads. */

@@ -230,7 +230,7 @@ final class Lifecycle {
             media.releaseAll(server.id(), at);
             world.cancelAllOf(server.id());
             world.servers.remove(server.id());
-            world.actions.remove(server.id());
+            world.forgetActions(server.id());
             world.emit(new io.novasim.state.log.SimEvent.ServerRemoved(at, server.id()));
             return;
         }

@@ -49,8 +49,13 @@ final class World {
     private final EventListener listener;
 
     final Map<String, Server> servers = new LinkedHashMap<>();
-    /** Per server, oldest first. */
+    /** Per server, oldest first. Changed only here: see {@link #actionsOf}. */
     final Map<String, List<InstanceAction>> actions = new HashMap<>();
+    /**
+     * Per server, its actions as a list that does not change, made when first read after they changed: a state read
+     * of a cloud of many servers copies only the lists that changed since the last one.
+     */
+    private final Map<String, List<InstanceAction>> actionsRead = new HashMap<>();
     final Map<String, Port> ports = new LinkedHashMap<>();
     /** Each port's place in {@link #ports}, and the bound ones by device: see {@link #portsBoundTo}. */
     private final Map<String, Long> portOrder = new HashMap<>();
@@ -258,7 +263,20 @@ final class World {
         record(action);
     }
 
+    /** A server's actions, oldest first, as a list that does not change (empty for a server with none). */
+    List<InstanceAction> actionsOf(String serverId) {
+        List<InstanceAction> list = actions.get(serverId);
+        return list == null ? List.of() : actionsRead.computeIfAbsent(serverId, id -> List.copyOf(list));
+    }
+
+    /** Forgets a removed server's actions. */
+    void forgetActions(String serverId) {
+        actions.remove(serverId);
+        actionsRead.remove(serverId);
+    }
+
     private void record(InstanceAction action) {
+        actionsRead.remove(action.serverId());
         List<InstanceAction> list = actions.computeIfAbsent(action.serverId(), k -> new ArrayList<>(4));
         if (list.size() == ACTIONS_KEPT_PER_SERVER) {
             list.subList(0, ACTIONS_KEPT_PER_SERVER / 2).clear();
@@ -298,6 +316,7 @@ final class World {
         }
         for (int i = list.size() - 1; i >= 0; i--) {
             if (list.get(i).requestId().equals(requestId)) {
+                actionsRead.remove(serverId);
                 list.set(i, change.apply(list.get(i)));
                 return;
             }

@@ -226,7 +226,7 @@ public final class ComputeApi {
             if (!Requests.acceptableJson(ctx)) {
                 throw NovaErrors.unsupportedContentType();
             }
-            body = Requests.bodyAbsent(ctx) ? null : Json.parse(ctx.body());
+            body = Requests.bodyAbsent(ctx) ? null : Json.parse(Requests.body(ctx));
         }
         String urlProject = params.get("project_id");
         if (urlProject != null) {

@@ -61,8 +61,27 @@ final class RouteTable {
         return params == null ? new HashMap<>(2) : params;
     }
 
+    /**
+     * A path's segments, without its leading slash: empty ones kept ({@code /a//b/} is a, "", b, ""), none for
+     * {@code /}. As {@code split("/", -1)}, by hand: every compute request splits its path.
+     */
     static String[] split(String path) {
-        String trimmed = path.startsWith("/") ? path.substring(1) : path;
-        return trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
+        int start = path.startsWith("/") ? 1 : 0;
+        if (start == path.length()) {
+            return new String[0];
+        }
+        int count = 1;
+        for (int i = path.indexOf('/', start); i >= 0; i = path.indexOf('/', i + 1)) {
+            count++;
+        }
+        String[] segments = new String[count];
+        int from = start;
+        for (int n = 0; n < count - 1; n++) {
+            int slash = path.indexOf('/', from);
+            segments[n] = path.substring(from, slash);
+            from = slash + 1;
+        }
+        segments[count - 1] = path.substring(from);
+        return segments;
     }
 }

@@ -104,7 +104,7 @@ public final class ControlRoutes {
                     "The control plane is for an admin or the control token."));
         } else {
             try {
-                Object body = route.apply(Json.parse(ctx.body()));
+                Object body = route.apply(Json.parse(io.novasim.http.support.Requests.body(ctx)));
                 reply = body == null ? Reply.empty(204) : Reply.ok(body);
             } catch (ComputeException e) {
                 reply = Errors.nova(e);

@@ -86,7 +86,7 @@ public final class IdentityRoutes {
     }
 
     private Reply issue(Context ctx) {
-        JsonNode body = Json.parse(ctx.body());
+        JsonNode body = Json.parse(io.novasim.http.support.Requests.body(ctx));
         JsonNode identity = body == null ? null : body.path("auth").get("identity");
         if (identity == null || !identity.path("methods").isArray()) {
             throw new BadRequest("Expecting to find identity in auth. The server could not comply with the "

@@ -65,7 +65,7 @@ final class NetworkApi implements ServicePipeline.Service {
             return null;
         }
         try {
-            return Json.parse(ctx.body());
+            return Json.parse(io.novasim.http.support.Requests.body(ctx));
         } catch (ComputeException malformed) {
             throw NeutronError.badRequest("Malformed JSON in request body.");
         }

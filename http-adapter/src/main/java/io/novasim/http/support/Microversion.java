@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  * maximum.
  */
 public record Microversion(int minor) {
+    /** Runs of whitespace, between a service and its version: compiled once, not at every request. */
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     public static final int MIN = 1;
     public static final int MAX = 93;
     public static final Microversion DEFAULT = new Microversion(MIN);
@@ -76,7 +78,7 @@ public record Microversion(int minor) {
             return null;
         }
         for (String entry : header.split(",")) {
-            String[] parts = entry.trim().split("\\s+");
+            String[] parts = WHITESPACE.split(entry.trim());
             if (parts.length == 2 && parts[0].equalsIgnoreCase("compute")) {
                 return parts[1];
             }

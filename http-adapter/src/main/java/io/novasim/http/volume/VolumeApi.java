@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  * token's is Cinder's 400 {@code Malformed request url}.
  */
 final class VolumeApi implements ServicePipeline.Service {
+    /** Runs of whitespace, between a service and its version: compiled once, not at every request. */
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     static final String PREFIX = "/volume";
     static final int MAX_MINOR = 70;
     private static final Pattern VERSION = Pattern.compile("^3\\.(0|[1-9]\\d*)$");
@@ -71,7 +73,7 @@ final class VolumeApi implements ServicePipeline.Service {
         String requested = null;
         if (header != null) {
             for (String entry : header.split(",")) {
-                String[] parts = entry.trim().split("\\s+");
+                String[] parts = WHITESPACE.split(entry.trim());
                 if (parts.length == 2 && parts[0].equalsIgnoreCase("volume")) {
                     requested = parts[1];
                 }
@@ -102,6 +104,6 @@ final class VolumeApi implements ServicePipeline.Service {
 
     private static JsonNode body(Context ctx) {
         boolean hasBody = ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PUT;
-        return hasBody ? Json.parse(ctx.body()) : null;
+        return hasBody ? Json.parse(io.novasim.http.support.Requests.body(ctx)) : null;
     }
 }

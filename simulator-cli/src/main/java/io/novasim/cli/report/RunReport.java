@@ -72,8 +72,48 @@ public record RunReport(String scenario, String description, long seed, String d
      */
     public record Entry(Instant at, Kind kind, String text, String subject, Map<String, String> fields) {
         public Entry {
-            fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(
-                    new java.util.LinkedHashMap<>(fields));
+            fields = fields == null || fields.isEmpty() ? Map.of() : RunReport.fields(fields);
+        }
+    }
+
+    /**
+     * Fields for entries: in the order given, unmodifiable. An entry keeps these as they are, so entries that tell
+     * the same (a long run has hundreds of thousands of server entries, with few distinct states) may share one
+     * copy.
+     *
+     * @param fields names and values, in order
+     * @return an unmodifiable copy (the same map when it is one already)
+     */
+    public static Map<String, String> fields(Map<String, String> fields) {
+        return fields instanceof Fields frozen ? frozen : new Fields(fields);
+    }
+
+    /** An entry's fields: a copy, in order, that cannot change. */
+    private static final class Fields extends java.util.AbstractMap<String, String> {
+        private final Map<String, String> copy;
+
+        Fields(Map<String, String> fields) {
+            this.copy = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+        }
+
+        @Override
+        public java.util.Set<Map.Entry<String, String>> entrySet() {
+            return copy.entrySet();
+        }
+
+        @Override
+        public String get(Object key) {
+            return copy.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return copy.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return copy.size();
         }
     }
 }

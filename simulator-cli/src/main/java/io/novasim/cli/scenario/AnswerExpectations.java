@@ -55,11 +55,29 @@ final class AnswerExpectations {
                 boolean same = actual != null && !actual.isMissingNode() && (value.isValueNode()
                         ? value.asText().equals(actual.asText()) && value.isNull() == actual.isNull()
                         : value.equals(actual));
-                String was = actual == null || actual.isMissingNode() ? "absent" : actual.toString();
-                verdicts.add(new Verdict(pointer + " = " + value, same, "was " + was));
+                String was = actual == null || actual.isMissingNode() ? "absent" : json(actual);
+                verdicts.add(new Verdict(pointer + " = " + json(value), same, "was " + was));
             }
         }
         return verdicts;
+    }
+
+    /**
+     * A node as JSON text, as {@link JsonNode#toString()} writes it; a plain string (printable ASCII, nothing to
+     * escape) without Jackson's writer, which a check of every answer would otherwise start twice.
+     */
+    static String json(JsonNode node) {
+        if (node.isTextual()) {
+            String text = node.textValue();
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                    return node.toString();
+                }
+            }
+            return '"' + text + '"';
+        }
+        return node.toString();
     }
 
     /** A fault body is one key, the fault's name, holding an object with its {@code message}. */

@@ -1,5 +1,6 @@
 package io.novasim.cli.scenario;
 
+import io.novasim.cli.report.RunReport;
 import io.novasim.cli.report.RunReport.Entry;
 import io.novasim.cli.report.RunReport.Kind;
 import io.novasim.model.server.TaskState;
@@ -29,6 +30,8 @@ final class EventNarrator implements EventListener {
     /** Names by id, learnt from the command that created each thing. */
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, SimEvent.ServerChanged> lastState = new HashMap<>();
+    /** A server entry's fields, by (vm_state, task_state, power_state): one copy for every entry of a state. */
+    private final Map<List<Object>, Map<String, String>> stateFields = new HashMap<>();
     /** What the newest accepted creating command will name the next new thing of its kind. */
     private final Map<String, String> pendingNames = new HashMap<>();
 
@@ -37,16 +40,25 @@ final class EventNarrator implements EventListener {
         heard.add(event);
     }
 
-    /** Forgets what was heard so far (the world being built). Names learnt stay. */
+    /**
+     * Forgets what was heard so far (the world being built), telling nothing of it. What it taught stays: names, and
+     * each server's last state, which the next entry about it tells the change from.
+     */
     void skip() {
-        tell();
+        for (SimEvent event = heard.poll(); event != null; event = heard.poll()) {
+            entry(event, false);
+        }
     }
 
     /** The entries for what was heard since the last call. */
     List<Entry> tell() {
+        SimEvent event = heard.poll();
+        if (event == null) {
+            return List.of();
+        }
         List<Entry> entries = new ArrayList<>();
-        for (SimEvent event = heard.poll(); event != null; event = heard.poll()) {
-            Entry entry = entry(event);
+        for (; event != null; event = heard.poll()) {
+            Entry entry = entry(event, true);
             if (entry != null) {
                 entries.add(entry);
             }
@@ -59,7 +71,8 @@ final class EventNarrator implements EventListener {
         return id == null ? null : names.getOrDefault(id, id);
     }
 
-    private Entry entry(SimEvent event) {
+    /** The entry for an event (none when {@code telling} is false), after learning what it teaches. */
+    private Entry entry(SimEvent event, boolean telling) {
         if (event instanceof SimEvent.Executed executed) {
             if (executed.accepted()) {
                 expectName(executed.command());
@@ -67,15 +80,19 @@ final class EventNarrator implements EventListener {
             return null;
         }
         if (event instanceof SimEvent.ServerChanged changed) {
-            return server(changed);
+            return server(changed, telling);
         }
         if (event instanceof SimEvent.ServerRemoved removed) {
             lastState.remove(removed.serverId());
-            return new Entry(removed.at(), Kind.SERVER, "server " + name(removed.serverId()) + " is gone",
+            return !telling ? null : new Entry(removed.at(), Kind.SERVER,
+                    "server " + name(removed.serverId()) + " is gone",
                     name(removed.serverId()), Map.of("vm_state", "deleted"));
         }
         if (event instanceof SimEvent.ResourceChanged changed) {
-            return resource(changed);
+            return resource(changed, telling);
+        }
+        if (!telling) {
+            return null;
         }
         if (event instanceof SimEvent.FaultFired fired) {
             return faultFired(fired);
@@ -103,10 +120,13 @@ final class EventNarrator implements EventListener {
         }
     }
 
-    private Entry server(SimEvent.ServerChanged changed) {
+    private Entry server(SimEvent.ServerChanged changed, boolean telling) {
         SimEvent.ServerChanged before = lastState.put(changed.serverId(), changed);
         if (before == null) {
             learn("server", changed.serverId());
+        }
+        if (!telling) {
+            return null;
         }
         String name = name(changed.serverId());
         List<String> parts = new ArrayList<>();
@@ -123,17 +143,29 @@ final class EventNarrator implements EventListener {
         if (parts.isEmpty()) {
             return null;
         }
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("vm_state", changed.vmState().value());
-        fields.put("task_state", changed.taskState() == TaskState.NONE ? "" : changed.taskState().value());
-        fields.put("power_state", changed.powerState().name().toLowerCase(java.util.Locale.ROOT));
         return new Entry(changed.at(), Kind.SERVER, "server " + name + ": " + String.join(", ", parts), name,
-                fields);
+                fields(changed));
     }
 
-    private Entry resource(SimEvent.ResourceChanged changed) {
+    /** A server entry's fields: vm_state, task_state (empty for none), power_state; one copy per state. */
+    private Map<String, String> fields(SimEvent.ServerChanged changed) {
+        return stateFields.computeIfAbsent(List.of(changed.vmState(), changed.taskState(), changed.powerState()),
+                state -> {
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    fields.put("vm_state", changed.vmState().value());
+                    fields.put("task_state", changed.taskState() == TaskState.NONE ? ""
+                            : changed.taskState().value());
+                    fields.put("power_state", changed.powerState().name().toLowerCase(java.util.Locale.ROOT));
+                    return RunReport.fields(fields);
+                });
+    }
+
+    private Entry resource(SimEvent.ResourceChanged changed, boolean telling) {
         if (!names.containsKey(changed.id())) {
             learn(changed.kind(), changed.id());
+        }
+        if (!telling) {
+            return null;
         }
         String name = name(changed.id());
         String kind = changed.kind().replace('_', ' ');

@@ -23,8 +23,8 @@ public final class NamedOperations {
             Map.entry("shelve-offload", "shelveOffload"), Map.entry("unshelve", "unshelve"),
             Map.entry("lock", "lock"), Map.entry("unlock", "unlock"));
     private static final Map<String, Function<Scenario.NamedOperation, Scenario.Request>> OTHERS = Map.of(
-            "reboot", op -> action(op, "reboot", JSON.createObjectNode().put("type",
-                    op.type() == null ? "SOFT" : op.type().toUpperCase(java.util.Locale.ROOT))),
+            "reboot", op -> action(op, "reboot", "type",
+                    op.type() == null ? "SOFT" : op.type().toUpperCase(java.util.Locale.ROOT)),
             "delete", op -> new Scenario.Request("DELETE", servers(op), null, null, null, null, null, null),
             "attach-interface", op -> new Scenario.Request("POST", servers(op) + "/os-interface",
                     wrap("interfaceAttachment", op.port() != null ? JSON.createObjectNode().put("port_id", op.port())
@@ -36,8 +36,11 @@ public final class NamedOperations {
                     null, null),
             "detach-volume", op -> new Scenario.Request("DELETE", servers(op) + "/os-volume_attachments/"
                     + op.volume(), null, null, null, null, null, null),
-            "media-attach", op -> action(op, "media-attach", JSON.createObjectNode().put("imageRef", op.image())),
-            "media-detach", op -> action(op, "media-detach", JSON.createObjectNode().put("imageRef", op.image())));
+            "media-attach", op -> action(op, "media-attach", "imageRef", op.image()),
+            "media-detach", op -> action(op, "media-detach", "imageRef", op.image()));
+
+    /** Action bodies by action and argument: see {@link #actionBody}. */
+    private static final Map<List<String>, JsonNode> ACTION_BODIES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final List<String> NAMES = java.util.stream.Stream.concat(PLAIN_ACTIONS.keySet().stream(),
             OTHERS.keySet().stream()).sorted().toList();
@@ -70,13 +73,31 @@ public final class NamedOperations {
     /** The request {@code op} stands for; {@link #missing} must have found nothing missing. */
     public static Scenario.Request request(Scenario.NamedOperation op) {
         String plain = PLAIN_ACTIONS.get(op.name());
-        return plain != null ? action(op, plain, null) : OTHERS.get(op.name()).apply(op);
+        return plain != null ? action(op, plain, null, null) : OTHERS.get(op.name()).apply(op);
     }
 
-    private static Scenario.Request action(Scenario.NamedOperation op, String action, JsonNode argument) {
+    /** {@code POST .../action} with {@code {"<action>": null}}, or {@code {"<action>": {"<name>": "<value>"}}}. */
+    private static Scenario.Request action(Scenario.NamedOperation op, String action, String name, String value) {
+        return new Scenario.Request("POST", servers(op) + "/action", actionBody(action, name, value), null, null,
+                null, null, null);
+    }
+
+    /**
+     * An action's body: one node per spelling, the same for every step that sends it (nobody changes a request's
+     * body), so a run writes each as text once.
+     */
+    private static JsonNode actionBody(String action, String name, String value) {
+        List<String> key = java.util.Arrays.asList(action, name, value);
+        JsonNode known = ACTION_BODIES.get(key);
+        if (known != null) {
+            return known;
+        }
         ObjectNode body = JSON.createObjectNode();
-        body.set(action, argument == null ? JSON.nullNode() : argument);
-        return new Scenario.Request("POST", servers(op) + "/action", body, null, null, null, null, null);
+        body.set(action, name == null ? JSON.nullNode() : JSON.createObjectNode().put(name, value));
+        if (ACTION_BODIES.size() < 1_000) {
+            ACTION_BODIES.put(key, body);
+        }
+        return body;
     }
 
     private static ObjectNode wrap(String key, JsonNode value) {

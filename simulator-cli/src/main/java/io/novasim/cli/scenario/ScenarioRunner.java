@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,7 +38,6 @@ import java.util.regex.Pattern;
  */
 public final class ScenarioRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
 
     /** Told after each step, for a progress display: the number of steps done and of all steps. */
     @FunctionalInterface
@@ -59,6 +57,11 @@ public final class ScenarioRunner {
     private final String base;
     private final Map<String, String> tokens = new HashMap<>();
     private final Map<String, String> saved = new HashMap<>();
+    /** The world's project ids and users' passwords, by name, as looked up (the world does not change). */
+    private final Map<String, String> projectIds = new HashMap<>();
+    private final Map<String, String> passwords = new HashMap<>();
+    /** Request bodies as written, by node: see {@link #text}. */
+    private final Map<JsonNode, String> bodyTexts = new java.util.IdentityHashMap<>();
     private final List<Entry> entries = new ArrayList<>();
     private int expectations;
     private int failures;
@@ -189,7 +192,7 @@ public final class ScenarioRunner {
             throws InvalidScenarioException {
         String method = request.method() == null ? "GET" : request.method().toUpperCase(Locale.ROOT);
         String path = substitute(where + ".request.path", request.path());
-        String body = request.body() == null ? null : substitute(where + ".request.body", request.body().toString());
+        String body = request.body() == null ? null : substitute(where + ".request.body", text(request.body()));
         String user = request.user() == null ? "demo" : request.user();
         String project = request.project() == null ? "demo" : request.project();
         Map<String, String> headers = new LinkedHashMap<>();
@@ -361,14 +364,16 @@ public final class ScenarioRunner {
 
     /** The id of a project of the world, by name (or the id itself). */
     String projectId(String project) {
-        return setup.catalog().projects().stream().filter(p -> p.name().equals(project) || p.id().equals(project))
-                .map(Project::id).findFirst().orElse(project);
+        return projectIds.computeIfAbsent(project, name -> setup.catalog().projects().stream()
+                .filter(p -> p.name().equals(name) || p.id().equals(name)).map(Project::id).findFirst()
+                .orElse(name));
     }
 
     /** A user's password in the world ({@code secret} for a user it does not know, which Keystone refuses). */
     private String password(String user) {
-        return setup.catalog().users().stream().filter(u -> u.name().equals(user)).map(User::id)
-                .map(id -> setup.passwords().get(id)).filter(java.util.Objects::nonNull).findFirst().orElse("secret");
+        return passwords.computeIfAbsent(user, name -> setup.catalog().users().stream()
+                .filter(u -> u.name().equals(name)).map(User::id).map(id -> setup.passwords().get(id))
+                .filter(java.util.Objects::nonNull).findFirst().orElse("secret"));
     }
 
     private String token(String user, String password, String project) {
@@ -392,29 +397,70 @@ public final class ScenarioRunner {
 
     /** As {@link #substitute}, leaving a name nobody saved as it is (a state key may be a plain name). */
     private String substituteOrKeep(String text) {
-        Matcher m = VARIABLE.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(saved.getOrDefault(m.group(1), m.group())));
+        try {
+            return replaceVariables(text, name -> saved.getOrDefault(name, "${" + name + "}"));
+        } catch (InvalidScenarioException cannot) {
+            throw new IllegalStateException(cannot);
         }
-        m.appendTail(out);
-        return out.toString();
     }
 
     /** Replaces each {@code ${name}} with {@code spell} of the value an earlier step saved. */
     private String substitute(String where, String text, UnaryOperator<String> spell)
             throws InvalidScenarioException {
-        Matcher m = VARIABLE.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = saved.get(m.group(1));
+        return replaceVariables(text, name -> {
+            String value = saved.get(name);
             if (value == null) {
-                throw new InvalidScenarioException(where + ": ${" + m.group(1) + "} was not saved by an earlier step");
+                throw new InvalidScenarioException(where + ": ${" + name + "} was not saved by an earlier step");
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(spell.apply(value)));
+            return spell.apply(value);
+        });
+    }
+
+    /** What a {@code ${name}} in text becomes. */
+    @FunctionalInterface
+    interface Variables {
+        String value(String name) throws InvalidScenarioException;
+    }
+
+    /**
+     * Replaces each {@code ${name}} (a name of letters, digits, {@code _ . -}), left to right, with its value; text
+     * like it that is not one stays. A scan, not a regular expression: paths and bodies of every step go through
+     * here.
+     */
+    static String replaceVariables(String text, Variables variables) throws InvalidScenarioException {
+        int start = text.indexOf("${");
+        if (start < 0) {
+            return text;
         }
-        m.appendTail(out);
-        return out.toString();
+        StringBuilder out = new StringBuilder(text.length() + 32);
+        int copied = 0;
+        while (start >= 0) {
+            int end = start + 2;
+            while (end < text.length() && variableNameChar(text.charAt(end))) {
+                end++;
+            }
+            if (end == start + 2 || end == text.length() || text.charAt(end) != '}') {
+                start = text.indexOf("${", start + 1);
+                continue;
+            }
+            out.append(text, copied, start).append(variables.value(text.substring(start + 2, end)));
+            copied = end + 1;
+            start = text.indexOf("${", copied);
+        }
+        return out.append(text, copied, text.length()).toString();
+    }
+
+    private static boolean variableNameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
+                || c == '-';
+    }
+
+    /**
+     * A body as JSON text. The same node (a named operation's body is one per spelling, a waiting step sends its own
+     * again) is written once.
+     */
+    private String text(JsonNode body) {
+        return bodyTexts.computeIfAbsent(body, JsonNode::toString);
     }
 
     static JsonNode parse(String body) {
