@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** One {@code --duration OPERATION=DURATION}: how long an operation's asynchronous part takes in virtual time. */
 record TimingOverride(Operation operation, Duration duration) {
@@ -26,13 +24,7 @@ record TimingOverride(Operation operation, Duration duration) {
 
     /** Case-insensitive, and dashes for underscores: {@code detach-interface} is {@code DETACH_INTERFACE}. */
     static Operation operation(String name) {
-        String normalized = name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        try {
-            return Operation.valueOf(normalized);
-        } catch (IllegalArgumentException unknown) {
-            throw new IllegalArgumentException("unknown operation '" + name.trim() + "'; one of: "
-                    + Arrays.stream(Operation.values()).map(Enum::name).collect(Collectors.joining(", ")));
-        }
+        return Operation.named(name);
     }
 
     static Timings apply(Timings base, List<TimingOverride> overrides) {

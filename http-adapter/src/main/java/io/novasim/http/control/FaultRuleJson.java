@@ -75,7 +75,7 @@ public final class FaultRuleJson {
 
     public static Operation operation(String name) {
         try {
-            return Operation.valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+            return Operation.named(name);
         } catch (IllegalArgumentException e) {
             throw new BadRequest("Unknown operation '" + name + "'; one of " + List.of(Operation.values()));
         }

@@ -3,7 +3,9 @@ package io.novasim.cli.scenario;
 import io.novasim.cli.report.RunReport;
 import io.novasim.cli.report.RunReport.Entry;
 import io.novasim.cli.report.RunReport.Kind;
+import io.novasim.model.server.PowerState;
 import io.novasim.model.server.TaskState;
+import io.novasim.model.server.VmState;
 import io.novasim.state.command.AttachVolume;
 import io.novasim.state.command.Command;
 import io.novasim.state.command.CreatePort;
@@ -144,20 +146,18 @@ final class EventNarrator implements EventListener {
             return null;
         }
         return new Entry(changed.at(), Kind.SERVER, "server " + name + ": " + String.join(", ", parts), name,
-                fields(changed));
+                fields(changed.vmState(), changed.taskState(), changed.powerState()));
     }
 
     /** A server entry's fields: vm_state, task_state (empty for none), power_state; one copy per state. */
-    private Map<String, String> fields(SimEvent.ServerChanged changed) {
-        return stateFields.computeIfAbsent(List.of(changed.vmState(), changed.taskState(), changed.powerState()),
-                state -> {
-                    Map<String, String> fields = new LinkedHashMap<>();
-                    fields.put("vm_state", changed.vmState().value());
-                    fields.put("task_state", changed.taskState() == TaskState.NONE ? ""
-                            : changed.taskState().value());
-                    fields.put("power_state", changed.powerState().name().toLowerCase(java.util.Locale.ROOT));
-                    return RunReport.fields(fields);
-                });
+    Map<String, String> fields(VmState vmState, TaskState taskState, PowerState powerState) {
+        return stateFields.computeIfAbsent(List.of(vmState, taskState, powerState), state -> {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("vm_state", vmState.value());
+            fields.put("task_state", taskState == TaskState.NONE ? "" : taskState.value());
+            fields.put("power_state", powerState.name().toLowerCase(java.util.Locale.ROOT));
+            return RunReport.fields(fields);
+        });
     }
 
     private Entry resource(SimEvent.ResourceChanged changed, boolean telling) {

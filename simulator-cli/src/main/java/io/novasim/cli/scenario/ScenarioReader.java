@@ -142,23 +142,11 @@ public final class ScenarioReader {
         } catch (InvalidScenarioException e) {
             throw new InvalidScenarioException(file + ", " + e.getMessage());
         }
-        if (scenario.dialect() != null && io.novasim.http.compute.ComputeDialect.all().stream()
-                .noneMatch(d -> d.name().equals(scenario.dialect()))) {
-            throw new InvalidScenarioException(file + ", dialect: one of " + io.novasim.http.compute.ComputeDialect
-                    .all().stream().map(io.novasim.http.compute.ComputeDialect::name).toList() + " (was "
-                    + scenario.dialect() + ")");
-        }
-        for (java.util.Map.Entry<String, String> timing : scenario.timings().entrySet()) {
-            String name = timing.getKey().trim().toUpperCase(Locale.ROOT).replace('-', '_');
-            if (java.util.Arrays.stream(io.novasim.state.rules.Operation.values()).noneMatch(op -> op.name()
-                    .equals(name))) {
-                throw new InvalidScenarioException(file + ", timings." + timing.getKey() + ": not an operation; one of "
-                        + java.util.Arrays.toString(io.novasim.state.rules.Operation.values()));
-            }
-            if (!positive(timing.getValue()) && !"0".equals(timing.getValue().trim())) {
-                throw new InvalidScenarioException(file + ", timings." + timing.getKey() + ": a duration, e.g. 2s"
-                        + " (was " + timing.getValue() + ")");
-            }
+        try {
+            ScenarioRunner.dialect(scenario.dialect(), "dialect");
+            ScenarioRunner.timings(scenario.timings());
+        } catch (InvalidScenarioException e) {
+            throw new InvalidScenarioException(file + ", " + e.getMessage());
         }
     }
 

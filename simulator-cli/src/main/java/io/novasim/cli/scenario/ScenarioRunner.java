@@ -108,7 +108,8 @@ public final class ScenarioRunner {
         }
     }
 
-    private static ComputeDialect dialect(String name, String where) throws InvalidScenarioException {
+    /** The dialect a scenario or a step names ({@code nova} when none); the reader calls it too. */
+    static ComputeDialect dialect(String name, String where) throws InvalidScenarioException {
         if (name == null) {
             return ComputeDialect.NOVA;
         }
@@ -121,15 +122,28 @@ public final class ScenarioRunner {
                 .map(ComputeDialect::name).toList() + " (was " + name + ")");
     }
 
-    private static Timings timings(Map<String, String> overrides) throws InvalidScenarioException {
+    /** A scenario's {@code timings} over the defaults; the reader calls it too, to refuse a bad file early. */
+    static Timings timings(Map<String, String> overrides) throws InvalidScenarioException {
         Timings timings = Timings.defaults();
         for (Map.Entry<String, String> entry : overrides.entrySet()) {
-            String name = entry.getKey().trim().toUpperCase(Locale.ROOT).replace('-', '_');
+            Operation operation;
             try {
-                timings = timings.with(Operation.valueOf(name), DurationText.parse(entry.getValue()));
+                operation = Operation.named(entry.getKey());
             } catch (IllegalArgumentException e) {
-                throw new InvalidScenarioException("timings." + entry.getKey() + ": " + e.getMessage());
+                throw new InvalidScenarioException("timings." + entry.getKey() + ": not an operation; one of "
+                        + java.util.Arrays.toString(Operation.values()));
             }
+            Duration duration;
+            try {
+                duration = DurationText.parse(entry.getValue());
+            } catch (IllegalArgumentException e) {
+                duration = Duration.ofSeconds(-1);
+            }
+            if (duration.isNegative()) {
+                throw new InvalidScenarioException("timings." + entry.getKey() + ": a duration, e.g. 2s (was "
+                        + entry.getValue() + ")");
+            }
+            timings = timings.with(operation, duration);
         }
         return timings;
     }
@@ -172,19 +186,39 @@ public final class ScenarioRunner {
                 + (step.until() == null ? "" : " (every " + every(step) + " until it holds, within "
                 + step.within() + ")"), null);
         if (step.until() != null) {
-            Instant deadline = sim.control().now().plus(DurationText.parse(step.within()));
-            Duration interval = DurationText.parse(every(step));
-            List<Verdict> waited = evaluate(where, step.until(), null, null);
-            while (!waited.stream().allMatch(Verdict::passed)
-                    && !sim.control().now().plus(interval).isAfter(deadline)) {
-                sim.control().advance(interval);
-                hear();
-                waited = evaluate(where, step.until(), null, null);
-            }
-            waited.forEach(verdict -> record(new Verdict("until " + verdict.what(), verdict.passed(),
-                    verdict.otherwise())));
+            recordWaited(waitUntil(step, again -> evaluate(where, step.until(), null, null)));
         }
         evaluate(where, step.check(), null, null).forEach(this::record);
+    }
+
+    /** What a wait looks at: as it stands the first time, then {@code again} after each move of the clock. */
+    @FunctionalInterface
+    private interface Look {
+        List<Verdict> look(boolean again) throws InvalidScenarioException;
+    }
+
+    /**
+     * A client's wait loop on virtual time: looks, then advances {@code every} and looks again until everything
+     * holds or the next look would pass {@code within}.
+     *
+     * @return the verdicts of the last look
+     */
+    private List<Verdict> waitUntil(Scenario.Step step, Look look) throws InvalidScenarioException {
+        Instant deadline = sim.control().now().plus(DurationText.parse(step.within()));
+        Duration interval = DurationText.parse(every(step));
+        List<Verdict> verdicts = look.look(false);
+        while (!verdicts.stream().allMatch(Verdict::passed)
+                && !sim.control().now().plus(interval).isAfter(deadline)) {
+            sim.control().advance(interval);
+            hear();
+            verdicts = look.look(true);
+        }
+        return verdicts;
+    }
+
+    private void recordWaited(List<Verdict> waited) {
+        waited.forEach(verdict -> record(new Verdict("until " + verdict.what(), verdict.passed(),
+                verdict.otherwise())));
     }
 
     /** Sends a step's request (again, while it waits {@code until}), then checks and saves what it says. */
@@ -228,23 +262,27 @@ public final class ScenarioRunner {
         JsonNode json = reads ? parse(response.body()) : null;
         List<Verdict> waited = List.of();
         if (step.until() != null) {
-            // Poll as a client's wait loop does, on virtual time: advance, ask again; stop when it holds or at the
-            // bound.
-            Instant deadline = sim.control().now().plus(DurationText.parse(step.within()));
-            Duration interval = DurationText.parse(every(step));
-            int requests = 1;
-            waited = evaluate(where, step.until(), response, json);
-            while (!waited.stream().allMatch(Verdict::passed)
-                    && !sim.control().now().plus(interval).isAfter(deadline)) {
-                sim.control().advance(interval);
-                hear();
-                response = http.send(method, path, headers, body);
-                hear();
-                json = parse(response.body());
-                waited = evaluate(where, step.until(), response, json);
-                requests++;
+            // As a client's wait loop does: the request is sent again after each move of the clock.
+            final class Polled {
+                LocalHttp.Response response;
+                JsonNode json;
+                int requests = 1;
             }
-            add(Kind.NOTE, requests + (requests == 1 ? " request" : " requests"), null);
+            Polled polled = new Polled();
+            polled.response = response;
+            polled.json = json;
+            waited = waitUntil(step, again -> {
+                if (again) {
+                    polled.response = http.send(method, path, headers, body);
+                    hear();
+                    polled.json = parse(polled.response.body());
+                    polled.requests++;
+                }
+                return evaluate(where, step.until(), polled.response, polled.json);
+            });
+            response = polled.response;
+            json = polled.json;
+            add(Kind.NOTE, polled.requests + (polled.requests == 1 ? " request" : " requests"), null);
         }
         // The port is new every run: links show {base} instead, so transcripts compare byte for byte.
         add(Kind.ANSWER, "<- " + response.status() + (response.body().isEmpty() ? ""
@@ -252,9 +290,7 @@ public final class ScenarioRunner {
         if (response.status() >= 400) {
             refusal();
         }
-        for (Verdict verdict : waited) {
-            record(new Verdict("until " + verdict.what(), verdict.passed(), verdict.otherwise()));
-        }
+        recordWaited(waited);
         if (step.expect() != null) {
             evaluate(where, step.expect(), response, json).forEach(this::record);
         }

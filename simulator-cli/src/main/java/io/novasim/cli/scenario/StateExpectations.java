@@ -116,7 +116,7 @@ final class StateExpectations {
         return named.size() == 1 ? java.util.Optional.of(named.get(0)) : java.util.Optional.empty();
     }
 
-    static ObjectNode view(Server server) {
+    private static ObjectNode view(Server server) {
         return JSON.createObjectNode().put("id", server.id()).put("name", server.name())
                 .put("vm_state", server.vmState().value()).put("task_state", server.taskState().value())
                 .put("power_state", server.powerState().code()).put("status", server.status().name())

@@ -1,6 +1,5 @@
 package io.novasim.cli.scenario;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.novasim.SimulatorControl;
@@ -114,13 +113,10 @@ final class WorldBuilder {
         control.state().servers().forEach(server -> servers.put(server.id(), server));
         for (Planned made : planned) {
             Server server = servers.get(ids.get(made.name()));
-            JsonNode view = StateExpectations.view(server);
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("vm_state", view.path("vm_state").asText());
-            fields.put("task_state", view.path("task_state").isNull() ? "" : view.path("task_state").asText());
-            fields.put("power_state", server.powerState().name().toLowerCase(java.util.Locale.ROOT));
-            runner.addEntry(new Entry(control.now(), Kind.SERVER, "server " + server.name() + " (" + server.id() + "): " + server.status() + ", vm_state " + server.vmState() + ", task_state "
-                    + server.taskState() + (server.locked() ? ", locked" : ""), server.name(), fields));
+            runner.addEntry(new Entry(control.now(), Kind.SERVER, "server " + server.name() + " (" + server.id()
+                    + "): " + server.status() + ", vm_state " + server.vmState() + ", task_state "
+                    + server.taskState() + (server.locked() ? ", locked" : ""), server.name(),
+                    runner.narrator().fields(server.vmState(), server.taskState(), server.powerState())));
         }
     }
 

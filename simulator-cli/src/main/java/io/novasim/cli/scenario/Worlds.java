@@ -72,11 +72,10 @@ public final class Worlds {
 
     /** The names the servers of a world get: {@code name}, or {@code name-1} ... {@code name-N} with a count. */
     static List<String> names(Scenario.ServerSeed seed) {
-        int count = seed.count() == null ? 1 : seed.count();
         if (seed.count() == null) {
             return List.of(seed.name());
         }
-        return java.util.stream.IntStream.rangeClosed(1, count).mapToObj(i -> seed.name() + "-" + i).toList();
+        return java.util.stream.IntStream.rangeClosed(1, seed.count()).mapToObj(i -> seed.name() + "-" + i).toList();
     }
 
     /** Checks a world's servers and ports before anything runs. */

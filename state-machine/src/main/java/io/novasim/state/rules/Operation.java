@@ -41,4 +41,21 @@ public enum Operation {
     public Kind kind() {
         return kind;
     }
+
+    /**
+     * The operation a person or a file names: case-insensitive, with dashes for underscores
+     * ({@code detach-interface} is {@link #DETACH_INTERFACE}).
+     *
+     * @throws IllegalArgumentException naming every operation, when there is none of that name
+     */
+    public static Operation named(String name) {
+        String normalized = name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        for (Operation operation : values()) {
+            if (operation.name().equals(normalized)) {
+                return operation;
+            }
+        }
+        throw new IllegalArgumentException("unknown operation '" + name.trim() + "'; one of: "
+                + java.util.Arrays.stream(values()).map(Enum::name).collect(java.util.stream.Collectors.joining(", ")));
+    }
 }
