@@ -173,7 +173,11 @@ final class Interfaces {
     record BootPlan(List<Port> ports, List<Network> networks, List<FixedIp> addresses) {
     }
 
-    BootPlan planBootPorts(Caller caller, Networks networks) {
+    /**
+     * The ports a new server gets: those named in the request, and one new port per network with an address taken in
+     * {@code draft} (a multi-create plans every server's in one draft before it binds any).
+     */
+    BootPlan planBootPorts(Caller caller, Networks networks, IpUsage.Draft draft) {
         List<Port> ports = new ArrayList<>();
         List<Network> onNetworks = new ArrayList<>();
         List<FixedIp> addresses = new ArrayList<>();
@@ -187,7 +191,7 @@ final class Interfaces {
                 }
                 for (Network network : usable) {
                     onNetworks.add(network);
-                    addresses.add(allocate(network, null, createInUse(), addresses));
+                    addresses.add(allocate(network, null, createInUse(), draft));
                 }
             }
             case LIST -> {
@@ -206,7 +210,7 @@ final class Interfaces {
                         Network network = usableNetwork(caller, request.networkId(),
                                 NovaErrors.networkInBodyNotFound(request.networkId()));
                         onNetworks.add(network);
-                        addresses.add(allocate(network, request.fixedIp(), createInUse(), addresses));
+                        addresses.add(allocate(network, request.fixedIp(), createInUse(), draft));
                     }
                 }
             }
@@ -270,7 +274,7 @@ final class Interfaces {
             new Conflict("IP address " + ip + " already allocated in subnet " + subnet.id());
 
     private FixedIp allocate(Network network, String requested, InUse inUse) {
-        return allocate(network, requested, inUse, List.of());
+        return allocate(network, requested, inUse, world.ipUsage.draft());
     }
 
     /** Server create: the address's holder is named, as a 400. */
@@ -282,28 +286,28 @@ final class Interfaces {
 
     /**
      * A fixed IP on the network's subnets: the requested one if it is free, else the lowest free address of the
-     * allocation pool. {@code alsoTaken} are addresses planned but not yet bound.
+     * allocation pool. The address is taken in {@code draft}, which knows the addresses planned but not yet bound.
      */
-    private FixedIp allocate(Network network, String requested, InUse inUse, List<FixedIp> alsoTaken) {
+    private FixedIp allocate(Network network, String requested, InUse inUse, IpUsage.Draft draft) {
         List<Subnet> subnets = world.catalog.subnetsOf(network.id());
         if (requested != null) {
             for (Subnet subnet : subnets) {
                 if (subnet.cidr().contains(requested) && !isReserved(subnet, requested)) {
-                    if (world.ipUsage.isTaken(subnet, requested)
-                            || alsoTaken.stream().anyMatch(ip -> ip.ipAddress().equals(requested))) {
+                    if (draft.isTaken(subnet, requested)) {
                         throw inUse.apply(requested, subnet);
                     }
+                    draft.take(subnet, requested);
                     return new FixedIp(subnet.id(), requested);
                 }
             }
             throw NovaErrors.fixedIpNotOnNetwork(requested, network.id());
         }
         for (Subnet subnet : subnets) {
-            for (int offset = world.ipUsage.nextFree(subnet, 1); offset > 0 && offset < subnet.cidr().size() - 1;
-                 offset = world.ipUsage.nextFree(subnet, offset + 1)) {
+            for (int offset = draft.nextFree(subnet, 1); offset > 0 && offset < subnet.cidr().size() - 1;
+                 offset = draft.nextFree(subnet, offset + 1)) {
                 String candidate = subnet.cidr().address(offset);
-                if (!isReserved(subnet, candidate)
-                        && alsoTaken.stream().noneMatch(ip -> ip.ipAddress().equals(candidate))) {
+                if (!isReserved(subnet, candidate)) {
+                    draft.take(subnet, candidate);
                     return new FixedIp(subnet.id(), candidate);
                 }
             }

@@ -42,6 +42,38 @@ final class IpUsage {
         return offset < subnet.cidr().size() ? offset : -1;
     }
 
+    /** A plan over the addresses as they are now: addresses it takes are taken for it alone, until it is dropped. */
+    Draft draft() {
+        return new Draft();
+    }
+
+    /** Addresses planned but not yet bound (a multi-create's, one server after another); the usage is unchanged. */
+    final class Draft {
+        /** Copies of the subnets' bits this plan has taken from, made on first use. */
+        private final Map<String, BitSet> planned = new HashMap<>();
+
+        boolean isTaken(Subnet subnet, String address) {
+            BitSet bits = planned.get(subnet.id());
+            return bits != null ? bits.get(subnet.cidr().offsetOf(address)) : IpUsage.this.isTaken(subnet, address);
+        }
+
+        int nextFree(Subnet subnet, int from) {
+            BitSet bits = planned.get(subnet.id());
+            if (bits == null) {
+                return IpUsage.this.nextFree(subnet, from);
+            }
+            int offset = bits.nextClearBit(from);
+            return offset < subnet.cidr().size() ? offset : -1;
+        }
+
+        void take(Subnet subnet, String address) {
+            planned.computeIfAbsent(subnet.id(), id -> {
+                BitSet now = taken.get(id);
+                return now == null ? new BitSet() : (BitSet) now.clone();
+            }).set(subnet.cidr().offsetOf(address));
+        }
+    }
+
     private java.util.Optional<Integer> offset(FixedIp ip) {
         return catalog.subnet(ip.subnetId()).map(s -> s.cidr().offsetOf(ip.ipAddress()));
     }

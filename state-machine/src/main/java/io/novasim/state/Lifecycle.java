@@ -9,6 +9,7 @@ import io.novasim.model.server.TaskState;
 import io.novasim.model.server.VmState;
 import io.novasim.state.command.Caller;
 import io.novasim.state.command.CreateServer;
+import io.novasim.state.command.Networks;
 import io.novasim.state.command.Receipt;
 import io.novasim.state.faults.FaultEffect;
 import io.novasim.state.faults.FaultTarget;
@@ -18,6 +19,8 @@ import io.novasim.state.rules.TransitionTable;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** The server lifecycle: create, delete and every server action of {@link TransitionTable}. */
@@ -34,6 +37,10 @@ final class Lifecycle {
         this.media = media;
     }
 
+    /**
+     * Boots one server, or a multi-create's {@code count}: every check, address and fault decision is made for all of
+     * them before the first is stored, so a refusal leaves nothing behind. They share the request id, as Nova's do.
+     */
     Receipt create(Caller caller, CreateServer command, String requestId, Instant now) {
         if (command.name().isBlank()) {
             throw NovaErrors.nameTooShort(command.name());
@@ -44,25 +51,56 @@ final class Lifecycle {
         } else if (command.bootVolumeId() == null) {
             throw NovaErrors.missingImageRef();
         }
+        if (command.count() > 1) {
+            checkMultiCreate(command);
+        }
         if (command.bootVolumeId() != null) {
             volumes.checkBootVolume(caller, command.bootVolumeId());
         }
-        Interfaces.BootPlan ports = interfaces.planBootPorts(caller, command.networks());
-        Optional<FaultEffect> fault = world.fault(
-                FaultTarget.server(Operation.CREATE, null, command.name(), caller.projectId()), requestId, now);
+        IpUsage.Draft addresses = world.ipUsage.draft();
+        List<Interfaces.BootPlan> plans = new ArrayList<>(command.count());
+        for (int i = 0; i < command.count(); i++) {
+            plans.add(interfaces.planBootPorts(caller, command.networks(), addresses));
+        }
+        List<Optional<FaultEffect>> faults = new ArrayList<>(command.count());
+        for (int i = 0; i < command.count(); i++) {
+            faults.add(world.fault(FaultTarget.server(Operation.CREATE, null, command.nameOf(i), caller.projectId()),
+                    requestId, now));
+        }
 
         TransitionRule rule = TransitionTable.rule(Operation.CREATE);
-        Server server = new Server(world.ids.uuid(), command.name(), caller.projectId(), caller.userId(),
-                command.flavorId(), command.imageId(), command.availabilityZone(), command.metadata(),
-                VmState.BUILDING, rule.phases().get(0), PowerState.NOSTATE, null, null, now, now, null);
-        world.put(server, now);
-        interfaces.bindBootPorts(server, ports, now);
-        if (command.bootVolumeId() != null) {
-            volumes.reserveRootVolume(server, command.bootVolumeId(), now);
+        List<Server> created = new ArrayList<>(command.count());
+        for (int i = 0; i < command.count(); i++) {
+            Server server = new Server(world.ids.uuid(), command.nameOf(i), caller.projectId(), caller.userId(),
+                    command.flavorId(), command.imageId(), command.availabilityZone(), command.metadata(),
+                    VmState.BUILDING, rule.phases().get(0), PowerState.NOSTATE, null, null, now, now, null);
+            world.put(server, now);
+            interfaces.bindBootPorts(server, plans.get(i), now);
+            if (command.bootVolumeId() != null) {
+                volumes.reserveRootVolume(server, command.bootVolumeId(), now);
+            }
+            world.startAction(rule, server.id(), requestId, caller, now, true);
+            startWork(server, rule, requestId, now, faults.get(i));
+            created.add(server);
         }
-        world.startAction(rule, server.id(), requestId, caller, now, true);
-        startWork(server, rule, requestId, now, fault);
-        return new Receipt(requestId, server, world.ids.password(), null, null, null);
+        return new Receipt(requestId, created.get(0), world.ids.password(), null, null, null, created);
+    }
+
+    /** What Nova refuses of a multi-create before it builds anything (nova/compute/api.py). */
+    private static void checkMultiCreate(CreateServer command) {
+        if (command.bootVolumeId() != null) {
+            throw NovaErrors.multiCreateWithVolume();
+        }
+        for (Networks.NetworkRequest request : command.networks().requests()) {
+            if (request.portId() != null) {
+                throw NovaErrors.multiCreateWithPort();
+            }
+        }
+        for (Networks.NetworkRequest request : command.networks().requests()) {
+            if (request.fixedIp() != null) {
+                throw NovaErrors.multiCreateWithFixedIp();
+            }
+        }
     }
 
     Receipt rename(Caller caller, String serverId, String name, String requestId, Instant now) {
@@ -101,7 +139,7 @@ final class Lifecycle {
             world.startAction(rule, server.id(), requestId, caller, now, true);
             startWork(busy, rule, requestId, now, fault);
             String adminPass = operation == Operation.RESCUE ? world.ids.password() : null;
-            return new Receipt(requestId, busy, adminPass, null, null, null);
+            return new Receipt(requestId, busy, adminPass, null, null, null, List.of());
         }
         if (operation == Operation.LOCK && server.locked() && lockedBy(caller, server) == ServerLock.LockedBy.OWNER) {
             return Receipt.of(requestId, server); // Nova: the owner re-locking changes nothing, and records nothing

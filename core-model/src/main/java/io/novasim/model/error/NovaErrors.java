@@ -46,6 +46,23 @@ public final class NovaErrors {
         return new BadRequest("Missing imageRef attribute");
     }
 
+    /** A multi-create ({@code max_count} over 1) naming a port: one port cannot serve several servers. */
+    public static BadRequest multiCreateWithPort() {
+        return new BadRequest("Failed to launch instances: Unable to launch multiple instances with a single "
+                + "configured port ID. Please launch your instance one by one with different ports.");
+    }
+
+    /** A multi-create asking for a fixed IP. */
+    public static BadRequest multiCreateWithFixedIp() {
+        return new BadRequest("Failed to launch instances: max_count cannot be greater than 1 if an fixed_ip is "
+                + "specified.");
+    }
+
+    /** A multi-create booting from a volume: a volume is attached to one server. */
+    public static BadRequest multiCreateWithVolume() {
+        return new BadRequest("Cannot attach one or more volumes to multiple instances");
+    }
+
     public static BadRequest noSuchAction(String action) {
         return new BadRequest("There is no such action: " + action);
     }

@@ -13,16 +13,28 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Singleton
 public final class ServerDetails {
-    /** The echoed fields of one server. */
-    public record Extra(String keyName, String userData, String description, List<String> tags, String diskConfig) {
-        static final Extra NONE = new Extra(null, null, null, List.of(), "MANUAL");
+    /**
+     * The echoed fields of one server, and where it stands in its create request.
+     *
+     * @param reservationId the create request's reservation ({@code r-...}), shared by a multi-create's servers; null
+     *                      when unknown (the view derives one from the server's id)
+     * @param launchIndex   its place among a multi-create's servers, from 0
+     */
+    public record Extra(String keyName, String userData, String description, List<String> tags, String diskConfig,
+                        String reservationId, int launchIndex) {
+        static final Extra NONE = new Extra(null, null, null, List.of(), "MANUAL", null, 0);
 
         public Extra {
             tags = List.copyOf(tags);
         }
 
+        /** The reservation of the server with this id: the one kept, else {@code r-} and the id's first 8 characters. */
+        String reservation(String serverId) {
+            return reservationId != null ? reservationId : "r-" + serverId.substring(0, 8);
+        }
+
         Extra withDescription(String newDescription) {
-            return new Extra(keyName, userData, newDescription, tags, diskConfig);
+            return new Extra(keyName, userData, newDescription, tags, diskConfig, reservationId, launchIndex);
         }
     }
 

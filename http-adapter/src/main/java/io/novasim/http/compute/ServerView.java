@@ -148,9 +148,9 @@ final class ServerView {
             if (call.atLeast(3)) {
                 view.put("OS-EXT-SRV-ATTR:hostname", hostname(server));
                 view.put("OS-EXT-SRV-ATTR:kernel_id", "");
-                view.put("OS-EXT-SRV-ATTR:launch_index", 0);
+                view.put("OS-EXT-SRV-ATTR:launch_index", extra.launchIndex());
                 view.put("OS-EXT-SRV-ATTR:ramdisk_id", "");
-                view.put("OS-EXT-SRV-ATTR:reservation_id", "r-" + server.id().substring(0, 8));
+                view.put("OS-EXT-SRV-ATTR:reservation_id", extra.reservation(server.id()));
                 view.put("OS-EXT-SRV-ATTR:root_device_name", "/dev/vda");
                 view.put("OS-EXT-SRV-ATTR:user_data", extra.userData());
             }

@@ -45,6 +45,9 @@ public final class ServersRoutes {
             "config_drive", "adminPass", "accessIPv4", "accessIPv6", "OS-DCF:diskConfig", "personality",
             "hostname", "trusted_image_certificates", "host", "hypervisor_hostname");
 
+    /** The most servers one multi-create makes. */
+    static final int MAX_COUNT = 100_000;
+
     private final Simulation simulation;
     private final ServerDetails details;
     private final Keypairs keypairs;
@@ -96,12 +99,22 @@ public final class ServersRoutes {
             server.get("tags").forEach(t -> tags.add(t.asText()));
         }
 
+        String userData = Schema.string(server, "user_data", true, 0, 65535);
+        boolean reservationOnly = Boolean.TRUE.equals(Schema.bool(server, "return_reservation_id"));
+        int count = count(server);
         CreateServer command = new CreateServer(name, flavorRef, imageRef, bootVolume, zone == null ? "nova" : zone,
-                metadata, networks);
+                metadata, networks, count);
         Receipt receipt = simulation.cloud().execute(call.caller(), command, call.requestId());
         Server created = receipt.server();
-        details.put(created.id(), new ServerDetails.Extra(keyName, Schema.string(server, "user_data", true, 0,
-                65535), description, tags, "MANUAL"));
+        // One reservation for all of a multi-create's servers, as Nova's.
+        String reservation = ServerDetails.Extra.NONE.reservation(created.id());
+        for (int i = 0; i < receipt.servers().size(); i++) {
+            details.put(receipt.servers().get(i).id(), new ServerDetails.Extra(keyName, userData, description, tags,
+                    "MANUAL", reservation, i));
+        }
+        if (reservationOnly) {
+            return Reply.json(202, Json.object("reservation_id", reservation));
+        }
         Map<String, Object> view = Json.object();
         view.put("OS-DCF:diskConfig", "MANUAL");
         view.put("adminPass", receipt.adminPass());
@@ -110,6 +123,25 @@ public final class ServersRoutes {
         view.put("security_groups", List.of(Json.object("name", "default")));
         return Reply.json(202, Json.object("server", view))
                 .withHeader("Location", Links.of(call, "servers", created.id()).get(0).get("href").toString());
+    }
+
+    /**
+     * How many servers a create makes: {@code max_count}, at least {@code min_count} (1 and min_count by default).
+     * The simulator has no quotas, so it always makes max_count; it refuses more than {@value #MAX_COUNT} at once.
+     */
+    private static int count(JsonNode server) {
+        Integer min = Schema.integer(server, "min_count", 1);
+        Integer max = Schema.integer(server, "max_count", 1);
+        int atLeast = min == null ? 1 : min;
+        int atMost = max == null ? atLeast : max;
+        if (atLeast > atMost) {
+            throw new BadRequest("min_count must be <= max_count");
+        }
+        if (atMost > MAX_COUNT) {
+            throw Schema.fail("max_count", server.get(max == null ? "min_count" : "max_count"), atMost
+                    + " is greater than the maximum of " + MAX_COUNT + " (novasim's limit for one request)");
+        }
+        return atMost;
     }
 
     private static String textOrNumber(JsonNode value, String field) {
@@ -212,6 +244,10 @@ public final class ServersRoutes {
                 continue;
             }
             if (call.query("flavor") != null && !call.query("flavor").equals(server.flavorId())) {
+                continue;
+            }
+            if (call.query("reservation_id") != null && !call.query("reservation_id").equals(
+                    details.of(server.id()).reservation(server.id()))) {
                 continue;
             }
             matching.add(readout);

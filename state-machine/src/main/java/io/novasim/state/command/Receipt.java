@@ -9,23 +9,29 @@ import io.novasim.model.volume.VolumeAttachment;
  * What an accepted command returns at once: its request id (the key of its instance action) and what the API shows
  * before any asynchronous work has run. Fields a command does not produce are {@code null}.
  *
- * @param adminPass the password a rescue hands out
+ * @param adminPass the password a create or a rescue hands out
+ * @param servers   every server a create made, in launch order (a multi-create makes several; {@code server} is the
+ *                  first); empty for other commands
  */
 public record Receipt(String requestId, Server server, String adminPass, Port port, VolumeAttachment volumeAttachment,
-                      Volume volume) {
+                      Volume volume, java.util.List<Server> servers) {
+    public Receipt {
+        servers = java.util.List.copyOf(servers);
+    }
+
     public static Receipt of(String requestId, Server server) {
-        return new Receipt(requestId, server, null, null, null, null);
+        return new Receipt(requestId, server, null, null, null, null, java.util.List.of());
     }
 
     public static Receipt of(String requestId, Port port) {
-        return new Receipt(requestId, null, null, port, null, null);
+        return new Receipt(requestId, null, null, port, null, null, java.util.List.of());
     }
 
     public static Receipt of(String requestId, Volume volume) {
-        return new Receipt(requestId, null, null, null, null, volume);
+        return new Receipt(requestId, null, null, null, null, volume, java.util.List.of());
     }
 
     public static Receipt of(String requestId, VolumeAttachment attachment) {
-        return new Receipt(requestId, null, null, null, attachment, null);
+        return new Receipt(requestId, null, null, null, attachment, null, java.util.List.of());
     }
 }
