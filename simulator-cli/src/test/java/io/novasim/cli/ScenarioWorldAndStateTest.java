@@ -156,6 +156,8 @@ class ScenarioWorldAndStateTest {
         assertInvalid(dir, "steps: [{check: {status: 200}}]\n", "steps[0].check: a check reads the state");
         assertInvalid(dir, "world: {servers: [{name: a, image: nothing}]}\n", "world: no image nothing");
         assertInvalid(dir, "world: {servers: [{name: a, flavor: '99'}]}\n", "world: POST /v2.1/servers");
+        assertInvalid(dir, "world: {servers: [{name: web, count: 2}, {name: web-2}]}\n",
+                "world.servers[1].name: a second server named web-2");
     }
 
     private static void assertInvalid(Path dir, String yaml, String message) throws IOException {

@@ -35,7 +35,7 @@ final class EventNarrator implements EventListener {
     /** A server entry's fields, by (vm_state, task_state, power_state): one copy for every entry of a state. */
     private final Map<List<Object>, Map<String, String>> stateFields = new HashMap<>();
     /** What the newest accepted creating command will name the next new thing of its kind. */
-    private final Map<String, String> pendingNames = new HashMap<>();
+    private final Map<String, java.util.Deque<String>> pendingNames = new HashMap<>();
 
     @Override
     public void on(SimEvent event) {
@@ -112,13 +112,18 @@ final class EventNarrator implements EventListener {
 
     private void expectName(Command command) {
         if (command instanceof CreateServer create) {
-            pendingNames.put("server", create.name());
+            java.util.Deque<String> servers = new java.util.ArrayDeque<>(create.count());
+            for (int i = 0; i < create.count(); i++) {
+                servers.add(create.nameOf(i)); // a multi-create's servers come in launch order
+            }
+            pendingNames.put("server", servers);
         } else if (command instanceof CreateVolume create) {
-            pendingNames.put("volume", create.name());
+            pendingNames.put("volume", new java.util.ArrayDeque<>(List.of(create.name())));
         } else if (command instanceof CreatePort create) {
-            pendingNames.put("port", create.name());
+            pendingNames.put("port", new java.util.ArrayDeque<>(List.of(create.name())));
         } else if (command instanceof AttachVolume attach) {
-            pendingNames.put("volume_attachment", name(attach.volumeId()) + " on " + name(attach.serverId()));
+            pendingNames.put("volume_attachment", new java.util.ArrayDeque<>(List.of(name(attach.volumeId()) + " on "
+                    + name(attach.serverId()))));
         }
     }
 
@@ -182,7 +187,8 @@ final class EventNarrator implements EventListener {
     }
 
     private void learn(String kind, String id) {
-        String name = pendingNames.remove(kind);
+        java.util.Deque<String> pending = pendingNames.get(kind);
+        String name = pending == null ? null : pending.poll();
         if (name != null && !name.isEmpty()) {
             names.put(id, name);
         }

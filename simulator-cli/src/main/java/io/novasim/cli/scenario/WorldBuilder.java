@@ -56,24 +56,28 @@ final class WorldBuilder {
             runner.save("port." + port.name(), id);
         }
         List<Planned> planned = new ArrayList<>();
+        Map<String, String> ids = new LinkedHashMap<>();
         for (Scenario.ServerSeed seed : world.servers()) {
             String project = seed.project() == null ? "demo" : seed.project();
-            for (String name : Worlds.names(seed)) {
-                planned.add(new Planned(name, seed, project));
+            List<String> names = Worlds.names(seed);
+            names.forEach(name -> planned.add(new Planned(name, seed, project)));
+            if (names.size() == 1) {
+                ids.put(names.get(0), create(seed, names.get(0), project, 1));
+            } else {
+                // One multi-create names them NAME-1 to NAME-count, as the world does.
+                create(seed, seed.name(), project, names.size());
             }
         }
-        Map<String, String> ids = new LinkedHashMap<>();
+        // A multi-create's answer names its first server only: the others are found by name (a world's are unique).
+        String[] remaining = planned.stream().map(Planned::name).filter(name -> !ids.containsKey(name))
+                .toArray(String[]::new);
+        if (remaining.length > 0) {
+            java.util.Set<String> wanted = java.util.Set.of(remaining);
+            control.state().servers().stream().filter(server -> wanted.contains(server.name()))
+                    .forEach(server -> ids.put(server.name(), server.id()));
+        }
         for (Planned server : planned) {
-            ObjectNode body = JSON.createObjectNode();
-            ObjectNode spec = body.putObject("server").put("name", server.name())
-                    .put("imageRef", image(server.seed().image()))
-                    .put("flavorRef", server.seed().flavor() == null ? "1" : server.seed().flavor());
-            if (server.seed().network() != null) {
-                spec.putArray("networks").addObject().put("uuid", network(server.seed().network(), server.name()));
-            }
-            String id = runner.call("POST", "/v2.1/servers", body.toString(), server.project(), "2.1")
-                    .at("/server/id").asText();
-            ids.put(server.name(), id);
+            String id = ids.get(server.name());
             runner.save("server." + server.name(), id);
             runner.narrator().name(id, server.name());
         }
@@ -118,6 +122,21 @@ final class WorldBuilder {
                     + server.taskState() + (server.locked() ? ", locked" : ""), server.name(),
                     runner.narrator().fields(server.vmState(), server.taskState(), server.powerState())));
         }
+    }
+
+    /** Boots {@code count} servers of the seed in one request; returns the (first) server's id. */
+    private String create(Scenario.ServerSeed seed, String name, String project, int count)
+            throws InvalidScenarioException {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode spec = body.putObject("server").put("name", name).put("imageRef", image(seed.image()))
+                .put("flavorRef", seed.flavor() == null ? "1" : seed.flavor());
+        if (seed.network() != null) {
+            spec.putArray("networks").addObject().put("uuid", network(seed.network(), name));
+        }
+        if (count > 1) {
+            spec.put("min_count", count).put("max_count", count);
+        }
+        return runner.call("POST", "/v2.1/servers", body.toString(), project, "2.1").at("/server/id").asText();
     }
 
     private String state(Planned server) {

@@ -80,6 +80,7 @@ public final class Worlds {
 
     /** Checks a world's servers and ports before anything runs. */
     static void check(Scenario.World world) throws InvalidScenarioException {
+        java.util.Set<String> names = new java.util.HashSet<>();
         for (int i = 0; i < world.servers().size(); i++) {
             Scenario.ServerSeed server = world.servers().get(i);
             String where = "world.servers[" + i + "]";
@@ -92,6 +93,11 @@ public final class Worlds {
             if (server.state() != null && !SERVER_STATES.contains(server.state())) {
                 throw new InvalidScenarioException(where + ".state: one of " + new java.util.TreeSet<>(SERVER_STATES)
                         + " (was " + server.state() + ")");
+            }
+            for (String name : names(server)) {
+                if (!names.add(name)) { // ${server.NAME} must name one server
+                    throw new InvalidScenarioException(where + ".name: a second server named " + name);
+                }
             }
         }
         for (int i = 0; i < world.ports().size(); i++) {
