@@ -81,6 +81,7 @@ public final class HttpApp {
             config.jetty.modifyHttpConfiguration(http ->
                     config.http.responseBufferSize = http.getOutputAggregationSize() + 1);
             config.router.ignoreTrailingSlashes = false;
+            config.pvt.servletRequestLifecycle = RouteOnceTask.lifecycle();
             config.router.mount(router -> {
                 compute.mount(router); // first: compute requests are most of the traffic
                 identity.register(router);

@@ -101,6 +101,9 @@ public record ComputeDialect(String name, String mount, boolean microversions, b
      * @return the dialect's code
      */
     public int successCode(String method, String path, int novaCode) {
+        if (successCodes.isEmpty()) {
+            return novaCode;
+        }
         String[] segments = path.split("/");
         String collection = segments.length >= 2 ? segments[segments.length - 2] : "";
         return successCodes.getOrDefault(method + " " + collection + " " + novaCode, novaCode);
