@@ -16,12 +16,13 @@ import java.util.List;
  * (on a /16 network) and about {@value #STEPS} steps, every one of which checks something. The steps come in rounds
  * over {@value #PER_ROUND} servers at a time: reboot each (202), check one is rebooting, advance a minute, GET each
  * (200 and ACTIVE), stop each, advance, start each, advance. The file is written twice, as YAML and as JSON (the same
- * scenario; JSON is read faster). The baseline, measured the same way in the same run, is {@code novasim --version}:
- * a JVM starting the same jar and doing nothing. Each figure is the median of {@value #RUNS} runs, each in a fresh
- * JVM.
+ * scenario; JSON is read faster). Runs go through the {@code ./novasim} launcher, as a user's do (it gives the JVM
+ * the jar's class-data archive and the serial collector), and once more as a bare {@code java -jar} for comparison.
+ * The baseline, measured the same way in the same run, is {@code novasim --version}: a JVM starting the same jar and
+ * doing nothing. Each figure is the median of {@value #RUNS} runs, each in a fresh JVM.
  *
- * <p>Run: {@code ./novasim --version && mvn -B -q package -DskipTests -pl benchmarks -am && java -cp
- * benchmarks/target/benchmarks.jar io.novasim.bench.ScenarioFigures [path/to/novasim.jar]}
+ * <p>Run from the checkout: {@code mvn -B -q package -DskipTests -pl benchmarks,simulator-cli -am && java -cp
+ * benchmarks/target/benchmarks.jar io.novasim.bench.ScenarioFigures}
  */
 public final class ScenarioFigures {
     private static final int SERVERS = 10_000;
@@ -34,10 +35,13 @@ public final class ScenarioFigures {
     }
 
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(args.length > 0 ? args[0] : "simulator-cli/target/novasim.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalArgumentException(jar + " is missing: build it first (./novasim --version)");
+        Path launcher = Path.of("novasim").toAbsolutePath();
+        Path jar = Path.of("simulator-cli/target/novasim.jar");
+        if (!Files.isExecutable(launcher) || !Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("run from the checkout, after building simulator-cli");
         }
+        // Untimed: lets the launcher write the class-data archive of a fresh build.
+        time(List.of(launcher.toString(), "--version"));
         Path dir = Files.createTempDirectory("novasim-scenario-figures");
         ObjectNode scenario = scenario();
         int steps = scenario.path("steps").size();
@@ -45,16 +49,22 @@ public final class ScenarioFigures {
         Files.writeString(json, new ObjectMapper().writeValueAsString(scenario));
         Path yaml = dir.resolve("10k-servers.yaml");
         Files.writeString(yaml, new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().writeValueAsString(scenario));
+        List<String> bareJava = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar.toString());
 
-        double baseline = median(jar, "--version");
-        double fromJson = median(jar, "run", "--quiet", json.toString());
-        double fromYaml = median(jar, "run", "--quiet", yaml.toString());
+        double baseline = median(List.of(launcher.toString()), "--version");
+        double fromJson = median(List.of(launcher.toString()), "run", "--quiet", json.toString());
+        double fromYaml = median(List.of(launcher.toString()), "run", "--quiet", yaml.toString());
+        double bareBaseline = median(bareJava, "--version");
+        double bare = median(bareJava, "run", "--quiet", json.toString());
         System.out.printf("scenario: %,d servers, %,d steps (%,d KiB of JSON, %,d KiB of YAML)%n", SERVERS, steps,
                 Files.size(json) / 1024, Files.size(yaml) / 1024);
-        System.out.printf("baseline, novasim --version: %.2f s%n", baseline);
-        System.out.printf("novasim run, JSON file: %.2f s (%.1fx the baseline; target under %.0f s: %s)%n", fromJson,
+        System.out.printf("baseline, ./novasim --version: %.2f s%n", baseline);
+        System.out.printf("./novasim run, JSON file: %.2f s (%.1fx the baseline; target under %.0f s: %s)%n", fromJson,
                 fromJson / baseline, TARGET_SECONDS, fromJson < TARGET_SECONDS ? "met" : "not met");
-        System.out.printf("novasim run, YAML file: %.2f s (%.1fx the baseline)%n", fromYaml, fromYaml / baseline);
+        System.out.printf("./novasim run, YAML file: %.2f s (%.1fx the baseline)%n", fromYaml, fromYaml / baseline);
+        System.out.printf("java -jar novasim.jar --version: %.2f s; run, JSON file: %.2f s (%.1fx)%n", bareBaseline,
+                bare, bare / bareBaseline);
     }
 
     /** The scenario, as a JSON tree (written as JSON and as YAML). */
@@ -103,23 +113,28 @@ public final class ScenarioFigures {
         step.putObject("expect").put("status", status);
     }
 
-    /** The median wall time, in seconds, of running the jar with {@code args} in a fresh JVM; it must exit 0. */
-    private static double median(Path jar, String... args) throws IOException, InterruptedException {
+    /** The median wall time, in seconds, of {@code command} with {@code args}, each run in a fresh JVM. */
+    private static double median(List<String> command, String... args) throws IOException, InterruptedException {
+        List<String> full = new ArrayList<>(command);
+        full.addAll(List.of(args));
         double[] seconds = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-jar", jar.toString()));
-            command.addAll(List.of(args));
-            long start = System.nanoTime();
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(process.getInputStream().readAllBytes());
-            int exit = process.waitFor();
-            seconds[i] = (System.nanoTime() - start) / 1e9;
-            if (exit != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " exited " + exit + ":\n" + out);
-            }
+            seconds[i] = time(full);
         }
         Arrays.sort(seconds);
         return seconds[RUNS / 2];
+    }
+
+    /** The wall time, in seconds, of one run of {@code command}, which must exit 0. */
+    private static double time(List<String> command) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        int exit = process.waitFor();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (exit != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited " + exit + ":\n" + out);
+        }
+        return seconds;
     }
 }
