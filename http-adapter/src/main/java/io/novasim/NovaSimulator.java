@@ -94,7 +94,8 @@ public final class NovaSimulator implements AutoCloseable {
             throw new IllegalStateException("not started");
         }
         if (local == null) {
-            local = io.novasim.http.LocalHttp.attach(server.jettyServer().server(), baseUri().getAuthority());
+            local = io.novasim.http.LocalHttp.attach(server.jettyServer().server(), server.javalinServlet(),
+                    baseUri().getAuthority());
         }
         return local;
     }

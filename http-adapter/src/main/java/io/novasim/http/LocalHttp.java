@@ -22,12 +22,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * HTTP/1.1 exchanges with a running simulator through Jetty's in-memory connector: the same server, routes and
- * answers as over the network, without a socket, a client library or a thread hand-off: the calling thread runs the
- * request through Jetty and Javalin itself. A scenario run sends its 100 000 requests this way. A plain request (a
- * method with or without a body, a path with nothing to decode, headers that only the request's handler reads) is
- * handed to Jetty already parsed and its answer taken from Jetty's response; any other goes as bytes on one
- * kept-alive connection, through Jetty's parser. Threads may share it; their requests take turns.
+ * HTTP/1.1 exchanges with a running simulator in memory: the same routes and answers as over the network, without a
+ * socket, a client library or a thread hand-off: the calling thread runs the request itself. A scenario run sends its
+ * 100 000 requests this way. A plain request (a method with or without a body, a path with nothing to decode, headers
+ * that only the request's handler reads) goes straight to Javalin's servlet ({@link ServletExchange}), or, when the
+ * client accepts a compressed answer, to Jetty already parsed; any other goes as bytes on one kept-alive connection,
+ * through Jetty's parser. Every way gives the network's answer, header for header ({@code LocalHttpTest}). Threads
+ * may share it.
  */
 public final class LocalHttp {
     private static final Set<String> PLAIN_METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH");
@@ -40,23 +41,28 @@ public final class LocalHttp {
     private final HostPortHttpField hostField;
     /** Whether plain requests may go parsed (see {@link #send}). */
     private final boolean parsed;
+    /** Plain requests whose answer is not compressed skip Jetty: they go straight to Javalin's servlet. */
+    private final ServletExchange direct;
 
-    private LocalHttp(InlineConnector connector, String host, boolean parsed) {
+    private LocalHttp(InlineConnector connector, String host, boolean parsed, ServletExchange direct) {
         this.connector = connector;
         this.host = host;
         this.hostField = new HostPortHttpField(host);
         this.parsed = parsed;
+        this.direct = direct;
     }
 
     /**
      * Adds an in-memory connector to a started Jetty server, speaking with the configuration of its first (network)
      * connector, so answers are the same bytes.
      *
-     * @param jetty the simulator's started server
-     * @param host  the {@code Host} header to send, so links in answers name the simulator's network address
+     * @param jetty   the simulator's started server
+     * @param servlet the servlet it serves (Javalin's), which plain requests go to directly
+     * @param host    the {@code Host} header to send, so links in answers name the simulator's network address
      * @return a sender through it
      */
-    public static LocalHttp attach(org.eclipse.jetty.server.Server jetty, String host) {
+    public static LocalHttp attach(org.eclipse.jetty.server.Server jetty, jakarta.servlet.Servlet servlet,
+                                   String host) {
         org.eclipse.jetty.server.HttpConfiguration http = jetty.getConnectors()[0]
                 .getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class).getHttpConfiguration();
         InlineConnector connector = new InlineConnector(jetty, new org.eclipse.jetty.server.HttpConnectionFactory(http));
@@ -69,7 +75,10 @@ public final class LocalHttp {
         }
         // The writer's own headers that the parsed way does not add: with either configured, every request goes as
         // bytes.
-        return new LocalHttp(connector, host, !http.getSendServerVersion() && !http.getSendXPoweredBy());
+        boolean plainWriter = !http.getSendServerVersion() && !http.getSendXPoweredBy();
+        ServletExchange direct = new ServletExchange(servlet, http.getOutputAggregationSize(),
+                () -> http.getSendDateHeader() ? jetty.getDateField().getValue() : null);
+        return new LocalHttp(connector, host, plainWriter, plainWriter ? direct : null);
     }
 
     /**
@@ -109,6 +118,11 @@ public final class LocalHttp {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         boolean sized = body != null || !"GET".equals(method) && !"HEAD".equals(method);
         if (parsed && parsedAlready(method, target, headers)) {
+            if (direct != null && !compressible(headers)) {
+                int query = target.indexOf('?');
+                return response(direct.exchange(method, query < 0 ? target : target.substring(0, query),
+                        query < 0 ? null : target.substring(query + 1), host, headers, content, sized));
+            }
             Response answer = sendParsed(method, target, headers, content, sized);
             if (answer != null) {
                 return answer;
@@ -174,11 +188,25 @@ public final class LocalHttp {
         } catch (Exception e) {
             throw new IllegalStateException("the simulator did not answer " + method + " " + target, e);
         }
+        return response(answer);
+    }
+
+    private static Response response(InlineConnector.Answer answer) {
         Map<String, List<String>> answerHeaders = new LinkedHashMap<>();
         for (String[] field : answer.headers()) {
             answerHeaders.computeIfAbsent(field[0], name -> new ArrayList<>(1)).add(field[1]);
         }
         return new Response(answer.status(), answerHeaders, new String(answer.body(), StandardCharsets.UTF_8));
+    }
+
+    /** Whether the client accepts a compressed answer, which Javalin may then write in pieces of its own. */
+    private static boolean compressible(Map<String, String> headers) {
+        for (String name : headers.keySet()) {
+            if (name.equalsIgnoreCase("Accept-Encoding")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
