@@ -8,6 +8,7 @@ import io.novasim.cli.scenario.InvalidScenarioException;
 import io.novasim.cli.scenario.Scenario;
 import io.novasim.cli.scenario.ScenarioReader;
 import io.novasim.cli.scenario.ScenarioRunner;
+import io.novasim.cli.scenario.StreamedScenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,11 +68,9 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            Scenario scenario = ScenarioReader.read(file);
-            boolean terminal = System.console() != null;
-            ScenarioRunner.Progress progress = terminal && scenario.steps().size() >= PROGRESS_FROM_STEPS
-                    ? new ProgressLine(err) : ScenarioRunner.Progress.NONE;
-            RunReport report = ScenarioRunner.run(scenario, file, progress);
+            ScenarioRunner.Progress progress = System.console() != null ? new ProgressLine(err)
+                    : ScenarioRunner.Progress.NONE;
+            RunReport report = run(progress);
             boolean coloured = colour == When.always || colour == When.auto && Ansi.AUTO.enabled();
             out.print(quiet ? TranscriptWriter.summary(report, coloured) : TranscriptWriter.write(report, coloured));
             out.flush();
@@ -93,10 +92,44 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** A line on the terminal that counts steps, rewritten in place, at most every tenth of a second. */
+    /**
+     * Runs the file while a thread of its own reads it (a long file's steps are parsed as the first ones run); a file
+     * that cannot be read in one pass, or that turns out invalid, is read again the ordinary way, which reports an
+     * invalid file exactly as before anything ran.
+     */
+    private RunReport run(ScenarioRunner.Progress progress) throws InvalidScenarioException {
+        StreamedScenario streamed = StreamedScenario.open(file);
+        try {
+            Scenario start = streamed.head();
+            if (start != null) {
+                try {
+                    RunReport report = ScenarioRunner.run(start, streamed, file, progress);
+                    if (streamed.complete()) {
+                        return report;
+                    }
+                } catch (StreamedScenario.NotStreamable readAgain) {
+                    // below
+                } catch (InvalidScenarioException failed) {
+                    if (streamed.complete()) {
+                        throw failed;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the scenario was read", e);
+        }
+        return ScenarioRunner.run(ScenarioReader.read(file), file, progress);
+    }
+
+    /**
+     * A line on the terminal that counts steps, rewritten in place, at most every tenth of a second, once a run has
+     * done {@value #PROGRESS_FROM_STEPS} steps (a shorter one ends before it would be read).
+     */
     private static final class ProgressLine implements ScenarioRunner.Progress {
         private final PrintWriter err;
         private long shownAt;
+        private boolean shown;
 
         ProgressLine(PrintWriter err) {
             this.err = err;
@@ -104,10 +137,15 @@ public final class RunCommand implements Callable<Integer> {
 
         @Override
         public void stepDone(int done, int total) {
+            if (done < PROGRESS_FROM_STEPS && !shown) {
+                return;
+            }
             long now = System.nanoTime();
             if (done == total || now - shownAt > 100_000_000L) {
                 shownAt = now;
-                err.print("\rstep " + done + " of " + total + (done == total ? "\r\u001B[K" : ""));
+                shown = true;
+                err.print("\rstep " + done + (total < 0 ? "" : " of " + total)
+                        + (done == total ? "\r\u001B[K" : ""));
                 err.flush();
             }
         }

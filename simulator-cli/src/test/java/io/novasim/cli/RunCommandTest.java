@@ -188,6 +188,34 @@ class RunCommandTest {
         assertThat(run("run", file.toString()).err()).contains("steps[0].advance");
     }
 
+    /**
+     * The file is read while it runs: what comes after the steps still counts, and an invalid step anywhere is reported
+     * as an invalid file, even when an earlier step failed to run first.
+     */
+    @Test
+    void aFileReadWhileItRunsMeansWhatItSays(@TempDir Path dir) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            lines.append("  - {request: {path: /v2.1/servers}, expect: {status: 200}}\n");
+        }
+        String many = "steps:\n" + lines;
+        Path late = dir.resolve("late.yaml");
+        Files.writeString(late, many + "seed: 9\ndescription: the seed comes last\n");
+        Path early = dir.resolve("early.yaml");
+        Files.writeString(early, "seed: 9\ndescription: the seed comes last\n" + many);
+        Outcome lateRun = run("run", late.toString());
+        assertThat(lateRun.exit()).as(lateRun.err()).isZero();
+        assertThat(lateRun.out()).contains("(seed 9)", "PASSED: 3000 of 3000")
+                .isEqualTo(run("run", early.toString()).out().replace("early.yaml", "late.yaml"));
+
+        Path broken = dir.resolve("broken.yaml");
+        Files.writeString(broken, "steps:\n  - {request: {path: '/v2.1/servers/${never-saved}'}}\n" + lines
+                + "  - {request: {path: /v2.1/servers}, expect: {stauts: 200}}\n");
+        Outcome outcome = run("run", broken.toString());
+        assertThat(outcome.exit()).isEqualTo(3);
+        assertThat(outcome.err()).contains("steps[3001].expect.stauts").doesNotContain("never-saved");
+    }
+
     @Test
     void aJsonFileIsReadAsJson(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("scenario.json");

@@ -42,11 +42,15 @@ public final class ScenarioReader {
         return options;
     }
 
+    /** The mapper for a scenario file: JSON when its name ends in {@code .json}, else YAML. */
+    static com.fasterxml.jackson.databind.ObjectMapper mapperFor(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? JSON : YAML;
+    }
+
     public static Scenario read(Path file) throws InvalidScenarioException {
         Scenario scenario;
         try {
-            boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-            scenario = (json ? JSON : YAML).readValue(Files.readString(file), Scenario.class);
+            scenario = mapperFor(file).readValue(Files.readString(file), Scenario.class);
         } catch (JsonMappingException e) {
             String path = e.getPath().stream().map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName()
                     : "[" + ref.getIndex() + "]").collect(Collectors.joining()).replaceFirst("^\\.", "");
@@ -69,74 +73,78 @@ public final class ScenarioReader {
 
     private static void check(Path file, List<Scenario.Step> steps) throws InvalidScenarioException {
         for (int i = 0; i < steps.size(); i++) {
-            Scenario.Step step = steps.get(i);
-            String where = file + ", steps[" + i + "]";
-            int kinds = (step.request() != null ? 1 : 0) + (step.operation() != null ? 1 : 0)
-                    + (step.check() != null ? 1 : 0) + (step.advance() != null ? 1 : 0)
-                    + (step.fault() != null ? 1 : 0) + (step.removeFault() != null ? 1 : 0);
-            if (kinds != 1) {
-                throw new InvalidScenarioException(where
-                        + ": a step has exactly one of request, operation, check, advance, fault, remove_fault");
+            checkStep(file, i, steps.get(i));
+        }
+    }
+
+    /** What a step must be before anything runs. */
+    static void checkStep(Path file, int i, Scenario.Step step) throws InvalidScenarioException {
+        String where = file + ", steps[" + i + "]";
+        int kinds = (step.request() != null ? 1 : 0) + (step.operation() != null ? 1 : 0)
+                + (step.check() != null ? 1 : 0) + (step.advance() != null ? 1 : 0)
+                + (step.fault() != null ? 1 : 0) + (step.removeFault() != null ? 1 : 0);
+        if (kinds != 1) {
+            throw new InvalidScenarioException(where
+                    + ": a step has exactly one of request, operation, check, advance, fault, remove_fault");
+        }
+        if (step.check() != null) {
+            if (step.expect() != null || step.save() != null) {
+                throw new InvalidScenarioException(where + ": a check is its own expect; save needs an answer");
             }
-            if (step.check() != null) {
-                if (step.expect() != null || step.save() != null) {
-                    throw new InvalidScenarioException(where + ": a check is its own expect; save needs an answer");
-                }
-                if (step.check().readsAnswer() || step.until() != null && step.until().readsAnswer()) {
-                    throw new InvalidScenarioException(where + ".check: a check reads the state (servers, ports,"
-                            + " volumes, actions, faults_fired); status, headers, fault, message and json need a"
-                            + " request");
-                }
+            if (step.check().readsAnswer() || step.until() != null && step.until().readsAnswer()) {
+                throw new InvalidScenarioException(where + ".check: a check reads the state (servers, ports,"
+                        + " volumes, actions, faults_fired); status, headers, fault, message and json need a"
+                        + " request");
             }
-            checkStateFields(where + ".expect", step.expect());
-            checkStateFields(where + ".until", step.until());
-            checkStateFields(where + ".check", step.check());
-            if (step.operation() != null && NamedOperations.missing(step.operation()) != null) {
-                throw new InvalidScenarioException(where + ".operation: needs "
-                        + NamedOperations.missing(step.operation()));
+        }
+        checkStateFields(where + ".expect", step.expect());
+        checkStateFields(where + ".until", step.until());
+        checkStateFields(where + ".check", step.check());
+        if (step.operation() != null && NamedOperations.missing(step.operation()) != null) {
+            throw new InvalidScenarioException(where + ".operation: needs "
+                    + NamedOperations.missing(step.operation()));
+        }
+        if (step.request() != null) {
+            if (step.request().path() == null || !step.request().path().startsWith("/")) {
+                throw new InvalidScenarioException(where + ".request.path: a path starting with /");
             }
-            if (step.request() != null) {
-                if (step.request().path() == null || !step.request().path().startsWith("/")) {
-                    throw new InvalidScenarioException(where + ".request.path: a path starting with /");
-                }
-                String method = step.request().method() == null ? "GET"
-                        : step.request().method().toUpperCase(Locale.ROOT);
-                if (!METHODS.contains(method)) {
-                    throw new InvalidScenarioException(where + ".request.method: one of " + METHODS);
-                }
-            } else if (step.operation() == null && step.check() == null && (step.expect() != null
-                    || step.save() != null || step.until() != null)) {
-                throw new InvalidScenarioException(where
-                        + ": expect, until and save belong to a request, operation or check step");
+            String method = step.request().method() == null ? "GET"
+                    : step.request().method().toUpperCase(Locale.ROOT);
+            if (!METHODS.contains(method)) {
+                throw new InvalidScenarioException(where + ".request.method: one of " + METHODS);
             }
-            if ((step.until() == null) != (step.within() == null) || step.every() != null && step.until() == null) {
-                throw new InvalidScenarioException(where + ": until needs within (the bound in virtual time), and"
-                        + " within and every need until");
+        } else if (step.operation() == null && step.check() == null && (step.expect() != null
+                || step.save() != null || step.until() != null)) {
+            throw new InvalidScenarioException(where
+                    + ": expect, until and save belong to a request, operation or check step");
+        }
+        if ((step.until() == null) != (step.within() == null) || step.every() != null && step.until() == null) {
+            throw new InvalidScenarioException(where + ": until needs within (the bound in virtual time), and"
+                    + " within and every need until");
+        }
+        for (String bound : java.util.Arrays.asList(step.within(), step.every())) {
+            if (bound != null && !positive(bound)) {
+                throw new InvalidScenarioException(where + ": within and every are positive durations, e.g. 30s"
+                        + " (was " + bound + ")");
             }
-            for (String bound : java.util.Arrays.asList(step.within(), step.every())) {
-                if (bound != null && !positive(bound)) {
-                    throw new InvalidScenarioException(where + ": within and every are positive durations, e.g. 30s"
-                            + " (was " + bound + ")");
-                }
-            }
-            if (step.expect() != null && step.expect().status() != null
-                    && (step.expect().status() < 100 || step.expect().status() > 599)) {
-                throw new InvalidScenarioException(where + ".expect.status: an HTTP status code");
-            }
-            checkMessagePattern(where + ".until", step.until());
-            checkMessagePattern(where + ".expect", step.expect());
-            if (step.advance() != null) {
-                try {
-                    DurationText.parse(step.advance());
-                } catch (RuntimeException e) {
-                    throw new InvalidScenarioException(where + ".advance: " + e.getMessage());
-                }
+        }
+        if (step.expect() != null && step.expect().status() != null
+                && (step.expect().status() < 100 || step.expect().status() > 599)) {
+            throw new InvalidScenarioException(where + ".expect.status: an HTTP status code");
+        }
+        checkMessagePattern(where + ".until", step.until());
+        checkMessagePattern(where + ".expect", step.expect());
+        if (step.advance() != null) {
+            try {
+                DurationText.parse(step.advance());
+            } catch (RuntimeException e) {
+                throw new InvalidScenarioException(where + ".advance: " + e.getMessage());
             }
         }
     }
 
     /** The scenario's start: one of preset and world, a known dialect, durations of known operations. */
-    private static void checkStart(Path file, Scenario scenario) throws InvalidScenarioException {
+    static void checkStart(Path file, Scenario scenario) throws InvalidScenarioException {
         try {
             Worlds.check(Worlds.of(scenario));
         } catch (InvalidScenarioException e) {

@@ -39,12 +39,35 @@ import java.util.regex.Pattern;
 public final class ScenarioRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Told after each step, for a progress display: the number of steps done and of all steps. */
+    /** Told after each step, for a progress display: the number of steps done and of all steps (-1: not known yet). */
     @FunctionalInterface
     public interface Progress {
         Progress NONE = (done, total) -> { };
 
         void stepDone(int done, int total);
+    }
+
+    /** A scenario's steps in order, all known or coming as a reader parses them ({@link StreamedScenario}). */
+    public interface Steps {
+        /** Step {@code index}, waiting for it if need be; null past the last. */
+        Scenario.Step get(int index) throws InterruptedException;
+
+        /** How many steps there are; -1 while that is not known. */
+        int total();
+
+        static Steps of(List<Scenario.Step> steps) {
+            return new Steps() {
+                @Override
+                public Scenario.Step get(int index) {
+                    return index < steps.size() ? steps.get(index) : null;
+                }
+
+                @Override
+                public int total() {
+                    return steps.size();
+                }
+            };
+        }
     }
 
     private final NovaSimulator sim;
@@ -81,6 +104,16 @@ public final class ScenarioRunner {
      * @throws InvalidScenarioException when a step cannot run as written (an unknown saved value, a bad fault rule)
      */
     public static RunReport run(Scenario scenario, Path file, Progress progress) throws InvalidScenarioException {
+        return run(scenario, Steps.of(scenario.steps()), file, progress);
+    }
+
+    /**
+     * Runs the scenario {@code scenario} starts (its own steps aside) with {@code steps}, taken one at a time.
+     *
+     * @throws StreamedScenario.NotStreamable when a streamed file turns out to need an ordinary read
+     */
+    public static RunReport run(Scenario scenario, Steps steps, Path file, Progress progress)
+            throws InvalidScenarioException {
         long seed = scenario.seed() == null ? 1 : scenario.seed();
         Scenario.World world = Worlds.of(scenario);
         Worlds.check(world);
@@ -98,13 +131,23 @@ public final class ScenarioRunner {
                     + scenario.description()) + " (seed " + seed + (dialect == ComputeDialect.NOVA ? ""
                     : ", dialect " + dialect.name()) + ")", null);
             new WorldBuilder(runner).build(world);
-            int total = scenario.steps().size();
-            for (int i = 0; i < total; i++) {
-                runner.step(i, scenario.steps().get(i));
-                progress.stepDone(i + 1, total);
+            int done = 0;
+            for (Scenario.Step step = next(steps, 0); step != null; step = next(steps, done)) {
+                runner.step(done, step);
+                progress.stepDone(++done, steps.total());
             }
+            progress.stepDone(done, done); // the last: the number of steps is known now
             return new RunReport(file.getFileName().toString(), scenario.description(), seed, dialect.name(), start,
                     sim.control().now(), runner.entries, runner.expectations, runner.failures);
+        }
+    }
+
+    private static Scenario.Step next(Steps steps, int index) {
+        try {
+            return steps.get(index);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the scenario was read", e);
         }
     }
 
