@@ -451,8 +451,11 @@ public final class Cloud {
     }
 
     private void settle(Instant now) {
+        Instant previous = null;
         for (Job job = world.pollDue(now); job != null; job = world.pollDue(now)) {
-            Instant at = job.plannedEnd();
+            // Work that ends at the same moment shares one Instant: the servers it changes keep it.
+            Instant at = job.plannedEnd().equals(previous) ? previous : job.plannedEnd();
+            previous = at;
             Job.Task task = job.task();
             if (task instanceof Job.Task.ServerTask || task instanceof Job.Task.OffloadTimer) {
                 lifecycle.step(job, at);

@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -57,10 +56,18 @@ final class World {
      */
     private final Map<String, List<InstanceAction>> actionsRead = new HashMap<>();
     final Map<String, Port> ports = new LinkedHashMap<>();
-    /** Each port's place in {@link #ports}, and the bound ones by device: see {@link #portsBoundTo}. */
-    private final Map<String, Long> portOrder = new HashMap<>();
-    private final Map<String, TreeMap<Long, String>> portsByDevice = new HashMap<>();
+    /**
+     * The ports bound to each device, with their places in {@link #ports} (see {@link #portsBoundTo}): one
+     * {@link BoundPort}, or an array of them in that order for a device with several. A port bound to nothing keeps
+     * its place in {@link #unboundOrder}.
+     */
+    private final Map<String, Object> portsByDevice = new HashMap<>();
+    private final Map<String, Long> unboundOrder = new HashMap<>();
     private long nextPortOrder;
+
+    /** A port bound to a device, and its place among all ports: a device's ports are listed in creation order. */
+    private record BoundPort(long order, String portId) {
+    }
     final Map<String, Volume> volumes = new LinkedHashMap<>();
     /** By block device mapping uuid. */
     final Map<String, VolumeAttachment> attachments = new LinkedHashMap<>();
@@ -160,15 +167,17 @@ final class World {
 
     void put(Port port, Instant at) {
         Port before = ports.put(port.id(), port);
+        long order;
         if (before == null) {
             port.fixedIps().forEach(ipUsage::take);
-            portOrder.put(port.id(), nextPortOrder++);
-        } else if (before.bound()) {
-            unindex(before);
+            order = nextPortOrder++;
+        } else {
+            order = before.bound() ? unbind(before) : unboundOrder.remove(port.id());
         }
         if (port.bound()) {
-            portsByDevice.computeIfAbsent(port.deviceId(), device -> new TreeMap<>())
-                    .put(portOrder.get(port.id()), port.id());
+            bind(port.deviceId(), new BoundPort(order, port.id()));
+        } else {
+            unboundOrder.put(port.id(), order);
         }
         emit(new SimEvent.ResourceChanged(at, "port", port.id(), port.bound() ? "bound" : "unbound"));
     }
@@ -178,32 +187,72 @@ final class World {
      * index: a scan costs as many steps as the cloud has ports, on every server read.
      */
     List<Port> portsBoundTo(String serverId) {
-        TreeMap<Long, String> bound = portsByDevice.get(serverId);
+        Object bound = portsByDevice.get(serverId);
         if (bound == null) {
             return new ArrayList<>();
         }
-        List<Port> found = new ArrayList<>(bound.size());
-        bound.values().forEach(id -> found.add(ports.get(id)));
+        if (bound instanceof BoundPort one) {
+            List<Port> found = new ArrayList<>(1);
+            found.add(ports.get(one.portId()));
+            return found;
+        }
+        BoundPort[] several = (BoundPort[]) bound;
+        List<Port> found = new ArrayList<>(several.length);
+        for (BoundPort port : several) {
+            found.add(ports.get(port.portId()));
+        }
         return found;
     }
 
-    private void unindex(Port port) {
-        TreeMap<Long, String> bound = portsByDevice.get(port.deviceId());
-        if (bound != null) {
-            bound.remove(portOrder.get(port.id()));
-            if (bound.isEmpty()) {
-                portsByDevice.remove(port.deviceId());
-            }
+    private void bind(String deviceId, BoundPort port) {
+        Object bound = portsByDevice.get(deviceId);
+        if (bound == null) {
+            portsByDevice.put(deviceId, port);
+            return;
         }
+        BoundPort[] before = bound instanceof BoundPort one ? new BoundPort[] {one} : (BoundPort[]) bound;
+        BoundPort[] after = new BoundPort[before.length + 1];
+        int at = 0;
+        while (at < before.length && before[at].order() < port.order()) {
+            after[at] = before[at];
+            at++;
+        }
+        after[at] = port;
+        System.arraycopy(before, at, after, at + 1, before.length - at);
+        portsByDevice.put(deviceId, after);
+    }
+
+    /** Takes a bound port out of its device's index; returns its place among all ports. */
+    private long unbind(Port port) {
+        Object bound = portsByDevice.get(port.deviceId());
+        if (bound instanceof BoundPort one) {
+            portsByDevice.remove(port.deviceId());
+            return one.order();
+        }
+        BoundPort[] before = (BoundPort[]) bound;
+        int at = 0;
+        while (!before[at].portId().equals(port.id())) {
+            at++;
+        }
+        if (before.length == 2) {
+            portsByDevice.put(port.deviceId(), before[1 - at]);
+        } else {
+            BoundPort[] after = new BoundPort[before.length - 1];
+            System.arraycopy(before, 0, after, 0, at);
+            System.arraycopy(before, at + 1, after, at, before.length - at - 1);
+            portsByDevice.put(port.deviceId(), after);
+        }
+        return before[at].order();
     }
 
     void removePort(String portId, Instant at) {
         Port removed = ports.remove(portId);
         if (removed != null) {
             if (removed.bound()) {
-                unindex(removed);
+                unbind(removed);
+            } else {
+                unboundOrder.remove(portId);
             }
-            portOrder.remove(portId);
             removed.fixedIps().forEach(ipUsage::free);
             emit(new SimEvent.ResourceChanged(at, "port", portId, "deleted"));
         }

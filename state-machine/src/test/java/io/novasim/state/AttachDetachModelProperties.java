@@ -862,6 +862,10 @@ class AttachDetachModelProperties {
             }
         }
         for (Server server : s.servers()) {
+            assertThat(w.cloud.interfaces(ADMIN, server.id())).extracting(Port::id)
+                    .as("the interfaces of %s, from the index, are its ports in creation order", server.id())
+                    .containsExactlyElementsOf(s.ports().stream().filter(p -> p.boundTo(server.id()))
+                            .map(Port::id).toList());
             Map<String, List<ServerAddress>> addresses = w.cloud.addresses(ADMIN, server.id());
             long bound = s.ports().stream().filter(p -> p.boundTo(server.id())).count();
             assertThat(addresses.values().stream().mapToLong(List::size).sum())

@@ -43,9 +43,26 @@ public record Server(
         Objects.requireNonNull(powerState, "powerState");
         Objects.requireNonNull(created, "created");
         Objects.requireNonNull(updated, "updated");
-        // Sorted by key: Map.copyOf's order changes from one JVM to the next, and rendered bodies must not.
-        metadata = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metadata));
+        metadata = sortedMetadata(metadata);
     }
+
+    /**
+     * Metadata sorted by key (Map.copyOf's order changes from one JVM to the next, and rendered bodies must not). A
+     * server is copied at every state change: a copy keeps its metadata as it is, and servers without any share one
+     * empty map.
+     */
+    private static Map<String, String> sortedMetadata(Map<String, String> metadata) {
+        if (metadata.isEmpty()) {
+            return Map.of();
+        }
+        if (metadata.getClass() == SORTED_VIEW && ((java.util.SortedMap<?, ?>) metadata).comparator() == null) {
+            return metadata;
+        }
+        return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(metadata));
+    }
+
+    private static final Class<?> SORTED_VIEW = java.util.Collections.unmodifiableSortedMap(
+            new java.util.TreeMap<>()).getClass();
 
     public ServerStatus status() {
         return ServerStatus.of(vmState, taskState);

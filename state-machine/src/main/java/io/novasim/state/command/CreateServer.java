@@ -19,7 +19,7 @@ public record CreateServer(String name, String flavorId, String imageId, String 
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1 (was " + count + ")");
         }
-        metadata = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metadata));
+        metadata = metadata.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metadata));
     }
 
     /** One server. */
