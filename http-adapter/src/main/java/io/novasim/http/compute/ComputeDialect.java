@@ -23,7 +23,7 @@ import java.util.function.Function;
  * @param serverShape       how the server resource of show and detail is spelt, from Nova's view of the same server
  */
 public record ComputeDialect(String name, String mount, boolean microversions, boolean openstackRequestId,
-                             String emptyContentType, boolean messageFirst, Function<Object, String> writer,
+                             String emptyContentType, boolean messageFirst, Function<Object, byte[]> writer,
                              List<Rewrite> rewrites, boolean basicAuth, boolean tenantInPath,
                              Map<String, Integer> successCodes, boolean genericNotFound,
                              boolean methodNotAllowed, DialectServerShape serverShape) {
@@ -39,7 +39,7 @@ public record ComputeDialect(String name, String mount, boolean microversions, b
     }
 
     public static final ComputeDialect NOVA = new ComputeDialect("nova", "/v2.1", true, true,
-            ComputeApi.JSON, false, Json::write, List.of(), false, false, Map.of(), false, false,
+            ComputeApi.JSON, false, Json::writeBytes, List.of(), false, false, Map.of(), false, false,
             DialectServerShape.NOVA);
 
     /**
@@ -48,7 +48,7 @@ public record ComputeDialect(String name, String mount, boolean microversions, b
      * bodies list the message first, as Python 2 did; a root volume detach is the 403 of before Rocky.
      */
     public static final ComputeDialect ECL_COMPUTE = new ComputeDialect("ecl-compute", "/ecl/compute/v2", false,
-            false, "text/html; charset=UTF-8", true, PythonJson::write,
+            false, "text/html; charset=UTF-8", true, PythonJson::writeBytes,
             List.of(new Rewrite("Cannot detach a root device volume", 403, "forbidden",
                     "Can't detach root device volume")), false, true, Map.of(), false, false,
             DialectServerShape.NOVA);
@@ -59,7 +59,7 @@ public record ComputeDialect(String name, String mount, boolean microversions, b
      * {@code errorid}, and a plain-text 401.
      */
     public static final ComputeDialect HOSTWAY = new ComputeDialect("hostway", "/hostway", false, false,
-            ComputeApi.JSON, true, PythonJson::write, List.of(), true, false,
+            ComputeApi.JSON, true, PythonJson::writeBytes, List.of(), true, false,
             // Only the volume detach is documented as 204; the other calls answer as Nova does.
             Map.of("DELETE os-volume_attachments 202", 204), true, false, DialectServerShape.NOVA);
 
@@ -70,7 +70,7 @@ public record ComputeDialect(String name, String mount, boolean microversions, b
      * ({@link BaremetalServerShape}).
      */
     public static final ComputeDialect ECL_BAREMETAL = new ComputeDialect("ecl-baremetal", "/ecl/baremetal/v2",
-            false, false, ComputeApi.JSON, true, PythonJson::write,
+            false, false, ComputeApi.JSON, true, PythonJson::writeBytes,
             List.of(new Rewrite("Malformed request URL: URL's project_id", 403, "forbidden",
                     "Tenant is not available.")), false, true, Map.of(), false, true,
             new BaremetalServerShape());

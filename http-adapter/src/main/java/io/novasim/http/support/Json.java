@@ -52,6 +52,15 @@ public final class Json {
         }
     }
 
+    /** As {@link #write}, in UTF-8: an answer's body, written as bytes without a String in between. */
+    public static byte[] writeBytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value, e);
+        }
+    }
+
     /** An ordered map, so bodies keep the field order of the real APIs. */
     public static Map<String, Object> object() {
         return new LinkedHashMap<>();

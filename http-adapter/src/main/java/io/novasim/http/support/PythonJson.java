@@ -18,6 +18,11 @@ public final class PythonJson {
         return out.toString();
     }
 
+    /** As {@link #write}, in UTF-8, for an answer's body. */
+    public static byte[] writeBytes(Object value) {
+        return write(value).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static void append(StringBuilder out, Object value) {
         if (value == null) {
             out.append("null");

@@ -10,12 +10,15 @@ public final class Replies {
     }
 
     public static void write(Context ctx, Reply reply, String jsonType) {
-        write(ctx, reply, jsonType, Json::write);
+        write(ctx, reply, jsonType, Json::writeBytes);
     }
 
-    /** Writes with the dialect's own JSON spelling ({@code writer}) and Content-Type. */
+    /**
+     * Writes with the dialect's own JSON spelling ({@code writer}, to UTF-8 bytes: every JSON type the simulator
+     * answers with is UTF-8) and Content-Type.
+     */
     public static void write(Context ctx, Reply reply, String contentType,
-                             java.util.function.Function<Object, String> writer) {
+                             java.util.function.Function<Object, byte[]> writer) {
         ctx.status(reply.status());
         for (Map.Entry<String, String> header : reply.headers().entrySet()) {
             ctx.header(header.getKey(), header.getValue());
@@ -25,7 +28,11 @@ public final class Replies {
             ctx.result("");
             return;
         }
-        ctx.result(reply.body() instanceof String text ? text : writer.apply(reply.body()));
+        if (reply.body() instanceof String text) {
+            ctx.result(text);
+        } else {
+            ctx.result(writer.apply(reply.body()));
+        }
     }
 
     /**

@@ -110,8 +110,10 @@ final class DialectDifferences {
         if (example.isEmpty()) {
             return Optional.empty();
         }
-        String written = dialect.writer().apply(dialect.faultBody(example.get(), ERROR_ID));
-        String novaWritten = NOVA.writer().apply(NOVA.faultBody(example.get(), null));
+        String written = new String(dialect.writer().apply(dialect.faultBody(example.get(), ERROR_ID)),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String novaWritten = new String(NOVA.writer().apply(NOVA.faultBody(example.get(), null)),
+                java.nio.charset.StandardCharsets.UTF_8);
         if (written.equals(novaWritten)) {
             return Optional.empty();
         }
