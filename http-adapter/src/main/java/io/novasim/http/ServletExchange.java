@@ -76,9 +76,16 @@ final class ServletExchange {
     /** Throws for every method: the wrappers below override those an exchange offers. */
     private static <T> T unsupported(Class<T> type, String[] called) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, m, args) -> {
-            called[0] = type.getSimpleName() + "." + m.getName();
-            throw new UnsupportedOperationException(called[0] + " in memory");
+            throw refuse(called, type.getSimpleName() + "." + m.getName());
         }));
+    }
+
+    /** Notes the first call the exchange does not offer (the request then fails), and the exception to throw. */
+    private static UnsupportedOperationException refuse(String[] called, String what) {
+        if (called[0] == null) {
+            called[0] = what;
+        }
+        return new UnsupportedOperationException(what + " in memory");
     }
 
     private static final class Request extends HttpServletRequestWrapper {
@@ -94,7 +101,6 @@ final class ServletExchange {
         private final String[] called;
         private final boolean sized;
         private String characterEncoding;
-        private String unsupported;
         private ServletInputStream input;
 
         Request(String method, String path, String query, String host, Map<String, String> headers, byte[] body,
@@ -126,11 +132,6 @@ final class ServletExchange {
                 names.add(name);
                 return new ArrayList<>(1);
             }).add(value);
-        }
-
-        private RuntimeException refuse(String what) {
-            unsupported = "HttpServletRequest." + what;
-            return new UnsupportedOperationException(unsupported + " in memory");
         }
 
         @Override
@@ -260,7 +261,7 @@ final class ServletExchange {
 
                     @Override
                     public void setReadListener(ReadListener listener) {
-                        throw refuse("getInputStream().setReadListener");
+                        throw refuse(called, "ServletInputStream.setReadListener");
                     }
 
                     @Override
@@ -332,7 +333,7 @@ final class ServletExchange {
         }
 
         String unsupportedCall() {
-            return unsupported != null ? unsupported : called[0];
+            return called[0];
         }
     }
 
@@ -344,7 +345,6 @@ final class ServletExchange {
         private int status = 200;
         private String contentType;
         private String characterEncoding;
-        private String unsupported;
 
         Response(String date) {
             this(date, new String[1]);
@@ -392,8 +392,7 @@ final class ServletExchange {
                 return true;
             }
             if (name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Transfer-Encoding")) {
-                unsupported = "HttpServletResponse.setHeader(" + name + ")";
-                throw new UnsupportedOperationException(unsupported + " in memory");
+                throw refuse(called, "HttpServletResponse.setHeader(" + name + ")");
             }
             return false;
         }
@@ -489,8 +488,7 @@ final class ServletExchange {
 
         @Override
         public void setCharacterEncoding(String encoding) {
-            unsupported = "HttpServletResponse.setCharacterEncoding";
-            throw new UnsupportedOperationException(unsupported + " in memory");
+            throw refuse(called, "HttpServletResponse.setCharacterEncoding");
         }
 
         @Override
@@ -513,7 +511,7 @@ final class ServletExchange {
         }
 
         String unsupportedCall() {
-            return unsupported != null ? unsupported : called[0];
+            return called[0];
         }
 
         InlineConnector.Answer answer(int aggregation) {
