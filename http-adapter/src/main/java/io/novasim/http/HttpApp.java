@@ -66,7 +66,7 @@ public final class HttpApp {
     }
 
     public Javalin create() {
-        return Javalin.create(config -> {
+        Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             // Few threads up front: one more simulator in a warm JVM starts in milliseconds (Javalin's default
             // pool starts 8 threads at once); the pool still grows to 250 under load.
@@ -118,5 +118,7 @@ public final class HttpApp {
             });
             config.jsonMapper(new io.javalin.json.JavalinJackson(Json.MAPPER, false));
         });
+        RouteOnceTask.checkStages(app.unsafeConfig().pvt.internalRouter.allHttpHandlers());
+        return app;
     }
 }

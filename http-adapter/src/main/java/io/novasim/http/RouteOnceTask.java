@@ -1,5 +1,6 @@
 package io.novasim.http;
 
+import io.javalin.http.HandlerType;
 import io.javalin.http.servlet.DefaultTasks;
 import io.javalin.http.servlet.JavalinServlet;
 import io.javalin.http.servlet.JavalinServletContext;
@@ -21,10 +22,22 @@ final class RouteOnceTask implements TaskInitializer<JavalinServletContext> {
     /**
      * The stages every request goes through: the endpoint, then the error handlers. The simulator registers no
      * before or after handlers, so their stages (which look for some on every request) are left out; add them back
-     * with the first such handler.
+     * with the first such handler ({@link #checkStages} stops the app from starting until then).
      */
     static List<TaskInitializer<JavalinServletContext>> lifecycle() {
         return List.of(new RouteOnceTask(), DefaultTasks.INSTANCE.getERROR());
+    }
+
+    /** Refuses handlers of the stages {@link #lifecycle} leaves out, which would otherwise never run. */
+    static void checkStages(List<ParsedEndpoint> handlers) {
+        for (ParsedEndpoint handler : handlers) {
+            HandlerType type = handler.getEndpoint().getMethod();
+            if (type == HandlerType.BEFORE || type == HandlerType.BEFORE_MATCHED || type == HandlerType.AFTER
+                    || type == HandlerType.AFTER_MATCHED) {
+                throw new IllegalStateException("a " + type + " handler on " + handler.getEndpoint().getPath()
+                        + " would never run: RouteOnceTask's lifecycle leaves that stage out");
+            }
+        }
     }
 
     @Override
