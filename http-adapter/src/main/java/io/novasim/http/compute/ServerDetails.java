@@ -19,10 +19,12 @@ public final class ServerDetails {
      * @param reservationId the create request's reservation ({@code r-...}), shared by a multi-create's servers; null
      *                      when unknown (the view derives one from the server's id)
      * @param launchIndex   its place among a multi-create's servers, from 0
+     * @param hostname      set at create (given from 2.90, else made from the name) and by an update from 2.90; a
+     *                      rename keeps it, as Nova's does. Null when unknown (the view makes one from the name)
      */
     public record Extra(String keyName, String userData, String description, List<String> tags, String diskConfig,
-                        String reservationId, int launchIndex) {
-        static final Extra NONE = new Extra(null, null, null, List.of(), "MANUAL", null, 0);
+                        String reservationId, int launchIndex, String hostname) {
+        static final Extra NONE = new Extra(null, null, null, List.of(), "MANUAL", null, 0, null);
 
         public Extra {
             tags = List.copyOf(tags);
@@ -34,7 +36,13 @@ public final class ServerDetails {
         }
 
         Extra withDescription(String newDescription) {
-            return new Extra(keyName, userData, newDescription, tags, diskConfig, reservationId, launchIndex);
+            return new Extra(keyName, userData, newDescription, tags, diskConfig, reservationId, launchIndex,
+                    hostname);
+        }
+
+        Extra withHostname(String newHostname) {
+            return new Extra(keyName, userData, description, tags, diskConfig, reservationId, launchIndex,
+                    newHostname);
         }
     }
 

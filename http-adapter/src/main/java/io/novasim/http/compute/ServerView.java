@@ -146,7 +146,7 @@ final class ServerView {
             view.put("OS-EXT-SRV-ATTR:hypervisor_hostname", HOST);
             view.put("OS-EXT-SRV-ATTR:instance_name", instanceName(server));
             if (call.atLeast(3)) {
-                view.put("OS-EXT-SRV-ATTR:hostname", hostname(server));
+                view.put("OS-EXT-SRV-ATTR:hostname", hostname(server, extra));
                 view.put("OS-EXT-SRV-ATTR:kernel_id", "");
                 view.put("OS-EXT-SRV-ATTR:launch_index", extra.launchIndex());
                 view.put("OS-EXT-SRV-ATTR:ramdisk_id", "");
@@ -155,7 +155,7 @@ final class ServerView {
                 view.put("OS-EXT-SRV-ATTR:user_data", extra.userData());
             }
         } else if (call.atLeast(90)) {
-            view.put("OS-EXT-SRV-ATTR:hostname", hostname(server));
+            view.put("OS-EXT-SRV-ATTR:hostname", hostname(server, extra));
         }
     }
 
@@ -217,9 +217,14 @@ final class ServerView {
         return "instance-" + server.id().substring(0, 8);
     }
 
-    private static String hostname(Server server) {
-        String name = server.name().toLowerCase().replaceAll("[^a-z0-9-]", "-");
-        return name.isEmpty() ? "server-" + server.id() : name;
+    private static String hostname(Server server, ServerDetails.Extra extra) {
+        return extra.hostname() != null ? extra.hostname() : hostnameOf(server.name(), server.id());
+    }
+
+    /** The hostname a server's name makes when none is given. */
+    static String hostnameOf(String name, String serverId) {
+        String hostname = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+        return hostname.isEmpty() ? "server-" + serverId : hostname;
     }
 
     private static final Map<String, String> HOST_IDS = new java.util.concurrent.ConcurrentHashMap<>();

@@ -45,6 +45,12 @@ public final class ServersRoutes {
             "config_drive", "adminPass", "accessIPv4", "accessIPv6", "OS-DCF:diskConfig", "personality",
             "hostname", "trusted_image_certificates", "host", "hypervisor_hostname");
 
+    /** {@code hostname} comes with 2.90. */
+    private static final Set<String> CREATE_KEYS_BEFORE_2_90 = CREATE_KEYS.stream()
+            .filter(key -> !key.equals("hostname")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    /** Nova's {@code parameter_types.hostname}. */
+    private static final String HOSTNAME = "^[a-zA-Z0-9]+[a-zA-Z0-9-]*[a-zA-Z0-9]+$";
+
     /** The most servers one multi-create makes. */
     static final int MAX_COUNT = 100_000;
 
@@ -73,7 +79,7 @@ public final class ServersRoutes {
     private Reply create(Call call) {
         JsonNode server = Schema.envelope(call.body(), "server");
         Schema.object(server, "server");
-        Schema.onlyKeys(server, "server", CREATE_KEYS);
+        Schema.onlyKeys(server, "server", call.atLeast(90) ? CREATE_KEYS : CREATE_KEYS_BEFORE_2_90);
         Schema.required(server, "server", "name");
         String name = Schema.string(server, "name", false, 1, 255);
         String flavorRef = lastSegment(textOrNumber(Schema.required(server, "server", "flavorRef"), "flavorRef"));
@@ -101,7 +107,11 @@ public final class ServersRoutes {
 
         String userData = Schema.string(server, "user_data", true, 0, 65535);
         boolean reservationOnly = Boolean.TRUE.equals(Schema.bool(server, "return_reservation_id"));
+        String hostname = call.atLeast(90) ? hostname(server) : null;
         int count = count(server);
+        if (hostname != null && count > 1) {
+            throw new BadRequest("Unable to allocate a single hostname to multiple instances");
+        }
         CreateServer command = new CreateServer(name, flavorRef, imageRef, bootVolume, zone == null ? "nova" : zone,
                 metadata, networks, count);
         Receipt receipt = simulation.cloud().execute(call.caller(), command, call.requestId());
@@ -109,8 +119,9 @@ public final class ServersRoutes {
         // One reservation for all of a multi-create's servers, as Nova's.
         String reservation = ServerDetails.Extra.NONE.reservation(created.id());
         for (int i = 0; i < receipt.servers().size(); i++) {
-            details.put(receipt.servers().get(i).id(), new ServerDetails.Extra(keyName, userData, description, tags,
-                    "MANUAL", reservation, i));
+            Server made = receipt.servers().get(i);
+            details.put(made.id(), new ServerDetails.Extra(keyName, userData, description, tags, "MANUAL",
+                    reservation, i, hostname != null ? hostname : ServerView.hostnameOf(made.name(), made.id())));
         }
         if (reservationOnly) {
             return Reply.json(202, Json.object("reservation_id", reservation));
@@ -123,6 +134,15 @@ public final class ServersRoutes {
         view.put("security_groups", List.of(Json.object("name", "default")));
         return Reply.json(202, Json.object("server", view))
                 .withHeader("Location", Links.of(call, "servers", created.id()).get(0).get("href").toString());
+    }
+
+    /** A hostname as Nova's schema takes it (2.90 on), or null when the body has none. */
+    private static String hostname(JsonNode body) {
+        if (!body.has("hostname")) {
+            return null;
+        }
+        Schema.string(body, "hostname", false, 2, 63);
+        return Schema.pattern(body, "hostname", HOSTNAME, 63);
     }
 
     /**
@@ -295,19 +315,26 @@ public final class ServersRoutes {
     private Reply update(Call call) {
         JsonNode update = Schema.envelope(call.body(), "server");
         Schema.object(update, "server");
-        Set<String> allowed = call.atLeast(19) ? Set.of("name", "description", "accessIPv4", "accessIPv6",
-                "OS-DCF:diskConfig", "hostname") : Set.of("name", "accessIPv4", "accessIPv6", "OS-DCF:diskConfig");
+        Set<String> allowed = call.atLeast(90) ? Set.of("name", "description", "accessIPv4", "accessIPv6",
+                "OS-DCF:diskConfig", "hostname") : call.atLeast(19) ? Set.of("name", "description", "accessIPv4",
+                "accessIPv6", "OS-DCF:diskConfig") : Set.of("name", "accessIPv4", "accessIPv6", "OS-DCF:diskConfig");
         Schema.onlyKeys(update, "server", allowed);
+        String hostname = call.atLeast(90) ? hostname(update) : null;
         Cloud cloud = simulation.cloud();
         String serverId = call.path("server_id");
         cloud.server(call.caller(), serverId);
         String name = Schema.string(update, "name", false, 1, 255);
+        boolean describes = call.atLeast(19) && update.has("description");
+        String description = describes ? Schema.string(update, "description", true, 0, 255) : null;
+        // Everything is checked before anything changes.
         if (name != null) {
             cloud.execute(call.caller(), new RenameServer(serverId, name), call.requestId());
         }
-        if (call.atLeast(19) && update.has("description")) {
-            details.put(serverId, details.of(serverId).withDescription(
-                    Schema.string(update, "description", true, 0, 255)));
+        if (describes) {
+            details.put(serverId, details.of(serverId).withDescription(description));
+        }
+        if (hostname != null) {
+            details.put(serverId, details.of(serverId).withHostname(hostname));
         }
         return Reply.ok(Json.object("server", ServerView.full(call, cloud, details,
                 cloud.readServer(call.caller(), serverId), ServerView.Form.UPDATE)));
