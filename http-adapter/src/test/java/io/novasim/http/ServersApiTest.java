@@ -58,6 +58,31 @@ class ServersApiTest {
         assertThat(created.headerValues("Vary")).contains("OpenStack-API-Version", "X-OpenStack-Nova-API-Version");
     }
 
+    /** As Nova's create schemas: a field before its microversion, or after it went, is an unexpected property. */
+    @Test
+    void createFieldsComeAndGoWithMicroversions() {
+        String[][] refused = {
+                {"2.18", "\"description\": \"d\""}, {"2.51", "\"tags\": [\"t\"]"},
+                {"2.57", "\"personality\": []"}, {"2.62", "\"trusted_image_certificates\": [\"c\"]"},
+                {"2.73", "\"host\": \"compute-1\""}, {"2.89", "\"hostname\": \"web-01\""}};
+        for (String[] row : refused) {
+            Client.Response created = demo.microversion(row[0]).post("/v2.1/servers", """
+                    {"server": {"name": "web", "imageRef": "%s", "flavorRef": "1", "networks": "auto", %s}}"""
+                    .formatted(IMAGE, row[1]));
+            assertThat(created.status()).as(row[0] + " " + row[1]).isEqualTo(400);
+            assertThat(created.json().at("/badRequest/message").asText()).as(row[0])
+                    .endsWith("Additional properties are not allowed ('" + row[1].split("\"")[1]
+                            + "' was unexpected)");
+        }
+        String[][] taken = {{"2.19", "\"description\": \"d\""}, {"2.52", "\"tags\": [\"t\"]"},
+                {"2.56", "\"personality\": []"}, {"2.90", "\"hostname\": \"web-01\""}};
+        for (String[] row : taken) {
+            assertThat(demo.microversion(row[0]).post("/v2.1/servers", """
+                    {"server": {"name": "web", "imageRef": "%s", "flavorRef": "1", "networks": "auto", %s}}"""
+                    .formatted(IMAGE, row[1])).status()).as(row[0] + " " + row[1]).isEqualTo(202);
+        }
+    }
+
     @Test
     void aServerBuildsThenIsActiveWithAnAddress() {
         String id = boot("web");

@@ -39,17 +39,38 @@ import java.util.regex.PatternSyntaxException;
  */
 @Singleton
 public final class ServersRoutes {
-    private static final Set<String> CREATE_KEYS = Set.of("name", "imageRef", "flavorRef", "networks", "metadata",
-            "availability_zone", "key_name", "user_data", "block_device_mapping_v2", "block_device_mapping",
-            "min_count", "max_count", "return_reservation_id", "security_groups", "description", "tags",
-            "config_drive", "adminPass", "accessIPv4", "accessIPv6", "OS-DCF:diskConfig", "personality",
-            "hostname", "trusted_image_certificates", "host", "hypervisor_hostname");
-
-    /** {@code hostname} comes with 2.90. */
-    private static final Set<String> CREATE_KEYS_BEFORE_2_90 = CREATE_KEYS.stream()
-            .filter(key -> !key.equals("hostname")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    /** The fields of a create's {@code server} at 2.1 (Nova's {@code create} schema); others come and go later. */
+    private static final Set<String> CREATE_KEYS = Set.of("name", "imageRef", "flavorRef", "adminPass", "metadata",
+            "networks", "OS-DCF:diskConfig", "accessIPv4", "accessIPv6", "personality", "availability_zone",
+            "block_device_mapping", "block_device_mapping_v2", "config_drive", "key_name", "min_count", "max_count",
+            "return_reservation_id", "security_groups", "user_data");
     /** Nova's {@code parameter_types.hostname}. */
     private static final String HOSTNAME = "^[a-zA-Z0-9]+[a-zA-Z0-9-]*[a-zA-Z0-9]+$";
+
+    /** The fields a create may have at the call's microversion: any other is refused, as Nova's schema does. */
+    private static Set<String> createKeys(Call call) {
+        Set<String> keys = new java.util.HashSet<>(CREATE_KEYS);
+        if (call.atLeast(19)) {
+            keys.add("description");
+        }
+        if (call.atLeast(52)) {
+            keys.add("tags");
+        }
+        if (call.atLeast(57)) {
+            keys.remove("personality");
+        }
+        if (call.atLeast(63)) {
+            keys.add("trusted_image_certificates");
+        }
+        if (call.atLeast(74)) {
+            keys.add("host");
+            keys.add("hypervisor_hostname");
+        }
+        if (call.atLeast(90)) {
+            keys.add("hostname");
+        }
+        return keys;
+    }
 
     /** The most servers one multi-create makes. */
     static final int MAX_COUNT = 100_000;
@@ -79,7 +100,7 @@ public final class ServersRoutes {
     private Reply create(Call call) {
         JsonNode server = Schema.envelope(call.body(), "server");
         Schema.object(server, "server");
-        Schema.onlyKeys(server, "server", call.atLeast(90) ? CREATE_KEYS : CREATE_KEYS_BEFORE_2_90);
+        Schema.onlyKeys(server, "server", createKeys(call));
         Schema.required(server, "server", "name");
         String name = Schema.string(server, "name", false, 1, 255);
         String flavorRef = lastSegment(textOrNumber(Schema.required(server, "server", "flavorRef"), "flavorRef"));
