@@ -1,15 +1,8 @@
 package io.novasim.http;
 
-import org.eclipse.jetty.http.HostPortHttpField;
 import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpParser;
 import org.eclipse.jetty.http.HttpTester;
-import org.eclipse.jetty.http.HttpURI;
-import org.eclipse.jetty.http.HttpVersion;
-import org.eclipse.jetty.http.MetaData;
-import org.eclipse.jetty.util.NanoTime;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +18,8 @@ import java.util.Set;
  * HTTP/1.1 exchanges with a running simulator in memory: the same routes and answers as over the network, without a
  * socket, a client library or a thread hand-off: the calling thread runs the request itself. A scenario run sends its
  * 100 000 requests this way. A plain request (a method with or without a body, a path with nothing to decode, headers
- * that only the request's handler reads) goes straight to Javalin's servlet ({@link ServletExchange}), or, when the
- * client accepts a compressed answer, to Jetty already parsed; any other goes as bytes on one kept-alive connection,
- * through Jetty's parser. Every way gives the network's answer, header for header ({@code LocalHttpTest}). Threads
+ * that only the request's handler reads, no compressed answer accepted) goes straight to Javalin's servlet
+ * ({@link ServletExchange}); any other goes as bytes on one kept-alive connection, through Jetty's parser. Every way gives the network's answer, header for header ({@code LocalHttpTest}). Threads
  * may share it.
  */
 public final class LocalHttp {
@@ -37,18 +29,15 @@ public final class LocalHttp {
             "connection", "keep-alive", "proxy-connection", "expect", "upgrade", "http2-settings", "te", "trailer");
     private final InlineConnector connector;
     private final String host;
-    /** The {@code Host} header as Jetty's parser gives it (fields do not change: one serves every request). */
-    private final HostPortHttpField hostField;
-    /** Whether plain requests may go parsed (see {@link #send}). */
-    private final boolean parsed;
-    /** Plain requests whose answer is not compressed skip Jetty: they go straight to Javalin's servlet. */
+    /**
+     * Plain requests whose answer is not compressed skip Jetty: they go straight to Javalin's servlet. Null when Jetty
+     * writes headers of its own (a server version, X-Powered-By), which only its writer adds.
+     */
     private final ServletExchange direct;
 
-    private LocalHttp(InlineConnector connector, String host, boolean parsed, ServletExchange direct) {
+    private LocalHttp(InlineConnector connector, String host, ServletExchange direct) {
         this.connector = connector;
         this.host = host;
-        this.hostField = new HostPortHttpField(host);
-        this.parsed = parsed;
         this.direct = direct;
     }
 
@@ -73,12 +62,10 @@ public final class LocalHttp {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the in-memory connector", e);
         }
-        // The writer's own headers that the parsed way does not add: with either configured, every request goes as
-        // bytes.
         boolean plainWriter = !http.getSendServerVersion() && !http.getSendXPoweredBy();
         ServletExchange direct = new ServletExchange(servlet, http.getOutputAggregationSize(),
                 () -> http.getSendDateHeader() ? jetty.getDateField().getValue() : null);
-        return new LocalHttp(connector, host, plainWriter, plainWriter ? direct : null);
+        return new LocalHttp(connector, host, plainWriter ? direct : null);
     }
 
     /**
@@ -117,16 +104,10 @@ public final class LocalHttp {
     public Response send(String method, String target, Map<String, String> headers, String body) {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         boolean sized = body != null || !"GET".equals(method) && !"HEAD".equals(method);
-        if (parsed && parsedAlready(method, target, headers)) {
-            if (direct != null && !compressible(headers)) {
-                int query = target.indexOf('?');
-                return response(direct.exchange(method, query < 0 ? target : target.substring(0, query),
-                        query < 0 ? null : target.substring(query + 1), host, headers, content, sized));
-            }
-            Response answer = sendParsed(method, target, headers, content, sized);
-            if (answer != null) {
-                return answer;
-            }
+        if (direct != null && parsedAlready(method, target, headers) && !compressible(headers)) {
+            int query = target.indexOf('?');
+            return response(direct.exchange(method, query < 0 ? target : target.substring(0, query),
+                    query < 0 ? null : target.substring(query + 1), host, headers, content, sized));
         }
         StringBuilder head = new StringBuilder(256).append(method).append(' ').append(target)
                 .append(" HTTP/1.1\r\nHost: ").append(host).append("\r\n");
@@ -161,37 +142,7 @@ public final class LocalHttp {
                 : new String(answer, StandardCharsets.UTF_8));
     }
 
-    /**
-     * The request as Jetty's parser would give it, handed over without bytes in between; null when Jetty refuses it
-     * before running it (it then goes as bytes).
-     */
-    private Response sendParsed(String method, String target, Map<String, String> headers, byte[] content,
-                                boolean sized) {
-        HttpFields.Mutable fields = HttpFields.build(headers.size() + 2);
-        fields.add(hostField);
-        headers.forEach(fields::add);
-        if (sized) {
-            fields.add(HttpHeader.CONTENT_LENGTH, Integer.toString(content.length));
-        }
-        MetaData.Request request;
-        try {
-            request = new MetaData.Request(NanoTime.now(), method, HttpURI.build().uri(method, target),
-                    HttpVersion.HTTP_1_1, fields);
-        } catch (RuntimeException unparsable) {
-            return null;
-        }
-        InlineConnector.Answer answer;
-        try {
-            answer = connector.exchange(request, content);
-        } catch (InlineConnector.Unparsed refused) {
-            return null;
-        } catch (Exception e) {
-            throw new IllegalStateException("the simulator did not answer " + method + " " + target, e);
-        }
-        return response(answer);
-    }
-
-    private static Response response(InlineConnector.Answer answer) {
+    private static Response response(ServletExchange.Answer answer) {
         Map<String, List<String>> answerHeaders = new LinkedHashMap<>();
         for (String[] field : answer.headers()) {
             answerHeaders.computeIfAbsent(field[0], name -> new ArrayList<>(1)).add(field[1]);

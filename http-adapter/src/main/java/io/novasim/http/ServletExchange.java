@@ -54,8 +54,18 @@ final class ServletExchange {
         this.date = date;
     }
 
+    /**
+     * An answer as Jetty would have sent it.
+     *
+     * @param status  the status code
+     * @param headers each header as Jetty's HTTP/1.1 writer sends it, in order: name and value
+     * @param body    the body's bytes
+     */
+    record Answer(int status, List<String[]> headers, byte[] body) {
+    }
+
     /** The answer to one request: status, headers as sent (name, value) in order, body. */
-    InlineConnector.Answer exchange(String method, String path, String query, String host,
+    Answer exchange(String method, String path, String query, String host,
                                     Map<String, String> headers, byte[] body, boolean sized) {
         Request request = new Request(method, path, query, host, headers, body, sized);
         Response response = new Response(date.get());
@@ -514,7 +524,7 @@ final class ServletExchange {
             return called[0];
         }
 
-        InlineConnector.Answer answer(int aggregation) {
+        Answer answer(int aggregation) {
             List<String[]> headers = new ArrayList<>(fields.size() + 1);
             headers.addAll(fields);
             boolean bodiless = status < 200 || status == 204 || status == 304;
@@ -522,7 +532,7 @@ final class ServletExchange {
                 headers.add(body.length > aggregation ? new String[] {"Transfer-Encoding", "chunked"}
                         : new String[] {"Content-Length", Integer.toString(body.length)});
             }
-            return new InlineConnector.Answer(status, headers, bodiless ? new byte[0]
+            return new Answer(status, headers, bodiless ? new byte[0]
                     : Arrays.copyOf(body.bytes, body.length));
         }
     }

@@ -20,12 +20,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ServletExchangeTest {
     private static final int AGGREGATION = 8192;
 
-    private static InlineConnector.Answer answer(HttpServlet servlet, String method, byte[] body) {
+    private static ServletExchange.Answer answer(HttpServlet servlet, String method, byte[] body) {
         return new ServletExchange(servlet, AGGREGATION, () -> "Sun, 22 Nov 2026 10:00:00 GMT")
                 .exchange(method, "/x", "a=1", "127.0.0.1:8774", Map.of("X-Test", "yes"), body, body.length > 0);
     }
 
-    private static List<String> headers(InlineConnector.Answer answer) {
+    private static List<String> headers(ServletExchange.Answer answer) {
         return answer.headers().stream().map(field -> field[0] + ": " + field[1]).toList();
     }
 
@@ -45,7 +45,7 @@ class ServletExchangeTest {
 
     @Test
     void theDateComesFirstThenTheHeadersInOrderThenTheLength() {
-        InlineConnector.Answer answer = answer(new HttpServlet() {
+        ServletExchange.Answer answer = answer(new HttpServlet() {
             @Override
             protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
                 res.setContentType("text/plain");
@@ -79,7 +79,7 @@ class ServletExchangeTest {
 
     @Test
     void noContentHasNeitherLengthNorBody() {
-        InlineConnector.Answer answer = answer(new HttpServlet() {
+        ServletExchange.Answer answer = answer(new HttpServlet() {
             @Override
             protected void service(HttpServletRequest req, HttpServletResponse res) {
                 res.setStatus(204);
