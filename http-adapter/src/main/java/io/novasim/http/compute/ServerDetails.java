@@ -30,9 +30,9 @@ public final class ServerDetails {
             tags = List.copyOf(tags);
         }
 
-        /** The reservation of the server with this id: the one kept, else {@code r-} and the id's first 8 characters. */
+        /** The reservation of the server with this id: the one kept, else the one its id makes. */
         String reservation(String serverId) {
-            return reservationId != null ? reservationId : "r-" + serverId.substring(0, 8);
+            return reservationId != null ? reservationId : reservationOf(serverId);
         }
 
         Extra withDescription(String newDescription) {
@@ -47,6 +47,11 @@ public final class ServerDetails {
     }
 
     private final Map<String, Extra> extras = new ConcurrentHashMap<>();
+
+    /** A create request's reservation, made from its (first) server's id: {@code r-} and 8 characters, as Nova's. */
+    static String reservationOf(String serverId) {
+        return "r-" + serverId.substring(0, 8);
+    }
 
     @Inject
     public ServerDetails() {

@@ -137,8 +137,7 @@ public final class ServersRoutes {
                 metadata, networks, count);
         Receipt receipt = simulation.cloud().execute(call.caller(), command, call.requestId());
         Server created = receipt.server();
-        // One reservation for all of a multi-create's servers, as Nova's.
-        String reservation = ServerDetails.Extra.NONE.reservation(created.id());
+        String reservation = ServerDetails.reservationOf(created.id()); // one for all of a multi-create's servers
         for (int i = 0; i < receipt.servers().size(); i++) {
             Server made = receipt.servers().get(i);
             details.put(made.id(), new ServerDetails.Extra(keyName, userData, description, tags, "MANUAL",
