@@ -1,10 +1,7 @@
 package io.novasim.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.novasim.NovaSimulator;
 import io.novasim.model.volume.Volume;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,27 +12,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** os-interface, os-volume_attachments and media over HTTP, with the codes and texts of §3.2, §4.2 and seed 002. */
 @Timeout(30)
-class AttachDetachApiTest {
+class AttachDetachApiTest extends SeededCloudTest {
     static final String NET = "3cb9bc59-5699-4588-a4b1-b87f96708bc6";
     static final String ISO = "3339fd5f-ec06-4ef8-9337-c1c70218a748";
-    static NovaSimulator sim;
-    Client demo;
     String server;
 
-    @BeforeAll
-    static void start() {
-        sim = NovaSimulator.builder().seed(11).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
+    AttachDetachApiTest() {
+        super(11);
     }
 
     @BeforeEach
     void fresh() {
-        sim.control().reset();
-        demo = Client.as(sim, "demo", "demo");
         server = demo.post("/v2.1/servers", """
                 {"server": {"name": "web", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b", "flavorRef": "1"}}""")
                 .json().at("/server/id").asText();

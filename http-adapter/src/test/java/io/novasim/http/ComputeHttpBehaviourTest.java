@@ -1,9 +1,6 @@
 package io.novasim.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.novasim.NovaSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -14,25 +11,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The HTTP layer of nova-semantics.md §1: microversions, content types, bodies, request ids, faults. */
 @Timeout(30)
-class ComputeHttpBehaviourTest {
-    static NovaSimulator sim;
-    Client demo;
+class ComputeHttpBehaviourTest extends SeededCloudTest {
     String server;
 
-    @BeforeAll
-    static void start() {
-        sim = NovaSimulator.builder().seed(3).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
+    ComputeHttpBehaviourTest() {
+        super(3);
     }
 
     @BeforeEach
     void fresh() {
-        sim.control().reset();
-        demo = Client.as(sim, "demo", "demo");
         server = demo.post("/v2.1/servers", """
                 {"server": {"name": "web", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b", "flavorRef": "1"}}""")
                 .json().at("/server/id").asText();

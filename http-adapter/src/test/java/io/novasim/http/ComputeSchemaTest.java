@@ -1,11 +1,8 @@
 package io.novasim.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.novasim.NovaSimulator;
 import io.novasim.http.schema.ResponseSchemas;
 import io.novasim.model.volume.Volume;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.provider.Arguments;
 
@@ -20,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the microversions to check. Each subclass validates the bodies of one group of operations against the community
  * OpenAPI schemas ({@code src/test/resources/openapi/compute-v2.yaml}) with {@link ResponseSchemas}.
  */
-abstract class ComputeSchemaTest {
+abstract class ComputeSchemaTest extends SeededCloudTest {
     static final String IMAGE = "70a599e0-31e7-49b7-b260-868f441e862b";
     static final String NET = "3cb9bc59-5699-4588-a4b1-b87f96708bc6";
     static final ResponseSchemas SCHEMAS = ResponseSchemas.compute();
@@ -38,24 +35,14 @@ abstract class ComputeSchemaTest {
         DEMO, ADMIN
     }
 
-    static NovaSimulator sim;
-    Client demo;
     Client admin;
 
-    @BeforeAll
-    static void start() {
-        sim = NovaSimulator.builder().seed(29).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
+    ComputeSchemaTest() {
+        super(29);
     }
 
     @BeforeEach
     void fresh() {
-        sim.control().reset();
-        demo = Client.as(sim, "demo", "demo");
         admin = Client.as(sim, "admin", "admin");
     }
 
@@ -88,7 +75,7 @@ abstract class ComputeSchemaTest {
     }
 
     /** The id of a volume of the demo project that {@code CloudSetup.demo()} preloads. */
-    static String volume(String name) {
+    String volume(String name) {
         return sim.control().state().volumes().stream().filter(v -> v.name().equals(name)).map(Volume::id)
                 .findFirst().orElseThrow();
     }

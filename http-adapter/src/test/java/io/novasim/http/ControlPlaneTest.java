@@ -1,9 +1,6 @@
 package io.novasim.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.novasim.NovaSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -11,25 +8,15 @@ import org.junit.jupiter.api.Timeout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(30)
-class ControlPlaneTest {
-    static NovaSimulator sim;
-    Client demo;
+class ControlPlaneTest extends SeededCloudTest {
     Client admin;
 
-    @BeforeAll
-    static void start() {
-        sim = NovaSimulator.builder().seed(5).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
+    ControlPlaneTest() {
+        super(5);
     }
 
     @BeforeEach
     void fresh() {
-        sim.control().reset();
-        demo = Client.as(sim, "demo", "demo");
         admin = Client.as(sim, "admin", "admin");
     }
 

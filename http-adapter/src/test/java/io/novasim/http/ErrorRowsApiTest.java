@@ -1,9 +1,6 @@
 package io.novasim.http;
 
-import io.novasim.NovaSimulator;
 import io.novasim.model.volume.Volume;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -14,28 +11,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rows of nova-semantics.md §3.2 and §4.2 over HTTP, each with its status, fault name and text. */
 @Timeout(30)
-class ErrorRowsApiTest {
+class ErrorRowsApiTest extends SeededCloudTest {
     static final String IMAGE = "70a599e0-31e7-49b7-b260-868f441e862b";
     static final String NET = "3cb9bc59-5699-4588-a4b1-b87f96708bc6";
-    static NovaSimulator sim;
-    Client demo;
     Client admin;
     String server;
 
-    @BeforeAll
-    static void start() {
-        sim = NovaSimulator.builder().seed(23).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
+    ErrorRowsApiTest() {
+        super(23);
     }
 
     @BeforeEach
     void fresh() {
-        sim.control().reset();
-        demo = Client.as(sim, "demo", "demo");
         admin = Client.as(sim, "admin", "admin");
         server = boot("web");
     }

@@ -1,8 +1,5 @@
 package io.novasim.http;
 
-import io.novasim.NovaSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -11,24 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A server's hostname (microversion 2.90): given at create or by an update, kept by a rename, one per server. */
 @Timeout(30)
-class HostnameApiTest {
-    static NovaSimulator sim;
-    Client demo;
-
-    @BeforeAll
-    static void start() {
-        sim = NovaSimulator.builder().seed(7).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
+class HostnameApiTest extends SeededCloudTest {
+    HostnameApiTest() {
+        super(7);
     }
 
     @BeforeEach
     void fresh() {
-        sim.control().reset();
-        demo = Client.as(sim, "demo", "demo").microversion("2.90");
+        demo = demo.microversion("2.90");
     }
 
     private Client.Response create(Client client, String extra) {

@@ -2,10 +2,6 @@ package io.novasim.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.novasim.CloudSetup;
-import io.novasim.NovaSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -15,27 +11,13 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(30)
-class ImageApiTest {
+class ImageApiTest extends SeededCloudTest {
     static final String CIRROS = "70a599e0-31e7-49b7-b260-868f441e862b";
     static final String RESCUE = "3339fd5f-ec06-4ef8-9337-c1c70218a748";
     static final String NO_SUCH = "00000000-0000-4000-8000-000000000000";
-    static NovaSimulator sim;
-    Client demo;
 
-    @BeforeAll
-    static void start() {
-        sim = NovaSimulator.builder().seed(17).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        sim.control().reset();
-        demo = Client.as(sim, "demo", "demo");
+    ImageApiTest() {
+        super(17);
     }
 
     static List<String> ids(Client.Response response) {

@@ -1,10 +1,6 @@
 package io.novasim.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.novasim.NovaSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -16,25 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code min_count} / {@code max_count} on server create: Nova's multi-create, over HTTP. */
 @Timeout(30)
-class MultiCreateApiTest {
+class MultiCreateApiTest extends SeededCloudTest {
     static final String IMAGE = ServersApiTest.IMAGE;
-    static NovaSimulator sim;
-    Client demo;
 
-    @BeforeAll
-    static void start() {
-        sim = NovaSimulator.builder().seed(7).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        sim.control().reset();
-        demo = Client.as(sim, "demo", "demo");
+    MultiCreateApiTest() {
+        super(7);
     }
 
     private Client.Response create(String extra) {

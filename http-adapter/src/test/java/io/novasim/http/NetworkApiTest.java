@@ -1,10 +1,6 @@
 package io.novasim.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.novasim.NovaSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -15,30 +11,16 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(30)
-class NetworkApiTest {
+class NetworkApiTest extends SeededCloudTest {
     static final String IMAGE = "70a599e0-31e7-49b7-b260-868f441e862b";
     static final String PRIVATE = "3cb9bc59-5699-4588-a4b1-b87f96708bc6";
     static final String PRIVATE_SUBNET = "f8a6e8f8-c2ec-497c-9f23-da9616de54ef";
     static final String ALT_PRIVATE = "9b5b2f3a-2b4c-4a7e-9c55-0e7b8e1f6a01";
     static final String PUBLIC = "0ad6b1f4-6a1f-4c4e-8f0f-1f6b3f4d2a77";
     static final String NO_SUCH = "00000000-0000-4000-8000-000000000000";
-    static NovaSimulator sim;
-    Client demo;
 
-    @BeforeAll
-    static void start() {
-        sim = NovaSimulator.builder().seed(11).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        sim.control().reset();
-        demo = Client.as(sim, "demo", "demo");
+    NetworkApiTest() {
+        super(11);
     }
 
     static List<String> field(JsonNode array, String name) {

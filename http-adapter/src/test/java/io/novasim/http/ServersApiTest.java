@@ -2,10 +2,6 @@ package io.novasim.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.novasim.CloudSetup;
-import io.novasim.NovaSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -14,25 +10,11 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(30)
-class ServersApiTest {
+class ServersApiTest extends SeededCloudTest {
     static final String IMAGE = "70a599e0-31e7-49b7-b260-868f441e862b";
-    static NovaSimulator sim;
-    Client demo;
 
-    @BeforeAll
-    static void start() {
-        sim = NovaSimulator.builder().seed(7).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        sim.control().reset();
-        demo = Client.as(sim, "demo", "demo");
+    ServersApiTest() {
+        super(7);
     }
 
     String boot(String name) {
