@@ -38,8 +38,6 @@ import java.util.concurrent.Callable;
 public final class RecordCommand implements Callable<Integer> {
     static final int EXIT_FAILED = 1;
     private static final String CONTROL = "/__sim/v1";
-    private static final ObjectReader REQUEST = Json.MAPPER.readerFor(RecordedRequest.class)
-            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     @Spec
     CommandSpec spec;
@@ -147,10 +145,13 @@ public final class RecordCommand implements Callable<Integer> {
         String token = controlToken != null ? controlToken : login(base);
         JsonNode settings = control(base, token, "/settings");
         JsonNode journal = control(base, token, "/requests");
+        // Made here, not when picocli builds the command tree for every subcommand: it starts Jackson.
+        ObjectReader reader = Json.MAPPER.readerFor(RecordedRequest.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         List<RecordedRequest> requests = new ArrayList<>();
         for (JsonNode request : journal.path("requests")) {
             try {
-                requests.add(REQUEST.readValue(request));
+                requests.add(reader.readValue(request));
             } catch (IOException e) {
                 throw new RecordingFailed(base + " answered a journal entry novasim record cannot read: " + request);
             }
