@@ -1,11 +1,11 @@
 package io.novasim;
 
-import io.javalin.Javalin;
+import io.novasim.http.Api;
 import io.novasim.http.SimulatorComponent;
-import io.novasim.http.SimulatorSettings;
+import io.novasim.http.compute.ComputeDialect;
+import io.novasim.http.javalin.JavalinServer;
 import io.novasim.model.catalog.Project;
 import io.novasim.model.catalog.User;
-import io.novasim.state.Cloud;
 import io.novasim.state.log.EventListener;
 import io.novasim.state.time.Timings;
 import io.novasim.state.time.VirtualClock;
@@ -32,27 +32,27 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  *
- * <p><b>Over HTTP or in process.</b> {@link Builder#build()} gives this class: a real HTTP server, for tests of code
- * that talks to OpenStack over the wire (an SDK, a client, a Terraform provider); it costs a port and a few
- * milliseconds to start. {@link Builder#buildInProcess()} gives an {@link InProcess} simulator: the same engine and
- * the same {@link SimulatorControl}, no socket, no HTTP threads; for unit tests of code that works on the engine
- * ({@link Cloud}) directly, or that only needs a seeded world and a virtual clock.
+ * <p><b>Over HTTP or in memory.</b> A built simulator answers at once in memory: {@link #exchange} sends it a request
+ * without a socket or a thread, and {@link #control()} drives it; nothing needs starting or closing. {@link #start()}
+ * also serves the same APIs over HTTP, for tests of code that talks to OpenStack over the wire (an SDK, a client, a
+ * Terraform provider); it costs a port and a few milliseconds. Both ways give the same answers, over HTTP with the
+ * headers a transport adds ({@code Date}, the length or chunking).
  */
 public final class NovaSimulator implements AutoCloseable {
     private static final String CLOUD_NAME = "novasim";
     private static final String REGION = "RegionOne";
 
     private final SimulatorSettings settings;
-    private final SimulatorComponent component;
+    private final Api api;
     private final SimulatorControl control;
-    private Javalin server;
+    private JavalinServer server;
     private boolean closed;
-    private io.novasim.http.LocalHttp local;
 
     private NovaSimulator(SimulatorSettings settings) {
         this.settings = settings;
-        this.component = SimulatorComponent.of(settings);
-        this.control = component.control();
+        SimulatorComponent component = SimulatorComponent.of(settings);
+        this.api = component.api();
+        this.control = component.simulation();
     }
 
     /**
@@ -75,29 +75,35 @@ public final class NovaSimulator implements AutoCloseable {
             throw new IllegalStateException("a simulator cannot be restarted once closed");
         }
         if (server == null) {
-            server = component.app().create().start(settings.host(), settings.port());
+            server = JavalinServer.start(api, settings.host(), settings.port());
         }
         return this;
     }
 
-
     /**
-     * Exchanges with this simulator without a socket: the same Jetty server, routes and answers (links name
-     * {@link #baseUri()}), through Jetty's in-memory connector. For callers that send very many requests from the
-     * same JVM, such as a scenario run.
+     * Answers a request in memory: the APIs that {@link #start()} serves over HTTP, without a socket, a client or a
+     * thread hand-off (the calling thread runs it). Works whether or not the simulator was started; a scenario run
+     * sends its hundred thousand requests this way. The answer is the one HTTP gives, less what a transport adds
+     * ({@code Date}, the length or chunking). A request that names no {@link ApiRequest#base() base} reached
+     * {@link #baseUri()} once started, else {@code http://HOST:PORT} of the builder (port 8774 when it said 0).
      *
-     * @return a sender of requests
-     * @throws IllegalStateException before {@link #start()} and after {@link #close()}
+     * @param request the request
+     * @return the answer
+     * @throws IllegalStateException after {@link #close()}
      */
-    public synchronized io.novasim.http.LocalHttp localHttp() {
-        if (server == null) {
-            throw new IllegalStateException("not started");
+    public ApiResponse exchange(ApiRequest request) {
+        if (closed) {
+            throw new IllegalStateException("the simulator is closed");
         }
-        if (local == null) {
-            local = io.novasim.http.LocalHttp.attach(server.jettyServer().server(), server.javalinServlet(),
-                    baseUri().getAuthority());
+        return api.handle(request.base() != null ? request : new AddressedRequest(request, address()));
+    }
+
+    /** Where a request with no base of its own reached the simulator. */
+    private synchronized String address() {
+        if (server != null) {
+            return baseUri().toString();
         }
-        return local;
+        return "http://" + hostForUri() + ":" + (settings.port() == 0 ? 8774 : settings.port());
     }
 
     /**
@@ -156,7 +162,7 @@ public final class NovaSimulator implements AutoCloseable {
      */
     public java.util.Map<String, String> dialectEndpoints() {
         java.util.Map<String, String> endpoints = new java.util.LinkedHashMap<>();
-        for (io.novasim.http.compute.ComputeDialect dialect : io.novasim.http.compute.ComputeDialect.all()) {
+        for (ComputeDialect dialect : ComputeDialect.all()) {
             if (settings.dialects().contains(dialect.name())) {
                 endpoints.put(dialect.name(), dialect.baseUrl(baseUri().toString()));
             }
@@ -189,7 +195,7 @@ public final class NovaSimulator implements AutoCloseable {
     }
 
     /**
-     * The control interface: clock, faults, reset, snapshots, state and the request journal. Usable before
+     * The control interface: clock, faults, reset, snapshots, state and the request journal. Usable without
      * {@link #start()} too.
      *
      * @return the one control of this simulator
@@ -201,7 +207,7 @@ public final class NovaSimulator implements AutoCloseable {
     /**
      * The settings the builder made.
      *
-     * @return host, port, seed, setup, timings and the rest
+     * @return host, port, seed, setup, timings and the rest: an immutable value
      */
     public SimulatorSettings settings() {
         return settings;
@@ -312,45 +318,8 @@ public final class NovaSimulator implements AutoCloseable {
     }
 
     /**
-     * A simulator without HTTP, from {@link Builder#buildInProcess()}: the engine and its {@link SimulatorControl},
-     * with the same seed, world, timings and clock as one served over HTTP, but no socket and no threads, so there is
-     * nothing to start or close. For unit tests that drive {@link Cloud} directly; a test of a client that speaks HTTP
-     * wants {@link Builder#build()} instead. (The request journal stays empty: no request comes in.)
-     */
-    public static final class InProcess {
-        private final SimulatorComponent component;
-        private final SimulatorControl control;
-
-        private InProcess(SimulatorSettings settings) {
-            this.component = SimulatorComponent.of(settings);
-            this.control = component.control();
-        }
-
-        /**
-         * The control interface, the same as {@link NovaSimulator#control()}.
-         *
-         * @return the one control of this simulator
-         */
-        public SimulatorControl control() {
-            return control;
-        }
-
-        /**
-         * The engine as it is now, with virtual time brought up to date when the clock follows the wall clock. A
-         * {@link SimulatorControl#reset() reset} or {@link SimulatorControl#restore(String) restore} builds a new
-         * engine: ask again after one.
-         *
-         * @return the engine that owns the state
-         */
-        public Cloud cloud() {
-            return component.simulation().cloud();
-        }
-    }
-
-    /**
      * Settings with sensible defaults: 127.0.0.1, a free port, seed 1, the demo world, default timings, a clock that
-     * moves only when told, tokens valid 24 hours, no control token, every dialect. Then {@link #build()} for a
-     * simulator served over HTTP, or {@link #buildInProcess()} for one without.
+     * moves only when told, tokens valid 24 hours, no control token, every dialect. Then {@link #build()}.
      */
     public static final class Builder {
         private String host = "127.0.0.1";
@@ -371,9 +340,7 @@ public final class NovaSimulator implements AutoCloseable {
         }
 
         private static java.util.Set<String> allDialects() {
-            java.util.Set<String> names = new java.util.LinkedHashSet<>();
-            io.novasim.http.compute.ComputeDialect.all().forEach(d -> names.add(d.name()));
-            return names;
+            return new java.util.LinkedHashSet<>(SimulatorSettings.DIALECTS);
         }
 
         /**
@@ -526,29 +493,52 @@ public final class NovaSimulator implements AutoCloseable {
         }
 
         /**
-         * A simulator served over HTTP, not started yet: call {@link NovaSimulator#start()}.
+         * A simulator with these settings: it answers in memory at once ({@link NovaSimulator#exchange}), and over
+         * HTTP once {@link NovaSimulator#start() started}.
          *
-         * @return a new simulator with these settings
+         * @return a new simulator
          * @throws IllegalArgumentException when a setting is out of range
          */
         public NovaSimulator build() {
             return new NovaSimulator(settings());
         }
 
-        /**
-         * A simulator without HTTP, for unit tests that use the engine directly; {@code host}, {@code port} and
-         * {@code dialects} do not matter to it. See {@link InProcess}.
-         *
-         * @return a new, ready simulator with these settings
-         * @throws IllegalArgumentException when a setting is out of range
-         */
-        public InProcess buildInProcess() {
-            return new InProcess(settings());
-        }
-
         private SimulatorSettings settings() {
             return new SimulatorSettings(host, port, seed, setup, timings, start, clockSpeed, tokenLifetime,
                     controlToken, journalCapacity, eventLogCapacity, dialects, eventListener);
+        }
+    }
+
+    /** A request whose base is the simulator's own address. */
+    private record AddressedRequest(ApiRequest request, String base) implements ApiRequest {
+        @Override
+        public String method() {
+            return request.method();
+        }
+
+        @Override
+        public String path() {
+            return request.path();
+        }
+
+        @Override
+        public String query() {
+            return request.query();
+        }
+
+        @Override
+        public String header(String name) {
+            return request.header(name);
+        }
+
+        @Override
+        public List<String> headerNames() {
+            return request.headerNames();
+        }
+
+        @Override
+        public byte[] body() {
+            return request.body();
         }
     }
 }

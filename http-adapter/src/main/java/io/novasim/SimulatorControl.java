@@ -1,6 +1,5 @@
 package io.novasim;
 
-import io.novasim.http.RecordedRequest;
 import io.novasim.model.server.Server;
 import io.novasim.state.CloudState;
 import io.novasim.state.faults.FaultRule;
@@ -15,9 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Everything a test, a scenario or the control plane can do to a simulator: move its virtual clock, script faults,
  * reset, snapshot and restore it, read its state and the requests it received. The HTTP control routes
- * ({@code /__sim/v1}), the CLI and the JUnit extension are thin layers over this one interface, the same for a
- * simulator served over HTTP and one {@linkplain NovaSimulator.Builder#buildInProcess() in process}. Its methods
- * are safe to call from any thread.
+ * ({@code /__sim/v1}), the CLI and the JUnit extension are thin layers over this one interface, the same whether the
+ * simulator is also served over HTTP or only answers in memory. Its methods are safe to call from any thread.
  */
 public interface SimulatorControl {
     /**

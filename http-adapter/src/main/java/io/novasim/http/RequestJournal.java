@@ -1,5 +1,7 @@
 package io.novasim.http;
 
+import io.novasim.RecordedRequest;
+
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;

@@ -1,16 +1,30 @@
 package io.novasim.http;
 
 import io.novasim.CloudSetup;
+import io.novasim.RecordedRequest;
+import io.novasim.SimulatorControl;
+import io.novasim.SimulatorSettings;
+import io.novasim.http.control.Snapshots;
 import io.novasim.http.identity.Token;
+import io.novasim.http.support.Exchange;
+import io.novasim.http.support.Microversion;
+import io.novasim.http.support.Refusals;
+import io.novasim.http.support.Requests;
 import io.novasim.http.identity.Tokens;
+import io.novasim.model.server.Server;
 import io.novasim.state.Cloud;
+import io.novasim.state.CloudState;
 import io.novasim.state.command.Caller;
 import io.novasim.state.command.CreateVolume;
+import io.novasim.state.command.Perform;
+import io.novasim.state.faults.FaultRule;
+import io.novasim.state.faults.FiredFault;
 import io.novasim.state.ids.SeededIdSource;
 import io.novasim.state.log.EventListener;
 import io.novasim.state.log.EventLog;
 import io.novasim.state.log.Replay;
 import io.novasim.state.log.SimEvent;
+import io.novasim.state.rules.Operation;
 import io.novasim.state.time.VirtualClock;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -19,18 +33,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The running simulation behind the HTTP adapter: the engine, the identity tokens, the event log and the request
- * journal. A reset builds a fresh engine from the same settings. When the clock follows the wall clock, every request
- * first brings virtual time up to date: the only place the adapter reads the wall clock.
+ * The running simulation behind the APIs, and its control: the engine (which owns every piece of simulated state),
+ * the identity tokens, the event log and the request journal. A reset builds a fresh engine from the same settings.
+ * When the clock follows the wall clock, every request first brings virtual time up to date: the only place the
+ * adapter reads the wall clock.
  */
 @Singleton
-public final class Simulation {
+public final class Simulation implements SimulatorControl {
+    /** Who the control acts as when it forces a state: an admin of the admin project. */
+    private static final Caller OPERATOR = new Caller("novasim-control", CloudSetup.ADMIN_PROJECT, true);
     /** The one compute host of the simulated cloud: servers' host, ports' binding host. */
     public static final String COMPUTE_HOST = "novasim-compute-1";
-    /** The request attribute holding the token that sent the request. */
-    private static final String SENT_BY = "novasim.sent-by";
 
     /** Every refusal, with the rule that fired: {@code serve} shows them at INFO. */
     private static final org.slf4j.Logger REFUSALS = org.slf4j.LoggerFactory.getLogger("io.novasim.refusals");
@@ -43,6 +59,8 @@ public final class Simulation {
     private volatile long wallStartNanos;
     private volatile Instant virtualStart;
     private volatile Instant began;
+    /** Stores outside the engine that a reset must empty too (until the engine holds them). */
+    private final List<Runnable> resetHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Inject
     public Simulation(SimulatorSettings settings) {
@@ -53,6 +71,7 @@ public final class Simulation {
     }
 
     /** Back to the starting world: a fresh engine, no tokens but the control token, an empty journal and log. */
+    @Override
     public synchronized void reset() {
         EventLog newLog = new EventLog(settings.eventLogCapacity());
         Cloud fresh = bareCloud(newLog);
@@ -64,6 +83,12 @@ public final class Simulation {
         fresh.runUntilIdle();
         began = fresh.now();
         install(fresh, newLog, true);
+        resetHooks.forEach(Runnable::run);
+    }
+
+    /** Has {@code hook} run at every reset: for a store the engine does not hold yet. */
+    public void onReset(Runnable hook) {
+        resetHooks.add(hook);
     }
 
     /**
@@ -131,54 +156,137 @@ public final class Simulation {
         return current;
     }
 
+    @Override
     public Instant now() {
         return cloud().now();
     }
 
+    @Override
     public void advance(Duration by) {
         cloud().advance(by);
+    }
+
+    @Override
+    public Duration runUntilIdle() {
+        return cloud().runUntilIdle();
+    }
+
+    @Override
+    public void addFault(FaultRule rule) {
+        cloud().addFault(rule);
+    }
+
+    @Override
+    public boolean removeFault(String ruleId) {
+        return cloud().removeFault(ruleId);
+    }
+
+    @Override
+    public List<FaultRule> faultRules() {
+        return cloud().faultRules();
+    }
+
+    @Override
+    public List<FiredFault> firedFaults() {
+        return cloud().firedFaults();
+    }
+
+    @Override
+    public int release(String serverId) {
+        return cloud().release(serverId);
+    }
+
+    @Override
+    public Server forceState(String serverId, String vmState) {
+        Operation reset = switch (vmState) {
+            case "active" -> Operation.RESET_STATE_ACTIVE;
+            case "error" -> Operation.RESET_STATE_ERROR;
+            default -> throw new IllegalArgumentException("a server can be forced to active or error, not "
+                    + vmState);
+        };
+        return cloud().execute(OPERATOR, new Perform(serverId, reset)).server();
+    }
+
+    @Override
+    public String snapshot() {
+        return io.novasim.http.support.Json.write(snapshotDocument());
+    }
+
+    /** The snapshot as a JSON value (see {@link Snapshots}). */
+    public java.util.Map<String, Object> snapshotDocument() {
+        return Snapshots.take(log, settings.seed(), now());
+    }
+
+    @Override
+    public void restore(String snapshot) {
+        restore(io.novasim.http.support.Json.parse(snapshot));
+    }
+
+    /** Rebuilds the state a snapshot document recorded (see {@link Snapshots}). */
+    public void restore(com.fasterxml.jackson.databind.JsonNode snapshot) {
+        Snapshots.Snapshot read = Snapshots.read(snapshot, settings.seed());
+        restore(read.history(), read.now());
+    }
+
+    @Override
+    public CloudState state() {
+        return cloud().state();
+    }
+
+    @Override
+    public List<RecordedRequest> requests() {
+        return journal.requests();
+    }
+
+    @Override
+    public RecordedRequest takeRequest() throws InterruptedException {
+        return journal.take();
+    }
+
+    @Override
+    public RecordedRequest takeRequest(long timeout, TimeUnit unit) throws InterruptedException {
+        return journal.take(timeout, unit);
+    }
+
+    @Override
+    public List<SimEvent> events() {
+        return log.events();
     }
 
     public Tokens tokens() {
         return tokens;
     }
 
-    /** The valid, project-scoped token of a request, as every API but Keystone's own requires. */
-    public java.util.Optional<Token> authenticate(io.javalin.http.Context ctx) {
-        return tokens.valid(ctx.header("X-Auth-Token"), now()).filter(Token::scoped);
+    /** The valid, project-scoped token a request carried ({@code X-Auth-Token}), as every API but Keystone's needs. */
+    public java.util.Optional<Token> authenticate(String tokenId) {
+        return tokens.valid(tokenId, now()).filter(Token::scoped);
+    }
+
+    /** A fresh request id from the engine's seeded source. */
+    public String newRequestId() {
+        return cloud().newRequestId();
     }
 
     /**
-     * Notes on a request the token that sent it, for {@link #record} to journal who it was: the pipelines call it once
-     * the token is known to be valid.
+     * Records an answered request in the journal (bodies only of POST and PUT), with the names of the user and
+     * project of the token that sent it, and the compute microversion asked for.
      */
-    public static void sentBy(io.javalin.http.Context ctx, Token token) {
-        ctx.attribute(SENT_BY, token);
-    }
-
-    /**
-     * Records an answered request in the journal (bodies only of POST and PUT: reading an absent one costs), with the
-     * names of the user and project of the token {@link #sentBy} noted, and the compute microversion asked for.
-     */
-    public void record(io.javalin.http.Context ctx, String requestId, int status) {
+    public void record(Exchange exchange, String requestId, int status) {
         String body = null;
-        if (ctx.method() == io.javalin.http.HandlerType.POST || ctx.method() == io.javalin.http.HandlerType.PUT) {
-            try {
-                body = io.novasim.http.support.Requests.body(ctx);
-            } catch (io.javalin.http.HttpResponseException tooLarge) {
-                body = "<" + tooLarge.getMessage() + ">";
-            }
+        if (exchange.hasBody()) {
+            body = Requests.tooLarge(exchange) ? "<" + exchange.bodyBytes().length + " bytes or more: "
+                    + Requests.tooLargeError().getMessage() + ">" : exchange.body();
         }
-        Token token = ctx.attribute(SENT_BY);
+        Token token = exchange.sentBy();
         String user = token == null ? null : setup().catalog().user(token.userId()).map(u -> u.name())
                 .orElse(token.userId());
         String project = token == null ? null : setup().catalog().project(token.projectId()).map(p -> p.name())
                 .orElse(token.projectId());
-        String microversion = io.novasim.http.support.Microversion.requested(ctx.header("OpenStack-API-Version"),
-                ctx.header("X-OpenStack-Nova-API-Version"));
-        String refusal = io.novasim.http.support.Refusals.of(ctx, status);
-        journal.record(cloud().now(), requestId, ctx.method().name(), ctx.path(), ctx.queryString(), body, status,
-                user, project, microversion, refusal);
+        String microversion = Microversion.requested(exchange.header("OpenStack-API-Version"),
+                exchange.header("X-OpenStack-Nova-API-Version"));
+        String refusal = Refusals.of(exchange, status);
+        journal.record(cloud().now(), requestId, exchange.method(), exchange.path(), exchange.queryString(), body,
+                status, user, project, microversion, refusal);
         if (refusal != null) {
             REFUSALS.info("{} {}", status, refusal);
         }

@@ -8,18 +8,16 @@ import jakarta.inject.Singleton;
 @Singleton
 @Component
 public interface SimulatorComponent {
-    HttpApp app();
+    Api api();
 
     Simulation simulation();
 
-    io.novasim.http.control.SimulationControl control();
-
     @Component.Factory
     interface Factory {
-        SimulatorComponent create(@BindsInstance SimulatorSettings settings);
+        SimulatorComponent create(@BindsInstance io.novasim.SimulatorSettings settings);
     }
 
-    static SimulatorComponent of(SimulatorSettings settings) {
+    static SimulatorComponent of(io.novasim.SimulatorSettings settings) {
         return DaggerSimulatorComponent.factory().create(settings);
     }
 }

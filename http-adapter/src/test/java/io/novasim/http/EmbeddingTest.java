@@ -1,11 +1,11 @@
 package io.novasim.http;
 
+import io.novasim.RecordedRequest;
 import io.novasim.CloudSetup;
+import io.novasim.ApiRequest;
+import io.novasim.ApiResponse;
 import io.novasim.NovaSimulator;
 import io.novasim.model.server.VmState;
-import io.novasim.state.Cloud;
-import io.novasim.state.command.Caller;
-import io.novasim.state.command.CreateServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -149,34 +149,50 @@ class EmbeddingTest {
     }
 
     @Test
-    void inProcessGivesTheEngineAndTheSameControlWithoutHttp() throws Exception {
-        NovaSimulator.InProcess sim = NovaSimulator.builder().seed(7).buildInProcess();
-        Cloud cloud = sim.cloud();
-        String id = cloud.execute(new Caller(DEMO_USER, CloudSetup.DEMO_PROJECT, false),
-                new CreateServer("web", "1", "70a599e0-31e7-49b7-b260-868f441e862b")).server().id();
-        assertThat(sim.control().state().servers()).singleElement()
-                .satisfies(server -> assertThat(server.vmState()).isEqualTo(VmState.BUILDING));
+    void aSimulatorNotStartedAnswersInMemoryWithTheSameControl() throws Exception {
+        try (NovaSimulator sim = NovaSimulator.builder().seed(7).build()) {
+            ApiResponse token = sim.exchange(ApiRequest.of("POST", "/identity/v3/auth/tokens").json("""
+                    {"auth": {"identity": {"methods": ["password"], "password": {"user": {"name": "demo",
+                     "domain": {"name": "Default"}, "password": "secret"}}},
+                     "scope": {"project": {"name": "demo", "domain": {"name": "Default"}}}}}"""));
+            assertThat(token.status()).isEqualTo(201);
+            ApiResponse created = sim.exchange(ApiRequest.of("POST", "/v2.1/servers")
+                    .header("X-Auth-Token", token.header("X-Subject-Token")).json("""
+                            {"server": {"name": "web", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b",
+                             "flavorRef": "1"}}"""));
+            assertThat(created.status()).as(created.text()).isEqualTo(202);
+            assertThat(created.header("Location")).startsWith("http://127.0.0.1:8774/v2.1/servers/");
+            assertThat(sim.control().state().servers()).singleElement()
+                    .satisfies(server -> assertThat(server.vmState()).isEqualTo(VmState.BUILDING));
 
-        sim.control().advance(Duration.ofMinutes(1));
-        assertThat(cloud.state().servers()).singleElement().satisfies(server -> {
-            assertThat(server.id()).isEqualTo(id);
-            assertThat(server.vmState()).isEqualTo(VmState.ACTIVE);
-        });
-        assertThat(sim.control().state().volumes()).hasSize(2); // the demo world's volumes
-        assertThat(sim.control().takeRequest(0, TimeUnit.SECONDS)).isNull();
+            sim.control().advance(Duration.ofMinutes(1));
+            assertThat(sim.control().state().servers()).singleElement()
+                    .satisfies(server -> assertThat(server.vmState()).isEqualTo(VmState.ACTIVE));
+            assertThat(sim.control().takeRequest(0, TimeUnit.SECONDS).requestLine()).isEqualTo("POST /v2.1/servers");
+            assertThat(sim.toString()).isEqualTo("NovaSimulator{new}");
 
-        sim.control().reset();
-        assertThat(sim.cloud()).isNotSameAs(cloud);
-        assertThat(sim.cloud().state().servers()).isEmpty();
+            sim.control().reset();
+            assertThat(sim.control().state().servers()).isEmpty();
+        }
     }
 
     @Test
-    void inProcessIsAsDeterministicAsOverHttp() {
-        NovaSimulator.InProcess one = NovaSimulator.builder().seed(3).buildInProcess();
-        NovaSimulator.InProcess two = NovaSimulator.builder().seed(3).buildInProcess();
-        Caller demo = new Caller(DEMO_USER, CloudSetup.DEMO_PROJECT, false);
-        CreateServer create = new CreateServer("web", "1", "70a599e0-31e7-49b7-b260-868f441e862b");
-        assertThat(one.cloud().execute(demo, create).server().id())
-                .isEqualTo(two.cloud().execute(demo, create).server().id());
+    void inMemoryIsAsDeterministicAsOverHttp() {
+        try (NovaSimulator one = NovaSimulator.builder().seed(3).build();
+             NovaSimulator two = NovaSimulator.builder().seed(3).build().start()) {
+            ApiRequest.Built versions = ApiRequest.of("GET", "/v2.1/servers");
+            ApiResponse first = one.exchange(versions);
+            ApiResponse second = two.exchange(versions);
+            assertThat(first.status()).isEqualTo(401);
+            assertThat(first.header("x-openstack-request-id")).isEqualTo(second.header("x-openstack-request-id"));
+            assertThat(first.text()).isEqualTo(second.text());
+        }
+    }
+
+    @Test
+    void aClosedSimulatorAnswersNothing() {
+        NovaSimulator sim = NovaSimulator.builder().build();
+        sim.close();
+        assertThatThrownBy(() -> sim.exchange(ApiRequest.of("GET", "/"))).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -1,5 +1,6 @@
 package io.novasim.http;
 
+import io.novasim.RecordedRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

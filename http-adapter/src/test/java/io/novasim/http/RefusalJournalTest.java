@@ -1,5 +1,6 @@
 package io.novasim.http;
 
+import io.novasim.RecordedRequest;
 import io.novasim.NovaSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -119,7 +119,7 @@ final class BaremetalServerShape implements DialectServerShape {
     }
 
     private static String url(Call call, String collection, String id) {
-        String tenant = call.pathOrNull("project_id");
+        String tenant = call.path("project_id");
         return call.base() + MOUNT + "/" + (tenant == null ? call.caller().projectId() : tenant) + "/" + collection
                 + "/" + id;
     }

@@ -1,6 +1,5 @@
 package io.novasim.http.compute;
 
-import io.javalin.http.Context;
 import io.novasim.http.Simulation;
 import io.novasim.http.identity.Token;
 import io.novasim.http.support.Reply;
@@ -36,8 +35,7 @@ final class BasicAuth {
     }
 
     /** A token for this request only (never registered), or empty when the credentials are missing or wrong. */
-    Optional<Token> authenticate(Context ctx) {
-        String header = ctx.header("Authorization");
+    Optional<Token> authenticate(String header) {
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
         }

@@ -1,13 +1,12 @@
 package io.novasim.http.compute;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
-import io.javalin.router.JavalinDefaultRoutingApi;
+import io.novasim.ApiResponse;
 import io.novasim.http.Simulation;
 import io.novasim.http.identity.Token;
 import io.novasim.http.support.Call;
 import io.novasim.http.support.Errors;
+import io.novasim.http.support.Exchange;
 import io.novasim.http.support.Json;
 import io.novasim.http.support.Microversion;
 import io.novasim.http.support.Refusals;
@@ -15,6 +14,7 @@ import io.novasim.http.support.Replies;
 import io.novasim.http.support.Reply;
 import io.novasim.http.support.Requests;
 import io.novasim.http.support.Route;
+import io.novasim.http.support.RouteTable;
 import io.novasim.model.error.ApiError;
 import io.novasim.model.error.BadRequest;
 import io.novasim.model.error.ComputeException;
@@ -25,11 +25,16 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The request pipeline of the compute API (nova-semantics.md §1), in Nova's order: request id, authentication,
+ * The compute API: Nova v2.1 under {@code /v2.1} and each vendor dialect served under its own mount, one route table
+ * for all of them. Its request pipeline follows Nova's order (nova-semantics.md §1): request id, authentication,
  * microversion, content type, body, project id in the URL, then the route. Every answer that reached the API carries
  * both request-id headers and, once the microversion is known, both version headers and two {@code Vary} headers.
  */
@@ -42,55 +47,83 @@ public final class ComputeApi {
 
     private final Simulation simulation;
     private final BasicAuth basicAuth;
-    private final RouteTable table = new RouteTable();
+    private final RouteTable<Route> table = new RouteTable<>();
+    /** The dialects served besides Nova's, by the first segment of their mount ({@code ecl}, {@code hostway}). */
+    private final List<ComputeDialect> dialects;
 
     @Inject
-    public ComputeApi(Simulation simulation) {
+    public ComputeApi(Simulation simulation, ServersRoutes servers, ServerActionsRoutes actions,
+                      InterfacesRoutes interfaces, VolumeAttachmentsRoutes volumeAttachments,
+                      InstanceActionsRoutes instanceActions, FlavorsRoutes flavors, KeypairsRoutes keypairs) {
         this.simulation = simulation;
         this.basicAuth = new BasicAuth(simulation);
+        this.dialects = ComputeDialect.all().stream()
+                .filter(d -> d != ComputeDialect.NOVA && simulation.settings().dialects().contains(d.name()))
+                .toList();
+        servers.register(this);
+        actions.register(this);
+        interfaces.register(this);
+        volumeAttachments.register(this);
+        instanceActions.register(this);
+        flavors.register(this);
+        keypairs.register(this);
     }
 
     /** Adds a route under {@code /v2.1}, reachable with and without the project id in the path. */
-    public void route(JavalinDefaultRoutingApi<?> router, HandlerType method, String path, Route route) {
+    void route(String method, String path, Route route) {
         table.add(method, path, route);
     }
 
-    /** Sends everything under {@code /v2.1} to the compute API's own router; registered before any other route. */
-    public void mount(JavalinDefaultRoutingApi<?> router) {
-        router.get("/v2.1", ctx -> ctx.redirect("/v2.1/", io.javalin.http.HttpStatus.FOUND));
-        for (HandlerType method : new HandlerType[]{HandlerType.GET, HandlerType.POST, HandlerType.PUT,
-                HandlerType.DELETE, HandlerType.PATCH, HandlerType.HEAD}) {
-            router.addHttpHandler(method, "/v2.1/*", this::dispatch);
-            for (ComputeDialect dialect : ComputeDialect.all()) {
-                if (dialect == ComputeDialect.NOVA || !simulation.settings().dialects().contains(dialect.name())) {
-                    continue;
-                }
-                router.addHttpHandler(method, dialect.mount() + "/*", dialect.tenantInPath()
-                        ? ctx -> dispatchTenant(ctx, dialect) : ctx -> dispatchPlain(ctx, dialect));
+    /**
+     * Answers a request whose first path segment is {@code v2.1}, or that of a served dialect's mount.
+     *
+     * @param segments the path's segments ({@link RouteTable#split})
+     * @return the answer, or null when the path is under no compute mount
+     */
+    public ApiResponse handle(Exchange exchange, String[] segments) {
+        if (segments[0].equals("v2.1")) {
+            return dispatch(exchange, segments);
+        }
+        for (ComputeDialect dialect : dialects) {
+            String[] mount = dialect.mountSegments();
+            if (under(segments, mount)) {
+                return dialect.tenantInPath() ? dispatchTenant(exchange, segments, dialect)
+                        : dispatchPlain(exchange, segments, dialect);
             }
         }
+        return null;
+    }
+
+    /** Whether the path is below the mount: every mount segment, and at least one more. */
+    private static boolean under(String[] segments, String[] mount) {
+        if (segments.length <= mount.length) {
+            return false;
+        }
+        for (int i = 0; i < mount.length; i++) {
+            if (!segments[i].equals(mount[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Nova answers a path or method it does not route with webob's 404; some dialects answer 405. */
-    private void noRoute(Context ctx, ComputeDialect dialect) {
+    private ApiResponse noRoute(Exchange exchange, ComputeDialect dialect) {
         if (dialect.methodNotAllowed()) {
-            Replies.write(ctx, Reply.json(405, dialect.faultBody(new ApiError(405, "badMethod",
-                    "The request URL or method is not valid: " + ctx.method() + " " + ctx.path()), null)),
+            return Replies.render(exchange, Reply.json(405, dialect.faultBody(new ApiError(405, "badMethod",
+                    "The request URL or method is not valid: " + exchange.method() + " " + exchange.path()), null)),
                     FAULT_JSON, dialect.writer());
-            return;
         }
-        Replies.write(ctx, Errors.noRoute(), JSON);
+        return Replies.render(exchange, Errors.noRoute(), JSON);
     }
 
     /** A dialect whose paths carry no tenant: {@code <mount>/servers/...}. */
-    private void dispatchPlain(Context ctx, ComputeDialect dialect) {
-        String[] segments = RouteTable.split(ctx.path());
-        RouteTable.Match match = table.find(ctx.method(), segments, RouteTable.split(dialect.mount()).length);
+    private ApiResponse dispatchPlain(Exchange exchange, String[] segments, ComputeDialect dialect) {
+        RouteTable.Match<Route> match = table.find(exchange.method(), segments, dialect.mountSegments().length);
         if (match == null) {
-            noRoute(ctx, dialect);
-            return;
+            return noRoute(exchange, dialect);
         }
-        handle(ctx, match.route(), match.params(), dialect);
+        return handle(exchange, match.route(), match.params(), dialect);
     }
 
     /**
@@ -98,112 +131,107 @@ public final class ComputeApi {
      * the token's is refused by the pipeline (Nova's 400, which a dialect may rewrite); one that is no tenant id at all
      * makes the URL unknown, except in a dialect answering 405 for unknown URLs, where it is a 404 (seed 002).
      */
-    private void dispatchTenant(Context ctx, ComputeDialect dialect) {
-        String[] segments = RouteTable.split(ctx.path());
-        int tenant = RouteTable.split(dialect.mount()).length;
-        RouteTable.Match match = segments.length > tenant + 1
-                ? table.find(ctx.method(), segments, tenant + 1) : null;
+    private ApiResponse dispatchTenant(Exchange exchange, String[] segments, ComputeDialect dialect) {
+        int tenant = dialect.mountSegments().length;
+        RouteTable.Match<Route> match = segments.length > tenant + 1
+                ? table.find(exchange.method(), segments, tenant + 1) : null;
         if (match != null && !PROJECT_ID.matcher(segments[tenant]).matches()) {
             if (dialect.methodNotAllowed()) {
                 // a valid URL whose tenant is no tenant id: the bare-metal API's 404 for tenant_id (seed 002)
                 String unknown = segments[tenant];
-                handle(ctx, call -> {
+                return handle(exchange, call -> {
                     throw new ItemNotFound("Tenant " + unknown + " could not be found.");
-                }, new java.util.HashMap<>(), dialect);
-                return;
+                }, new HashMap<>(), dialect);
             }
             match = null;
         }
         if (match == null) {
-            noRoute(ctx, dialect);
-            return;
+            return noRoute(exchange, dialect);
         }
-        match.params().put("project_id", segments[tenant]);
-        handle(ctx, match.route(), match.params(), dialect);
+        Map<String, String> params = new HashMap<>(match.params());
+        params.put("project_id", segments[tenant]);
+        return handle(exchange, match.route(), params, dialect);
     }
 
     /**
      * Finds the route: first as if the path had no project id, then with its first segment as the project id (Nova
      * routes a project id only if it looks like one: {@code [0-9a-f-]+}).
      */
-    private void dispatch(Context ctx) {
-        String[] segments = RouteTable.split(ctx.path());
+    private ApiResponse dispatch(Exchange exchange, String[] segments) {
         // segments[0] is "v2.1"
-        if (segments.length == 1 || (segments.length == 2 && segments[1].isEmpty())) {
-            ComputeVersions.current(ctx);
-            return;
+        if (segments.length == 1) {
+            if (!exchange.method().equals("GET")) {
+                return Replies.render(exchange, Errors.noRoute(), JSON);
+            }
+            return Replies.render(exchange, Reply.empty(302).withHeader("Location", "/v2.1/"), "text/plain");
+        }
+        if (segments.length == 2 && segments[1].isEmpty()) {
+            return ComputeVersions.current(exchange);
         }
         boolean projectFirst = PROJECT_ID.matcher(segments[1]).matches();
         if (projectFirst && (segments.length == 2 || (segments.length == 3 && segments[2].isEmpty()))
-                && ctx.method() == HandlerType.GET) {
-            ComputeVersions.current(ctx);
-            return;
+                && exchange.method().equals("GET")) {
+            return ComputeVersions.current(exchange);
         }
-        RouteTable.Match match = table.find(ctx.method(), segments, 1);
+        RouteTable.Match<Route> match = table.find(exchange.method(), segments, 1);
+        Map<String, String> params = match == null ? null : match.params();
         if (match == null && projectFirst) {
-            match = table.find(ctx.method(), segments, 2);
+            match = table.find(exchange.method(), segments, 2);
             if (match != null) {
-                match.params().put("project_id", segments[1]);
+                params = new HashMap<>(match.params());
+                params.put("project_id", segments[1]);
             }
         }
         if (match == null) {
-            Replies.write(ctx, Errors.noRoute(), JSON);
-            return;
+            return Replies.render(exchange, Errors.noRoute(), JSON);
         }
-        handle(ctx, match.route(), match.params(), ComputeDialect.NOVA);
+        return handle(exchange, match.route(), params, ComputeDialect.NOVA);
     }
 
-    void handle(Context ctx, Route route, java.util.Map<String, String> params, ComputeDialect dialect) {
-        String requestId = simulation.cloud().newRequestId();
-        ctx.attribute(ComputeDialect.ATTRIBUTE, dialect);
+    private ApiResponse handle(Exchange exchange, Route route, Map<String, String> params, ComputeDialect dialect) {
+        String requestId = simulation.newRequestId();
         if (dialect.openstackRequestId()) {
-            ctx.header("x-openstack-request-id", requestId);
-            ctx.header("x-compute-request-id", requestId);
+            exchange.header("x-openstack-request-id", requestId);
+            exchange.header("x-compute-request-id", requestId);
         } else {
-            ctx.header("X-Compute-Request-Id", requestId);
+            exchange.header("X-Compute-Request-Id", requestId);
         }
         Reply reply;
         Microversion version = null;
         try {
-            Optional<Token> token = dialect.basicAuth() ? basicAuth.authenticate(ctx) : simulation.authenticate(ctx);
+            Optional<Token> token = dialect.basicAuth() ? basicAuth.authenticate(exchange.header("Authorization"))
+                    : simulation.authenticate(exchange.header("X-Auth-Token"));
             if (token.isEmpty()) {
-                finish(ctx, dialect.basicAuth() ? BasicAuth.unauthorized() : Errors.unauthorized(ctx), null,
-                        requestId, dialect);
-                return;
+                return finish(exchange, dialect.basicAuth() ? BasicAuth.unauthorized()
+                        : Errors.unauthorized(exchange.base()), null, requestId, dialect);
             }
-            Simulation.sentBy(ctx, token.get());
+            exchange.sentBy(token.get());
             if (dialect.microversions()) {
                 try {
-                    version = Microversion.negotiate(ctx.header("OpenStack-API-Version"),
-                            ctx.header("X-OpenStack-Nova-API-Version"));
+                    version = Microversion.negotiate(exchange.header("OpenStack-API-Version"),
+                            exchange.header("X-OpenStack-Nova-API-Version"));
                 } catch (Microversion.UnsupportedVersion unsupported) {
-                    echoVersion(ctx, unsupported.requested());
-                    Refusals.note(ctx, unsupported.toFault());
-                    finish(ctx, fault(dialect, unsupported.toFault(), requestId), null, requestId, dialect);
-                    return;
+                    echoVersion(exchange, unsupported.requested());
+                    Refusals.note(exchange, unsupported.toFault());
+                    return finish(exchange, fault(dialect, unsupported.toFault(), requestId), null, requestId,
+                            dialect);
                 } catch (BadRequest malformed) {
-                    Refusals.note(ctx, malformed);
-                    finish(ctx, fault(dialect, malformed, requestId), null, requestId, dialect);
-                    return;
+                    Refusals.note(exchange, malformed);
+                    return finish(exchange, fault(dialect, malformed, requestId), null, requestId, dialect);
                 }
             }
-            reply = call(ctx, route, token.get(), version == null ? Microversion.DEFAULT : version, requestId,
-                    params);
+            reply = call(exchange, route, token.get(), version == null ? Microversion.DEFAULT : version, requestId,
+                    params, dialect);
         } catch (ComputeException refused) {
-            Refusals.note(ctx, refused);
+            Refusals.note(exchange, refused);
             reply = fault(dialect, refused, requestId);
-
-        } catch (io.javalin.http.HttpResponseException tooLarge) {
-            reply = tooLarge.getStatus() == 413
-                    ? fault(dialect, new ApiError(413, "overLimit", "Request is too large."), requestId)
-                    : Errors.noRoute();
         } catch (RuntimeException bug) {
-            LOG.error("unexpected error in {} {}", ctx.method(), ctx.path(), bug);
+            LOG.error("unexpected error in {} {}", exchange.method(), exchange.path(), bug);
             reply = fault(dialect, new ApiError(500, "computeFault", "Unexpected API Error. Please report this at "
                     + "http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.\n<class '"
                     + bug.getClass().getName() + "'>"), requestId);
         }
-        finish(ctx, reply, version, requestId, dialect);
+        return finish(exchange, reply, version, requestId, dialect);
     }
 
     /**
@@ -218,15 +246,14 @@ public final class ComputeApi {
         return Reply.json(translated.code(), dialect.faultBody(translated, errorId));
     }
 
-    private Reply call(Context ctx, Route route, Token token, Microversion version, String requestId,
-                       java.util.Map<String, String> params) {
+    private Reply call(Exchange exchange, Route route, Token token, Microversion version, String requestId,
+                       Map<String, String> params, ComputeDialect dialect) {
         JsonNode body = null;
-        boolean hasBody = ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PUT;
-        if (hasBody) {
-            if (!Requests.acceptableJson(ctx)) {
+        if (exchange.hasBody()) {
+            if (!Requests.acceptableJson(exchange)) {
                 throw NovaErrors.unsupportedContentType();
             }
-            body = Requests.bodyAbsent(ctx) ? null : Json.parse(Requests.body(ctx));
+            body = Requests.bodyAbsent(exchange) ? null : Json.parse(Requests.body(exchange));
         }
         String urlProject = params.get("project_id");
         if (urlProject != null) {
@@ -234,26 +261,28 @@ public final class ComputeApi {
                 throw NovaErrors.projectIdMismatch(urlProject, token.projectId());
             }
         }
-        return route.handle(new Call(ctx, token, token.caller(), version, requestId, body, params));
+        return route.handle(new Call(exchange, token, version, requestId, body, params, dialect));
     }
 
-    private void finish(Context ctx, Reply reply, Microversion version, String requestId, ComputeDialect dialect) {
+    private ApiResponse finish(Exchange exchange, Reply reply, Microversion version, String requestId,
+                               ComputeDialect dialect) {
         if (version != null) {
-            echoVersion(ctx, version.toString());
+            echoVersion(exchange, version.toString());
         }
         if (reply.status() < 400) {
-            reply = new Reply(dialect.successCode(ctx.method().name(), ctx.path(), reply.status()), reply.body(), reply.headers());
+            reply = reply.withStatus(dialect.successCode(exchange.method(), exchange.path(), reply.status()));
         }
         String type = reply.body() instanceof String ? "text/plain; charset=UTF-8"
                 : reply.status() >= 400 ? FAULT_JSON : reply.body() == null ? dialect.emptyContentType() : JSON;
-        Replies.write(ctx, reply, type, dialect.writer());
-        simulation.record(ctx, requestId, reply.status());
+        ApiResponse response = Replies.render(exchange, reply, type, dialect.writer());
+        simulation.record(exchange, requestId, reply.status());
+        return response;
     }
 
-    private static void echoVersion(Context ctx, String version) {
-        ctx.header("OpenStack-API-Version", "compute " + version);
-        ctx.header("X-OpenStack-Nova-API-Version", version);
-        ctx.res().addHeader("Vary", "OpenStack-API-Version");
-        ctx.res().addHeader("Vary", "X-OpenStack-Nova-API-Version");
+    private static void echoVersion(Exchange exchange, String version) {
+        exchange.header("OpenStack-API-Version", "compute " + version);
+        exchange.header("X-OpenStack-Nova-API-Version", version);
+        exchange.header("Vary", "OpenStack-API-Version");
+        exchange.header("Vary", "X-OpenStack-Nova-API-Version");
     }
 }

@@ -28,9 +28,6 @@ public record ComputeDialect(String name, String mount, boolean microversions, b
                              Map<String, Integer> successCodes, boolean genericNotFound,
                              boolean methodNotAllowed, DialectServerShape serverShape) {
 
-    /** The request attribute under which {@link ComputeApi} leaves the dialect of the call for the routes. */
-    static final String ATTRIBUTE = "novasim.compute-dialect";
-
     /**
      * One refusal of Nova's that the dialect answers with another code, fault name and text: matched on the start of
      * Nova's message; {@code message} null keeps Nova's text.
@@ -82,8 +79,12 @@ public record ComputeDialect(String name, String mount, boolean microversions, b
 
     /** The dialect a call came in through (Nova's when the call did not come through {@link ComputeApi}). */
     static ComputeDialect of(io.novasim.http.support.Call call) {
-        Object dialect = call.context() == null ? null : call.context().attribute(ATTRIBUTE);
-        return dialect instanceof ComputeDialect known ? known : NOVA;
+        return call.variant() instanceof ComputeDialect known ? known : NOVA;
+    }
+
+    /** The mount's path segments: {@code ecl, compute, v2}. */
+    String[] mountSegments() {
+        return io.novasim.http.support.RouteTable.split(mount);
     }
 
     /** The base URL of this dialect on a server, with the tenant as a placeholder where the path carries one. */

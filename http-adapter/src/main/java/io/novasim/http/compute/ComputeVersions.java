@@ -1,9 +1,11 @@
 package io.novasim.http.compute;
 
-import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRoutingApi;
+import io.novasim.ApiResponse;
+import io.novasim.http.support.Exchange;
 import io.novasim.http.support.Json;
 import io.novasim.http.support.Microversion;
+import io.novasim.http.support.Replies;
+import io.novasim.http.support.Reply;
 
 import java.util.List;
 import java.util.Map;
@@ -17,13 +19,9 @@ public final class ComputeVersions {
     private ComputeVersions() {
     }
 
-    /** The unversioned root; {@code /v2.1/...} version documents come through {@link ComputeApi}'s router. */
-    public static void register(JavalinDefaultRoutingApi<?> router) {
-        router.get("/", ComputeVersions::root);
-    }
-
-    private static void root(Context ctx) {
-        String base = ctx.scheme() + "://" + ctx.host();
+    /** {@code GET /}: the versions of the compute API. */
+    public static ApiResponse root(Exchange exchange) {
+        String base = exchange.base();
         Map<String, Object> v20 = Json.object();
         v20.put("id", "v2.0");
         v20.put("status", "SUPPORTED");
@@ -32,17 +30,16 @@ public final class ComputeVersions {
         v20.put("updated", "2011-01-21T11:33:21Z");
         v20.put("links", List.of(Json.object("rel", "self", "href", base + "/v2/")));
         Map<String, Object> v21 = version(base, false);
-        ctx.contentType("application/json").result(Json.write(Json.object("versions", List.of(v20, v21))));
+        return Replies.render(exchange, Reply.ok(Json.object("versions", List.of(v20, v21))), ComputeApi.JSON);
     }
 
-    static void current(Context ctx) {
-        String base = ctx.scheme() + "://" + ctx.host();
-        String version = "2." + Microversion.MAX;
-        ctx.header("OpenStack-API-Version", "compute 2.1");
-        ctx.header("X-OpenStack-Nova-API-Version", "2.1");
-        ctx.res().addHeader("Vary", "OpenStack-API-Version");
-        ctx.res().addHeader("Vary", "X-OpenStack-Nova-API-Version");
-        ctx.contentType("application/json").result(Json.write(Json.object("version", version(base, true))));
+    static ApiResponse current(Exchange exchange) {
+        exchange.header("OpenStack-API-Version", "compute 2.1");
+        exchange.header("X-OpenStack-Nova-API-Version", "2.1");
+        exchange.header("Vary", "OpenStack-API-Version");
+        exchange.header("Vary", "X-OpenStack-Nova-API-Version");
+        return Replies.render(exchange, Reply.ok(Json.object("version", version(exchange.base(), true))),
+                ComputeApi.JSON);
     }
 
     private static Map<String, Object> version(String base, boolean full) {

@@ -1,7 +1,5 @@
 package io.novasim.http.compute;
 
-import io.javalin.http.HandlerType;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.novasim.http.Simulation;
 import io.novasim.http.support.Call;
 import io.novasim.http.support.Json;
@@ -25,12 +23,12 @@ public final class FlavorsRoutes {
         this.simulation = simulation;
     }
 
-    public void register(ComputeApi api, JavalinDefaultRoutingApi<?> router) {
-        api.route(router, HandlerType.GET, "/flavors", call -> list(call, false));
-        api.route(router, HandlerType.GET, "/flavors/detail", call -> list(call, true));
-        api.route(router, HandlerType.GET, "/flavors/{flavor_id}", this::show);
+    void register(ComputeApi api) {
+        api.route("GET", "/flavors", call -> list(call, false));
+        api.route("GET", "/flavors/detail", call -> list(call, true));
+        api.route("GET", "/flavors/{flavor_id}", this::show);
         // `openstack flavor list` reads every flavor's extra specs; the simulator's flavors have none.
-        api.route(router, HandlerType.GET, "/flavors/{flavor_id}/os-extra_specs", call -> {
+        api.route("GET", "/flavors/{flavor_id}/os-extra_specs", call -> {
             find(call);
             return Reply.ok(Json.object("extra_specs", Map.of()));
         });

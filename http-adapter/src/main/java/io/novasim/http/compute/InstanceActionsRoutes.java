@@ -1,7 +1,5 @@
 package io.novasim.http.compute;
 
-import io.javalin.http.HandlerType;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.novasim.http.Simulation;
 import io.novasim.http.support.Call;
 import io.novasim.http.support.Json;
@@ -25,9 +23,9 @@ public final class InstanceActionsRoutes {
         this.simulation = simulation;
     }
 
-    public void register(ComputeApi api, JavalinDefaultRoutingApi<?> router) {
-        api.route(router, HandlerType.GET, "/servers/{server_id}/os-instance-actions", this::list);
-        api.route(router, HandlerType.GET, "/servers/{server_id}/os-instance-actions/{request_id}", this::show);
+    void register(ComputeApi api) {
+        api.route("GET", "/servers/{server_id}/os-instance-actions", this::list);
+        api.route("GET", "/servers/{server_id}/os-instance-actions/{request_id}", this::show);
     }
 
     private Reply list(Call call) {

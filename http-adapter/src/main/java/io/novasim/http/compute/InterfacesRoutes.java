@@ -1,8 +1,6 @@
 package io.novasim.http.compute;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.http.HandlerType;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.novasim.http.Simulation;
 import io.novasim.http.support.Call;
 import io.novasim.http.support.Json;
@@ -30,11 +28,11 @@ public final class InterfacesRoutes {
         this.simulation = simulation;
     }
 
-    public void register(ComputeApi api, JavalinDefaultRoutingApi<?> router) {
-        api.route(router, HandlerType.GET, "/servers/{server_id}/os-interface", this::list);
-        api.route(router, HandlerType.POST, "/servers/{server_id}/os-interface", this::attach);
-        api.route(router, HandlerType.GET, "/servers/{server_id}/os-interface/{port_id}", this::show);
-        api.route(router, HandlerType.DELETE, "/servers/{server_id}/os-interface/{port_id}", this::detach);
+    void register(ComputeApi api) {
+        api.route("GET", "/servers/{server_id}/os-interface", this::list);
+        api.route("POST", "/servers/{server_id}/os-interface", this::attach);
+        api.route("GET", "/servers/{server_id}/os-interface/{port_id}", this::show);
+        api.route("DELETE", "/servers/{server_id}/os-interface/{port_id}", this::detach);
     }
 
     private Reply list(Call call) {

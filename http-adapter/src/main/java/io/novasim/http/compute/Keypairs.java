@@ -33,6 +33,7 @@ public final class Keypairs {
     public Keypairs(Simulation simulation) {
         this.seed = simulation.settings().seed() ^ 0x6b65797061697273L;
         this.random = new SplittableRandom(seed);
+        simulation.onReset(this::clear);
     }
 
     public synchronized Optional<Keypair> find(String userId, String name) {

@@ -1,8 +1,6 @@
 package io.novasim.http.compute;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.http.HandlerType;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.novasim.http.Simulation;
 import io.novasim.http.support.Call;
 import io.novasim.http.support.Json;
@@ -30,11 +28,11 @@ public final class KeypairsRoutes {
         this.keypairs = keypairs;
     }
 
-    public void register(ComputeApi api, JavalinDefaultRoutingApi<?> router) {
-        api.route(router, HandlerType.GET, "/os-keypairs", this::list);
-        api.route(router, HandlerType.POST, "/os-keypairs", this::create);
-        api.route(router, HandlerType.GET, "/os-keypairs/{name}", this::show);
-        api.route(router, HandlerType.DELETE, "/os-keypairs/{name}", this::delete);
+    void register(ComputeApi api) {
+        api.route("GET", "/os-keypairs", this::list);
+        api.route("POST", "/os-keypairs", this::create);
+        api.route("GET", "/os-keypairs/{name}", this::show);
+        api.route("DELETE", "/os-keypairs/{name}", this::delete);
     }
 
     private Reply list(Call call) {

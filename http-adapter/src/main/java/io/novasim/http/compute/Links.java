@@ -25,7 +25,7 @@ final class Links {
     }
 
     private static String project(Call call) {
-        String project = call.pathOrNull("project_id");
+        String project = call.path("project_id");
         return project == null ? "" : project + "/";
     }
 }

@@ -1,8 +1,6 @@
 package io.novasim.http.compute;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.http.HandlerType;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.novasim.http.Simulation;
 import io.novasim.http.support.Call;
 import io.novasim.http.support.Json;
@@ -51,8 +49,8 @@ public final class ServerActionsRoutes {
         this.simulation = simulation;
     }
 
-    public void register(ComputeApi api, JavalinDefaultRoutingApi<?> router) {
-        api.route(router, HandlerType.POST, "/servers/{server_id}/action", this::act);
+    void register(ComputeApi api) {
+        api.route("POST", "/servers/{server_id}/action", this::act);
     }
 
     private Reply act(Call call) {

@@ -54,7 +54,8 @@ public final class ServerDetails {
     }
 
     @Inject
-    public ServerDetails() {
+    public ServerDetails(io.novasim.http.Simulation simulation) {
+        simulation.onReset(this::clear);
     }
 
     public Extra of(String serverId) {

@@ -1,8 +1,6 @@
 package io.novasim.http.compute;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.http.HandlerType;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.novasim.http.Simulation;
 import io.novasim.http.support.Call;
 import io.novasim.http.support.Json;
@@ -86,15 +84,15 @@ public final class ServersRoutes {
         this.keypairs = keypairs;
     }
 
-    public void register(ComputeApi api, JavalinDefaultRoutingApi<?> router) {
-        api.route(router, HandlerType.GET, "/servers", call -> list(call, false));
-        api.route(router, HandlerType.GET, "/servers/detail", call -> list(call, true));
-        api.route(router, HandlerType.POST, "/servers", this::create);
-        api.route(router, HandlerType.GET, "/servers/{server_id}", this::show);
-        api.route(router, HandlerType.PUT, "/servers/{server_id}", this::update);
-        api.route(router, HandlerType.DELETE, "/servers/{server_id}", this::delete);
-        api.route(router, HandlerType.GET, "/servers/{server_id}/ips", this::ips);
-        api.route(router, HandlerType.GET, "/servers/{server_id}/ips/{network}", this::ipsOfNetwork);
+    void register(ComputeApi api) {
+        api.route("GET", "/servers", call -> list(call, false));
+        api.route("GET", "/servers/detail", call -> list(call, true));
+        api.route("POST", "/servers", this::create);
+        api.route("GET", "/servers/{server_id}", this::show);
+        api.route("PUT", "/servers/{server_id}", this::update);
+        api.route("DELETE", "/servers/{server_id}", this::delete);
+        api.route("GET", "/servers/{server_id}/ips", this::ips);
+        api.route("GET", "/servers/{server_id}/ips/{network}", this::ipsOfNetwork);
     }
 
     private Reply create(Call call) {

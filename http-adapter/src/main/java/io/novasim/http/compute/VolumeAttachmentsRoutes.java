@@ -1,8 +1,6 @@
 package io.novasim.http.compute;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.http.HandlerType;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.novasim.http.Simulation;
 import io.novasim.http.support.Call;
 import io.novasim.http.support.Json;
@@ -34,13 +32,13 @@ public final class VolumeAttachmentsRoutes {
         this.simulation = simulation;
     }
 
-    public void register(ComputeApi api, JavalinDefaultRoutingApi<?> router) {
+    void register(ComputeApi api) {
         String base = "/servers/{server_id}/os-volume_attachments";
-        api.route(router, HandlerType.GET, base, this::list);
-        api.route(router, HandlerType.POST, base, this::attach);
-        api.route(router, HandlerType.GET, base + "/{volume_id}", this::show);
-        api.route(router, HandlerType.PUT, base + "/{volume_id}", this::update);
-        api.route(router, HandlerType.DELETE, base + "/{volume_id}", this::detach);
+        api.route("GET", base, this::list);
+        api.route("POST", base, this::attach);
+        api.route("GET", base + "/{volume_id}", this::show);
+        api.route("PUT", base + "/{volume_id}", this::update);
+        api.route("DELETE", base + "/{volume_id}", this::detach);
     }
 
     private Reply list(Call call) {

@@ -1,15 +1,17 @@
 package io.novasim.http.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRoutingApi;
+import io.novasim.ApiResponse;
 import io.novasim.SimulatorControl;
 import io.novasim.http.Simulation;
 import io.novasim.http.identity.Token;
 import io.novasim.http.support.Errors;
+import io.novasim.http.support.Exchange;
 import io.novasim.http.support.Json;
 import io.novasim.http.support.Replies;
 import io.novasim.http.support.Reply;
+import io.novasim.http.support.Requests;
+import io.novasim.http.support.RouteTable;
 import io.novasim.model.error.BadRequest;
 import io.novasim.model.error.ComputeException;
 import io.novasim.state.faults.FaultRule;
@@ -21,7 +23,6 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The control plane under {@code /__sim/v1}, for an admin's token or the control token: the clock, the fault plan,
@@ -36,67 +37,89 @@ public final class ControlRoutes {
     private final SimulatorControl control;
 
     @Inject
-    public ControlRoutes(Simulation simulation, SimulationControl control) {
+    public ControlRoutes(Simulation simulation) {
         this.simulation = simulation;
-        this.control = control;
+        this.control = simulation;
+        register();
     }
 
-    public void register(JavalinDefaultRoutingApi<?> router) {
-        router.get(PREFIX + "/clock", ctx -> run(ctx, body -> clock()));
-        router.post(PREFIX + "/clock/advance", ctx -> run(ctx, this::advance));
-        router.post(PREFIX + "/clock/run-until-idle", ctx -> run(ctx, body -> {
+    private final RouteTable<ControlRoute> routes = new RouteTable<>();
+
+    /** One control route: the parsed body (or null) and the path parameters in; the answer's body, or null for 204. */
+    @FunctionalInterface
+    private interface ControlRoute {
+        Object handle(JsonNode body, Map<String, String> params);
+    }
+
+    private void register() {
+        route("GET", "/clock", (body, params) -> clock());
+        route("POST", "/clock/advance", (body, params) -> advance(body));
+        route("POST", "/clock/run-until-idle", (body, params) -> {
             Duration went = control.runUntilIdle();
             Map<String, Object> reply = clock();
             reply.put("advanced_seconds", went.toMillis() / 1000.0);
             return reply;
-        }));
-        router.post(PREFIX + "/reset", ctx -> run(ctx, body -> {
+        });
+        route("POST", "/reset", (body, params) -> {
             control.reset();
             return clock();
-        }));
-        router.get(PREFIX + "/settings", ctx -> run(ctx, body -> settings()));
-        router.get(PREFIX + "/state", ctx -> run(ctx, body -> control.state()));
-        router.get(PREFIX + "/snapshot", ctx -> run(ctx, body -> Snapshots.take(simulation)));
-        router.post(PREFIX + "/restore", ctx -> run(ctx, body -> {
-            Snapshots.restore(simulation, body);
+        });
+        route("GET", "/settings", (body, params) -> settings());
+        route("GET", "/state", (body, params) -> control.state());
+        route("GET", "/snapshot", (body, params) -> simulation.snapshotDocument());
+        route("POST", "/restore", (body, params) -> {
+            simulation.restore(body);
             return clock();
-        }));
-        router.get(PREFIX + "/faults", ctx -> run(ctx, body -> Json.object("rules",
-                control.faultRules().stream().map(FaultRuleJson::write).toList())));
-        router.post(PREFIX + "/faults", ctx -> run(ctx, this::addFault));
-        router.delete(PREFIX + "/faults/{rule_id}", ctx -> run(ctx, body -> {
-            if (!control.removeFault(ctx.pathParam("rule_id"))) {
-                throw new io.novasim.model.error.ItemNotFound("No fault rule " + ctx.pathParam("rule_id"));
+        });
+        route("GET", "/faults", (body, params) -> Json.object("rules",
+                control.faultRules().stream().map(FaultRuleJson::write).toList()));
+        route("POST", "/faults", (body, params) -> addFault(body));
+        route("DELETE", "/faults/{rule_id}", (body, params) -> {
+            if (!control.removeFault(params.get("rule_id"))) {
+                throw new io.novasim.model.error.ItemNotFound("No fault rule " + params.get("rule_id"));
             }
             return null;
-        }));
-        router.get(PREFIX + "/faults/fired", ctx -> run(ctx, body -> Json.object("fired",
-                control.firedFaults().stream().map(ControlRoutes::fired).toList())));
-        router.post(PREFIX + "/servers/{server_id}/state", ctx -> run(ctx, body -> {
+        });
+        route("GET", "/faults/fired", (body, params) -> Json.object("fired",
+                control.firedFaults().stream().map(ControlRoutes::fired).toList()));
+        route("POST", "/servers/{server_id}/state", (body, params) -> {
             String vmState = body == null ? null : body.path("vm_state").asText(null);
             if (vmState == null) {
                 throw new BadRequest("Give {\"vm_state\": \"active\" | \"error\"}");
             }
             try {
-                return control.forceState(ctx.pathParam("server_id"), vmState);
+                return control.forceState(params.get("server_id"), vmState);
             } catch (IllegalArgumentException e) {
                 throw new BadRequest(e.getMessage());
             }
-        }));
-        router.post(PREFIX + "/servers/{server_id}/release", ctx -> run(ctx, body ->
-                Json.object("released", control.release(ctx.pathParam("server_id")))));
-        router.get(PREFIX + "/requests", ctx -> run(ctx, body -> {
+        });
+        route("POST", "/servers/{server_id}/release", (body, params) ->
+                Json.object("released", control.release(params.get("server_id"))));
+        route("GET", "/requests", (body, params) -> {
             Map<String, Object> reply = Json.object("requests", control.requests());
             reply.put("dropped", simulation.journal().dropped());
             return reply;
-        }));
-        router.get(PREFIX + "/events", ctx -> run(ctx, body -> Json.object("events",
-                control.events().stream().map(ControlRoutes::event).toList())));
+        });
+        route("GET", "/events", (body, params) -> Json.object("events",
+                control.events().stream().map(ControlRoutes::event).toList()));
     }
 
-    private void run(Context ctx, Function<JsonNode, Object> route) {
+    private void route(String method, String path, ControlRoute route) {
+        routes.add(method, PREFIX + path, route);
+    }
+
+    /**
+     * Answers a request under {@code /__sim/v1}.
+     *
+     * @return the answer, or null when no control route matches
+     */
+    public ApiResponse handle(Exchange exchange, String[] segments) {
+        RouteTable.Match<ControlRoute> match = routes.find(exchange.method(), segments, 0);
+        if (match == null) {
+            return null;
+        }
         Reply reply;
-        Optional<Token> token = simulation.tokens().valid(ctx.header("X-Auth-Token"), simulation.now());
+        Optional<Token> token = simulation.tokens().valid(exchange.header("X-Auth-Token"), simulation.now());
         if (token.isEmpty()) {
             reply = Errors.unauthorized();
         } else if (!token.get().admin()) {
@@ -104,13 +127,13 @@ public final class ControlRoutes {
                     "The control plane is for an admin or the control token."));
         } else {
             try {
-                Object body = route.apply(Json.parse(io.novasim.http.support.Requests.body(ctx)));
+                Object body = match.route().handle(Json.parse(Requests.body(exchange)), match.params());
                 reply = body == null ? Reply.empty(204) : Reply.ok(body);
             } catch (ComputeException e) {
                 reply = Errors.nova(e);
             }
         }
-        Replies.write(ctx, reply, "application/json");
+        return Replies.render(exchange, reply, "application/json");
     }
 
     /**

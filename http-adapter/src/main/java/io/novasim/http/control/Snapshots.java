@@ -2,12 +2,12 @@ package io.novasim.http.control;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.novasim.http.Simulation;
 import io.novasim.http.support.Json;
 import io.novasim.model.error.BadRequest;
 import io.novasim.model.error.Conflict;
 import io.novasim.state.command.Caller;
 import io.novasim.state.command.Command;
+import io.novasim.state.log.EventLog;
 import io.novasim.state.log.SimEvent;
 
 import java.time.Instant;
@@ -27,13 +27,22 @@ public final class Snapshots {
     private Snapshots() {
     }
 
-    public static Map<String, Object> take(Simulation simulation) {
-        if (simulation.log().dropped() > 0) {
-            throw new Conflict("The event log dropped " + simulation.log().dropped() + " old events, so this "
+    /** A snapshot read back: the history to replay and the virtual time it was taken at. */
+    public record Snapshot(List<SimEvent> history, Instant now) {
+    }
+
+    /**
+     * The snapshot of a simulator whose event log is {@code log}.
+     *
+     * @throws Conflict when the log dropped events, so that the state can no longer be rebuilt
+     */
+    public static Map<String, Object> take(EventLog log, long seed, Instant now) {
+        if (log.dropped() > 0) {
+            throw new Conflict("The event log dropped " + log.dropped() + " old events, so this "
                     + "state can no longer be rebuilt; start the simulator with a larger event log capacity.");
         }
         List<Object> history = new ArrayList<>();
-        for (SimEvent event : simulation.log().events()) {
+        for (SimEvent event : log.events()) {
             if (event instanceof SimEvent.Executed executed) {
                 Map<String, Object> entry = Json.object();
                 entry.put("type", "command");
@@ -63,26 +72,31 @@ public final class Snapshots {
         }
         Map<String, Object> snapshot = Json.object();
         snapshot.put("format", FORMAT);
-        snapshot.put("seed", simulation.settings().seed());
-        snapshot.put("now", simulation.now().toString());
+        snapshot.put("seed", seed);
+        snapshot.put("now", now.toString());
         snapshot.put("history", history);
         return snapshot;
     }
 
-    public static void restore(Simulation simulation, JsonNode snapshot) {
+    /**
+     * Reads a snapshot back, for a simulator running with {@code seed}.
+     *
+     * @throws BadRequest when it is no snapshot, was taken with another seed, or an entry cannot be read
+     */
+    public static Snapshot read(JsonNode snapshot, long seed) {
         if (snapshot == null || !FORMAT.equals(snapshot.path("format").asText())) {
             throw new BadRequest("Not a novasim snapshot: expected \"format\": \"" + FORMAT + "\"");
         }
-        if (snapshot.path("seed").asLong() != simulation.settings().seed()) {
+        if (snapshot.path("seed").asLong() != seed) {
             throw new BadRequest("The snapshot was taken with seed " + snapshot.path("seed").asLong()
-                    + "; this simulator runs with seed " + simulation.settings().seed());
+                    + "; this simulator runs with seed " + seed);
         }
         List<SimEvent> history = new ArrayList<>();
         int index = 0;
         for (JsonNode entry : snapshot.path("history")) {
             history.add(event(entry, index++));
         }
-        simulation.restore(history, Instant.parse(snapshot.path("now").asText()));
+        return new Snapshot(history, Instant.parse(snapshot.path("now").asText()));
     }
 
     private static SimEvent event(JsonNode entry, int index) {

@@ -1,15 +1,16 @@
 package io.novasim.http.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRoutingApi;
+import io.novasim.ApiResponse;
 import io.novasim.CloudSetup;
 import io.novasim.http.Simulation;
 import io.novasim.http.compute.ComputeDialect;
 import io.novasim.http.support.Errors;
+import io.novasim.http.support.Exchange;
 import io.novasim.http.support.Json;
 import io.novasim.http.support.Replies;
 import io.novasim.http.support.Reply;
+import io.novasim.http.support.Requests;
 import io.novasim.model.catalog.Catalog;
 import io.novasim.model.catalog.Project;
 import io.novasim.model.catalog.User;
@@ -45,21 +46,30 @@ public final class IdentityRoutes {
         this.simulation = simulation;
     }
 
-    public void register(JavalinDefaultRoutingApi<?> router) {
-        router.get("/identity", ctx -> write(ctx, Reply.json(300, Json.object("versions",
-                Json.object("values", List.of(version(ctx)))))));
-        router.get("/identity/", ctx -> write(ctx, Reply.json(300, Json.object("versions",
-                Json.object("values", List.of(version(ctx)))))));
-        router.get("/identity/v3", ctx -> write(ctx, Reply.ok(Json.object("version", version(ctx)))));
-        router.get("/identity/v3/", ctx -> write(ctx, Reply.ok(Json.object("version", version(ctx)))));
-        router.post("/identity/v3/auth/tokens", ctx -> write(ctx, guarded(() -> issue(ctx))));
-        router.get("/identity/v3/auth/tokens", ctx -> write(ctx, guarded(() -> validate(ctx))));
-        router.head("/identity/v3/auth/tokens", ctx -> write(ctx, guarded(() -> validate(ctx))));
-        router.delete("/identity/v3/auth/tokens", ctx -> write(ctx, guarded(() -> revoke(ctx))));
-    }
-
-    private static void write(Context ctx, Reply reply) {
-        Replies.write(ctx, reply, JSON);
+    /**
+     * Answers a request under {@code /identity}: the version documents, then {@code /v3/auth/tokens}.
+     *
+     * @return the answer, or null when the path and method are not Keystone's
+     */
+    public ApiResponse handle(Exchange exchange) {
+        String path = exchange.path();
+        boolean get = exchange.method().equals("GET");
+        Reply reply;
+        if (get && (path.equals("/identity") || path.equals("/identity/"))) {
+            reply = Reply.json(300, Json.object("versions", Json.object("values", List.of(version(exchange)))));
+        } else if (get && (path.equals("/identity/v3") || path.equals("/identity/v3/"))) {
+            reply = Reply.ok(Json.object("version", version(exchange)));
+        } else if (path.equals("/identity/v3/auth/tokens")) {
+            reply = switch (exchange.method()) {
+                case "POST" -> guarded(() -> issue(exchange));
+                case "GET", "HEAD" -> guarded(() -> validate(exchange));
+                case "DELETE" -> guarded(() -> revoke(exchange));
+                default -> null;
+            };
+        } else {
+            reply = null;
+        }
+        return reply == null ? null : Replies.render(exchange, reply, JSON);
     }
 
     private static Reply guarded(java.util.function.Supplier<Reply> handler) {
@@ -70,7 +80,7 @@ public final class IdentityRoutes {
         }
     }
 
-    private static Map<String, Object> version(Context ctx) {
+    private static Map<String, Object> version(Exchange ctx) {
         Map<String, Object> version = Json.object();
         version.put("id", "v3.14");
         version.put("status", "stable");
@@ -81,12 +91,12 @@ public final class IdentityRoutes {
         return version;
     }
 
-    private static String base(Context ctx) {
-        return ctx.scheme() + "://" + ctx.host();
+    private static String base(Exchange exchange) {
+        return exchange.base();
     }
 
-    private Reply issue(Context ctx) {
-        JsonNode body = Json.parse(io.novasim.http.support.Requests.body(ctx));
+    private Reply issue(Exchange ctx) {
+        JsonNode body = Json.parse(Requests.body(ctx));
         JsonNode identity = body == null ? null : body.path("auth").get("identity");
         if (identity == null || !identity.path("methods").isArray()) {
             throw new BadRequest("Expecting to find identity in auth. The server could not comply with the "
@@ -169,7 +179,7 @@ public final class IdentityRoutes {
         return CloudSetup.DEFAULT_DOMAIN;
     }
 
-    private Reply validate(Context ctx) {
+    private Reply validate(Exchange ctx) {
         Instant now = simulation.now();
         if (simulation.tokens().valid(ctx.header("X-Auth-Token"), now).isEmpty()) {
             return Errors.unauthorized();
@@ -182,7 +192,7 @@ public final class IdentityRoutes {
         return Reply.ok(Json.object("token", tokenBody(ctx, token.get()))).withHeader("X-Subject-Token", subject);
     }
 
-    private Reply revoke(Context ctx) {
+    private Reply revoke(Exchange ctx) {
         Instant now = simulation.now();
         if (simulation.tokens().valid(ctx.header("X-Auth-Token"), now).isEmpty()) {
             return Errors.unauthorized();
@@ -194,7 +204,7 @@ public final class IdentityRoutes {
         return Reply.empty(204);
     }
 
-    private Map<String, Object> tokenBody(Context ctx, Token token) {
+    private Map<String, Object> tokenBody(Exchange ctx, Token token) {
         Catalog catalog = simulation.setup().catalog();
         Map<String, Object> body = Json.object();
         body.put("methods", token.methods());

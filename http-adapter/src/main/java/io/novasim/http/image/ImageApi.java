@@ -1,9 +1,9 @@
 package io.novasim.http.image;
 
+import java.util.Map;
+import io.novasim.http.support.Exchange;
+import io.novasim.ApiResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.novasim.http.Simulation;
 import io.novasim.http.identity.Token;
 import io.novasim.http.support.Reply;
@@ -26,17 +26,22 @@ final class ImageApi implements ServicePipeline.Service {
     }
 
     /** An authenticated route under {@code /image/v2}. */
-    void route(JavalinDefaultRoutingApi<?> router, HandlerType method, String path, Route route) {
-        pipeline.route(router, method, PREFIX + "/v2" + path, route);
+    void route(String method, String path, Route route) {
+        pipeline.route(method, PREFIX + "/v2" + path, route);
     }
 
     /** A route that needs no token (version discovery). */
-    void open(JavalinDefaultRoutingApi<?> router, String path, Function<Context, Reply> answer) {
-        pipeline.open(router, PREFIX + path, answer);
+    void open(String path, Function<Exchange, Reply> answer) {
+        pipeline.open(PREFIX + path, answer);
+    }
+
+    /** Answers a request under {@code /image}, or null when no route matches. */
+    ApiResponse handle(Exchange exchange, String[] segments) {
+        return pipeline.handle(exchange, segments);
     }
 
     @Override
-    public JsonNode prepare(Context ctx, Token token) {
+    public JsonNode prepare(Exchange exchange, Map<String, String> params, Token token) {
         return null;
     }
 

@@ -1,8 +1,7 @@
 package io.novasim.http.image;
 
-import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
-import io.javalin.router.JavalinDefaultRoutingApi;
+import io.novasim.http.support.Exchange;
+import io.novasim.ApiResponse;
 import io.novasim.CloudSetup;
 import io.novasim.http.Simulation;
 import io.novasim.http.support.Call;
@@ -32,24 +31,31 @@ public final class ImageRoutes {
             "protected", "os_hidden");
 
     private final Simulation simulation;
+    private final ImageApi api;
 
     @Inject
     public ImageRoutes(Simulation simulation) {
         this.simulation = simulation;
-    }
-
-    public void register(JavalinDefaultRoutingApi<?> router) {
-        ImageApi api = new ImageApi(simulation);
+        api = new ImageApi(simulation);
         for (String root : List.of("", "/")) {
-            api.open(router, root, ctx -> Reply.json(300, versions(ctx)));
+            api.open(root, exchange -> Reply.json(300, versions(exchange)));
         }
-        api.open(router, "/versions", ctx -> Reply.ok(versions(ctx)));
-        api.route(router, HandlerType.GET, "/images", this::list);
-        api.route(router, HandlerType.GET, "/images/{image_id}", this::show);
+        api.open("/versions", exchange -> Reply.ok(versions(exchange)));
+        api.route("GET", "/images", this::list);
+        api.route("GET", "/images/{image_id}", this::show);
     }
 
-    private static Map<String, Object> versions(Context ctx) {
-        String self = ctx.scheme() + "://" + ctx.host() + ImageApi.PREFIX + "/v2/";
+    /**
+     * Answers a request under {@code /image}.
+     *
+     * @return the answer, or null when no route matches
+     */
+    public ApiResponse handle(Exchange exchange, String[] segments) {
+        return api.handle(exchange, segments);
+    }
+
+    private static Map<String, Object> versions(Exchange exchange) {
+        String self = exchange.base() + ImageApi.PREFIX + "/v2/";
         List<Object> versions = new ArrayList<>();
         for (int minor = NEWEST_MINOR; minor >= 0; minor--) {
             Map<String, Object> version = Json.object();

@@ -1,9 +1,10 @@
 package io.novasim.http.network;
 
+import java.util.Map;
+import io.novasim.http.support.Requests;
+import io.novasim.http.support.Exchange;
+import io.novasim.ApiResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.novasim.http.Simulation;
 import io.novasim.http.identity.Token;
 import io.novasim.http.support.Errors;
@@ -29,18 +30,23 @@ final class NetworkApi implements ServicePipeline.Service {
     }
 
     /** An authenticated route under {@code /network/v2.0}. */
-    void route(JavalinDefaultRoutingApi<?> router, HandlerType method, String path, Route route) {
-        pipeline.route(router, method, PREFIX + "/v2.0" + path, route);
+    void route(String method, String path, Route route) {
+        pipeline.route(method, PREFIX + "/v2.0" + path, route);
     }
 
     /** A route that needs no token (version discovery). */
-    void open(JavalinDefaultRoutingApi<?> router, String path, Function<Context, Reply> answer) {
-        pipeline.open(router, PREFIX + path, answer);
+    void open(String path, Function<Exchange, Reply> answer) {
+        pipeline.open(PREFIX + path, answer);
+    }
+
+    /** Answers a request under {@code /network}, or null when no route matches. */
+    ApiResponse handle(Exchange exchange, String[] segments) {
+        return pipeline.handle(exchange, segments);
     }
 
     @Override
-    public JsonNode prepare(Context ctx, Token token) {
-        return body(ctx);
+    public JsonNode prepare(Exchange exchange, Map<String, String> params, Token token) {
+        return body(exchange);
     }
 
     @Override
@@ -60,12 +66,13 @@ final class NetworkApi implements ServicePipeline.Service {
                 + "processing your request.");
     }
 
-    private static JsonNode body(Context ctx) {
-        if (ctx.method() != HandlerType.POST && ctx.method() != HandlerType.PUT) {
+    private static JsonNode body(Exchange exchange) {
+        if (!exchange.hasBody()) {
             return null;
         }
+        String text = Requests.body(exchange);
         try {
-            return Json.parse(io.novasim.http.support.Requests.body(ctx));
+            return Json.parse(text);
         } catch (ComputeException malformed) {
             throw NeutronError.badRequest("Malformed JSON in request body.");
         }
@@ -78,6 +85,7 @@ final class NetworkApi implements ServicePipeline.Service {
             case 403 -> "HTTPForbidden";
             case 404 -> "HTTPNotFound";
             case 409 -> "HTTPConflict";
+            case 413 -> "HTTPRequestEntityTooLarge";
             case 503 -> "HTTPServiceUnavailable";
             default -> "HTTPInternalServerError";
         };

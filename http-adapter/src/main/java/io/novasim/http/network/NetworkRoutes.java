@@ -1,8 +1,7 @@
 package io.novasim.http.network;
 
-import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
-import io.javalin.router.JavalinDefaultRoutingApi;
+import io.novasim.http.support.Exchange;
+import io.novasim.ApiResponse;
 import io.novasim.http.Simulation;
 import io.novasim.http.support.Call;
 import io.novasim.http.support.Json;
@@ -21,28 +20,33 @@ import java.util.Map;
  */
 @Singleton
 public final class NetworkRoutes {
-    private final Simulation simulation;
+    private final NetworkApi api;
 
     @Inject
     public NetworkRoutes(Simulation simulation) {
-        this.simulation = simulation;
-    }
-
-    public void register(JavalinDefaultRoutingApi<?> router) {
-        NetworkApi api = new NetworkApi(simulation);
+        api = new NetworkApi(simulation);
         for (String root : List.of("", "/")) {
-            api.open(router, root, NetworkRoutes::versions);
+            api.open(root, NetworkRoutes::versions);
         }
         for (String v2 : List.of("/v2.0", "/v2.0/")) {
-            api.open(router, v2, NetworkRoutes::resources);
+            api.open(v2, NetworkRoutes::resources);
         }
-        api.route(router, HandlerType.GET, "/extensions", call -> Reply.ok(Json.object("extensions", List.of())));
-        api.route(router, HandlerType.GET, "/extensions/{alias}", NetworkRoutes::extension);
-        new NetworksRoutes(simulation).register(api, router);
-        new PortsRoutes(simulation).register(api, router);
+        api.route("GET", "/extensions", call -> Reply.ok(Json.object("extensions", List.of())));
+        api.route("GET", "/extensions/{alias}", NetworkRoutes::extension);
+        new NetworksRoutes(simulation).register(api);
+        new PortsRoutes(simulation).register(api);
     }
 
-    private static Reply versions(Context ctx) {
+    /**
+     * Answers a request under {@code /network}.
+     *
+     * @return the answer, or null when no route matches
+     */
+    public ApiResponse handle(Exchange exchange, String[] segments) {
+        return api.handle(exchange, segments);
+    }
+
+    private static Reply versions(Exchange ctx) {
         Map<String, Object> version = Json.object();
         version.put("id", "v2.0");
         version.put("status", "CURRENT");
@@ -50,7 +54,7 @@ public final class NetworkRoutes {
         return Reply.ok(Json.object("versions", List.of(version)));
     }
 
-    private static Reply resources(Context ctx) {
+    private static Reply resources(Exchange ctx) {
         List<Object> resources = new ArrayList<>();
         for (String name : List.of("network", "subnet", "port")) {
             Map<String, Object> resource = Json.object();
@@ -75,7 +79,7 @@ public final class NetworkRoutes {
         return link;
     }
 
-    private static String base(Context ctx) {
-        return ctx.scheme() + "://" + ctx.host() + NetworkApi.PREFIX;
+    private static String base(Exchange exchange) {
+        return exchange.base() + NetworkApi.PREFIX;
     }
 }

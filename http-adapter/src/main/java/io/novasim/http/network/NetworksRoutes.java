@@ -1,7 +1,5 @@
 package io.novasim.http.network;
 
-import io.javalin.http.HandlerType;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.novasim.http.Simulation;
 import io.novasim.http.support.Call;
 import io.novasim.http.support.Json;
@@ -32,11 +30,11 @@ final class NetworksRoutes {
         this.simulation = simulation;
     }
 
-    void register(NetworkApi api, JavalinDefaultRoutingApi<?> router) {
-        api.route(router, HandlerType.GET, "/networks", this::listNetworks);
-        api.route(router, HandlerType.GET, "/networks/{network_id}", this::showNetwork);
-        api.route(router, HandlerType.GET, "/subnets", this::listSubnets);
-        api.route(router, HandlerType.GET, "/subnets/{subnet_id}", this::showSubnet);
+    void register(NetworkApi api) {
+        api.route("GET", "/networks", this::listNetworks);
+        api.route("GET", "/networks/{network_id}", this::showNetwork);
+        api.route("GET", "/subnets", this::listSubnets);
+        api.route("GET", "/subnets/{subnet_id}", this::showSubnet);
     }
 
     private Reply listNetworks(Call call) {

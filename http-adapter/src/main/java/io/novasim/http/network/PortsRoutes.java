@@ -1,7 +1,5 @@
 package io.novasim.http.network;
 
-import io.javalin.http.HandlerType;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.novasim.http.Simulation;
 import io.novasim.http.support.Call;
 import io.novasim.http.support.Json;
@@ -33,11 +31,11 @@ final class PortsRoutes {
         this.requests = new PortRequest(simulation);
     }
 
-    void register(NetworkApi api, JavalinDefaultRoutingApi<?> router) {
-        api.route(router, HandlerType.GET, "/ports", this::list);
-        api.route(router, HandlerType.POST, "/ports", this::create);
-        api.route(router, HandlerType.GET, "/ports/{port_id}", this::show);
-        api.route(router, HandlerType.DELETE, "/ports/{port_id}", this::delete);
+    void register(NetworkApi api) {
+        api.route("GET", "/ports", this::list);
+        api.route("POST", "/ports", this::create);
+        api.route("GET", "/ports/{port_id}", this::show);
+        api.route("DELETE", "/ports/{port_id}", this::delete);
     }
 
     private Reply list(Call call) {

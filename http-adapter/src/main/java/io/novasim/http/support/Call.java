@@ -1,41 +1,41 @@
 package io.novasim.http.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.http.Context;
 import io.novasim.http.identity.Token;
 import io.novasim.state.command.Caller;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** One authenticated API call, as a route sees it. */
 public final class Call {
-    private final Context ctx;
+    private final Exchange exchange;
     private final Token token;
-    private final Caller caller;
     private final Microversion microversion;
     private final String requestId;
     private final JsonNode body;
     private final Map<String, String> params;
+    private final Object variant;
 
-    public Call(Context ctx, Token token, Caller caller, Microversion microversion, String requestId, JsonNode body) {
-        this(ctx, token, caller, microversion, requestId, body, null);
-    }
-
-    /** @param params the path parameters, when a router of the adapter's own matched the path (not Javalin) */
-    public Call(Context ctx, Token token, Caller caller, Microversion microversion, String requestId, JsonNode body,
-                Map<String, String> params) {
-        this.ctx = ctx;
+    /**
+     * @param params  the path parameters of the matched route
+     * @param variant what the API that matched the route tells its routes about the call (the compute dialect), or
+     *                null
+     */
+    public Call(Exchange exchange, Token token, Microversion microversion, String requestId, JsonNode body,
+                Map<String, String> params, Object variant) {
+        this.exchange = exchange;
         this.token = token;
-        this.caller = caller;
         this.microversion = microversion;
         this.requestId = requestId;
         this.body = body;
         this.params = params;
+        this.variant = variant;
     }
 
     public Caller caller() {
-        return caller;
+        return token.caller();
     }
 
     public Token token() {
@@ -59,37 +59,39 @@ public final class Call {
         return body;
     }
 
+    /** A path parameter of the matched route, decoded. */
     public String path(String name) {
-        return params != null ? params.get(name) : ctx.pathParam(name);
+        return params.get(name);
     }
 
-    /** A path parameter that the matched path may not have, or null. */
-    public String pathOrNull(String name) {
-        return params != null ? params.get(name) : ctx.pathParamMap().get(name);
+    /** The request's path, as sent. */
+    public String requestPath() {
+        return exchange.path();
     }
 
     public String query(String name) {
-        return ctx.queryParam(name);
+        return exchange.query(name);
     }
 
     public List<String> queries(String name) {
-        return ctx.queryParams(name);
+        return exchange.queries(name);
     }
 
-    public java.util.Set<String> queryNames() {
-        return ctx.queryParamMap().keySet();
+    public Set<String> queryNames() {
+        return exchange.queryNames();
     }
 
     public String header(String name) {
-        return ctx.header(name);
+        return exchange.header(name);
     }
 
     /** The scheme, host and port the client reached, for links and catalogs. */
     public String base() {
-        return ctx.scheme() + "://" + ctx.host();
+        return exchange.base();
     }
 
-    public Context context() {
-        return ctx;
+    /** What the API told its routes about the call (see the constructor), or null. */
+    public Object variant() {
+        return variant;
     }
 }

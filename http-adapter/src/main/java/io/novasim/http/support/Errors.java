@@ -34,10 +34,9 @@ public final class Errors {
         return Reply.json(401, keystone(401, "Unauthorized", "The request you have made requires authentication."));
     }
 
-    /** keystonemiddleware's 401, pointing the client at this server's Keystone. */
-    public static Reply unauthorized(io.javalin.http.Context ctx) {
-        return unauthorized().withHeader("WWW-Authenticate",
-                "Keystone uri=\"" + ctx.scheme() + "://" + ctx.host() + "/identity\"");
+    /** keystonemiddleware's 401, pointing the client at this server's Keystone ({@code base}, e.g. {@code http://host:port}). */
+    public static Reply unauthorized(String base) {
+        return unauthorized().withHeader("WWW-Authenticate", "Keystone uri=\"" + base + "/identity\"");
     }
 
     /** webob's 404 for a path no route matches, as JSON (Nova answers a wrong method the same way). */

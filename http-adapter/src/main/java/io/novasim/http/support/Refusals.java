@@ -1,6 +1,5 @@
 package io.novasim.http.support;
 
-import io.javalin.http.Context;
 import io.novasim.model.error.ComputeException;
 
 /**
@@ -9,45 +8,35 @@ import io.novasim.model.error.ComputeException;
  * knows it for the refusals it makes itself (authentication, routing, validation).
  */
 public final class Refusals {
-    private static final String KEY = "novasim.refusal";
-
     private Refusals() {
     }
 
-    /** Remembers why the request of {@code ctx} is being refused. */
-    public static void note(Context ctx, ComputeException refusal) {
-        if (ctx.attribute(KEY) == null) {
-            ctx.attribute(KEY, refusal.refusing(ctx.method().name() + " " + ctx.path()).explanation());
-        }
-    }
-
-    /** Remembers why the request of {@code ctx} is being refused. */
-    public static void note(Context ctx, String explanation) {
-        if (ctx.attribute(KEY) == null) {
-            ctx.attribute(KEY, explanation);
+    /** Remembers why the request is being refused. */
+    public static void note(Exchange exchange, ComputeException refusal) {
+        if (exchange.refusal() == null) {
+            exchange.refuse(refusal.refusing(exchange.method() + " " + exchange.path()).explanation());
         }
     }
 
     /**
-     * Why the request of {@code ctx} got {@code status}, or null when it was not refused.
+     * Why the request got {@code status}, or null when it was not refused.
      *
      * @param status the status code answered
      */
-    public static String of(Context ctx, int status) {
+    public static String of(Exchange exchange, int status) {
         if (status < 400) {
             return null;
         }
-        String noted = ctx.attribute(KEY);
-        if (noted != null) {
-            return noted;
+        if (exchange.refusal() != null) {
+            return exchange.refusal();
         }
-        String request = ctx.method().name() + " " + ctx.path() + " refused: ";
+        String request = exchange.method() + " " + exchange.path() + " refused: ";
         return switch (status) {
             case 401 -> request + "no valid credentials (rule: every request but Keystone's needs a valid token"
                     + " scoped to a project, or the dialect's Basic authentication)";
             case 404 -> request + "nothing there (rule: the path must name a route and a resource the caller"
                     + " can see)";
-            case 405 -> request + "the route does not take " + ctx.method().name() + " (rule: each route answers"
+            case 405 -> request + "the route does not take " + exchange.method() + " (rule: each route answers"
                     + " only its methods)";
             default -> request + "status " + status;
         };

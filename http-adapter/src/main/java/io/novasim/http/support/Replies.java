@@ -1,49 +1,47 @@
 package io.novasim.http.support;
 
-import io.javalin.http.Context;
+import io.novasim.ApiRequest;
+import io.novasim.ApiResponse;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** Writes a {@link Reply} to the response. */
+/** Renders a {@link Reply} as the answer on the wire. */
 public final class Replies {
+    private static final byte[] EMPTY = new byte[0];
+
     private Replies() {
     }
 
-    public static void write(Context ctx, Reply reply, String jsonType) {
-        write(ctx, reply, jsonType, Json::writeBytes);
+    /** The answer, its JSON written by the one mapper. */
+    public static ApiResponse render(Exchange exchange, Reply reply, String jsonType) {
+        return render(exchange, reply, jsonType, Json::writeBytes);
     }
 
     /**
-     * Writes with the dialect's own JSON spelling ({@code writer}, to UTF-8 bytes: every JSON type the simulator
-     * answers with is UTF-8) and Content-Type.
+     * The answer: the headers the pipeline set on the exchange, then the reply's, then {@code Content-Type}; a body
+     * written with the dialect's own JSON spelling ({@code writer}, to UTF-8 bytes: every JSON type the simulator
+     * answers with is UTF-8), or a text as UTF-8.
      */
-    public static void write(Context ctx, Reply reply, String contentType,
-                             java.util.function.Function<Object, byte[]> writer) {
-        ctx.status(reply.status());
+    public static ApiResponse render(Exchange exchange, Reply reply, String contentType,
+                                     Function<Object, byte[]> writer) {
+        List<ApiRequest.Header> headers = new ArrayList<>(exchange.headers().size() + reply.headers().size() + 1);
+        headers.addAll(exchange.headers());
         for (Map.Entry<String, String> header : reply.headers().entrySet()) {
-            ctx.header(header.getKey(), header.getValue());
+            headers.add(new ApiRequest.Header(header.getKey(), header.getValue()));
         }
-        contentType(ctx, contentType);
+        headers.add(new ApiRequest.Header("Content-Type", contentType));
+        byte[] body;
         if (reply.body() == null) {
-            ctx.result("");
-            return;
-        }
-        if (reply.body() instanceof String text) {
-            ctx.result(text);
+            body = EMPTY;
+        } else if (reply.body() instanceof String text) {
+            body = text.getBytes(StandardCharsets.UTF_8);
         } else {
-            ctx.result(writer.apply(reply.body()));
+            body = writer.apply(reply.body());
         }
-    }
-
-    /**
-     * Sets Content-Type byte for byte. Jetty rewrites the types it knows ({@code application/json; charset=UTF-8}
-     * becomes {@code application/json;charset=utf-8}), and the documents the simulator answers like show the
-     * original spelling.
-     */
-    public static void contentType(Context ctx, String value) {
-        ctx.contentType(value);
-        if (ctx.res() instanceof org.eclipse.jetty.server.Response jetty) {
-            jetty.getHttpFields().put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, value);
-        }
+        return new ApiResponse(reply.status(), headers, body);
     }
 }

@@ -3,8 +3,8 @@ package io.novasim.http.support;
 import java.util.Map;
 
 /**
- * What a route answers: a status, a JSON body (or none) and extra headers. Routes return values; the pipeline writes
- * them, so the rendering rules of each API stay in one place.
+ * What a route answers: a status, a body (a JSON value, a text, or none) and extra headers. Routes return values;
+ * their API's pipeline renders them, so the rendering rules of each API stay in one place.
  */
 public record Reply(int status, Object body, Map<String, String> headers) {
     public Reply {
@@ -24,8 +24,13 @@ public record Reply(int status, Object body, Map<String, String> headers) {
     }
 
     public Reply withHeader(String name, String value) {
-        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> more = new java.util.LinkedHashMap<>(headers);
         more.put(name, value);
         return new Reply(status, body, more);
+    }
+
+    /** The same reply with another status. */
+    public Reply withStatus(int newStatus) {
+        return new Reply(newStatus, body, headers);
     }
 }

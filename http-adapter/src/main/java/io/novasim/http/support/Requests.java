@@ -1,17 +1,15 @@
 package io.novasim.http.support;
 
-import io.javalin.http.Context;
-import io.novasim.http.HttpApp;
+import io.novasim.model.error.ApiError;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Request checks shared by the APIs. */
 public final class Requests {
-    private static final String BODY = Requests.class.getName() + ".body";
+    /** Request bodies above this get a 413, as Nova's sizelimit middleware does. */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private Requests() {
     }
@@ -20,8 +18,8 @@ public final class Requests {
      * Whether the body's Content-Type is one Nova accepts. An absent type, {@code text/plain} and an empty body count
      * as "no type" (nova-semantics.md §1.6).
      */
-    public static boolean acceptableJson(Context ctx) {
-        String type = ctx.header("Content-Type");
+    public static boolean acceptableJson(Exchange exchange) {
+        String type = exchange.header("Content-Type");
         if (type == null || type.isBlank()) {
             return true;
         }
@@ -31,39 +29,47 @@ public final class Requests {
     }
 
     /** Whether the body counts as absent: no bytes, or a {@code text/plain} type. */
-    public static boolean bodyAbsent(Context ctx) {
-        String type = ctx.header("Content-Type");
-        return body(ctx).isBlank() || (type != null && type.toLowerCase(Locale.ROOT).startsWith("text/plain"));
+    public static boolean bodyAbsent(Exchange exchange) {
+        String type = exchange.header("Content-Type");
+        return body(exchange).isBlank() || (type != null && type.toLowerCase(Locale.ROOT).startsWith("text/plain"));
     }
 
     /**
-     * The request's body, as {@link Context#body()} gives it (decoded in the request's charset, UTF-8 by default; a
-     * 413 for one over the size limit), read once. Javalin reads a body through two 8 KiB buffers, however short it
-     * is: one of a known length is read here into an array of that length. Every reader of a body in the
-     * simulator goes through here, for once read, the stream has nothing left for {@link Context#body()}.
+     * The request's body as text; Nova's 413 when it is larger than {@link #MAX_BODY_BYTES}.
      *
-     * @param ctx the request
-     * @return the body, empty for none
+     * @throws ApiError 413 overLimit for a body over the limit
      */
-    public static String body(Context ctx) {
-        String read = ctx.attribute(BODY);
-        if (read != null) {
-            return read;
+    public static String body(Exchange exchange) {
+        if (tooLarge(exchange)) {
+            throw tooLargeError();
         }
-        long length = ctx.req().getContentLengthLong();
-        if (length < 0 || length > HttpApp.MAX_REQUEST_BYTES) {
-            read = ctx.body(); // unknown length (chunked), or too large: Javalin's own reading and refusal
-        } else {
-            byte[] bytes;
-            try {
-                bytes = ctx.req().getInputStream().readNBytes((int) length);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            String charset = ctx.characterEncoding();
-            read = new String(bytes, charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset));
+        return exchange.body();
+    }
+
+    /** Whether the body is over the limit (the transport reads at most one byte more than the limit). */
+    public static boolean tooLarge(Exchange exchange) {
+        return exchange.bodyBytes().length > MAX_BODY_BYTES;
+    }
+
+    /** Nova's 413, as its sizelimit middleware answers. */
+    public static ApiError tooLargeError() {
+        return new ApiError(413, "overLimit", "Request is too large.");
+    }
+
+    /** The charset a Content-Type names, UTF-8 when it names none (or one Java does not know). */
+    static Charset charset(String contentType) {
+        if (contentType == null) {
+            return StandardCharsets.UTF_8;
         }
-        ctx.attribute(BODY, read);
-        return read;
+        int at = contentType.toLowerCase(Locale.ROOT).indexOf("charset=");
+        if (at < 0) {
+            return StandardCharsets.UTF_8;
+        }
+        String name = contentType.substring(at + "charset=".length()).split(";")[0].trim().replace("\"", "");
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException unknown) {
+            return StandardCharsets.UTF_8;
+        }
     }
 }

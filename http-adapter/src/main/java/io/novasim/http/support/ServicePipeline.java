@@ -1,14 +1,15 @@
 package io.novasim.http.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
-import io.javalin.router.JavalinDefaultRoutingApi;
+import io.novasim.ApiResponse;
 import io.novasim.http.Simulation;
 import io.novasim.http.identity.Token;
+import io.novasim.model.error.ComputeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -19,6 +20,7 @@ import java.util.function.Function;
  */
 public final class ServicePipeline {
     private static final Logger LOG = LoggerFactory.getLogger(ServicePipeline.class);
+    private static final String JSON = "application/json";
 
     /** What one service adds to the shared pipeline. */
     public interface Service {
@@ -26,9 +28,10 @@ public final class ServicePipeline {
          * Checks before the route runs (a microversion, the project in the path) and the response headers they
          * set.
          *
+         * @param params the matched route's path parameters
          * @return the request body the route reads, or {@code null} when it reads none
          */
-        JsonNode prepare(Context ctx, Token token);
+        JsonNode prepare(Exchange exchange, Map<String, String> params, Token token);
 
         /** @return the service's answer to a refusal, or {@code null} when {@code thrown} is not one (a bug) */
         Reply refusal(RuntimeException thrown);
@@ -39,6 +42,8 @@ public final class ServicePipeline {
 
     private final Simulation simulation;
     private final Service service;
+    private final RouteTable<Route> routes = new RouteTable<>();
+    private final Map<String, Function<Exchange, Reply>> open = new HashMap<>();
 
     /**
      * @param simulation what the routes act on
@@ -49,49 +54,66 @@ public final class ServicePipeline {
         this.service = service;
     }
 
-    /** An authenticated route at {@code path}. */
-    public void route(JavalinDefaultRoutingApi<?> router, HandlerType method, String path, Route route) {
-        router.addHttpHandler(method, path, ctx -> handle(ctx, route));
+    /** An authenticated route at {@code path} (the whole path, with the service's prefix). */
+    public void route(String method, String path, Route route) {
+        routes.add(method, path, route);
     }
 
-    /** A route that needs no token (version discovery). */
-    public void open(JavalinDefaultRoutingApi<?> router, String path, Function<Context, Reply> answer) {
-        router.get(path, ctx -> finish(ctx, answer.apply(ctx), simulation.cloud().newRequestId()));
+    /** A route that needs no token (version discovery), for GET at exactly {@code path}. */
+    public void open(String path, Function<Exchange, Reply> answer) {
+        open.put(path, answer);
     }
 
-    private void handle(Context ctx, Route route) {
-        String requestId = simulation.cloud().newRequestId();
+    /**
+     * Answers a request under the service's prefix.
+     *
+     * @return the answer, or null when no route of the service matches the path and method
+     */
+    public ApiResponse handle(Exchange exchange, String[] segments) {
+        if (exchange.method().equals("GET")) {
+            Function<Exchange, Reply> version = open.get(exchange.path());
+            if (version != null) {
+                return finish(exchange, version.apply(exchange), simulation.newRequestId());
+            }
+        }
+        RouteTable.Match<Route> match = routes.find(exchange.method(), segments, 0);
+        if (match == null) {
+            return null;
+        }
+        String requestId = simulation.newRequestId();
         Reply reply;
         try {
-            Optional<Token> token = simulation.authenticate(ctx);
+            Optional<Token> token = simulation.authenticate(exchange.header("X-Auth-Token"));
             if (token.isEmpty()) {
-                reply = Errors.unauthorized(ctx);
+                reply = Errors.unauthorized(exchange.base());
             } else {
-                Simulation.sentBy(ctx, token.get());
-                JsonNode body = service.prepare(ctx, token.get());
-                reply = route.handle(new Call(ctx, token.get(), token.get().caller(), null, requestId, body));
+                exchange.sentBy(token.get());
+                JsonNode body = service.prepare(exchange, match.params(), token.get());
+                reply = match.route().handle(new Call(exchange, token.get(), null, requestId, body, match.params(),
+                        null));
             }
         } catch (RuntimeException thrown) {
-            if (thrown instanceof io.novasim.model.error.ComputeException refused) {
-                Refusals.note(ctx, refused);
+            if (thrown instanceof ComputeException refused) {
+                Refusals.note(exchange, refused);
             }
             reply = service.refusal(thrown);
             if (reply != null) {
                 // A service's own error (Neutron's, Cinder's, Glance's): its message is the reason.
-                Refusals.note(ctx, ctx.method().name() + " " + ctx.path() + " refused: " + thrown.getMessage()
+                exchange.refuse(exchange.method() + " " + exchange.path() + " refused: " + thrown.getMessage()
                         + " (rule: the API answers " + reply.status() + " here)");
             }
             if (reply == null) {
-                LOG.error("unexpected error in {} {}", ctx.method(), ctx.path(), thrown);
+                LOG.error("unexpected error in {} {}", exchange.method(), exchange.path(), thrown);
                 reply = service.internalError();
             }
         }
-        finish(ctx, reply, requestId);
+        return finish(exchange, reply, requestId);
     }
 
-    private void finish(Context ctx, Reply reply, String requestId) {
-        ctx.header("x-openstack-request-id", requestId);
-        Replies.write(ctx, reply, "application/json");
-        simulation.record(ctx, requestId, reply.status());
+    private ApiResponse finish(Exchange exchange, Reply reply, String requestId) {
+        exchange.header("x-openstack-request-id", requestId);
+        ApiResponse response = Replies.render(exchange, reply, JSON);
+        simulation.record(exchange, requestId, reply.status());
+        return response;
     }
 }

@@ -1,9 +1,10 @@
 package io.novasim.http.volume;
 
+import java.util.Map;
+import io.novasim.http.support.Requests;
+import io.novasim.http.support.Exchange;
+import io.novasim.ApiResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.novasim.http.Simulation;
 import io.novasim.http.identity.Token;
 import io.novasim.http.support.Errors;
@@ -39,22 +40,27 @@ final class VolumeApi implements ServicePipeline.Service {
     }
 
     /** An authenticated route under {@code /volume/v3/{project_id}}. */
-    void route(JavalinDefaultRoutingApi<?> router, HandlerType method, String path, Route route) {
-        pipeline.route(router, method, PREFIX + "/v3/{project_id}" + path, route);
+    void route(String method, String path, Route route) {
+        pipeline.route(method, PREFIX + "/v3/{project_id}" + path, route);
     }
 
     /** A route that needs no token (version discovery). */
-    void open(JavalinDefaultRoutingApi<?> router, String path, Function<Context, Reply> answer) {
-        pipeline.open(router, PREFIX + path, answer);
+    void open(String path, Function<Exchange, Reply> answer) {
+        pipeline.open(PREFIX + path, answer);
+    }
+
+    /** Answers a request under {@code /volume}, or null when no route matches. */
+    ApiResponse handle(Exchange exchange, String[] segments) {
+        return pipeline.handle(exchange, segments);
     }
 
     @Override
-    public JsonNode prepare(Context ctx, Token token) {
-        echoVersion(ctx, negotiate(ctx.header("OpenStack-API-Version")));
-        if (!ctx.pathParam("project_id").equals(token.projectId())) {
+    public JsonNode prepare(Exchange exchange, Map<String, String> params, Token token) {
+        echoVersion(exchange, negotiate(exchange.header("OpenStack-API-Version")));
+        if (!params.get("project_id").equals(token.projectId())) {
             throw new BadRequest("Malformed request url");
         }
-        return body(ctx);
+        return body(exchange);
     }
 
     @Override
@@ -97,13 +103,12 @@ final class VolumeApi implements ServicePipeline.Service {
         return requested;
     }
 
-    private static void echoVersion(Context ctx, String version) {
-        ctx.header("OpenStack-API-Version", "volume " + version);
-        ctx.res().addHeader("Vary", "OpenStack-API-Version");
+    private static void echoVersion(Exchange exchange, String version) {
+        exchange.header("OpenStack-API-Version", "volume " + version);
+        exchange.header("Vary", "OpenStack-API-Version");
     }
 
-    private static JsonNode body(Context ctx) {
-        boolean hasBody = ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PUT;
-        return hasBody ? Json.parse(io.novasim.http.support.Requests.body(ctx)) : null;
+    private static JsonNode body(Exchange exchange) {
+        return exchange.hasBody() ? Json.parse(Requests.body(exchange)) : null;
     }
 }

@@ -1,7 +1,7 @@
 package io.novasim.http.volume;
 
-import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRoutingApi;
+import io.novasim.http.support.Exchange;
+import io.novasim.ApiResponse;
 import io.novasim.http.Simulation;
 import io.novasim.http.support.Json;
 import io.novasim.http.support.Reply;
@@ -18,26 +18,31 @@ import java.util.Map;
  */
 @Singleton
 public final class VolumeRoutes {
-    private final Simulation simulation;
+    private final VolumeApi api;
 
     @Inject
     public VolumeRoutes(Simulation simulation) {
-        this.simulation = simulation;
-    }
-
-    public void register(JavalinDefaultRoutingApi<?> router) {
-        VolumeApi api = new VolumeApi(simulation);
+        api = new VolumeApi(simulation);
         for (String root : List.of("", "/")) {
-            api.open(router, root, ctx -> Reply.json(300, versions(ctx)));
+            api.open(root, exchange -> Reply.json(300, versions(exchange)));
         }
         for (String v3 : List.of("/v3", "/v3/")) {
-            api.open(router, v3, ctx -> Reply.ok(versions(ctx)));
+            api.open(v3, exchange -> Reply.ok(versions(exchange)));
         }
-        new VolumesRoutes(simulation).register(api, router);
+        new VolumesRoutes(simulation).register(api);
     }
 
-    private static Map<String, Object> versions(Context ctx) {
-        String base = ctx.scheme() + "://" + ctx.host() + VolumeApi.PREFIX;
+    /**
+     * Answers a request under {@code /volume}.
+     *
+     * @return the answer, or null when no route matches
+     */
+    public ApiResponse handle(Exchange exchange, String[] segments) {
+        return api.handle(exchange, segments);
+    }
+
+    private static Map<String, Object> versions(Exchange exchange) {
+        String base = exchange.base() + VolumeApi.PREFIX;
         Map<String, Object> version = Json.object();
         version.put("id", "v3.0");
         version.put("status", "CURRENT");

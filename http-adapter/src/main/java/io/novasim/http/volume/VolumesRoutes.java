@@ -1,7 +1,5 @@
 package io.novasim.http.volume;
 
-import io.javalin.http.HandlerType;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.novasim.http.Simulation;
 import io.novasim.http.support.Call;
 import io.novasim.http.support.Json;
@@ -34,12 +32,12 @@ final class VolumesRoutes {
         this.simulation = simulation;
     }
 
-    void register(VolumeApi api, JavalinDefaultRoutingApi<?> router) {
-        api.route(router, HandlerType.POST, "/volumes", this::create);
-        api.route(router, HandlerType.GET, "/volumes", call -> list(call, false));
-        api.route(router, HandlerType.GET, "/volumes/detail", call -> list(call, true));
-        api.route(router, HandlerType.GET, "/volumes/{volume_id}", this::show);
-        api.route(router, HandlerType.DELETE, "/volumes/{volume_id}", this::delete);
+    void register(VolumeApi api) {
+        api.route("POST", "/volumes", this::create);
+        api.route("GET", "/volumes", call -> list(call, false));
+        api.route("GET", "/volumes/detail", call -> list(call, true));
+        api.route("GET", "/volumes/{volume_id}", this::show);
+        api.route("DELETE", "/volumes/{volume_id}", this::delete);
     }
 
     private Reply create(Call call) {
@@ -93,7 +91,7 @@ final class VolumesRoutes {
         }
         Map<String, Object> body = Json.object("volumes", views);
         if (from + page.size() < matching.size() && !page.isEmpty()) {
-            String href = call.base() + call.context().path() + "?limit=" + call.query("limit") + "&marker="
+            String href = call.base() + call.requestPath() + "?limit=" + call.query("limit") + "&marker="
                     + page.get(page.size() - 1).id();
             body.put("volumes_links", List.of(Json.object("href", href, "rel", "next")));
         }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.novasim.cli.Version;
-import io.novasim.http.RecordedRequest;
+import io.novasim.RecordedRequest;
 import io.novasim.http.support.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,7 +1,7 @@
 package io.novasim.cli.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.novasim.http.RecordedRequest;
+import io.novasim.RecordedRequest;
 
 import java.net.URI;
 import java.time.Instant;

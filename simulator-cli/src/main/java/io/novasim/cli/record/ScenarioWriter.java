@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.novasim.http.RecordedRequest;
+import io.novasim.RecordedRequest;
 import io.novasim.http.compute.ComputeDialect;
 
 import java.math.BigDecimal;

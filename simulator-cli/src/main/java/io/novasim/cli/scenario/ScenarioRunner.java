@@ -8,7 +8,8 @@ import io.novasim.cli.DurationText;
 import io.novasim.cli.report.RunReport;
 import io.novasim.cli.report.RunReport.Entry;
 import io.novasim.cli.report.RunReport.Kind;
-import io.novasim.http.LocalHttp;
+import io.novasim.ApiRequest;
+import io.novasim.ApiResponse;
 import io.novasim.http.compute.ComputeDialect;
 import io.novasim.http.control.FaultRuleJson;
 import io.novasim.model.catalog.Project;
@@ -74,9 +75,7 @@ public final class ScenarioRunner {
     private final CloudSetup setup;
     private final EventNarrator narrator;
     private final ComputeDialect dialect;
-    /** Requests go through the simulator's HTTP stack in memory: the same answers, no socket. */
-    private final LocalHttp http;
-    /** The simulator's address, which links in answers name: shown as {base} so transcripts compare. */
+    /** The simulator's address, which links in answers name: shown as {base} in transcripts. */
     private final String base;
     private final Map<String, String> tokens = new HashMap<>();
     private final Map<String, String> saved = new HashMap<>();
@@ -94,8 +93,7 @@ public final class ScenarioRunner {
         this.setup = setup;
         this.narrator = narrator;
         this.dialect = dialect;
-        this.http = sim.localHttp();
-        this.base = sim.baseUri().toString();
+        this.base = "http://127.0.0.1:8774";
     }
 
     /**
@@ -124,7 +122,8 @@ public final class ScenarioRunner {
         NovaSimulator.Builder builder = NovaSimulator.builder().seed(seed).clockSpeed(0).setup(setup)
                 .timings(timings(scenario.timings())).eventListener(narrator)
                 .journalCapacity(16).eventLogCapacity(16);
-        try (NovaSimulator sim = builder.build().start()) {
+        // Requests go to the simulator's APIs in memory: the answers of HTTP, with no server started.
+        try (NovaSimulator sim = builder.build()) {
             ScenarioRunner runner = new ScenarioRunner(sim, setup, narrator, dialect);
             Instant start = sim.control().now();
             runner.add(Kind.TITLE, "scenario" + (scenario.description() == null ? "" : ": "
@@ -296,18 +295,18 @@ public final class ScenarioRunner {
                 + (body == null ? "" : " " + body)
                 + (step.until() == null ? "" : " (again every " + every(step) + " until it holds, within "
                 + step.within() + ")"), null);
-        LocalHttp.Response response = http.send(method, path, headers, body);
+        ApiResponse response = send(method, path, headers, body);
         hear();
         // Parsed only when a check or a save reads the body: most steps of a long run do neither.
         boolean reads = step.until() != null || step.save() != null
                 || step.expect() != null && (step.expect().fault() != null || step.expect().message() != null
                 || step.expect().json() != null);
-        JsonNode json = reads ? parse(response.body()) : null;
+        JsonNode json = reads ? parse(response.text()) : null;
         List<Verdict> waited = List.of();
         if (step.until() != null) {
             // As a client's wait loop does: the request is sent again after each move of the clock.
             final class Polled {
-                LocalHttp.Response response;
+                ApiResponse response;
                 JsonNode json;
                 int requests = 1;
             }
@@ -316,9 +315,9 @@ public final class ScenarioRunner {
             polled.json = json;
             waited = waitUntil(step, again -> {
                 if (again) {
-                    polled.response = http.send(method, path, headers, body);
+                    polled.response = send(method, path, headers, body);
                     hear();
-                    polled.json = parse(polled.response.body());
+                    polled.json = parse(polled.response.text());
                     polled.requests++;
                 }
                 return evaluate(where, step.until(), polled.response, polled.json);
@@ -328,8 +327,8 @@ public final class ScenarioRunner {
             add(Kind.NOTE, polled.requests + (polled.requests == 1 ? " request" : " requests"), null);
         }
         // The port is new every run: links show {base} instead, so transcripts compare byte for byte.
-        add(Kind.ANSWER, "<- " + response.status() + (response.body().isEmpty() ? ""
-                : " " + response.body().replace(base, "{base}")), null);
+        add(Kind.ANSWER, "<- " + response.status() + (response.text().isEmpty() ? ""
+                : " " + response.text().replace(base, "{base}")), null);
         if (response.status() >= 400) {
             refusal();
         }
@@ -351,7 +350,7 @@ public final class ScenarioRunner {
 
     /** Why the simulator refused the last request: the rule that fired, as the journal kept it. */
     private void refusal() {
-        List<io.novasim.http.RecordedRequest> journal = sim.control().requests();
+        List<io.novasim.RecordedRequest> journal = sim.control().requests();
         String why = journal.isEmpty() ? null : journal.get(journal.size() - 1).refusal();
         if (why != null) {
             add(Kind.REFUSAL, why, null);
@@ -359,7 +358,7 @@ public final class ScenarioRunner {
     }
 
     /** What {@code expect} says of this answer and of the state now, one verdict per thing it checks. */
-    private List<Verdict> evaluate(String where, Scenario.Expect expect, LocalHttp.Response response,
+    private List<Verdict> evaluate(String where, Scenario.Expect expect, ApiResponse response,
                                    JsonNode json) throws InvalidScenarioException {
         List<Verdict> verdicts = new ArrayList<>();
         if (response != null) {
@@ -433,12 +432,12 @@ public final class ScenarioRunner {
         if (body != null) {
             headers.put("Content-Type", "application/json");
         }
-        LocalHttp.Response response = http.send(method, path, headers, body);
+        ApiResponse response = send(method, path, headers, body);
         if (response.status() >= 400) {
             throw new InvalidScenarioException("world: " + method + " " + path + " " + body + " was refused: "
-                    + response.status() + " " + response.body());
+                    + response.status() + " " + response.text());
         }
-        return parse(response.body());
+        return parse(response.text());
     }
 
     /** The id of a project of the world, by name (or the id itself). */
@@ -461,9 +460,22 @@ public final class ScenarioRunner {
                     + "{\"name\": " + quote(user) + ", \"domain\": {\"name\": \"Default\"}, \"password\": "
                     + quote(password) + "}}}, \"scope\": {\"project\": {\"name\": " + quote(project)
                     + ", \"domain\": {\"name\": \"Default\"}}}}}";
-            return http.send("POST", "/identity/v3/auth/tokens", Map.of("Content-Type", "application/json"), auth)
-                    .header("X-Subject-Token").orElse("none");
+            String issued = send("POST", "/identity/v3/auth/tokens", Map.of("Content-Type", "application/json"),
+                    auth).header("X-Subject-Token");
+            return issued == null ? "none" : issued;
         });
+    }
+
+    /** Sends a request to the simulator in memory; {@code body} null for none. */
+    private ApiResponse send(String method, String path, Map<String, String> headers, String body) {
+        ApiRequest.Built request = ApiRequest.of(method, path);
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            request = request.header(header.getKey(), header.getValue());
+        }
+        if (body != null) {
+            request = request.body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return sim.exchange(request);
     }
 
     private static String quote(String text) {

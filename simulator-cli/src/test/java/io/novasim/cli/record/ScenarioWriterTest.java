@@ -9,7 +9,7 @@ import com.networknt.schema.SpecVersion;
 import io.novasim.cli.DurationText;
 import io.novasim.cli.scenario.Scenario;
 import io.novasim.cli.scenario.ScenarioReader;
-import io.novasim.http.RecordedRequest;
+import io.novasim.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

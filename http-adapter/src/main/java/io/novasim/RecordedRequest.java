@@ -1,4 +1,4 @@
-package io.novasim.http;
+package io.novasim;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.novasim.http.compute;
+package io.novasim.http.support;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,100 @@
+package io.novasim.http.javalin;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.novasim.ApiRequest;
+import io.novasim.ApiResponse;
+import io.novasim.http.Api;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The simulator's APIs over HTTP: a Javalin server whose one handler hands every request to {@link Api#handle} and
+ * writes its answer back. Javalin and Jetty add what a transport adds ({@code Date}, the length or chunking, and gzip
+ * for a client that asks for it); everything else is the API's.
+ */
+public final class JavalinServer {
+    /** Marks a request whose answer the API wrote, so that Javalin's 404 handler leaves it alone. */
+    private static final String ANSWERED = "novasim.answered";
+    private static final HandlerType[] METHODS = {HandlerType.GET, HandlerType.POST, HandlerType.PUT,
+            HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS};
+
+    private final Javalin app;
+
+    private JavalinServer(Javalin app) {
+        this.app = app;
+    }
+
+    /**
+     * Starts serving {@code api}.
+     *
+     * @param host the address to listen on
+     * @param port the port, 0 for a free one
+     * @return the started server
+     */
+    public static JavalinServer start(Api api, String host, int port) {
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            // Few threads up front: one more simulator in a warm JVM starts in milliseconds (Javalin's default
+            // pool starts 8 threads at once); the pool still grows to 250 under load.
+            config.jetty.threadPool = new QueuedThreadPool(250, 2, 60_000, -1, null, null);
+            config.router.ignoreTrailingSlashes = false;
+            config.router.mount(router -> {
+                for (HandlerType method : METHODS) {
+                    router.addHttpHandler(method, "/*", ctx -> answer(api, ctx));
+                    router.addHttpHandler(method, "/", ctx -> answer(api, ctx));
+                }
+                // A method Javalin routes nowhere (TRACE, or one it does not know) still gets the API's answer.
+                router.error(404, ctx -> {
+                    if (ctx.attribute(ANSWERED) == null) {
+                        answer(api, ctx);
+                    }
+                });
+            });
+        });
+        return new JavalinServer(app.start(host, port));
+    }
+
+    private static void answer(Api api, Context ctx) {
+        ctx.attribute(ANSWERED, Boolean.TRUE);
+        ApiResponse response = api.handle(new ContextRequest(ctx, Api.maxBodyBytes()));
+        ctx.status(response.status());
+        for (ApiRequest.Header header : response.headers()) {
+            if (header.name().equalsIgnoreCase("Content-Type")) {
+                contentType(ctx, header.value());
+            } else {
+                ctx.res().addHeader(header.name(), header.value());
+            }
+        }
+        ctx.result(response.body());
+    }
+
+    /**
+     * Sets Content-Type byte for byte. Jetty rewrites the types it knows ({@code application/json; charset=UTF-8}
+     * becomes {@code application/json;charset=utf-8}), and the documents the simulator answers like show the
+     * original spelling.
+     */
+    private static void contentType(Context ctx, String value) {
+        ctx.contentType(value);
+        if (ctx.res() instanceof Response jetty) {
+            jetty.getHttpFields().put(HttpHeader.CONTENT_TYPE, value);
+        }
+    }
+
+    /**
+     * The port it listens on.
+     *
+     * @return the bound port
+     */
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops serving and frees the port. */
+    public void stop() {
+        app.stop();
+    }
+}
