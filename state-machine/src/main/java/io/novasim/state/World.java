@@ -489,6 +489,15 @@ final class World {
         return null;
     }
 
+    /**
+     * No queued work falls due before this ({@link Instant#MAX} when none is queued): the queue's head, which may be
+     * work since cancelled, so that the bound is early rather than late.
+     */
+    Instant dueBound() {
+        Due next = due.peek();
+        return next == null ? Instant.MAX : next.at();
+    }
+
     /** The end of the first phase still to come, if any work is queued. */
     Optional<Instant> nextDue() {
         while (!due.isEmpty()) {
