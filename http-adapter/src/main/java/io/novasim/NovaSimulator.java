@@ -51,8 +51,12 @@ public final class NovaSimulator implements AutoCloseable {
     private NovaSimulator(SimulatorSettings settings) {
         this.settings = settings;
         SimulatorComponent component = SimulatorComponent.of(settings);
+        try {
+            this.control = component.simulation();
+        } catch (io.novasim.model.error.ComputeException unreadable) {
+            throw new IllegalArgumentException("cannot restore the snapshot: " + unreadable.getMessage(), unreadable);
+        }
         this.api = component.api();
-        this.control = component.simulation();
     }
 
     /**
@@ -69,6 +73,8 @@ public final class NovaSimulator implements AutoCloseable {
      *
      * @return this simulator, to chain
      * @throws IllegalStateException when the simulator was closed
+     * @throws java.io.UncheckedIOException with a {@link java.net.BindException} when it cannot listen on its host
+     *                                      and port
      */
     public synchronized NovaSimulator start() {
         if (closed) {
@@ -335,6 +341,7 @@ public final class NovaSimulator implements AutoCloseable {
         private int eventLogCapacity = 100_000;
         private java.util.Set<String> dialects = allDialects();
         private EventListener eventListener = EventListener.NONE;
+        private String snapshot;
 
         private Builder() {
         }
@@ -493,11 +500,25 @@ public final class NovaSimulator implements AutoCloseable {
         }
 
         /**
+         * A snapshot to start from, as {@link SimulatorControl#snapshot()} wrote it (perhaps to a file, in another
+         * JVM): the simulator rebuilds the state it recorded, ids included, and goes back to it on
+         * {@link SimulatorControl#reset() reset}. It must come from a simulator of the same seed, setup and timings.
+         *
+         * @param value the snapshot's JSON text, or null to start from the setup alone (the default)
+         * @return this builder
+         */
+        public Builder restore(String value) {
+            this.snapshot = value;
+            return this;
+        }
+
+        /**
          * A simulator with these settings: it answers in memory at once ({@link NovaSimulator#exchange}), and over
          * HTTP once {@link NovaSimulator#start() started}.
          *
          * @return a new simulator
-         * @throws IllegalArgumentException when a setting is out of range
+         * @throws IllegalArgumentException when a setting is out of range, or the snapshot to restore is no
+         *                                  snapshot of this seed
          */
         public NovaSimulator build() {
             return new NovaSimulator(settings());
@@ -505,7 +526,7 @@ public final class NovaSimulator implements AutoCloseable {
 
         private SimulatorSettings settings() {
             return new SimulatorSettings(host, port, seed, setup, timings, start, clockSpeed, tokenLifetime,
-                    controlToken, journalCapacity, eventLogCapacity, dialects, eventListener);
+                    controlToken, journalCapacity, eventLogCapacity, dialects, eventListener, snapshot);
         }
     }
 

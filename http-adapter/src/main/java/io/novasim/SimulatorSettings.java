@@ -23,11 +23,13 @@ import java.util.Objects;
  * @param eventLogCapacity how many engine events the event log keeps
  * @param dialects         the compute dialects served ({@link #DIALECTS}), Nova's among them
  * @param eventListener    also told every engine event, in order, under the engine's lock (a scenario's transcript)
+ * @param snapshot         a {@link SimulatorControl#snapshot() snapshot} the simulator starts from and goes back to on
+ *                         reset, or null to start from {@code setup} alone
  */
 public record SimulatorSettings(String host, int port, long seed, CloudSetup setup, Timings timings, Instant start,
                                 double clockSpeed, Duration tokenLifetime, String controlToken,
                                 int journalCapacity, int eventLogCapacity, java.util.Set<String> dialects,
-                                io.novasim.state.log.EventListener eventListener) {
+                                io.novasim.state.log.EventListener eventListener, String snapshot) {
     /** The compute dialects a simulator can serve, Nova's first. */
     public static final java.util.List<String> DIALECTS = java.util.List.of("nova", "ecl-compute", "ecl-baremetal",
             "hostway");

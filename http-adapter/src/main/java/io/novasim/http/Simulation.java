@@ -70,7 +70,10 @@ public final class Simulation implements SimulatorControl {
         reset();
     }
 
-    /** Back to the starting world: a fresh engine, no tokens but the control token, an empty journal and log. */
+    /**
+     * Back to the starting world (the setup's, or the settings' snapshot): a fresh engine, no tokens but the control
+     * token, an empty journal and log.
+     */
     @Override
     public synchronized void reset() {
         EventLog newLog = new EventLog(settings.eventLogCapacity());
@@ -84,6 +87,9 @@ public final class Simulation implements SimulatorControl {
         began = fresh.now();
         install(fresh, newLog, true);
         resetHooks.forEach(Runnable::run);
+        if (settings.snapshot() != null) {
+            restore(settings.snapshot()); // the world this simulator started from
+        }
     }
 
     /** Has {@code hook} run at every reset: for a store the engine does not hold yet. */

@@ -195,4 +195,29 @@ class EmbeddingTest {
         sim.close();
         assertThatThrownBy(() -> sim.exchange(ApiRequest.of("GET", "/"))).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aSimulatorStartsFromASnapshotAndGoesBackToItOnReset() {
+        String snapshot;
+        try (NovaSimulator taken = NovaSimulator.builder().seed(5).build()) {
+            taken.control().addFault(new io.novasim.state.faults.FaultRule("kept",
+                    io.novasim.state.faults.FaultMatch.any(),
+                    io.novasim.state.faults.FaultEffect.Error.serviceUnavailable("later"),
+                    io.novasim.state.faults.Trigger.always()));
+            taken.control().advance(Duration.ofMinutes(3));
+            snapshot = taken.control().snapshot();
+        }
+        try (NovaSimulator sim = NovaSimulator.builder().seed(5).restore(snapshot).build()) {
+            assertThat(sim.control().faultRules()).extracting(rule -> rule.id()).containsExactly("kept");
+            java.time.Instant then = sim.control().now();
+            sim.control().removeFault("kept");
+            sim.control().advance(Duration.ofMinutes(1));
+            sim.control().reset();
+            assertThat(sim.control().faultRules()).extracting(rule -> rule.id()).containsExactly("kept");
+            assertThat(sim.control().now()).isEqualTo(then);
+        }
+        assertThatThrownBy(() -> NovaSimulator.builder().seed(6).restore(snapshot).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("taken with seed 5");
+    }
 }

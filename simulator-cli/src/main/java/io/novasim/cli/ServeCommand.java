@@ -1,6 +1,5 @@
 package io.novasim.cli;
 
-import io.javalin.util.JavalinBindException;
 import io.novasim.CloudSetup;
 import io.novasim.NovaSimulator;
 import io.novasim.cli.setup.InvalidSetupException;
@@ -29,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 public final class ServeCommand implements Callable<Integer> {
     static final int EXIT_FAILED_TO_START = 1;
     static final int EXIT_INVALID_SETUP = 3;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -61,6 +62,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "A YAML or JSON file of projects, users, flavors, images, networks and volumes to start "
                     + "with, instead of the built-in demo world.")
     Path setupFile;
+
+    @Option(names = "--restore", paramLabel = "FILE",
+            description = "A snapshot to start from (GET /__sim/v1/snapshot wrote it), and to go back to on reset; "
+                    + "its seed is the simulator's unless --seed says otherwise, and it needs the setup and "
+                    + "durations it was taken with.")
+    Path snapshotFile;
 
     @Option(names = "--control-token", paramLabel = "TOKEN",
             description = "A token that is always valid and acts as an admin, for scripts.")
@@ -95,23 +102,43 @@ public final class ServeCommand implements Callable<Integer> {
             err.flush();
             return EXIT_INVALID_SETUP;
         }
+        String snapshot = null;
+        if (snapshotFile != null) {
+            try {
+                snapshot = java.nio.file.Files.readString(snapshotFile);
+                com.fasterxml.jackson.databind.JsonNode read = JSON.readTree(snapshot);
+                if (!spec.commandLine().getParseResult().hasMatchedOption("--seed") && read != null
+                        && read.path("seed").isIntegralNumber()) {
+                    seed = read.path("seed").asLong();
+                }
+            } catch (java.io.IOException unreadable) {
+                err.println("novasim: cannot read the snapshot " + snapshotFile + ": " + unreadable.getMessage());
+                err.flush();
+                return EXIT_INVALID_SETUP;
+            }
+        }
         NovaSimulator.Builder builder = NovaSimulator.builder().host(host).port(port).seed(seed).setup(setup)
                 .timings(TimingOverride.apply(Timings.defaults(), durations)).clockSpeed(clockSpeed)
-                .controlToken(controlToken);
+                .controlToken(controlToken).restore(snapshot);
         if (dialects != null) {
             builder.dialects(dialects.toArray(String[]::new));
         }
         NovaSimulator simulator;
         try {
             simulator = builder.build();
-        } catch (IllegalArgumentException unknownDialect) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), unknownDialect.getMessage());
+        } catch (IllegalArgumentException invalid) {
+            if (invalid.getMessage().startsWith("cannot restore")) {
+                err.println("novasim: invalid snapshot file " + snapshotFile + ": " + invalid.getMessage());
+                err.flush();
+                return EXIT_INVALID_SETUP;
+            }
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), invalid.getMessage());
         }
         try {
             simulator.start();
-        } catch (JavalinBindException e) {
+        } catch (java.io.UncheckedIOException e) {
             simulator.close();
-            err.println("novasim: cannot listen on " + host + ":" + port + ": " + bindProblem(e));
+            err.println("novasim: " + e.getCause().getMessage());
             err.flush();
             return EXIT_FAILED_TO_START;
         }
@@ -157,19 +184,6 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** Javalin says "port already in use" for any bind failure; the cause tells an unknown host apart. */
-    private static String bindProblem(JavalinBindException e) {
-        Throwable cause = e.getCause();
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            cause = t;
-        }
-        if (cause == null) {
-            return e.getMessage();
-        }
-        String name = cause.getClass().getSimpleName(); // e.g. UnresolvedAddressException, which has no message
-        return cause.getMessage() == null ? name : name + ": " + cause.getMessage();
     }
 
     private static void forget(Thread hook) {

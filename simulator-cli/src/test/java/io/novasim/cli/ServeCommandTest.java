@@ -73,6 +73,55 @@ class ServeCommandTest {
         assertThat(serving.get(10, TimeUnit.SECONDS)).isZero();
     }
 
+    @Test
+    void startsFromASnapshotFileAndGoesBackToItOnReset(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("snapshot.json");
+        String serverId;
+        try (io.novasim.NovaSimulator taken = io.novasim.NovaSimulator.builder().seed(9).build()) {
+            String token = taken.exchange(io.novasim.ApiRequest.of("POST", "/identity/v3/auth/tokens").json("""
+                    {"auth": {"identity": {"methods": ["password"], "password": {"user": {"name": "demo",
+                     "domain": {"name": "Default"}, "password": "secret"}}},
+                     "scope": {"project": {"name": "demo", "domain": {"name": "Default"}}}}}"""))
+                    .header("X-Subject-Token");
+            taken.exchange(io.novasim.ApiRequest.of("POST", "/v2.1/servers").header("X-Auth-Token", token).json("""
+                    {"server": {"name": "kept", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b",
+                     "flavorRef": "1"}}"""));
+            serverId = taken.control().state().servers().get(0).id();
+            java.nio.file.Files.writeString(file, taken.control().snapshot());
+        }
+        // The snapshot's seed, 9, is the simulator's: no --seed needed.
+        serving = CompletableFuture.supplyAsync(() -> cli.commandLine.execute("serve", "--port", "0",
+                "--clock-speed", "0", "--control-token", "ctl", "--restore", file.toString()));
+        String base = awaitBaseUrl();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest state = HttpRequest.newBuilder(URI.create(base + "/__sim/v1/state"))
+                .header("X-Auth-Token", "ctl").GET().build();
+        assertThat(http.send(state, HttpResponse.BodyHandlers.ofString()).body()).contains(serverId, "\"kept\"");
+
+        http.send(HttpRequest.newBuilder(URI.create(base + "/__sim/v1/reset")).header("X-Auth-Token", "ctl")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(http.send(state, HttpResponse.BodyHandlers.ofString()).body()).contains(serverId);
+        cli.serve().stop();
+        assertThat(serving.get(10, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void aSnapshotOfAnotherSeedIsAnInvalidFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("snapshot.json");
+        try (io.novasim.NovaSimulator taken = io.novasim.NovaSimulator.builder().seed(9).build()) {
+            java.nio.file.Files.writeString(file, taken.control().snapshot());
+        }
+        assertThat(cli.commandLine.execute("serve", "--port", "0", "--seed", "2", "--restore", file.toString()))
+                .isEqualTo(3);
+        assertThat(cli.err.toString()).contains("invalid snapshot file", "taken with seed 9",
+                "runs with seed 2");
+        java.nio.file.Files.writeString(file, "{\"format\": \"something else\"}");
+        assertThat(cli.commandLine.execute("serve", "--port", "0", "--restore", file.toString())).isEqualTo(3);
+        assertThat(cli.err.toString()).contains("Not a novasim snapshot");
+    }
+
     /** Polls what serve printed until the URL line appears (the only waiting these tests do). */
     private String awaitBaseUrl() throws InterruptedException {
         while (true) {

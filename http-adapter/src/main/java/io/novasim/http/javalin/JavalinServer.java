@@ -2,6 +2,7 @@ package io.novasim.http.javalin;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.util.JavalinBindException;
 import io.javalin.http.HandlerType;
 import io.novasim.ApiRequest;
 import io.novasim.ApiResponse;
@@ -9,6 +10,9 @@ import io.novasim.http.Api;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import java.io.UncheckedIOException;
+import java.net.BindException;
 
 /**
  * The simulator's APIs over HTTP: a Javalin server whose one handler hands every request to {@link Api#handle} and
@@ -33,6 +37,7 @@ public final class JavalinServer {
      * @param host the address to listen on
      * @param port the port, 0 for a free one
      * @return the started server
+     * @throws UncheckedIOException with a {@link BindException} when it cannot listen there
      */
     public static JavalinServer start(Api api, String host, int port) {
         Javalin app = Javalin.create(config -> {
@@ -55,7 +60,25 @@ public final class JavalinServer {
                 });
             });
         });
-        return new JavalinServer(app.start(host, port));
+        try {
+            return new JavalinServer(app.start(host, port));
+        } catch (JavalinBindException e) {
+            throw new UncheckedIOException(new BindException("cannot listen on " + host + ":" + port + ": "
+                    + bindProblem(e)));
+        }
+    }
+
+    /** Javalin says "port already in use" for any bind failure; the cause tells an unknown host apart. */
+    private static String bindProblem(JavalinBindException e) {
+        Throwable cause = e.getCause();
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            cause = t;
+        }
+        if (cause == null) {
+            return e.getMessage();
+        }
+        String name = cause.getClass().getSimpleName(); // e.g. UnresolvedAddressException, which has no message
+        return cause.getMessage() == null ? name : name + ": " + cause.getMessage();
     }
 
     private static void answer(Api api, Context ctx) {
