@@ -1,11 +1,9 @@
 package io.novasim.junit5;
 
-import io.novasim.CloudSetup;
 import io.novasim.NovaSimulator;
 import io.novasim.SimulatorControl;
 import io.novasim.state.faults.FaultRule;
 import io.novasim.state.faults.FiredFault;
-import io.novasim.state.time.Timings;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -28,12 +26,15 @@ import java.util.stream.Collectors;
 /**
  * Starts a {@link NovaSimulator} for a test class or for each test, resets it between tests, and closes it.
  *
- * <p>Registered programmatically, with the settings in a builder:
+ * <p>Registered programmatically, with the simulator's settings in a {@link NovaSimulator.Builder} (any of them: seed,
+ * world, timings, dialects, start instant, ...) and the extension's own options beside it:
  * <pre>{@code
  * @Timeout(30)
  * class ServersTest {
  *     @RegisterExtension
- *     static NovaSimulatorExtension nova = NovaSimulatorExtension.builder().seed(7).build();
+ *     static NovaSimulatorExtension nova = NovaSimulatorExtension.builder()
+ *             .simulator(NovaSimulator.builder().seed(7).dialects("hostway"))
+ *             .build();
  *
  *     @Test
  *     void bootsAServer() {
@@ -52,9 +53,9 @@ import java.util.stream.Collectors;
  * {@code @ExtendWith(NovaSimulatorExtension.class)}), one simulator serves the class, and test constructors and
  * methods declare a {@link NovaSimulator} or {@link SimulatorControl} parameter to get it.
  *
- * <p>Every simulator listens on 127.0.0.1 on a free port. Each extension object owns its simulators and shares
- * nothing with other extension objects; JUnit closes them through its {@link ExtensionContext.Store}, after every
- * {@code afterEach} or {@code afterAll} callback has run. One extension object serves one test class (and its
+ * <p>Every simulator listens where its builder says, by default 127.0.0.1 on a free port. Each extension object owns
+ * its simulators and shares nothing with other extension objects; JUnit closes them through its
+ * {@link ExtensionContext.Store}, after every {@code afterEach} or {@code afterAll} callback has run. One extension object serves one test class (and its
  * {@code @Nested} classes, which share the enclosing class's simulator).
  */
 public final class NovaSimulatorExtension
@@ -63,8 +64,8 @@ public final class NovaSimulatorExtension
     private static final String SIMULATOR = "simulator";
     private static final String BASELINE = "fault-baseline";
 
-    /** The settings of a builder, or null for the declarative use, which reads {@link NovaSimulatorTest}. */
-    private final Settings configured;
+    /** What a builder gave, or null for the declarative use, which reads {@link NovaSimulatorTest} per class. */
+    private final Recipe configured;
     /** The simulator this extension started and has not closed yet, for the accessors. */
     private final AtomicReference<NovaSimulator> current = new AtomicReference<>();
 
@@ -77,13 +78,13 @@ public final class NovaSimulatorExtension
         this(null);
     }
 
-    private NovaSimulatorExtension(Settings configured) {
+    private NovaSimulatorExtension(Recipe configured) {
         this.configured = configured;
     }
 
     /**
-     * A builder with the simulator's defaults: seed 1, the demo world ({@link CloudSetup#demo()}), default timings, a
-     * clock that moves only when told, no control token; reset before each test, unfired faults tolerated.
+     * A builder with the defaults: simulators as {@link NovaSimulator#builder()} makes them (127.0.0.1, a free port,
+     * seed 1, the demo world, ...), reset before each test, unfired faults tolerated.
      *
      * @return a new builder
      */
@@ -191,7 +192,7 @@ public final class NovaSimulatorExtension
         Handle existing = store(context).get(SIMULATOR, Handle.class);
         Handle handle = existing != null ? existing : simulatorFor(context);
         SimulatorControl control = handle.simulator().control();
-        if (existing != null && handle.settings().resetBeforeEachTest()) {
+        if (existing != null && handle.options().resetBeforeEachTest()) {
             control.reset();
         }
         store(context).put(BASELINE, Baseline.of(control));
@@ -217,7 +218,7 @@ public final class NovaSimulatorExtension
         if (handle != classHandle) {
             current.compareAndSet(handle.simulator(), null);
         }
-        if (handle.settings().failOnUnexpectedFaults() && baseline != null) {
+        if (handle.options().failOnUnexpectedFaults() && baseline != null) {
             SimulatorControl control = handle.simulator().control();
             List<String> unfired = unfiredRules(baseline, control.faultRules(), control.firedFaults());
             if (!unfired.isEmpty()) {
@@ -263,16 +264,8 @@ public final class NovaSimulatorExtension
     }
 
     private Handle start(ExtensionContext context) {
-        Settings settings = configured != null ? configured : Settings.of(context);
-        NovaSimulator.Builder builder = NovaSimulator.builder().host("127.0.0.1").port(0).seed(settings.seed())
-                .clockSpeed(settings.clockSpeed()).controlToken(settings.controlToken());
-        if (settings.setup() != null) {
-            builder.setup(settings.setup());
-        }
-        if (settings.timings() != null) {
-            builder.timings(settings.timings());
-        }
-        NovaSimulator simulator = builder.build();
+        Recipe recipe = configured != null ? configured : Recipe.declaredOn(context);
+        NovaSimulator simulator = recipe.simulator().build();
         try {
             simulator.start();
         } catch (RuntimeException e) {
@@ -280,7 +273,7 @@ public final class NovaSimulatorExtension
             throw e;
         }
         current.set(simulator);
-        return new Handle(simulator, settings, current);
+        return new Handle(simulator, recipe.options(), current);
     }
 
     /** This extension object's own namespace: two extensions on one class keep two simulators. */
@@ -314,9 +307,13 @@ public final class NovaSimulatorExtension
         }
     }
 
-    /** A started simulator with the settings it was made from; JUnit closes it with the store that holds it. */
-    private record Handle(NovaSimulator simulator, Settings settings, AtomicReference<NovaSimulator> current)
+    /**
+     * A started simulator and how this extension treats it; JUnit closes it with the store that holds it. The
+     * simulator's settings are its own ({@link NovaSimulator#settings()}), so nothing here repeats them.
+     */
+    private record Handle(NovaSimulator simulator, Options options, AtomicReference<NovaSimulator> current)
             implements ExtensionContext.Store.CloseableResource {
+        /** Forgets the simulator before closing it, so the accessors never hand out a closed one. */
         @Override
         public void close() {
             current.compareAndSet(simulator, null);
@@ -324,92 +321,73 @@ public final class NovaSimulatorExtension
         }
     }
 
-    /** What a simulator is made from, and how the extension treats it; null setup or timings: the simulator's. */
-    record Settings(long seed, CloudSetup setup, Timings timings, double clockSpeed, String controlToken,
-                    boolean resetBeforeEachTest, boolean failOnUnexpectedFaults) {
+    /** What the extension does around each test, as against what the simulator is. */
+    record Options(boolean resetBeforeEachTest, boolean failOnUnexpectedFaults) {
+        static final Options DEFAULTS = new Options(true, false);
+    }
 
-        /** From the {@code @NovaSimulatorTest} on the test class or an enclosing class; the defaults without one. */
-        static Settings of(ExtensionContext context) {
+    /**
+     * What an extension makes its simulators from, and how it treats them. The builder is kept, not a copy of its
+     * settings: every simulator is a fresh {@code build()} of it, so a setting added to {@link NovaSimulator.Builder}
+     * reaches the extension without the extension knowing it.
+     */
+    record Recipe(NovaSimulator.Builder simulator, Options options) {
+        Recipe {
+            Objects.requireNonNull(simulator, "simulator");
+            Objects.requireNonNull(options, "options");
+        }
+
+        /**
+         * From the {@code @NovaSimulatorTest} on the test class or an enclosing class (a {@code @Nested} class has
+         * none of its own); the defaults without one, as for a bare {@code @ExtendWith}.
+         */
+        static Recipe declaredOn(ExtensionContext context) {
             Optional<NovaSimulatorTest> found = Optional.empty();
             for (Class<?> c = context.getTestClass().orElse(null); c != null && found.isEmpty();
                  c = c.getEnclosingClass()) {
                 found = AnnotationSupport.findAnnotation(c, NovaSimulatorTest.class);
             }
-            return found.map(a -> new Settings(a.seed(), null, null, a.clockSpeed(),
-                            a.controlToken().isEmpty() ? null : a.controlToken(), true, a.failOnUnexpectedFaults()))
-                    .orElseGet(() -> new Builder().settings());
+            return found.map(Recipe::of).orElseGet(() -> new Recipe(NovaSimulator.builder(), Options.DEFAULTS));
+        }
+
+        /**
+         * The one place the annotation's attributes become settings. What it has no attribute for keeps the
+         * simulator builder's default; an annotation cannot say "no token", so an empty one means none.
+         */
+        static Recipe of(NovaSimulatorTest declared) {
+            NovaSimulator.Builder simulator = NovaSimulator.builder()
+                    .seed(declared.seed())
+                    .clockSpeed(declared.clockSpeed())
+                    .controlToken(declared.controlToken().isEmpty() ? null : declared.controlToken());
+            return new Recipe(simulator, new Options(true, declared.failOnUnexpectedFaults()));
         }
     }
 
-    /** Settings for {@link NovaSimulatorExtension}; every one has the default {@link #builder()} names. */
+    /**
+     * An extension for {@code @RegisterExtension}: the simulator builder to make its simulators with, and the
+     * extension's own options. Every option has the default {@link #builder()} names.
+     */
     public static final class Builder {
-        private long seed = 1;
-        private CloudSetup setup;
-        private Timings timings;
-        private double clockSpeed;
-        private String controlToken;
-        private boolean resetBeforeEachTest = true;
-        private boolean failOnUnexpectedFaults;
+        private NovaSimulator.Builder simulator = NovaSimulator.builder();
+        private boolean resetBeforeEachTest = Options.DEFAULTS.resetBeforeEachTest();
+        private boolean failOnUnexpectedFaults = Options.DEFAULTS.failOnUnexpectedFaults();
 
         private Builder() {
         }
 
         /**
-         * Seeds ids, MAC addresses and fault draws: the same seed and requests give the same answers.
+         * The simulator builder the extension makes its simulators with: every setting it has (seed, world, timings,
+         * clock speed and start, dialects, control token, token lifetime, journal capacity, host and port, ...) applies
+         * to them. The extension keeps this builder and calls its {@link NovaSimulator.Builder#build() build()} for
+         * each simulator, once for the class or once per test, so finish it before the tests run: a change made
+         * later reaches the simulators built later. A fixed port holds one simulator at a time: tests that run
+         * concurrently with simulators of their own need the default free port.
          *
-         * @param value the seed (default 1)
+         * @param value the builder (default {@link NovaSimulator#builder()})
          * @return this builder
          */
-        public Builder seed(long value) {
-            this.seed = value;
-            return this;
-        }
-
-        /**
-         * The world the simulator starts with.
-         *
-         * @param value projects, users, flavors, images, networks and volumes (default {@link CloudSetup#demo()})
-         * @return this builder
-         */
-        public Builder setup(CloudSetup value) {
-            this.setup = Objects.requireNonNull(value, "setup");
-            return this;
-        }
-
-        /**
-         * How long (in virtual time) each operation's asynchronous work takes.
-         *
-         * @param value the durations per operation (default {@link Timings#defaults()})
-         * @return this builder
-         */
-        public Builder timings(Timings value) {
-            this.timings = Objects.requireNonNull(value, "timings");
-            return this;
-        }
-
-        /**
-         * How virtual time moves against the wall clock.
-         *
-         * @param value 0 (the default): only when told ({@code control().advance(...)}); 1: with the wall clock; 10:
-         *              ten times faster
-         * @return this builder
-         */
-        public Builder clockSpeed(double value) {
-            if (!(value >= 0)) {
-                throw new IllegalArgumentException("clock speed cannot be negative: " + value);
-            }
-            this.clockSpeed = value;
-            return this;
-        }
-
-        /**
-         * A token that is always valid and acts as an admin, for the control plane under {@code /__sim/v1}.
-         *
-         * @param value the token, or null for none (the default)
-         * @return this builder
-         */
-        public Builder controlToken(String value) {
-            this.controlToken = value;
+        public Builder simulator(NovaSimulator.Builder value) {
+            this.simulator = Objects.requireNonNull(value, "simulator");
             return this;
         }
 
@@ -438,17 +416,15 @@ public final class NovaSimulatorExtension
         }
 
         /**
-         * The extension, to put in a {@code @RegisterExtension} field. It starts no simulator until JUnit calls it.
+         * The extension, to put in a {@code @RegisterExtension} field. It builds no simulator until JUnit calls it, so
+         * a setting out of range (a negative clock speed, an unknown dialect) fails the test class when it starts,
+         * where JUnit reports it, rather than in the field's initializer.
          *
-         * @return a new extension with these settings
+         * @return a new extension with these options
          */
         public NovaSimulatorExtension build() {
-            return new NovaSimulatorExtension(settings());
-        }
-
-        private Settings settings() {
-            return new Settings(seed, setup, timings, clockSpeed, controlToken, resetBeforeEachTest,
-                    failOnUnexpectedFaults);
+            return new NovaSimulatorExtension(
+                    new Recipe(simulator, new Options(resetBeforeEachTest, failOnUnexpectedFaults)));
         }
     }
 }

@@ -28,9 +28,11 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * {@code @Nested} classes share the enclosing class's simulator (and its settings). For a simulator per test, for
- * settings an annotation cannot hold ({@link io.novasim.CloudSetup}, timings), or to keep state between tests, register
- * {@link NovaSimulatorExtension#builder()} with {@code @RegisterExtension} instead.
+ * The attributes are settings of a {@link NovaSimulator.Builder}; every other setting keeps its default (127.0.0.1, a
+ * free port, the demo world, ...). {@code @Nested} classes share the enclosing class's simulator (and its settings).
+ * For a simulator per test, for any other setting ({@link io.novasim.CloudSetup a world built in code}, timings,
+ * dialects, ...), or to keep state between tests, register {@link NovaSimulatorExtension#builder()} with
+ * {@code @RegisterExtension} instead.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -42,6 +44,7 @@ public @interface NovaSimulatorTest {
      * Seeds ids, MAC addresses and fault draws: the same seed and requests give the same answers.
      *
      * @return the seed (default 1)
+     * @see NovaSimulator.Builder#seed(long)
      */
     long seed() default 1;
 
@@ -50,6 +53,7 @@ public @interface NovaSimulatorTest {
      * wall clock, 10 ten times faster.
      *
      * @return the clock speed (default 0)
+     * @see NovaSimulator.Builder#clockSpeed(double)
      */
     double clockSpeed() default 0;
 
@@ -57,6 +61,7 @@ public @interface NovaSimulatorTest {
      * A token that is always valid and acts as an admin, for the control plane under {@code /__sim/v1}.
      *
      * @return the token, or empty (the default) for none
+     * @see NovaSimulator.Builder#controlToken(String)
      */
     String controlToken() default "";
 

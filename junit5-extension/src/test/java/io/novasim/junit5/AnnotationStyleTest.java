@@ -9,12 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
+import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code @NovaSimulatorTest}: one simulator for the class, injected into the constructor and test methods. */
-@NovaSimulatorTest(seed = 7)
+@NovaSimulatorTest(seed = 7, controlToken = "let-me-in")
 @Timeout(30)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AnnotationStyleTest {
@@ -34,6 +35,8 @@ class AnnotationStyleTest {
         assertThat(sim.settings().host()).isEqualTo("127.0.0.1");
         assertThat(sim.port()).isPositive();
         assertThat(Http.computeVersionStatus(sim)).isEqualTo(200);
+        assertThat(Http.get(URI.create(sim.baseUri() + "/__sim/v1/state"), "let-me-in").statusCode())
+                .isEqualTo(200);
     }
 
     @Test

@@ -7,12 +7,18 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.platform.testkit.engine.EventConditions.container;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 /**
  * When simulators start and close: one per class for a static field and for the annotation, one per test for an
@@ -75,8 +81,16 @@ class LifecycleTest {
                 .hasMessageContaining("no simulator is running");
         assertThatThrownBy(unused::control).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(unused::credentials).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> NovaSimulatorExtension.builder().clockSpeed(-1))
-                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSettingOutOfRangeFailsTheClassWhenItStarts() {
+        EngineExecutionResults results = Samples.run(BadSetting.class);
+
+        results.testEvents().assertStatistics(s -> s.started(0));
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container(BadSetting.class),
+                finishedWithFailure(instanceOf(IllegalArgumentException.class),
+                        message(m -> m.contains("clock speed cannot be negative")))));
     }
 
     // ---------------------------------------------------------------- samples, run only by EngineTestKit
@@ -115,8 +129,10 @@ class LifecycleTest {
     static class InstanceField {
         static final List<NovaSimulator> SEEN = new CopyOnWriteArrayList<>();
 
+        /** One builder, built anew for every test. */
         @RegisterExtension
-        NovaSimulatorExtension nova = NovaSimulatorExtension.builder().resetBeforeEachTest(false).build();
+        NovaSimulatorExtension nova = NovaSimulatorExtension.builder()
+                .simulator(NovaSimulator.builder().seed(3)).resetBeforeEachTest(false).build();
 
         @Test
         void one(NovaSimulator parameter) {
@@ -136,6 +152,7 @@ class LifecycleTest {
         /** Fresh although nothing resets it: a server made by an earlier test is not there. */
         private void see(NovaSimulator parameter) {
             assertThat(parameter).isSameAs(nova.simulator());
+            assertThat(parameter.settings().seed()).isEqualTo(3);
             SEEN.forEach(earlier -> assertThat(earlier).hasToString("NovaSimulator{closed}"));
             SEEN.add(parameter);
             String token = Http.demoToken(parameter);
@@ -200,13 +217,28 @@ class LifecycleTest {
 
     @ExtendWith(OnlyInTestKit.class)
     @Timeout(30)
+    static class BadSetting {
+        @RegisterExtension
+        static NovaSimulatorExtension nova = NovaSimulatorExtension.builder()
+                .simulator(NovaSimulator.builder().clockSpeed(-1)).build();
+
+        @Test
+        void neverRuns() {
+            throw new AssertionError("a simulator with a negative clock speed was started");
+        }
+    }
+
+    @ExtendWith(OnlyInTestKit.class)
+    @Timeout(30)
     static class TwoExtensions {
         static final List<NovaSimulator> SEEN = new CopyOnWriteArrayList<>();
 
         @RegisterExtension
-        static NovaSimulatorExtension first = NovaSimulatorExtension.builder().seed(1).build();
+        static NovaSimulatorExtension first = NovaSimulatorExtension.builder()
+                .simulator(NovaSimulator.builder().seed(1)).build();
         @RegisterExtension
-        static NovaSimulatorExtension second = NovaSimulatorExtension.builder().seed(2).build();
+        static NovaSimulatorExtension second = NovaSimulatorExtension.builder()
+                .simulator(NovaSimulator.builder().seed(2)).build();
 
         @Test
         void both() {

@@ -27,8 +27,9 @@ class RegisterExtensionStyleTest {
     private static final Timings SLOW_CREATE = Timings.defaults().with(Operation.CREATE, Duration.ofSeconds(42));
 
     @RegisterExtension
-    static NovaSimulatorExtension nova = NovaSimulatorExtension.builder().seed(7).timings(SLOW_CREATE)
-            .controlToken("let-me-in").build();
+    static NovaSimulatorExtension nova = NovaSimulatorExtension.builder()
+            .simulator(NovaSimulator.builder().seed(7).timings(SLOW_CREATE).controlToken("let-me-in"))
+            .build();
 
     @Test
     @Order(1)

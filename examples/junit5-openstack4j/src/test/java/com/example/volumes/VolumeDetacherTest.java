@@ -1,5 +1,6 @@
 package com.example.volumes;
 
+import io.novasim.NovaSimulator;
 import io.novasim.junit5.NovaSimulatorExtension;
 import io.novasim.state.faults.FaultEffect;
 import io.novasim.state.faults.FaultMatch;
@@ -25,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(60)
 class VolumeDetacherTest {
     @RegisterExtension
-    static NovaSimulatorExtension nova = NovaSimulatorExtension.builder().seed(42).build();
+    static NovaSimulatorExtension nova = NovaSimulatorExtension.builder()
+            .simulator(NovaSimulator.builder().seed(42))
+            .build();
 
     OSClientV3 os;
     String server;
