@@ -38,6 +38,13 @@ class NovaErrorsTest {
     }
 
     @Test
+    void keypairTexts() {
+        assertFault(NovaErrors.keypairExists("k1"), 409, "conflictingRequest", "Key pair 'k1' already exists.");
+        assertFault(NovaErrors.keypairNotFound("k1", "u1"), 404, "itemNotFound", "Keypair k1 not found for user u1");
+        assertFault(NovaErrors.invalidKeyName(), 400, "badRequest", "Invalid key_name provided.");
+    }
+
+    @Test
     void wireSpellingsRoundTrip() {
         for (TaskState t : TaskState.values()) {
             assertThat(TaskState.fromValue(t.value())).isEqualTo(t);

@@ -4,6 +4,7 @@ import io.novasim.model.action.InstanceAction;
 import io.novasim.model.catalog.Catalog;
 import io.novasim.model.error.ComputeException;
 import io.novasim.model.error.NovaErrors;
+import io.novasim.model.keypair.Keypair;
 import io.novasim.model.media.MediaAttachment;
 import io.novasim.model.network.FixedIp;
 import io.novasim.model.network.Network;
@@ -17,9 +18,11 @@ import io.novasim.state.command.AttachMedia;
 import io.novasim.state.command.AttachVolume;
 import io.novasim.state.command.Caller;
 import io.novasim.state.command.Command;
+import io.novasim.state.command.CreateKeypair;
 import io.novasim.state.command.CreatePort;
 import io.novasim.state.command.CreateServer;
 import io.novasim.state.command.CreateVolume;
+import io.novasim.state.command.DeleteKeypair;
 import io.novasim.state.command.DeletePort;
 import io.novasim.state.command.DeleteVolume;
 import io.novasim.state.command.DetachInterface;
@@ -68,6 +71,7 @@ public final class Cloud {
     private final Interfaces interfaces;
     private final Volumes volumes;
     private final Media media;
+    private final Keypairs keypairs;
 
     public Cloud(Catalog catalog, VirtualClock clock, IdSource ids, Timings timings, EventListener listener) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -76,6 +80,7 @@ public final class Cloud {
         this.interfaces = new Interfaces(world);
         this.volumes = new Volumes(world);
         this.media = new Media(world);
+        this.keypairs = new Keypairs(world);
         this.lifecycle = new Lifecycle(world, interfaces, volumes, media);
     }
 
@@ -156,6 +161,10 @@ public final class Cloud {
             return media.attach(caller, a.serverId(), a.imageId(), requestId, now);
         } else if (command instanceof DetachMedia d) {
             return media.detach(caller, d.serverId(), d.imageId(), requestId, now);
+        } else if (command instanceof CreateKeypair c) {
+            return keypairs.create(caller, c, requestId, now);
+        } else if (command instanceof DeleteKeypair d) {
+            return keypairs.delete(caller, d.name(), requestId);
         }
         throw new IllegalArgumentException("unknown command " + command);
     }
@@ -330,6 +339,24 @@ public final class Cloud {
         return media.of(serverId);
     }
 
+    // ---------------------------------------------------------------- key pairs
+
+    /** The key pairs of the caller's user (in whatever project it acts), oldest first. */
+    public synchronized List<Keypair> keypairs(Caller caller) {
+        settle();
+        return keypairs.of(caller);
+    }
+
+    /**
+     * One of the caller's user's key pairs.
+     *
+     * @throws ComputeException Nova's 404 when the user has none of that name
+     */
+    public synchronized Keypair keypair(Caller caller, String name) {
+        settle();
+        return keypairs.find(caller, name);
+    }
+
     // ---------------------------------------------------------------- the fault plan
 
     /** Adds a rule; it applies from the next call on. */
@@ -375,7 +402,8 @@ public final class Cloud {
         settle();
         return new CloudState(clock.now(), List.copyOf(world.servers.values()), sortedActions(),
                 List.copyOf(world.ports.values()), List.copyOf(world.volumes.values()),
-                List.copyOf(world.attachments.values()), List.copyOf(world.media.values()), world.faults.fired());
+                List.copyOf(world.attachments.values()), List.copyOf(world.media.values()), keypairs.all(),
+                world.faults.fired());
     }
 
     /**

@@ -4,6 +4,7 @@ import io.novasim.model.action.InstanceAction;
 import io.novasim.model.action.InstanceActionEvent;
 import io.novasim.model.catalog.Catalog;
 import io.novasim.model.error.NovaErrors;
+import io.novasim.model.keypair.Keypair;
 import io.novasim.model.media.MediaAttachment;
 import io.novasim.model.network.Port;
 import io.novasim.model.server.Server;
@@ -76,6 +77,8 @@ final class World {
     /** Volumes reserved as the target of a swap in flight (their status is the swap's, not their attachments'). */
     final java.util.Set<String> swapTargets = new java.util.HashSet<>();
     final IpUsage ipUsage;
+    /** Key pairs by user id, then by name in creation order. */
+    final Map<String, Map<String, Keypair>> keypairs = new LinkedHashMap<>();
 
     private final Map<String, Job> jobs = new HashMap<>();
     private final PriorityQueue<Due> due = new PriorityQueue<>();

@@ -77,13 +77,11 @@ public final class ServersRoutes {
 
     private final Simulation simulation;
     private final ServerDetails details;
-    private final Keypairs keypairs;
 
     @Inject
-    public ServersRoutes(Simulation simulation, ServerDetails details, Keypairs keypairs) {
+    public ServersRoutes(Simulation simulation, ServerDetails details) {
         this.simulation = simulation;
         this.details = details;
-        this.keypairs = keypairs;
     }
 
     public void register(ComputeApi api, JavalinDefaultRoutingApi<?> router) {
@@ -117,8 +115,9 @@ public final class ServersRoutes {
         Map<String, String> metadata = metadata(server.get("metadata"));
         String zone = Schema.string(server, "availability_zone", true, 1, 255);
         String keyName = Schema.string(server, "key_name", true, 1, 255);
-        if (keyName != null && keypairs.find(call.caller().userId(), keyName).isEmpty()) {
-            throw new BadRequest("Invalid key_name provided.");
+        if (keyName != null && simulation.cloud().keypairs(call.caller()).stream()
+                .noneMatch(keypair -> keypair.name().equals(keyName))) {
+            throw NovaErrors.invalidKeyName();
         }
         String description = call.atLeast(19) ? Schema.string(server, "description", true, 0, 255) : null;
         List<String> tags = new ArrayList<>();

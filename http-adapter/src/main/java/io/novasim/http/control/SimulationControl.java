@@ -4,7 +4,6 @@ import io.novasim.CloudSetup;
 import io.novasim.SimulatorControl;
 import io.novasim.http.RecordedRequest;
 import io.novasim.http.Simulation;
-import io.novasim.http.compute.Keypairs;
 import io.novasim.http.compute.ServerDetails;
 import io.novasim.model.server.Server;
 import io.novasim.state.CloudState;
@@ -29,20 +28,17 @@ public final class SimulationControl implements SimulatorControl {
 
     private final Simulation simulation;
     private final ServerDetails details;
-    private final Keypairs keypairs;
 
     @Inject
-    public SimulationControl(Simulation simulation, ServerDetails details, Keypairs keypairs) {
+    public SimulationControl(Simulation simulation, ServerDetails details) {
         this.simulation = simulation;
         this.details = details;
-        this.keypairs = keypairs;
     }
 
     @Override
     public void reset() {
         simulation.reset();
         details.clear();
-        keypairs.clear();
     }
 
     @Override
