@@ -31,7 +31,7 @@ import io.novasim.state.command.DetachVolume;
 import io.novasim.state.command.LockServer;
 import io.novasim.state.command.Perform;
 import io.novasim.state.command.Receipt;
-import io.novasim.state.command.RenameServer;
+import io.novasim.state.command.UpdateServer;
 import io.novasim.state.command.UpdateVolumeAttachment;
 import io.novasim.state.faults.FaultRule;
 import io.novasim.state.faults.FiredFault;
@@ -81,7 +81,7 @@ public final class Cloud {
         this.volumes = new Volumes(world);
         this.media = new Media(world);
         this.keypairs = new Keypairs(world);
-        this.lifecycle = new Lifecycle(world, interfaces, volumes, media);
+        this.lifecycle = new Lifecycle(world, interfaces, volumes, media, keypairs);
     }
 
     // ---------------------------------------------------------------- commands
@@ -133,8 +133,8 @@ public final class Cloud {
     private Receipt dispatch(Caller caller, Command command, String requestId, Instant now) {
         if (command instanceof CreateServer c) {
             return lifecycle.create(caller, c, requestId, now);
-        } else if (command instanceof RenameServer r) {
-            return lifecycle.rename(caller, r.serverId(), r.name(), requestId, now);
+        } else if (command instanceof UpdateServer u) {
+            return lifecycle.update(caller, u, requestId, now);
         } else if (command instanceof Perform p) {
             return lifecycle.perform(caller, p.serverId(), p.operation(), null, requestId, now);
         } else if (command instanceof LockServer l) {

@@ -63,6 +63,11 @@ final class Keypairs {
         return keypair;
     }
 
+    /** Whether the caller's user has a key pair of that name. */
+    boolean holds(Caller caller, String name) {
+        return world.keypairs.getOrDefault(caller.userId(), Map.of()).containsKey(name);
+    }
+
     /** The caller's user's key pairs, oldest first. */
     List<Keypair> of(Caller caller) {
         return new ArrayList<>(world.keypairs.getOrDefault(caller.userId(), Map.of()).values());

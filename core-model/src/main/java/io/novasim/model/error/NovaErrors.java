@@ -68,6 +68,11 @@ public final class NovaErrors {
         return new BadRequest("Invalid key_name provided.");
     }
 
+    /** A multi-create naming a hostname: each server needs its own. */
+    public static BadRequest hostnameForMultipleInstances() {
+        return new BadRequest("Unable to allocate a single hostname to multiple instances");
+    }
+
     public static BadRequest noSuchAction(String action) {
         return new BadRequest("There is no such action: " + action);
     }

@@ -4,7 +4,6 @@ import io.novasim.CloudSetup;
 import io.novasim.SimulatorControl;
 import io.novasim.http.RecordedRequest;
 import io.novasim.http.Simulation;
-import io.novasim.http.compute.ServerDetails;
 import io.novasim.model.server.Server;
 import io.novasim.state.CloudState;
 import io.novasim.state.command.Caller;
@@ -27,18 +26,14 @@ public final class SimulationControl implements SimulatorControl {
     private static final Caller OPERATOR = new Caller("novasim-control", CloudSetup.ADMIN_PROJECT, true);
 
     private final Simulation simulation;
-    private final ServerDetails details;
-
     @Inject
-    public SimulationControl(Simulation simulation, ServerDetails details) {
+    public SimulationControl(Simulation simulation) {
         this.simulation = simulation;
-        this.details = details;
     }
 
     @Override
     public void reset() {
         simulation.reset();
-        details.clear();
     }
 
     @Override
