@@ -4,11 +4,14 @@ import io.novasim.model.error.ComputeException;
 import io.novasim.model.keypair.Keypair;
 import io.novasim.model.server.Server;
 import io.novasim.model.server.ServerDetails;
+import io.novasim.model.volume.Volume;
 import io.novasim.state.command.Caller;
 import io.novasim.state.command.Command;
 import io.novasim.state.command.CreateKeypair;
 import io.novasim.state.command.CreateServer;
+import io.novasim.state.command.CreateVolume;
 import io.novasim.state.command.DeleteKeypair;
+import io.novasim.state.command.DeleteVolume;
 import io.novasim.state.command.Networks;
 import io.novasim.state.command.Receipt;
 import io.novasim.state.command.UpdateServer;
@@ -29,15 +32,17 @@ import net.jqwik.api.state.Transformer;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static io.novasim.state.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The state the API keeps beside the lifecycles (key pairs, server details), driven by random chains of commands against a small
+ * The state the API keeps beside the lifecycles (key pairs, server details, volume details), driven by random chains of commands against a small
  * model: a refused command changes nothing, the engine agrees with the model after every step, and a replay of the
  * log reproduces the state and the history.
  */
@@ -71,6 +76,11 @@ class EngineStateProperties {
         }
     }
 
+    /** What the model expects of a volume's details. */
+    record ExpectedVolume(String project, String userId, String description, Map<String, String> metadata,
+                          String volumeType, String sourceVolumeId) {
+    }
+
     /** The chain's state: the engine, its log, and what the model expects of it. */
     static final class Run {
         final EventLog log = new EventLog();
@@ -78,6 +88,9 @@ class EngineStateProperties {
         /** Per user, its key pairs' names and public keys (null: generated), oldest first. */
         final Map<String, Map<String, String>> keypairs = new LinkedHashMap<>();
         final Map<String, ExpectedServer> servers = new LinkedHashMap<>();
+        final Map<String, ExpectedVolume> volumes = new LinkedHashMap<>();
+        /** Volumes whose delete was accepted: gone once it completes. */
+        final Set<String> deleting = new HashSet<>();
 
         /** Runs a command; returns its receipt, or null when it was refused, which must have changed nothing. */
         Receipt run(Caller caller, Command command) {
@@ -96,7 +109,7 @@ class EngineStateProperties {
 
         @Override
         public String toString() {
-            return "Run" + keypairs + servers.keySet();
+            return "Run" + keypairs + servers.keySet() + volumes.keySet();
         }
     }
 
@@ -201,6 +214,46 @@ class EngineStateProperties {
         };
     }
 
+    static Action<Run> createVolume() {
+        return (Action.Independent<Run>) () -> Combinators.combine(Arbitraries.of(CALLERS),
+                        Arbitraries.of(UNSET, "d"), Arbitraries.of(Map.<String, String>of(), Map.of("k", "v", "a", "b")),
+                        Arbitraries.of(UNSET, "fast"), Arbitraries.of(false, true))
+                .as((caller, description, metadata, type, cloned) -> Transformer.mutate("create volume as "
+                        + caller.userId() + (cloned ? " cloned" : ""), run -> {
+                    String source = cloned && !run.volumes.isEmpty() ? run.volumes.keySet().iterator().next() : null;
+                    Receipt receipt = run.run(caller, new CreateVolume("v", 1, false, false, orNull(description),
+                            metadata, orNull(type), source));
+                    assertThat(receipt).as("a volume create is accepted").isNotNull();
+                    run.volumes.put(receipt.volume().id(), new ExpectedVolume(caller.projectId(), caller.userId(),
+                            orNull(description), metadata, type.isEmpty() ? Volume.DEFAULT_TYPE : type, source));
+                }));
+    }
+
+    static Action<Run> deleteVolume() {
+        return new Action.Dependent<>() {
+            @Override
+            public boolean precondition(Run run) {
+                return !run.volumes.isEmpty();
+            }
+
+            @Override
+            public Arbitrary<Transformer<Run>> transformer(Run state) {
+                return Combinators.combine(Arbitraries.of(new ArrayList<>(state.volumes.keySet())),
+                                Arbitraries.of(CALLERS))
+                        .as((id, caller) -> Transformer.mutate("delete volume " + id + " as " + caller.userId(),
+                                run -> {
+                                    Receipt receipt = run.run(caller, new DeleteVolume(id));
+                                    if (!caller.canSee(run.volumes.get(id).project())) {
+                                        assertThat(receipt).as("another project's volume").isNull();
+                                    }
+                                    if (receipt != null) {
+                                        run.deleting.add(id);
+                                    }
+                                }));
+            }
+        };
+    }
+
     static Action<Run> advance() {
         return (Action.Independent<Run>) () -> Arbitraries.integers().between(0, 8)
                 .map(seconds -> Transformer.mutate("advance " + seconds + "s",
@@ -214,6 +267,8 @@ class EngineStateProperties {
                 .withAction(2, deleteKeypair())
                 .withAction(3, createServer())
                 .withAction(3, updateServer())
+                .withAction(2, createVolume())
+                .withAction(1, deleteVolume())
                 .withAction(1, advance())
                 .withMaxTransformations(40);
     }
@@ -222,6 +277,7 @@ class EngineStateProperties {
     void theEngineKeepsWhatTheModelExpectsAndAReplayRebuildsIt(@ForAll("chains") ActionChain<Run> chain) {
         chain.withInvariant("key pairs match the model", EngineStateProperties::keypairsMatch)
                 .withInvariant("server details match the model", EngineStateProperties::serversMatch)
+                .withInvariant("volume details match the model", EngineStateProperties::volumesMatch)
                 .run();
         Run last = chain.finalState().orElseThrow();
 
@@ -266,6 +322,20 @@ class EngineStateProperties {
             if (expected.plain()) {
                 assertThat(details).as("nothing stored for a plain server").isSameAs(ServerDetails.NONE);
             }
+        }
+    }
+
+    static void volumesMatch(Run run) {
+        Set<String> held = new HashSet<>();
+        for (Volume volume : run.cloud.volumes(ADMIN)) {
+            held.add(volume.id());
+            ExpectedVolume expected = run.volumes.get(volume.id());
+            assertThat(expected).as("volume %s is the model's", volume.id()).isNotNull();
+            assertThat(new ExpectedVolume(volume.projectId(), volume.userId(), volume.description(),
+                    volume.metadata(), volume.volumeType(), volume.sourceVolumeId())).isEqualTo(expected);
+        }
+        for (String id : run.volumes.keySet()) {
+            assertThat(held.contains(id) || run.deleting.contains(id)).as("volume %s is held", id).isTrue();
         }
     }
 }
