@@ -76,15 +76,17 @@ public final class Simulation {
 
     /**
      * Rebuilds the engine from a recorded history (the preloaded volumes' commands included): with the same settings
-     * it reaches the state the history was recorded in, at virtual time {@code now}.
+     * it reaches the state the history was recorded in, at virtual time {@code now}, and draws its next request id
+     * after the {@code requestIdsDrawn} the recorded engine had drawn (0 to start them over).
      */
-    public synchronized void restore(List<SimEvent> history, Instant now) {
+    public synchronized void restore(List<SimEvent> history, Instant now, long requestIdsDrawn) {
         EventLog newLog = new EventLog(settings.eventLogCapacity());
         Cloud rebuilt = bareCloud(newLog);
         Replay.onto(rebuilt, history);
         if (now.isAfter(rebuilt.now())) {
             rebuilt.advanceTo(now);
         }
+        rebuilt.fastForwardRequestIds(requestIdsDrawn);
         install(rebuilt, newLog, false);
     }
 

@@ -103,7 +103,7 @@ public final class Cloud {
         Instant now = clock.now(); // read once: the clock may be moved by another thread
         settle(now);
         if (requestId == null) {
-            requestId = world.ids.requestId();
+            requestId = world.newRequestId();
         }
         world.beginCommand();
         Receipt receipt;
@@ -428,7 +428,29 @@ public final class Cloud {
 
     /** A fresh request id from the seeded source, for adapters that answer reads. */
     public synchronized String newRequestId() {
-        return world.ids.requestId();
+        return world.newRequestId();
+    }
+
+    /**
+     * How many request ids this cloud has drawn from its seeded stream: one per command run without a request id,
+     * and one per {@link #newRequestId()} (an HTTP adapter draws one for every request, reads included).
+     */
+    public synchronized long requestIdsDrawn() {
+        return world.requestIdsDrawn();
+    }
+
+    /**
+     * Moves the request-id stream on until {@code drawn} ids have been drawn in all (nothing when as many have been
+     * already). A cloud rebuilt by {@link io.novasim.state.log.Replay} runs the history's commands under their
+     * recorded request ids, so its stream starts over; moving it to where the recorded cloud's had gone
+     * ({@link #requestIdsDrawn()}) keeps later requests from reusing ids the history already used, which would mix
+     * their instance actions up.
+     */
+    public synchronized void fastForwardRequestIds(long drawn) {
+        if (drawn < 0) {
+            throw new IllegalArgumentException("a count of request ids is at least 0: " + drawn);
+        }
+        world.skipRequestIdsTo(drawn);
     }
 
     public Catalog catalog() {

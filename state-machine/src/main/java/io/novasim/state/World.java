@@ -84,6 +84,9 @@ final class World {
     private final PriorityQueue<Due> due = new PriorityQueue<>();
     private long tickets;
 
+    /** How many request ids {@link #newRequestId} has drawn from the seeded stream. */
+    private long requestIdsDrawn;
+
     /** Events of the running command, published after its {@link SimEvent.Executed}; null outside commands. */
     private List<SimEvent> commandEvents;
 
@@ -131,6 +134,25 @@ final class World {
             commandEvents.add(event);
         } else {
             listener.on(event);
+        }
+    }
+
+    // ---------------------------------------------------------------- request ids
+
+    /** A fresh request id: the only way the engine draws one, so that it knows how far its stream has gone. */
+    String newRequestId() {
+        requestIdsDrawn++;
+        return ids.requestId();
+    }
+
+    long requestIdsDrawn() {
+        return requestIdsDrawn;
+    }
+
+    /** Draws and drops request ids until {@code drawn} have been drawn in all. */
+    void skipRequestIdsTo(long drawn) {
+        while (requestIdsDrawn < drawn) {
+            newRequestId();
         }
     }
 

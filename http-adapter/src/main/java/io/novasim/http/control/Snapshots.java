@@ -17,12 +17,15 @@ import java.util.Map;
 
 /**
  * A snapshot of the whole simulated cloud as JSON: the seed and the history that built the state (every command with
- * its caller, time and request id, and every change of the fault plan). Restoring replays the history on a fresh
- * engine with the same settings, so the restored cloud is the recorded one, byte for byte, generated ids included.
+ * its caller, time and request id, and every change of the fault plan), and how many request ids had been drawn.
+ * Restoring replays the history on a fresh engine with the same settings, so the restored cloud is the recorded one,
+ * byte for byte, generated ids included; its request ids then go on from where the recorded ones stopped.
  */
 public final class Snapshots {
     public static final String FORMAT = "novasim-snapshot/1";
     private static final String COMMANDS = "io.novasim.state.command.";
+    /** Absent from snapshots taken before it was written: their restore starts the request ids over. */
+    private static final String REQUEST_IDS_DRAWN = "request_ids_drawn";
 
     private Snapshots() {
     }
@@ -65,6 +68,8 @@ public final class Snapshots {
         snapshot.put("format", FORMAT);
         snapshot.put("seed", simulation.settings().seed());
         snapshot.put("now", simulation.now().toString());
+        // Read after the history: a request that came in between is counted, and skipping one more id is harmless.
+        snapshot.put(REQUEST_IDS_DRAWN, simulation.cloud().requestIdsDrawn());
         snapshot.put("history", history);
         return snapshot;
     }
@@ -82,7 +87,18 @@ public final class Snapshots {
         for (JsonNode entry : snapshot.path("history")) {
             history.add(event(entry, index++));
         }
-        simulation.restore(history, Instant.parse(snapshot.path("now").asText()));
+        simulation.restore(history, Instant.parse(snapshot.path("now").asText()), requestIdsDrawn(snapshot));
+    }
+
+    private static long requestIdsDrawn(JsonNode snapshot) {
+        JsonNode drawn = snapshot.path(REQUEST_IDS_DRAWN);
+        if (drawn.isMissingNode()) {
+            return 0;
+        }
+        if (!drawn.canConvertToExactIntegral() || !drawn.canConvertToLong() || drawn.asLong() < 0) {
+            throw new BadRequest(REQUEST_IDS_DRAWN + " is not a count: " + drawn);
+        }
+        return drawn.asLong();
     }
 
     private static SimEvent event(JsonNode entry, int index) {
