@@ -24,6 +24,11 @@ import java.util.Map;
 public final class Snapshots {
     public static final String FORMAT = "novasim-snapshot/1";
     private static final String COMMANDS = "io.novasim.state.command.";
+    /**
+     * Commands renamed since older snapshots were taken, by their old names: a {@code RenameServer}'s arguments
+     * ({@code serverId}, {@code name}) read as an {@code UpdateServer} that changes only the name.
+     */
+    private static final Map<String, String> RENAMED_COMMANDS = Map.of("RenameServer", "UpdateServer");
     /** Absent from snapshots taken before it was written: their restore starts the request ids over. */
     private static final String REQUEST_IDS_DRAWN = "request_ids_drawn";
 
@@ -124,15 +129,16 @@ public final class Snapshots {
     }
 
     private static Command command(JsonNode entry) throws JsonProcessingException {
-        String name = entry.path("command").asText();
+        String written = entry.path("command").asText();
+        String name = RENAMED_COMMANDS.getOrDefault(written, written);
         Class<?> type;
         try {
             type = Class.forName(COMMANDS + name);
         } catch (ClassNotFoundException e) {
-            throw new BadRequest("Unknown command " + name);
+            throw new BadRequest("Unknown command " + written);
         }
         if (!Command.class.isAssignableFrom(type)) {
-            throw new BadRequest("Unknown command " + name);
+            throw new BadRequest("Unknown command " + written);
         }
         return (Command) Json.MAPPER.treeToValue(entry.get("arguments"), type);
     }
