@@ -26,6 +26,7 @@ public final class SimulationControl implements SimulatorControl {
     private static final Caller OPERATOR = new Caller("novasim-control", CloudSetup.ADMIN_PROJECT, true);
 
     private final Simulation simulation;
+
     @Inject
     public SimulationControl(Simulation simulation) {
         this.simulation = simulation;
