@@ -38,6 +38,15 @@ class NovaErrorsTest {
     }
 
     @Test
+    void keypairAndServerCreateTexts() {
+        assertFault(NovaErrors.keypairExists("k1"), 409, "conflictingRequest", "Key pair 'k1' already exists.");
+        assertFault(NovaErrors.keypairNotFound("k1", "u1"), 404, "itemNotFound", "Keypair k1 not found for user u1");
+        assertFault(NovaErrors.invalidKeyName(), 400, "badRequest", "Invalid key_name provided.");
+        assertFault(NovaErrors.hostnameForMultipleInstances(), 400, "badRequest",
+                "Unable to allocate a single hostname to multiple instances");
+    }
+
+    @Test
     void wireSpellingsRoundTrip() {
         for (TaskState t : TaskState.values()) {
             assertThat(TaskState.fromValue(t.value())).isEqualTo(t);

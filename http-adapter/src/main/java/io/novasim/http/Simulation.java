@@ -59,8 +59,6 @@ public final class Simulation implements SimulatorControl {
     private volatile long wallStartNanos;
     private volatile Instant virtualStart;
     private volatile Instant began;
-    /** Stores outside the engine that a reset must empty too (until the engine holds them). */
-    private final List<Runnable> resetHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Inject
     public Simulation(SimulatorSettings settings) {
@@ -86,15 +84,9 @@ public final class Simulation implements SimulatorControl {
         fresh.runUntilIdle();
         began = fresh.now();
         install(fresh, newLog, true);
-        resetHooks.forEach(Runnable::run);
         if (settings.snapshot() != null) {
             restore(settings.snapshot()); // the world this simulator started from
         }
-    }
-
-    /** Has {@code hook} run at every reset: for a store the engine does not hold yet. */
-    public void onReset(Runnable hook) {
-        resetHooks.add(hook);
     }
 
     /**
@@ -107,15 +99,17 @@ public final class Simulation implements SimulatorControl {
 
     /**
      * Rebuilds the engine from a recorded history (the preloaded volumes' commands included): with the same settings
-     * it reaches the state the history was recorded in, at virtual time {@code now}.
+     * it reaches the state the history was recorded in, at virtual time {@code now}, and draws its next request id
+     * after the {@code requestIdsDrawn} the recorded engine had drawn (0 to start them over).
      */
-    public synchronized void restore(List<SimEvent> history, Instant now) {
+    public synchronized void restore(List<SimEvent> history, Instant now, long requestIdsDrawn) {
         EventLog newLog = new EventLog(settings.eventLogCapacity());
         Cloud rebuilt = bareCloud(newLog);
         Replay.onto(rebuilt, history);
         if (now.isAfter(rebuilt.now())) {
             rebuilt.advanceTo(now);
         }
+        rebuilt.fastForwardRequestIds(requestIdsDrawn);
         install(rebuilt, newLog, false);
     }
 
@@ -220,7 +214,7 @@ public final class Simulation implements SimulatorControl {
 
     /** The snapshot as a JSON value (see {@link Snapshots}). */
     public java.util.Map<String, Object> snapshotDocument() {
-        return Snapshots.take(log, settings.seed(), now());
+        return Snapshots.take(log, settings.seed(), now(), () -> cloud().requestIdsDrawn());
     }
 
     @Override
@@ -231,7 +225,7 @@ public final class Simulation implements SimulatorControl {
     /** Rebuilds the state a snapshot document recorded (see {@link Snapshots}). */
     public void restore(com.fasterxml.jackson.databind.JsonNode snapshot) {
         Snapshots.Snapshot read = Snapshots.read(snapshot, settings.seed());
-        restore(read.history(), read.now());
+        restore(read.history(), read.now(), read.requestIdsDrawn());
     }
 
     @Override

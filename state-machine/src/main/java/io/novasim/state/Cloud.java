@@ -4,6 +4,7 @@ import io.novasim.model.action.InstanceAction;
 import io.novasim.model.catalog.Catalog;
 import io.novasim.model.error.ComputeException;
 import io.novasim.model.error.NovaErrors;
+import io.novasim.model.keypair.Keypair;
 import io.novasim.model.media.MediaAttachment;
 import io.novasim.model.network.FixedIp;
 import io.novasim.model.network.Network;
@@ -17,9 +18,11 @@ import io.novasim.state.command.AttachMedia;
 import io.novasim.state.command.AttachVolume;
 import io.novasim.state.command.Caller;
 import io.novasim.state.command.Command;
+import io.novasim.state.command.CreateKeypair;
 import io.novasim.state.command.CreatePort;
 import io.novasim.state.command.CreateServer;
 import io.novasim.state.command.CreateVolume;
+import io.novasim.state.command.DeleteKeypair;
 import io.novasim.state.command.DeletePort;
 import io.novasim.state.command.DeleteVolume;
 import io.novasim.state.command.DetachInterface;
@@ -28,7 +31,7 @@ import io.novasim.state.command.DetachVolume;
 import io.novasim.state.command.LockServer;
 import io.novasim.state.command.Perform;
 import io.novasim.state.command.Receipt;
-import io.novasim.state.command.RenameServer;
+import io.novasim.state.command.UpdateServer;
 import io.novasim.state.command.UpdateVolumeAttachment;
 import io.novasim.state.faults.FaultRule;
 import io.novasim.state.faults.FiredFault;
@@ -73,6 +76,7 @@ public final class Cloud {
     private final Interfaces interfaces;
     private final Volumes volumes;
     private final Media media;
+    private final Keypairs keypairs;
 
     public Cloud(Catalog catalog, VirtualClock clock, IdSource ids, Timings timings, EventListener listener) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -81,7 +85,8 @@ public final class Cloud {
         this.interfaces = new Interfaces(world);
         this.volumes = new Volumes(world);
         this.media = new Media(world);
-        this.lifecycle = new Lifecycle(world, interfaces, volumes, media);
+        this.keypairs = new Keypairs(world);
+        this.lifecycle = new Lifecycle(world, interfaces, volumes, media, keypairs);
     }
 
     // ---------------------------------------------------------------- commands
@@ -103,7 +108,7 @@ public final class Cloud {
         Instant now = clock.now(); // read once: the clock may be moved by another thread
         settle(now);
         if (requestId == null) {
-            requestId = world.ids.requestId();
+            requestId = world.newRequestId();
         }
         world.beginCommand();
         Receipt receipt;
@@ -134,8 +139,8 @@ public final class Cloud {
     private Receipt dispatch(Caller caller, Command command, String requestId, Instant now) {
         if (command instanceof CreateServer c) {
             return lifecycle.create(caller, c, requestId, now);
-        } else if (command instanceof RenameServer r) {
-            return lifecycle.rename(caller, r.serverId(), r.name(), requestId, now);
+        } else if (command instanceof UpdateServer u) {
+            return lifecycle.update(caller, u, requestId, now);
         } else if (command instanceof Perform p) {
             return lifecycle.perform(caller, p.serverId(), p.operation(), null, requestId, now);
         } else if (command instanceof LockServer l) {
@@ -162,6 +167,10 @@ public final class Cloud {
             return media.attach(caller, a.serverId(), a.imageId(), requestId, now);
         } else if (command instanceof DetachMedia d) {
             return media.detach(caller, d.serverId(), d.imageId(), requestId, now);
+        } else if (command instanceof CreateKeypair c) {
+            return keypairs.create(caller, c, requestId, now);
+        } else if (command instanceof DeleteKeypair d) {
+            return keypairs.delete(caller, d.name(), requestId);
         }
         throw new IllegalArgumentException("unknown command " + command);
     }
@@ -336,6 +345,24 @@ public final class Cloud {
         return media.of(serverId);
     }
 
+    // ---------------------------------------------------------------- key pairs
+
+    /** The key pairs of the caller's user (in whatever project it acts), oldest first. */
+    public synchronized List<Keypair> keypairs(Caller caller) {
+        settle();
+        return keypairs.of(caller);
+    }
+
+    /**
+     * One of the caller's user's key pairs.
+     *
+     * @throws ComputeException Nova's 404 when the user has none of that name
+     */
+    public synchronized Keypair keypair(Caller caller, String name) {
+        settle();
+        return keypairs.find(caller, name);
+    }
+
     // ---------------------------------------------------------------- the fault plan
 
     /** Adds a rule; it applies from the next call on. */
@@ -382,7 +409,8 @@ public final class Cloud {
         settle();
         return new CloudState(clock.now(), List.copyOf(world.servers.values()), sortedActions(),
                 List.copyOf(world.ports.values()), List.copyOf(world.volumes.values()),
-                List.copyOf(world.attachments.values()), List.copyOf(world.media.values()), world.faults.fired());
+                List.copyOf(world.attachments.values()), List.copyOf(world.media.values()), keypairs.all(),
+                world.faults.fired());
     }
 
     /**
@@ -407,7 +435,29 @@ public final class Cloud {
 
     /** A fresh request id from the seeded source, for adapters that answer reads. */
     public synchronized String newRequestId() {
-        return world.ids.requestId();
+        return world.newRequestId();
+    }
+
+    /**
+     * How many request ids this cloud has drawn from its seeded stream: one per command run without a request id,
+     * and one per {@link #newRequestId()} (an HTTP adapter draws one for every request, reads included).
+     */
+    public synchronized long requestIdsDrawn() {
+        return world.requestIdsDrawn();
+    }
+
+    /**
+     * Moves the request-id stream on until {@code drawn} ids have been drawn in all (nothing when as many have been
+     * already). A cloud rebuilt by {@link io.novasim.state.log.Replay} runs the history's commands under their
+     * recorded request ids, so its stream starts over; moving it to where the recorded cloud's had gone
+     * ({@link #requestIdsDrawn()}) keeps later requests from reusing ids the history already used, which would mix
+     * their instance actions up.
+     */
+    public synchronized void fastForwardRequestIds(long drawn) {
+        if (drawn < 0) {
+            throw new IllegalArgumentException("a count of request ids is at least 0: " + drawn);
+        }
+        world.skipRequestIdsTo(drawn);
     }
 
     public Catalog catalog() {

@@ -1,6 +1,7 @@
 package io.novasim.state;
 
 import io.novasim.model.action.InstanceAction;
+import io.novasim.model.keypair.Keypair;
 import io.novasim.model.media.MediaAttachment;
 import io.novasim.model.network.Port;
 import io.novasim.model.server.Server;
@@ -15,7 +16,7 @@ import java.util.Map;
 /** A copy of everything a {@link Cloud} holds at one instant: equal states mean equal clouds. */
 public record CloudState(Instant now, List<Server> servers, Map<String, List<InstanceAction>> actions,
                          List<Port> ports, List<Volume> volumes, List<VolumeAttachment> volumeAttachments,
-                         List<MediaAttachment> media, List<FiredFault> firedFaults) {
+                         List<MediaAttachment> media, List<Keypair> keypairs, List<FiredFault> firedFaults) {
     public CloudState {
         servers = List.copyOf(servers);
         actions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(actions));
@@ -23,6 +24,7 @@ public record CloudState(Instant now, List<Server> servers, Map<String, List<Ins
         volumes = List.copyOf(volumes);
         volumeAttachments = List.copyOf(volumeAttachments);
         media = List.copyOf(media);
+        keypairs = List.copyOf(keypairs);
         firedFaults = List.copyOf(firedFaults);
     }
 }

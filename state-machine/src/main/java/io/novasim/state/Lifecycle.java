@@ -3,6 +3,7 @@ package io.novasim.state;
 import io.novasim.model.error.NovaErrors;
 import io.novasim.model.server.PowerState;
 import io.novasim.model.server.Server;
+import io.novasim.model.server.ServerDetails;
 import io.novasim.model.server.ServerFault;
 import io.novasim.model.server.ServerLock;
 import io.novasim.model.server.TaskState;
@@ -11,6 +12,7 @@ import io.novasim.state.command.Caller;
 import io.novasim.state.command.CreateServer;
 import io.novasim.state.command.Networks;
 import io.novasim.state.command.Receipt;
+import io.novasim.state.command.UpdateServer;
 import io.novasim.state.faults.FaultEffect;
 import io.novasim.state.faults.FaultTarget;
 import io.novasim.state.rules.Operation;
@@ -29,12 +31,14 @@ final class Lifecycle {
     private final Interfaces interfaces;
     private final Volumes volumes;
     private final Media media;
+    private final Keypairs keypairs;
 
-    Lifecycle(World world, Interfaces interfaces, Volumes volumes, Media media) {
+    Lifecycle(World world, Interfaces interfaces, Volumes volumes, Media media, Keypairs keypairs) {
         this.world = world;
         this.interfaces = interfaces;
         this.volumes = volumes;
         this.media = media;
+        this.keypairs = keypairs;
     }
 
     /**
@@ -62,6 +66,10 @@ final class Lifecycle {
         for (int i = 0; i < command.count(); i++) {
             plans.add(interfaces.planBootPorts(caller, command.networks(), addresses));
         }
+        // Nova looks the key pair up after the networks (_validate_and_build_base_options), as the user's own.
+        if (command.keyName() != null && !keypairs.holds(caller, command.keyName())) {
+            throw NovaErrors.invalidKeyName();
+        }
         List<Optional<FaultEffect>> faults = new ArrayList<>(command.count());
         for (int i = 0; i < command.count(); i++) {
             faults.add(world.fault(FaultTarget.server(Operation.CREATE, null, command.nameOf(i), caller.projectId()),
@@ -70,10 +78,18 @@ final class Lifecycle {
 
         TransitionRule rule = TransitionTable.rule(Operation.CREATE);
         List<Server> created = new ArrayList<>(command.count());
+        String sharedReservation = null;
         for (int i = 0; i < command.count(); i++) {
-            Server server = new Server(world.ids.uuid(), command.nameOf(i), caller.projectId(), caller.userId(),
+            String id = world.ids.uuid();
+            ServerDetails details = ServerDetails.of(command.keyName(), command.userData(), command.description(),
+                    command.tags(), sharedReservation, i, command.hostname());
+            Server server = new Server(id, command.nameOf(i), caller.projectId(), caller.userId(),
                     command.flavorId(), command.imageId(), command.availabilityZone(), command.metadata(),
-                    VmState.BUILDING, rule.phases().get(0), PowerState.NOSTATE, null, null, now, now, null);
+                    VmState.BUILDING, rule.phases().get(0), PowerState.NOSTATE, null, null, now, now, null, details);
+            if (i == 0 && command.count() > 1) {
+                // The first server's id makes the request's reservation; the others keep that one string.
+                sharedReservation = server.reservationId();
+            }
             world.put(server, now);
             interfaces.bindBootPorts(server, plans.get(i), now);
             if (command.bootVolumeId() != null) {
@@ -83,7 +99,7 @@ final class Lifecycle {
             startWork(server, rule, requestId, now, faults.get(i));
             created.add(server);
         }
-        return new Receipt(requestId, created.get(0), world.ids.password(), null, null, null, created);
+        return new Receipt(requestId, created.get(0), world.ids.password(), null, null, null, created, null, null);
     }
 
     /** What Nova refuses of a multi-create before it builds anything (nova/compute/api.py). */
@@ -101,16 +117,35 @@ final class Lifecycle {
                 throw NovaErrors.multiCreateWithFixedIp();
             }
         }
+        if (command.hostname() != null) {
+            throw NovaErrors.hostnameForMultipleInstances();
+        }
     }
 
-    Receipt rename(Caller caller, String serverId, String name, String requestId, Instant now) {
-        Server server = world.visibleServer(caller, serverId);
-        if (name.isBlank()) {
-            throw NovaErrors.nameTooShort(name);
+    /** Applies a server update's fields together: see {@link UpdateServer}. */
+    Receipt update(Caller caller, UpdateServer command, String requestId, Instant now) {
+        Server server = world.visibleServer(caller, command.serverId());
+        if (command.name() != null && command.name().isBlank()) {
+            throw NovaErrors.nameTooShort(command.name());
         }
-        Server renamed = server.withName(name, now);
-        world.put(renamed, now);
-        return Receipt.of(requestId, renamed);
+        if (command.changesNothing()) {
+            return Receipt.of(requestId, server); // Nova saves nothing, so not even the update time changes
+        }
+        ServerDetails details = server.details();
+        if (command.descriptionGiven()) {
+            details = details.withDescription(command.description());
+        }
+        if (command.hostname() != null) {
+            details = details.withHostname(command.hostname());
+        } else if (command.name() != null
+                && !ServerDetails.hostnameFrom(command.name(), server.id()).equals(server.hostname())) {
+            // Nova's hostname does not follow the name: keep the one the old name made.
+            details = details.withHostname(server.hostname());
+        }
+        Server updated = (command.name() == null ? server : server.withName(command.name(), now))
+                .withDetails(details, now);
+        world.put(updated, now);
+        return Receipt.of(requestId, updated);
     }
 
     /** @param lockReason the reason given with a lock, else {@code null} */
@@ -139,7 +174,7 @@ final class Lifecycle {
             world.startAction(rule, server.id(), requestId, caller, now, true);
             startWork(busy, rule, requestId, now, fault);
             String adminPass = operation == Operation.RESCUE ? world.ids.password() : null;
-            return new Receipt(requestId, busy, adminPass, null, null, null, List.of());
+            return new Receipt(requestId, busy, adminPass, null, null, null, List.of(), null, null);
         }
         if (operation == Operation.LOCK && server.locked() && lockedBy(caller, server) == ServerLock.LockedBy.OWNER) {
             return Receipt.of(requestId, server); // Nova: the owner re-locking changes nothing, and records nothing

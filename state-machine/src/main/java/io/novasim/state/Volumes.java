@@ -53,8 +53,9 @@ final class Volumes {
         if (command.sizeGb() < 1) {
             throw new BadRequest("Invalid input received: volume size must be an integer and greater than 0");
         }
-        Volume volume = new Volume(world.ids.uuid(), command.name(), caller.projectId(), command.sizeGb(),
-                VolumeStatus.CREATING, command.multiattach(), command.bootable(), "nova", now, now);
+        Volume volume = new Volume(world.ids.uuid(), command.name(), caller.projectId(), caller.userId(),
+                command.sizeGb(), VolumeStatus.CREATING, command.multiattach(), command.bootable(), "nova",
+                command.description(), command.metadata(), command.volumeType(), command.sourceVolumeId(), now, now);
         world.put(volume, now);
         world.start("volume/" + volume.id(), new Job.Task.CreateVolume(volume.id()), requestId, null, 1,
                 world.timings.volumeCreation(), now, Optional.empty(), -1);

@@ -4,6 +4,7 @@ import io.novasim.model.action.InstanceAction;
 import io.novasim.model.action.InstanceActionEvent;
 import io.novasim.model.catalog.Catalog;
 import io.novasim.model.error.NovaErrors;
+import io.novasim.model.keypair.Keypair;
 import io.novasim.model.media.MediaAttachment;
 import io.novasim.model.network.Port;
 import io.novasim.model.server.Server;
@@ -76,10 +77,15 @@ final class World {
     /** Volumes reserved as the target of a swap in flight (their status is the swap's, not their attachments'). */
     final java.util.Set<String> swapTargets = new java.util.HashSet<>();
     final IpUsage ipUsage;
+    /** Key pairs by user id, then by name in creation order. */
+    final Map<String, Map<String, Keypair>> keypairs = new LinkedHashMap<>();
 
     private final Map<String, Job> jobs = new HashMap<>();
     private final PriorityQueue<Due> due = new PriorityQueue<>();
     private long tickets;
+
+    /** How many request ids {@link #newRequestId} has drawn from the seeded stream. */
+    private long requestIdsDrawn;
 
     /** Events of the running command, published after its {@link SimEvent.Executed}; null outside commands. */
     private List<SimEvent> commandEvents;
@@ -128,6 +134,25 @@ final class World {
             commandEvents.add(event);
         } else {
             listener.on(event);
+        }
+    }
+
+    // ---------------------------------------------------------------- request ids
+
+    /** A fresh request id: the only way the engine draws one, so that it knows how far its stream has gone. */
+    String newRequestId() {
+        requestIdsDrawn++;
+        return ids.requestId();
+    }
+
+    long requestIdsDrawn() {
+        return requestIdsDrawn;
+    }
+
+    /** Draws and drops request ids until {@code drawn} have been drawn in all. */
+    void skipRequestIdsTo(long drawn) {
+        while (requestIdsDrawn < drawn) {
+            newRequestId();
         }
     }
 

@@ -25,6 +25,7 @@ import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static io.novasim.state.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -331,5 +332,24 @@ class VolumesTest {
         assertThat(status(volume)).isEqualTo(VolumeStatus.DELETING);
         cloud.runUntilIdle();
         assertThat(cloud.volumes(ALICE)).isEmpty();
+    }
+
+    @Test
+    void aVolumeKeepsWhoCreatedItAndWhatItWasGivenThroughItsStatusChanges() {
+        Volume source = volume(1, false);
+        Volume clone = cloud.execute(BOB, new CreateVolume("clone", 2, false, false, "a copy",
+                Map.of("tier", "gold", "app", "db"), "fast", source.id())).volume();
+        cloud.advance(Duration.ofSeconds(1));
+        Volume available = cloud.volume(ALICE, clone.id());
+        assertThat(available.status()).isEqualTo(VolumeStatus.AVAILABLE);
+        assertThat(available.userId()).isEqualTo("bob");
+        assertThat(available.description()).isEqualTo("a copy");
+        assertThat(available.metadata()).containsExactly(Map.entry("app", "db"), Map.entry("tier", "gold"));
+        assertThat(available.volumeType()).isEqualTo("fast");
+        assertThat(available.sourceVolumeId()).isEqualTo(source.id());
+        assertThat(source.userId()).isEqualTo("alice");
+        assertThat(source.volumeType()).as("no type named: Cinder's default").isEqualTo(Volume.DEFAULT_TYPE);
+        assertThat(source.description()).isNull();
+        assertThat(source.metadata()).isEmpty();
     }
 }

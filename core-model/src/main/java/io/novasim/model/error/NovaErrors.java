@@ -63,6 +63,16 @@ public final class NovaErrors {
         return new BadRequest("Cannot attach one or more volumes to multiple instances");
     }
 
+    /** Server create naming a key pair its user does not have. */
+    public static BadRequest invalidKeyName() {
+        return new BadRequest("Invalid key_name provided.");
+    }
+
+    /** A multi-create naming a hostname: each server needs its own. */
+    public static BadRequest hostnameForMultipleInstances() {
+        return new BadRequest("Unable to allocate a single hostname to multiple instances");
+    }
+
     public static BadRequest noSuchAction(String action) {
         return new BadRequest("There is no such action: " + action);
     }
@@ -93,6 +103,16 @@ public final class NovaErrors {
 
     public static ItemNotFound instanceActionNotFound(String requestId, String serverId) {
         return new ItemNotFound("Action for request_id " + requestId + " on instance " + serverId + " not found");
+    }
+
+    // ---- key pairs
+
+    public static Conflict keypairExists(String name) {
+        return new Conflict("Key pair '" + name + "' already exists.");
+    }
+
+    public static ItemNotFound keypairNotFound(String name, String userId) {
+        return new ItemNotFound("Keypair " + name + " not found for user " + userId);
     }
 
     // ---- port interfaces (nova-semantics.md §3.2)

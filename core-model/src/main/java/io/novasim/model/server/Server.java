@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param launchedAt       when it first became active, or {@code null} if it never launched
  * @param lock             who locked it and why, or {@code null} when unlocked
  * @param fault            the fault recorded when it went to ERROR, or {@code null}
+ * @param details          what it keeps besides its state ({@link ServerDetails#NONE} when nothing)
  */
 public record Server(
         String id,
@@ -29,7 +30,8 @@ public record Server(
         Instant launchedAt,
         Instant created,
         Instant updated,
-        ServerFault fault) {
+        ServerFault fault,
+        ServerDetails details) {
 
     public Server {
         Objects.requireNonNull(id, "id");
@@ -43,6 +45,7 @@ public record Server(
         Objects.requireNonNull(powerState, "powerState");
         Objects.requireNonNull(created, "created");
         Objects.requireNonNull(updated, "updated");
+        Objects.requireNonNull(details, "details");
         metadata = sortedMetadata(metadata);
     }
 
@@ -81,9 +84,19 @@ public record Server(
         return launchedAt != null;
     }
 
+    /** Its create request's reservation: kept in its details, else made from its own id (a single create's). */
+    public String reservationId() {
+        return details.reservationId() != null ? details.reservationId() : ServerDetails.reservationFrom(id);
+    }
+
+    /** Its hostname: given or kept in its details, else made from its name. */
+    public String hostname() {
+        return details.hostname() != null ? details.hostname() : ServerDetails.hostnameFrom(name, id);
+    }
+
     public Server withStates(VmState vm, TaskState task, PowerState power, Instant now) {
         return new Server(id, name, projectId, userId, flavorId, imageId, availabilityZone, metadata,
-                vm, task, power, lock, launchedAt, created, now, fault);
+                vm, task, power, lock, launchedAt, created, now, fault, details);
     }
 
     public Server withTaskState(TaskState task, Instant now) {
@@ -92,21 +105,26 @@ public record Server(
 
     public Server withLock(ServerLock newLock, Instant now) {
         return new Server(id, name, projectId, userId, flavorId, imageId, availabilityZone, metadata,
-                vmState, taskState, powerState, newLock, launchedAt, created, now, fault);
+                vmState, taskState, powerState, newLock, launchedAt, created, now, fault, details);
     }
 
     public Server withName(String newName, Instant now) {
         return new Server(id, newName, projectId, userId, flavorId, imageId, availabilityZone, metadata,
-                vmState, taskState, powerState, lock, launchedAt, created, now, fault);
+                vmState, taskState, powerState, lock, launchedAt, created, now, fault, details);
+    }
+
+    public Server withDetails(ServerDetails newDetails, Instant now) {
+        return new Server(id, name, projectId, userId, flavorId, imageId, availabilityZone, metadata,
+                vmState, taskState, powerState, lock, launchedAt, created, now, fault, newDetails);
     }
 
     public Server withLaunchedAt(Instant when) {
         return new Server(id, name, projectId, userId, flavorId, imageId, availabilityZone, metadata,
-                vmState, taskState, powerState, lock, when, created, updated, fault);
+                vmState, taskState, powerState, lock, when, created, updated, fault, details);
     }
 
     public Server withFault(ServerFault newFault, Instant now) {
         return new Server(id, name, projectId, userId, flavorId, imageId, availabilityZone, metadata,
-                vmState, taskState, powerState, lock, launchedAt, created, now, newFault);
+                vmState, taskState, powerState, lock, launchedAt, created, now, newFault, details);
     }
 }

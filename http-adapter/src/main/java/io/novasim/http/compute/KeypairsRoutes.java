@@ -6,8 +6,10 @@ import io.novasim.http.support.Call;
 import io.novasim.http.support.Json;
 import io.novasim.http.support.Reply;
 import io.novasim.http.support.Schema;
-import io.novasim.model.error.Conflict;
-import io.novasim.model.error.ItemNotFound;
+import io.novasim.model.keypair.Keypair;
+import io.novasim.state.command.CreateKeypair;
+import io.novasim.state.command.DeleteKeypair;
+import io.novasim.state.command.Receipt;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -20,12 +22,10 @@ import java.util.Set;
 @Singleton
 public final class KeypairsRoutes {
     private final Simulation simulation;
-    private final Keypairs keypairs;
 
     @Inject
-    public KeypairsRoutes(Simulation simulation, Keypairs keypairs) {
+    public KeypairsRoutes(Simulation simulation) {
         this.simulation = simulation;
-        this.keypairs = keypairs;
     }
 
     void register(ComputeApi api) {
@@ -37,7 +37,7 @@ public final class KeypairsRoutes {
 
     private Reply list(Call call) {
         List<Object> views = new ArrayList<>();
-        for (Keypairs.Keypair keypair : keypairs.of(call.caller().userId())) {
+        for (Keypair keypair : simulation.cloud().keypairs(call.caller())) {
             Map<String, Object> view = Json.object();
             view.put("fingerprint", keypair.fingerprint());
             view.put("name", keypair.name());
@@ -62,29 +62,25 @@ public final class KeypairsRoutes {
         String name = Schema.pattern(keypair, "name", "^[a-zA-Z0-9 _.@-]+$", 255);
         String type = call.atLeast(2) && keypair.has("type")
                 ? Schema.oneOf(keypair, "type", List.of("ssh", "x509")) : "ssh";
-        String userId = call.caller().userId();
-        if (keypairs.find(userId, name).isPresent()) {
-            throw new Conflict("Key pair '" + name + "' already exists.");
-        }
-        String privateKey = keypairs.add(userId, name, Schema.string(keypair, "public_key", false, 1, 65535), type,
-                simulation.now());
-        Keypairs.Keypair created = keypairs.find(userId, name).orElseThrow();
+        Receipt receipt = simulation.cloud().execute(call.caller(), new CreateKeypair(name,
+                Schema.string(keypair, "public_key", false, 1, 65535), type), call.requestId());
+        Keypair created = receipt.keypair();
         Map<String, Object> view = Json.object();
         view.put("fingerprint", created.fingerprint());
         view.put("name", created.name());
-        if (privateKey != null) {
-            view.put("private_key", privateKey);
+        if (receipt.privateKey() != null) {
+            view.put("private_key", receipt.privateKey());
         }
         view.put("public_key", created.publicKey());
         if (call.atLeast(2)) {
             view.put("type", created.type());
         }
-        view.put("user_id", userId);
+        view.put("user_id", created.userId());
         return Reply.json(call.atLeast(2) ? 201 : 200, Json.object("keypair", view));
     }
 
     private Reply show(Call call) {
-        Keypairs.Keypair keypair = find(call);
+        Keypair keypair = simulation.cloud().keypair(call.caller(), call.path("name"));
         Map<String, Object> view = Json.object();
         view.put("created_at", Json.micros(keypair.created()));
         view.put("deleted", false);
@@ -102,15 +98,7 @@ public final class KeypairsRoutes {
     }
 
     private Reply delete(Call call) {
-        Keypairs.Keypair keypair = find(call);
-        keypairs.remove(keypair.userId(), keypair.name());
+        simulation.cloud().execute(call.caller(), new DeleteKeypair(call.path("name")), call.requestId());
         return Reply.empty(call.atLeast(2) ? 204 : 202);
-    }
-
-    private Keypairs.Keypair find(Call call) {
-        String name = call.path("name");
-        String userId = call.caller().userId();
-        return keypairs.find(userId, name).orElseThrow(() ->
-                new ItemNotFound("Keypair " + name + " not found for user " + userId));
     }
 }

@@ -5,6 +5,7 @@ import io.novasim.http.support.Json;
 import io.novasim.model.catalog.Flavor;
 import io.novasim.model.network.ServerAddress;
 import io.novasim.model.server.Server;
+import io.novasim.model.server.ServerDetails;
 import io.novasim.model.server.ServerStatus;
 import io.novasim.model.volume.VolumeAttachment;
 import io.novasim.state.Cloud;
@@ -25,6 +26,8 @@ import java.util.Set;
  */
 final class ServerView {
     static final String HOST = io.novasim.http.Simulation.COMPUTE_HOST;
+    /** Every server's {@code OS-DCF:diskConfig}: a create or an update may send one, but the simulator keeps none. */
+    private static final String DISK_CONFIG = "MANUAL";
     private static final Set<ServerStatus> SHOWS_PROGRESS = Set.of(ServerStatus.ACTIVE, ServerStatus.BUILD,
             ServerStatus.REBUILD, ServerStatus.RESIZE, ServerStatus.VERIFY_RESIZE, ServerStatus.MIGRATING);
 
@@ -56,16 +59,16 @@ final class ServerView {
     }
 
     /** The full form of show, detail and update (see {@link Form}). */
-    static Map<String, Object> full(Call call, Cloud cloud, ServerDetails details, ServerReadout readout, Form form) {
+    static Map<String, Object> full(Call call, Cloud cloud, ServerReadout readout, Form form) {
         Server server = readout.server();
         boolean admin = call.caller().admin();
         boolean extended = form != Form.UPDATE || call.atLeast(75);
-        ServerDetails.Extra extra = details.of(server.id());
+        ServerDetails details = server.details();
         Map<String, Object> view = Json.object();
-        view.put("OS-DCF:diskConfig", extra.diskConfig());
+        view.put("OS-DCF:diskConfig", DISK_CONFIG);
         if (extended) {
             view.put("OS-EXT-AZ:availability_zone", server.availabilityZone());
-            extendedServerAttributes(call, server, extra, view);
+            extendedServerAttributes(call, server, view);
             view.put("OS-EXT-STS:power_state", server.powerState().code());
             view.put("OS-EXT-STS:task_state", server.taskState().value());
             view.put("OS-EXT-STS:vm_state", server.vmState().value());
@@ -80,7 +83,7 @@ final class ServerView {
         }
         view.put("created", Json.time(server.created()));
         if (call.atLeast(19)) {
-            view.put("description", extra.description());
+            view.put("description", details.description());
         }
         if (server.fault() != null && (server.status() == ServerStatus.ERROR
                 || server.status() == ServerStatus.DELETED)) {
@@ -102,7 +105,7 @@ final class ServerView {
         view.put("image", server.imageId() == null ? ""
                 : Json.object("id", server.imageId(), "links", List.of(Links.bookmark(call, "images", server.imageId()))));
         if (extended) {
-            view.put("key_name", extra.keyName());
+            view.put("key_name", details.keyName());
         }
         view.put("links", Links.of(call, "servers", server.id()));
         if (call.atLeast(9)) {
@@ -127,7 +130,7 @@ final class ServerView {
         }
         view.put("status", server.status().name());
         if (call.atLeast(26)) {
-            view.put("tags", extra.tags());
+            view.put("tags", details.tags());
         }
         view.put("tenant_id", server.projectId());
         if (call.atLeast(63)) {
@@ -139,23 +142,22 @@ final class ServerView {
     }
 
     /** {@code OS-EXT-SRV-ATTR:*}: for admins (more of them from 2.3), and the hostname for everyone from 2.90. */
-    private static void extendedServerAttributes(Call call, Server server, ServerDetails.Extra extra,
-                                                 Map<String, Object> view) {
+    private static void extendedServerAttributes(Call call, Server server, Map<String, Object> view) {
         if (call.caller().admin()) {
             view.put("OS-EXT-SRV-ATTR:host", HOST);
             view.put("OS-EXT-SRV-ATTR:hypervisor_hostname", HOST);
             view.put("OS-EXT-SRV-ATTR:instance_name", instanceName(server));
             if (call.atLeast(3)) {
-                view.put("OS-EXT-SRV-ATTR:hostname", hostname(server, extra));
+                view.put("OS-EXT-SRV-ATTR:hostname", server.hostname());
                 view.put("OS-EXT-SRV-ATTR:kernel_id", "");
-                view.put("OS-EXT-SRV-ATTR:launch_index", extra.launchIndex());
+                view.put("OS-EXT-SRV-ATTR:launch_index", server.details().launchIndex());
                 view.put("OS-EXT-SRV-ATTR:ramdisk_id", "");
-                view.put("OS-EXT-SRV-ATTR:reservation_id", extra.reservation(server.id()));
+                view.put("OS-EXT-SRV-ATTR:reservation_id", server.reservationId());
                 view.put("OS-EXT-SRV-ATTR:root_device_name", "/dev/vda");
-                view.put("OS-EXT-SRV-ATTR:user_data", extra.userData());
+                view.put("OS-EXT-SRV-ATTR:user_data", server.details().userData());
             }
         } else if (call.atLeast(90)) {
-            view.put("OS-EXT-SRV-ATTR:hostname", hostname(server, extra));
+            view.put("OS-EXT-SRV-ATTR:hostname", server.hostname());
         }
     }
 
@@ -215,16 +217,6 @@ final class ServerView {
 
     private static String instanceName(Server server) {
         return "instance-" + server.id().substring(0, 8);
-    }
-
-    private static String hostname(Server server, ServerDetails.Extra extra) {
-        return extra.hostname() != null ? extra.hostname() : hostnameOf(server.name(), server.id());
-    }
-
-    /** The hostname a server's name makes when none is given. */
-    static String hostnameOf(String name, String serverId) {
-        String hostname = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
-        return hostname.isEmpty() ? "server-" + serverId : hostname;
     }
 
     private static final Map<String, String> HOST_IDS = new java.util.concurrent.ConcurrentHashMap<>();

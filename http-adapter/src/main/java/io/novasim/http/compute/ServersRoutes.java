@@ -17,7 +17,7 @@ import io.novasim.state.command.CreateServer;
 import io.novasim.state.command.Networks;
 import io.novasim.state.command.Perform;
 import io.novasim.state.command.Receipt;
-import io.novasim.state.command.RenameServer;
+import io.novasim.state.command.UpdateServer;
 import io.novasim.state.rules.Operation;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -74,14 +74,10 @@ public final class ServersRoutes {
     static final int MAX_COUNT = 100_000;
 
     private final Simulation simulation;
-    private final ServerDetails details;
-    private final Keypairs keypairs;
 
     @Inject
-    public ServersRoutes(Simulation simulation, ServerDetails details, Keypairs keypairs) {
+    public ServersRoutes(Simulation simulation) {
         this.simulation = simulation;
-        this.details = details;
-        this.keypairs = keypairs;
     }
 
     void register(ComputeApi api) {
@@ -115,9 +111,6 @@ public final class ServersRoutes {
         Map<String, String> metadata = metadata(server.get("metadata"));
         String zone = Schema.string(server, "availability_zone", true, 1, 255);
         String keyName = Schema.string(server, "key_name", true, 1, 255);
-        if (keyName != null && keypairs.find(call.caller().userId(), keyName).isEmpty()) {
-            throw new BadRequest("Invalid key_name provided.");
-        }
         String description = call.atLeast(19) ? Schema.string(server, "description", true, 0, 255) : null;
         List<String> tags = new ArrayList<>();
         if (call.atLeast(52) && server.has("tags") && server.get("tags").isArray()) {
@@ -127,22 +120,12 @@ public final class ServersRoutes {
         String userData = Schema.string(server, "user_data", true, 0, 65535);
         boolean reservationOnly = Boolean.TRUE.equals(Schema.bool(server, "return_reservation_id"));
         String hostname = call.atLeast(90) ? hostname(server) : null;
-        int count = count(server);
-        if (hostname != null && count > 1) {
-            throw new BadRequest("Unable to allocate a single hostname to multiple instances");
-        }
         CreateServer command = new CreateServer(name, flavorRef, imageRef, bootVolume, zone == null ? "nova" : zone,
-                metadata, networks, count);
+                metadata, networks, count(server), keyName, userData, description, tags, hostname);
         Receipt receipt = simulation.cloud().execute(call.caller(), command, call.requestId());
         Server created = receipt.server();
-        String reservation = ServerDetails.reservationOf(created.id()); // one for all of a multi-create's servers
-        for (int i = 0; i < receipt.servers().size(); i++) {
-            Server made = receipt.servers().get(i);
-            details.put(made.id(), new ServerDetails.Extra(keyName, userData, description, tags, "MANUAL",
-                    reservation, i, hostname != null ? hostname : ServerView.hostnameOf(made.name(), made.id())));
-        }
         if (reservationOnly) {
-            return Reply.json(202, Json.object("reservation_id", reservation));
+            return Reply.json(202, Json.object("reservation_id", created.reservationId()));
         }
         Map<String, Object> view = Json.object();
         view.put("OS-DCF:diskConfig", "MANUAL");
@@ -284,8 +267,8 @@ public final class ServersRoutes {
             if (call.query("flavor") != null && !call.query("flavor").equals(server.flavorId())) {
                 continue;
             }
-            if (call.query("reservation_id") != null && !call.query("reservation_id").equals(
-                    details.of(server.id()).reservation(server.id()))) {
+            if (call.query("reservation_id") != null
+                    && !call.query("reservation_id").equals(server.reservationId())) {
                 continue;
             }
             matching.add(readout);
@@ -296,7 +279,7 @@ public final class ServersRoutes {
         DialectServerShape shape = ComputeDialect.of(call).serverShape();
         for (ServerReadout readout : page) {
             views.add(detail ? shape.shape(call, cloud, readout,
-                    ServerView.full(call, cloud, details, readout, ServerView.Form.DETAIL))
+                    ServerView.full(call, cloud, readout, ServerView.Form.DETAIL))
                     : ServerView.brief(call, readout.server()));
         }
         Map<String, Object> body = Json.object("servers", views);
@@ -327,7 +310,7 @@ public final class ServersRoutes {
         Cloud cloud = simulation.cloud();
         ServerReadout readout = cloud.readServer(call.caller(), call.path("server_id"));
         return Reply.ok(Json.object("server", ComputeDialect.of(call).serverShape().shape(call, cloud, readout,
-                ServerView.full(call, cloud, details, readout, ServerView.Form.SHOW))));
+                ServerView.full(call, cloud, readout, ServerView.Form.SHOW))));
     }
 
     private Reply update(Call call) {
@@ -344,17 +327,10 @@ public final class ServersRoutes {
         String name = Schema.string(update, "name", false, 1, 255);
         boolean describes = call.atLeast(19) && update.has("description");
         String description = describes ? Schema.string(update, "description", true, 0, 255) : null;
-        // Everything is checked before anything changes.
-        if (name != null) {
-            cloud.execute(call.caller(), new RenameServer(serverId, name), call.requestId());
-        }
-        if (describes) {
-            details.put(serverId, details.of(serverId).withDescription(description));
-        }
-        if (hostname != null) {
-            details.put(serverId, details.of(serverId).withHostname(hostname));
-        }
-        return Reply.ok(Json.object("server", ServerView.full(call, cloud, details,
+        // Everything is checked before anything changes, and the engine applies the fields together.
+        cloud.execute(call.caller(), new UpdateServer(serverId, name, description, describes, hostname),
+                call.requestId());
+        return Reply.ok(Json.object("server", ServerView.full(call, cloud,
                 cloud.readServer(call.caller(), serverId), ServerView.Form.UPDATE)));
     }
 

@@ -17,18 +17,29 @@ import java.util.Map;
 
 /**
  * A snapshot of the whole simulated cloud as JSON: the seed and the history that built the state (every command with
- * its caller, time and request id, and every change of the fault plan). Restoring replays the history on a fresh
- * engine with the same settings, so the restored cloud is the recorded one, byte for byte, generated ids included.
+ * its caller, time and request id, and every change of the fault plan), and how many request ids had been drawn.
+ * Restoring replays the history on a fresh engine with the same settings, so the restored cloud is the recorded one,
+ * byte for byte, generated ids included; its request ids then go on from where the recorded ones stopped.
  */
 public final class Snapshots {
     public static final String FORMAT = "novasim-snapshot/1";
     private static final String COMMANDS = "io.novasim.state.command.";
+    /**
+     * Commands renamed since older snapshots were taken, by their old names: a {@code RenameServer}'s arguments
+     * ({@code serverId}, {@code name}) read as an {@code UpdateServer} that changes only the name.
+     */
+    private static final Map<String, String> RENAMED_COMMANDS = Map.of("RenameServer", "UpdateServer");
+    /** Absent from snapshots taken before it was written: their restore starts the request ids over. */
+    private static final String REQUEST_IDS_DRAWN = "request_ids_drawn";
 
     private Snapshots() {
     }
 
-    /** A snapshot read back: the history to replay and the virtual time it was taken at. */
-    public record Snapshot(List<SimEvent> history, Instant now) {
+    /**
+     * A snapshot read back: the history to replay, the virtual time it was taken at, and how many request ids had
+     * been drawn then.
+     */
+    public record Snapshot(List<SimEvent> history, Instant now, long requestIdsDrawn) {
     }
 
     /**
@@ -36,7 +47,8 @@ public final class Snapshots {
      *
      * @throws Conflict when the log dropped events, so that the state can no longer be rebuilt
      */
-    public static Map<String, Object> take(EventLog log, long seed, Instant now) {
+    public static Map<String, Object> take(EventLog log, long seed, Instant now, java.util.function.LongSupplier
+            requestIdsDrawn) {
         if (log.dropped() > 0) {
             throw new Conflict("The event log dropped " + log.dropped() + " old events, so this "
                     + "state can no longer be rebuilt; start the simulator with a larger event log capacity.");
@@ -74,6 +86,8 @@ public final class Snapshots {
         snapshot.put("format", FORMAT);
         snapshot.put("seed", seed);
         snapshot.put("now", now.toString());
+        // Read after the history: a request that came in between is counted, and skipping one more id is harmless.
+        snapshot.put(REQUEST_IDS_DRAWN, requestIdsDrawn.getAsLong());
         snapshot.put("history", history);
         return snapshot;
     }
@@ -96,7 +110,18 @@ public final class Snapshots {
         for (JsonNode entry : snapshot.path("history")) {
             history.add(event(entry, index++));
         }
-        return new Snapshot(history, Instant.parse(snapshot.path("now").asText()));
+        return new Snapshot(history, Instant.parse(snapshot.path("now").asText()), requestIdsDrawn(snapshot));
+    }
+
+    private static long requestIdsDrawn(JsonNode snapshot) {
+        JsonNode drawn = snapshot.path(REQUEST_IDS_DRAWN);
+        if (drawn.isMissingNode()) {
+            return 0;
+        }
+        if (!drawn.canConvertToExactIntegral() || !drawn.canConvertToLong() || drawn.asLong() < 0) {
+            throw new BadRequest(REQUEST_IDS_DRAWN + " is not a count: " + drawn);
+        }
+        return drawn.asLong();
     }
 
     private static SimEvent event(JsonNode entry, int index) {
@@ -122,15 +147,16 @@ public final class Snapshots {
     }
 
     private static Command command(JsonNode entry) throws JsonProcessingException {
-        String name = entry.path("command").asText();
+        String written = entry.path("command").asText();
+        String name = RENAMED_COMMANDS.getOrDefault(written, written);
         Class<?> type;
         try {
             type = Class.forName(COMMANDS + name);
         } catch (ClassNotFoundException e) {
-            throw new BadRequest("Unknown command " + name);
+            throw new BadRequest("Unknown command " + written);
         }
         if (!Command.class.isAssignableFrom(type)) {
-            throw new BadRequest("Unknown command " + name);
+            throw new BadRequest("Unknown command " + written);
         }
         return (Command) Json.MAPPER.treeToValue(entry.get("arguments"), type);
     }

@@ -18,8 +18,12 @@ import java.util.Map;
  * field may be null (the SDK and OSC send nulls for what the user left out). A source volume is cloned by size and
  * bootability; snapshots, backups and consistency groups do not exist, so naming one is their 404.
  */
-record VolumeRequest(CreateVolume command, VolumeDetails.Detail detail) {
-    static VolumeRequest parse(JsonNode body, Cloud cloud, Caller caller) {
+final class VolumeRequest {
+    private VolumeRequest() {
+    }
+
+    /** The create the body asks for; {@code cloud} answers for a source volume and an image. */
+    static CreateVolume parse(JsonNode body, Cloud cloud, Caller caller) {
         if (body == null || !body.isObject() || !body.path("volume").isObject()) {
             throw new BadRequest("Missing required element 'volume' in request body.");
         }
@@ -55,11 +59,8 @@ record VolumeRequest(CreateVolume command, VolumeDetails.Detail detail) {
         }
         Boolean multiattach = volume.hasNonNull("multiattach") ? Schema.bool(volume, "multiattach") : null;
         // The engine refuses a size below 1 with Cinder's own message, so a missing size goes through as 0.
-        CreateVolume command = new CreateVolume(name == null ? "" : name, size == null ? 0 : size,
-                Boolean.TRUE.equals(multiattach), bootable);
-        return new VolumeRequest(command, new VolumeDetails.Detail(caller.userId(), description,
-                metadata(volume.get("metadata")), volumeType == null ? VolumeDetails.DEFAULT_TYPE : volumeType,
-                sourceId));
+        return new CreateVolume(name == null ? "" : name, size == null ? 0 : size, Boolean.TRUE.equals(multiattach),
+                bootable, description, metadata(volume.get("metadata")), volumeType, sourceId);
     }
 
     private static String firstText(JsonNode object, String key, String legacyKey, int maxLength) {

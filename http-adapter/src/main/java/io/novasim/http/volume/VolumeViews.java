@@ -33,8 +33,8 @@ final class VolumeViews {
      *                    reserved, attaching or detaching attachment is not)
      * @param minor       the volume microversion's minor number
      */
-    static Map<String, Object> detail(Volume volume, List<VolumeAttachment> attachments, VolumeDetails.Detail detail,
-                                      String base, boolean admin, int minor) {
+    static Map<String, Object> detail(Volume volume, List<VolumeAttachment> attachments, String base, boolean admin,
+                                      int minor) {
         Map<String, Object> view = Json.object();
         view.put("id", volume.id());
         view.put("name", volume.name());
@@ -44,13 +44,13 @@ final class VolumeViews {
         view.put("created_at", Json.micros(volume.created()));
         view.put("updated_at", Json.micros(volume.updated()));
         view.put("attachments", attachments(attachments));
-        view.put("description", detail.description());
-        view.put("volume_type", detail.volumeType());
+        view.put("description", volume.description());
+        view.put("volume_type", volume.volumeType());
         view.put("snapshot_id", null);
-        view.put("source_volid", detail.sourceVolid());
-        view.put("metadata", detail.metadata());
+        view.put("source_volid", volume.sourceVolumeId());
+        view.put("metadata", volume.metadata());
         view.put("links", links(volume, base));
-        view.put("user_id", detail.userId());
+        view.put("user_id", volume.userId());
         view.put("bootable", String.valueOf(volume.bootable()));
         view.put("encrypted", false);
         view.put("replication_status", null);
@@ -64,7 +64,7 @@ final class VolumeViews {
             view.put("shared_targets", false);
         }
         if (minor >= 63) {
-            view.put("volume_type_id", stableId(detail.volumeType()));
+            view.put("volume_type_id", stableId(volume.volumeType()));
         }
         if (minor >= 65) {
             view.put("consumes_quota", true);

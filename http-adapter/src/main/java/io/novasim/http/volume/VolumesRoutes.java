@@ -9,6 +9,7 @@ import io.novasim.model.error.ItemNotFound;
 import io.novasim.model.volume.VolumeAttachment;
 import io.novasim.model.volume.Volume;
 import io.novasim.state.Cloud;
+import io.novasim.state.command.CreateVolume;
 import io.novasim.state.command.DeleteVolume;
 
 import java.util.ArrayList;
@@ -26,7 +27,6 @@ final class VolumesRoutes {
     private static final Set<String> TRUE = Set.of("1", "true", "yes", "on", "t", "y");
 
     private final Simulation simulation;
-    private final VolumeDetails details = new VolumeDetails();
 
     VolumesRoutes(Simulation simulation) {
         this.simulation = simulation;
@@ -42,23 +42,20 @@ final class VolumesRoutes {
 
     private Reply create(Call call) {
         Cloud cloud = simulation.cloud();
-        VolumeRequest request = VolumeRequest.parse(call.body(), cloud, call.caller());
-        Volume volume = cloud.execute(call.caller(), request.command(), call.requestId()).volume();
-        details.put(cloud, volume.id(), request.detail());
-        return Reply.json(202, Json.object("volume", detail(call, cloud, volume, List.of())));
+        CreateVolume command = VolumeRequest.parse(call.body(), cloud, call.caller());
+        Volume volume = cloud.execute(call.caller(), command, call.requestId()).volume();
+        return Reply.json(202, Json.object("volume", detail(call, volume, List.of())));
     }
 
     private Reply show(Call call) {
         Cloud cloud = simulation.cloud();
         Volume volume = cloud.volume(call.caller(), call.path("volume_id"));
         List<VolumeAttachment> attachments = cloud.attachmentsOfVolume(call.caller(), volume.id());
-        return Reply.ok(Json.object("volume", detail(call, cloud, volume, attachments)));
+        return Reply.ok(Json.object("volume", detail(call, volume, attachments)));
     }
 
     private Reply delete(Call call) {
-        Cloud cloud = simulation.cloud();
-        cloud.execute(call.caller(), new DeleteVolume(call.path("volume_id")), call.requestId());
-        details.remove(cloud, call.path("volume_id"));
+        simulation.cloud().execute(call.caller(), new DeleteVolume(call.path("volume_id")), call.requestId());
         return Reply.empty(202);
     }
 
@@ -84,7 +81,7 @@ final class VolumesRoutes {
                 continue;
             }
             try {
-                views.add(detail(call, cloud, volume, cloud.attachmentsOfVolume(call.caller(), volume.id())));
+                views.add(detail(call, volume, cloud.attachmentsOfVolume(call.caller(), volume.id())));
             } catch (ItemNotFound deletedMeanwhile) {
                 // the clock moved between the two reads and the volume's deletion completed
             }
@@ -133,9 +130,8 @@ final class VolumesRoutes {
         throw new BadRequest("limit param must be an integer");
     }
 
-    private Map<String, Object> detail(Call call, Cloud cloud, Volume volume, List<VolumeAttachment> attachments) {
-        return VolumeViews.detail(volume, attachments, details.of(cloud, volume.id()), call.base(),
-                call.caller().admin(), minor(call));
+    private static Map<String, Object> detail(Call call, Volume volume, List<VolumeAttachment> attachments) {
+        return VolumeViews.detail(volume, attachments, call.base(), call.caller().admin(), minor(call));
     }
 
     /** The minor number of the volume microversion the pipeline accepted. */

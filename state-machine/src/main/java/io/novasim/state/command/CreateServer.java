@@ -1,5 +1,6 @@
 package io.novasim.state.command;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -7,9 +8,17 @@ import java.util.Objects;
  * Boot a server from an image, or from a volume when {@code imageId} is {@code null} and {@code bootVolumeId} names
  * an available volume; or {@code count} alike servers in one request (Nova's multi-create, {@code max_count}), named
  * {@code name-1} to {@code name-count}.
+ *
+ * @param keyName     a key pair of the caller's user, or {@code null}
+ * @param userData    the {@code user_data} to keep, or {@code null}
+ * @param description the description (microversion 2.19), or {@code null}
+ * @param tags        the tags (2.52), in the order given
+ * @param hostname    the hostname (2.90), or {@code null} for the one each server's name makes; refused with
+ *                    {@code count} over 1
  */
 public record CreateServer(String name, String flavorId, String imageId, String bootVolumeId,
-                           String availabilityZone, Map<String, String> metadata, Networks networks, int count)
+                           String availabilityZone, Map<String, String> metadata, Networks networks, int count,
+                           String keyName, String userData, String description, List<String> tags, String hostname)
         implements Command {
     public CreateServer {
         Objects.requireNonNull(name, "name");
@@ -20,12 +29,14 @@ public record CreateServer(String name, String flavorId, String imageId, String 
             throw new IllegalArgumentException("count must be at least 1 (was " + count + ")");
         }
         metadata = metadata.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metadata));
+        tags = tags == null ? List.of() : List.copyOf(tags); // null in a snapshot taken before servers had tags
     }
 
-    /** One server. */
+    /** One server, without the fields that only echo back. */
     public CreateServer(String name, String flavorId, String imageId, String bootVolumeId, String availabilityZone,
                         Map<String, String> metadata, Networks networks) {
-        this(name, flavorId, imageId, bootVolumeId, availabilityZone, metadata, networks, 1);
+        this(name, flavorId, imageId, bootVolumeId, availabilityZone, metadata, networks, 1, null, null, null,
+                List.of(), null);
     }
 
     /** From an image, in zone {@code nova}, on the one network the project can use (if there is one). */
@@ -34,16 +45,26 @@ public record CreateServer(String name, String flavorId, String imageId, String 
     }
 
     public CreateServer withNetworks(Networks newNetworks) {
-        return new CreateServer(name, flavorId, imageId, bootVolumeId, availabilityZone, metadata, newNetworks, count);
+        return new CreateServer(name, flavorId, imageId, bootVolumeId, availabilityZone, metadata, newNetworks, count,
+                keyName, userData, description, tags, hostname);
     }
 
     public CreateServer bootingFromVolume(String volumeId) {
-        return new CreateServer(name, flavorId, null, volumeId, availabilityZone, metadata, networks, count);
+        return new CreateServer(name, flavorId, null, volumeId, availabilityZone, metadata, networks, count,
+                keyName, userData, description, tags, hostname);
     }
 
     /** {@code count} servers alike. */
     public CreateServer times(int newCount) {
-        return new CreateServer(name, flavorId, imageId, bootVolumeId, availabilityZone, metadata, networks, newCount);
+        return new CreateServer(name, flavorId, imageId, bootVolumeId, availabilityZone, metadata, networks, newCount,
+                keyName, userData, description, tags, hostname);
+    }
+
+    /** With the fields that only echo back: a key pair's name, user data, a description, tags and a hostname. */
+    public CreateServer withDetails(String newKeyName, String newUserData, String newDescription,
+                                    List<String> newTags, String newHostname) {
+        return new CreateServer(name, flavorId, imageId, bootVolumeId, availabilityZone, metadata, networks, count,
+                newKeyName, newUserData, newDescription, newTags, newHostname);
     }
 
     /** The name of the server at {@code index} (0-based): Nova suffixes each of a multi-create's names. */

@@ -1,5 +1,6 @@
 package io.novasim.state.command;
 
+import io.novasim.model.keypair.Keypair;
 import io.novasim.model.network.Port;
 import io.novasim.model.server.Server;
 import io.novasim.model.volume.Volume;
@@ -9,29 +10,36 @@ import io.novasim.model.volume.VolumeAttachment;
  * What an accepted command returns at once: its request id (the key of its instance action) and what the API shows
  * before any asynchronous work has run. Fields a command does not produce are {@code null}.
  *
- * @param adminPass the password a create or a rescue hands out
- * @param servers   every server a create made, in launch order (a multi-create makes several; {@code server} is the
- *                  first); empty for other commands
+ * @param adminPass  the password a create or a rescue hands out
+ * @param servers    every server a create made, in launch order (a multi-create makes several; {@code server} is the
+ *                   first); empty for other commands
+ * @param keypair    the key pair a key pair command created or deleted
+ * @param privateKey the private key of a generated key pair: only this receipt has it, the engine keeps none
  */
 public record Receipt(String requestId, Server server, String adminPass, Port port, VolumeAttachment volumeAttachment,
-                      Volume volume, java.util.List<Server> servers) {
+                      Volume volume, java.util.List<Server> servers, Keypair keypair, String privateKey) {
     public Receipt {
         servers = java.util.List.copyOf(servers);
     }
 
     public static Receipt of(String requestId, Server server) {
-        return new Receipt(requestId, server, null, null, null, null, java.util.List.of());
+        return new Receipt(requestId, server, null, null, null, null, java.util.List.of(), null, null);
     }
 
     public static Receipt of(String requestId, Port port) {
-        return new Receipt(requestId, null, null, port, null, null, java.util.List.of());
+        return new Receipt(requestId, null, null, port, null, null, java.util.List.of(), null, null);
     }
 
     public static Receipt of(String requestId, Volume volume) {
-        return new Receipt(requestId, null, null, null, null, volume, java.util.List.of());
+        return new Receipt(requestId, null, null, null, null, volume, java.util.List.of(), null, null);
     }
 
     public static Receipt of(String requestId, VolumeAttachment attachment) {
-        return new Receipt(requestId, null, null, null, attachment, null, java.util.List.of());
+        return new Receipt(requestId, null, null, null, attachment, null, java.util.List.of(), null, null);
+    }
+
+    /** @param privateKey the generated key's private half, or {@code null} */
+    public static Receipt of(String requestId, Keypair keypair, String privateKey) {
+        return new Receipt(requestId, null, null, null, null, null, java.util.List.of(), keypair, privateKey);
     }
 }

@@ -11,6 +11,9 @@ public interface IdSource {
     /** An administrator password, as Nova returns from rescue and create. */
     String password();
 
+    /** 32 bytes of key material for a key pair (its fingerprint, and the key itself when one is generated). */
+    byte[] keyMaterial();
+
     /** A MAC address in OpenStack's default {@code fa:16:3e} range. */
     String macAddress();
 

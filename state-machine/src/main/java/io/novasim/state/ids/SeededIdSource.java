@@ -13,11 +13,20 @@ public final class SeededIdSource implements IdSource {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+    /** "keypairs" in ASCII: the key stream is seeded from the seed itself, not split off the others (see there). */
+    private static final long KEY_STREAM = 0x6b65797061697273L;
+    private static final int KEY_BYTES = 32;
+
     private final SplittableRandom resources;
     private final SplittableRandom requests;
     private final SplittableRandom secrets;
     private final SplittableRandom macs;
     private final SplittableRandom chances;
+    /**
+     * Key material, seeded as the HTTP adapter seeded it when it kept key pairs, so that a seed generates the keys it
+     * always has; not split off the root, so that no other stream moves.
+     */
+    private final SplittableRandom keys;
 
     public SeededIdSource(long seed) {
         SplittableRandom root = new SplittableRandom(seed);
@@ -26,6 +35,16 @@ public final class SeededIdSource implements IdSource {
         this.secrets = root.split();
         this.macs = root.split();
         this.chances = root.split();
+        this.keys = new SplittableRandom(seed ^ KEY_STREAM);
+    }
+
+    @Override
+    public byte[] keyMaterial() {
+        byte[] material = new byte[KEY_BYTES];
+        for (int i = 0; i < material.length; i++) {
+            material[i] = (byte) keys.nextInt(256);
+        }
+        return material;
     }
 
     @Override

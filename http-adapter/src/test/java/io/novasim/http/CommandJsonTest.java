@@ -1,0 +1,83 @@
+package io.novasim.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.novasim.http.support.Json;
+import io.novasim.state.command.AttachInterface;
+import io.novasim.state.command.AttachMedia;
+import io.novasim.state.command.AttachVolume;
+import io.novasim.state.command.Command;
+import io.novasim.state.command.CreateKeypair;
+import io.novasim.state.command.CreatePort;
+import io.novasim.state.command.CreateServer;
+import io.novasim.state.command.CreateVolume;
+import io.novasim.state.command.DeleteKeypair;
+import io.novasim.state.command.DeletePort;
+import io.novasim.state.command.DeleteVolume;
+import io.novasim.state.command.DetachInterface;
+import io.novasim.state.command.DetachMedia;
+import io.novasim.state.command.DetachVolume;
+import io.novasim.state.command.LockServer;
+import io.novasim.state.command.Networks;
+import io.novasim.state.command.Perform;
+import io.novasim.state.command.UpdateServer;
+import io.novasim.state.command.UpdateVolumeAttachment;
+import io.novasim.state.rules.Operation;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every command comes back from a snapshot's JSON as it went in: written from its record components and read by its
+ * simple name, as {@code Snapshots} does, nested values and nulls included.
+ */
+class CommandJsonTest {
+    private static final String SERVER = "7a1c1d2e-3f40-4152-8364-7586978a9bfd";
+
+    /** One or more of each command, with every field set that can be. */
+    static final List<Command> SAMPLES = List.of(
+            new CreateServer("web", "1", "image", null, "nova", Map.of("b", "2", "a", "1"),
+                    Networks.of(Networks.NetworkRequest.network("net"), new Networks.NetworkRequest("net", null,
+                            "10.0.0.9")), 1, "key", "IyEvYmluL3No", "the web tier", List.of("blue", "green"),
+                    "web-01"),
+            new CreateServer("web", "1", null, "volume", "nova", Map.of(), Networks.NONE).times(3),
+            new UpdateServer(SERVER, "db", null, true, "db-01"),
+            UpdateServer.rename(SERVER, "cache"),
+            new Perform(SERVER, Operation.REBOOT_HARD),
+            new LockServer(SERVER, "maintenance"),
+            new AttachInterface(SERVER, null, "net", "10.0.0.5", "nic"),
+            new DetachInterface(SERVER, "port"),
+            new CreatePort("net", "extra", "10.0.0.7"),
+            new DeletePort("port"),
+            new CreateVolume("data", 2, true, true, "mine", Map.of("app", "db"), "fast", "source"),
+            new CreateVolume("data", 1, false, false),
+            new DeleteVolume("volume"),
+            new AttachVolume(SERVER, "volume", "/dev/vdc", "disk", true, 60),
+            new DetachVolume(SERVER, "volume", 20),
+            new UpdateVolumeAttachment(SERVER, "volume", "volume", false, "volume", SERVER, "/dev/vdb", null, true,
+                    85),
+            new AttachMedia(SERVER, "image"),
+            new DetachMedia(SERVER, "image"),
+            new CreateKeypair("k", null, "x509"),
+            new CreateKeypair("k", "ssh-rsa AAAAB3 me@host", null),
+            new DeleteKeypair("k"));
+
+    @Test
+    void everyCommandRoundTripsAsASnapshotWritesAndReadsIt() throws Exception {
+        for (Command command : SAMPLES) {
+            JsonNode arguments = Json.MAPPER.readTree(Json.write(Map.of("arguments", command))).get("arguments");
+            Class<?> type = Class.forName("io.novasim.state.command." + command.getClass().getSimpleName());
+            assertThat(Json.MAPPER.treeToValue(arguments, type)).as("%s from %s", command, arguments)
+                    .isEqualTo(command);
+        }
+    }
+
+    @Test
+    void theSamplesHaveEveryCommand() {
+        assertThat(SAMPLES.stream().map(Object::getClass).distinct().toList())
+                .containsExactlyInAnyOrderElementsOf(Arrays.asList(Command.class.getPermittedSubclasses()));
+    }
+}
