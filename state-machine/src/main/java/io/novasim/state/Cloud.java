@@ -72,6 +72,8 @@ public final class Cloud {
      * go. Moving the clock to a time before it completes nothing, so {@link #advanceTo} needs no lock then.
      */
     private volatile Instant dueBound = Instant.MAX;
+    /** How many times the state may have changed: see {@link #version()}. */
+    private volatile long version;
     private final Lifecycle lifecycle;
     private final Interfaces interfaces;
     private final Volumes volumes;
@@ -117,13 +119,16 @@ public final class Cloud {
         } catch (ComputeException refused) {
             refused.refusing(name(command));
             world.endCommand(new SimEvent.Executed(now, caller, command, requestId, refused.toString()));
+            version++; // a refusal changes nothing the APIs show, but a fault rule may have counted the call
             throw refused;
         } catch (RuntimeException bug) {
             world.endCommand(new SimEvent.Executed(now, caller, command, requestId, "500 computeFault: " + bug));
+            version++;
             throw bug;
         }
         world.endCommand(new SimEvent.Executed(now, caller, command, requestId, null));
         dueBound = world.dueBound();
+        version++;
         return receipt;
     }
 
@@ -370,6 +375,7 @@ public final class Cloud {
         Instant now = clock.now();
         settle(now);
         world.faults.add(rule);
+        version++;
         world.emit(new SimEvent.FaultPlanChanged(now, rule, null));
     }
 
@@ -377,6 +383,7 @@ public final class Cloud {
         Instant now = clock.now();
         settle(now);
         boolean removed = world.faults.remove(ruleId);
+        version++;
         if (removed) {
             world.emit(new SimEvent.FaultPlanChanged(now, null, ruleId));
         }
@@ -398,6 +405,7 @@ public final class Cloud {
         settle(now);
         int released = world.release(serverId, now);
         dueBound = world.dueBound();
+        version++;
         world.emit(new SimEvent.StuckReleased(now, serverId));
         return released;
     }
@@ -543,6 +551,24 @@ public final class Cloud {
             } else {
                 volumes.step(job, at);
             }
+            version++;
         }
+    }
+
+    /**
+     * A number that changes whenever the state may have changed (a command, refused ones too; each piece of work
+     * completed; a fault rule added or removed; a release), with the work due by the clock's time completed first. An
+     * adapter may keep what it derived from the state for as long as the version and this cloud are the same: a
+     * server polled while nothing happens is rendered once.
+     *
+     * @return the version; only ever larger
+     */
+    public long version() {
+        if (!clock.now().isBefore(dueBound)) {
+            synchronized (this) {
+                settle();
+            }
+        }
+        return version;
     }
 }

@@ -9,6 +9,8 @@ import io.novasim.http.support.Errors;
 import io.novasim.http.support.Exchange;
 import io.novasim.http.support.Json;
 import io.novasim.http.support.Microversion;
+import io.novasim.http.support.RawJson;
+import io.novasim.http.support.ReadCache;
 import io.novasim.http.support.Refusals;
 import io.novasim.http.support.Replies;
 import io.novasim.http.support.Reply;
@@ -20,6 +22,7 @@ import io.novasim.model.error.BadRequest;
 import io.novasim.model.error.ComputeException;
 import io.novasim.model.error.ItemNotFound;
 import io.novasim.model.error.NovaErrors;
+import io.novasim.state.Cloud;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -48,6 +51,7 @@ public final class ComputeApi {
     private final Simulation simulation;
     private final BasicAuth basicAuth;
     private final RouteTable<Route> table = new RouteTable<>();
+    private final ReadCache reads = new ReadCache();
     /** The dialects served besides Nova's, by the first segment of their mount ({@code ecl}, {@code hostway}). */
     private final List<ComputeDialect> dialects;
 
@@ -261,7 +265,27 @@ public final class ComputeApi {
                 throw NovaErrors.projectIdMismatch(urlProject, token.projectId());
             }
         }
-        return route.handle(new Call(exchange, token, version, requestId, body, params, dialect));
+        Call call = new Call(exchange, token, version, requestId, body, params, dialect);
+        if (!exchange.method().equals("GET")) {
+            return route.handle(call);
+        }
+        Cloud engine = simulation.cloud();
+        ReadCache.Key key = new ReadCache.Key(engine, engine.version(), exchange.path(), exchange.queryString(),
+                token.userId(), token.projectId(), token.admin(), exchange.base(), new ReadVariant(version, dialect.name()));
+        Reply kept = reads.get(key);
+        if (kept != null) {
+            return kept;
+        }
+        Reply reply = route.handle(call);
+        if (reply.body() != null && !(reply.body() instanceof String)) {
+            reply = new Reply(reply.status(), new RawJson(dialect.writer().apply(reply.body())), reply.headers());
+        }
+        reads.put(key, reply);
+        return reply;
+    }
+
+    /** What a compute read's answer depends on besides the path, the caller and the state. */
+    private record ReadVariant(Microversion microversion, String dialect) {
     }
 
     private ApiResponse finish(Exchange exchange, Reply reply, Microversion version, String requestId,

@@ -39,6 +39,8 @@ public final class Replies {
             body = EMPTY;
         } else if (reply.body() instanceof String text) {
             body = text.getBytes(StandardCharsets.UTF_8);
+        } else if (reply.body() instanceof RawJson raw) {
+            body = raw.bytes();
         } else {
             body = writer.apply(reply.body());
         }

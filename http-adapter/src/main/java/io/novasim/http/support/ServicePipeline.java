@@ -5,6 +5,7 @@ import io.novasim.ApiResponse;
 import io.novasim.http.Simulation;
 import io.novasim.http.identity.Token;
 import io.novasim.model.error.ComputeException;
+import io.novasim.state.Cloud;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,7 @@ public final class ServicePipeline {
     private final Simulation simulation;
     private final Service service;
     private final RouteTable<Route> routes = new RouteTable<>();
+    private final ReadCache reads = new ReadCache();
     private final Map<String, Function<Exchange, Reply>> open = new HashMap<>();
 
     /**
@@ -89,8 +91,8 @@ public final class ServicePipeline {
             } else {
                 exchange.sentBy(token.get());
                 JsonNode body = service.prepare(exchange, match.params(), token.get());
-                reply = match.route().handle(new Call(exchange, token.get(), null, requestId, body, match.params(),
-                        null));
+                reply = read(exchange, token.get(), match, new Call(exchange, token.get(), null, requestId, body,
+                        match.params(), null));
             }
         } catch (RuntimeException thrown) {
             if (thrown instanceof ComputeException refused) {
@@ -108,6 +110,27 @@ public final class ServicePipeline {
             }
         }
         return finish(exchange, reply, requestId);
+    }
+
+    /** The route's reply; for a read, the one kept from an earlier read of the same state, if any. */
+    private Reply read(Exchange exchange, Token token, RouteTable.Match<Route> match, Call call) {
+        if (!exchange.method().equals("GET")) {
+            return match.route().handle(call);
+        }
+        Cloud engine = simulation.cloud();
+        ReadCache.Key key = new ReadCache.Key(engine, engine.version(), exchange.path(), exchange.queryString(),
+                token.userId(), token.projectId(), token.admin(), exchange.base(),
+                exchange.header("OpenStack-API-Version"));
+        Reply kept = reads.get(key);
+        if (kept != null) {
+            return kept;
+        }
+        Reply reply = match.route().handle(call);
+        if (reply.body() != null && !(reply.body() instanceof String)) {
+            reply = new Reply(reply.status(), new RawJson(Json.writeBytes(reply.body())), reply.headers());
+        }
+        reads.put(key, reply);
+        return reply;
     }
 
     private ApiResponse finish(Exchange exchange, Reply reply, String requestId) {
