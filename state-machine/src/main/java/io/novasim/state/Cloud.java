@@ -441,8 +441,11 @@ public final class Cloud {
         return actionsById;
     }
 
-    /** A fresh request id from the seeded source, for adapters that answer reads. */
-    public synchronized String newRequestId() {
+    /**
+     * A fresh request id from the seeded source, for adapters that answer reads; the id stream has a lock of its own,
+     * so a request need not wait for a command to draw its id.
+     */
+    public String newRequestId() {
         return world.newRequestId();
     }
 
@@ -450,7 +453,7 @@ public final class Cloud {
      * How many request ids this cloud has drawn from its seeded stream: one per command run without a request id,
      * and one per {@link #newRequestId()} (an HTTP adapter draws one for every request, reads included).
      */
-    public synchronized long requestIdsDrawn() {
+    public long requestIdsDrawn() {
         return world.requestIdsDrawn();
     }
 

@@ -84,8 +84,13 @@ final class World {
     private final PriorityQueue<Due> due = new PriorityQueue<>();
     private long tickets;
 
-    /** How many request ids {@link #newRequestId} has drawn from the seeded stream. */
+    /** How many request ids {@link #newRequestId} has drawn from the seeded stream; guarded by its own lock. */
     private long requestIdsDrawn;
+    /**
+     * The request-id stream's own lock: an adapter draws an id for every request, reads included, and should not
+     * wait for the engine's lock to do so. Taken inside the engine's lock too, never the other way round.
+     */
+    private final Object requestIdLock = new Object();
 
     /** Events of the running command, published after its {@link SimEvent.Executed}; null outside commands. */
     private List<SimEvent> commandEvents;
@@ -141,18 +146,24 @@ final class World {
 
     /** A fresh request id: the only way the engine draws one, so that it knows how far its stream has gone. */
     String newRequestId() {
-        requestIdsDrawn++;
-        return ids.requestId();
+        synchronized (requestIdLock) {
+            requestIdsDrawn++;
+            return ids.requestId();
+        }
     }
 
     long requestIdsDrawn() {
-        return requestIdsDrawn;
+        synchronized (requestIdLock) {
+            return requestIdsDrawn;
+        }
     }
 
     /** Draws and drops request ids until {@code drawn} have been drawn in all. */
     void skipRequestIdsTo(long drawn) {
-        while (requestIdsDrawn < drawn) {
-            newRequestId();
+        synchronized (requestIdLock) {
+            while (requestIdsDrawn < drawn) {
+                newRequestId();
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.novasim.state.time;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Simulated time. It moves only when told to, never backwards, and never by reading the wall clock: a test advances
@@ -12,36 +13,43 @@ public final class VirtualClock {
     /** A fixed, memorable start so that a fresh simulator's timestamps are the same on every machine. */
     public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
 
-    private volatile Instant now;
+    /** Moved without a lock (compare and set): an adapter following the wall clock moves it at every request. */
+    private final AtomicReference<Instant> now;
 
     public VirtualClock() {
         this(DEFAULT_START);
     }
 
     public VirtualClock(Instant start) {
-        this.now = Objects.requireNonNull(start, "start");
+        this.now = new AtomicReference<>(Objects.requireNonNull(start, "start"));
     }
 
     public Instant now() {
-        return now;
+        return now.get();
     }
 
-    public synchronized void advance(Duration by) {
+    public void advance(Duration by) {
         if (by.isNegative()) {
             throw new IllegalArgumentException("time cannot go backwards: " + by);
         }
-        now = now.plus(by);
+        now.updateAndGet(current -> current.plus(by));
     }
 
-    public synchronized void advanceTo(Instant when) {
-        if (when.isBefore(now)) {
-            throw new IllegalArgumentException("time cannot go backwards: " + when + " is before " + now);
+    /** @throws IllegalArgumentException when {@code when} is before the clock's time (another move went further) */
+    public void advanceTo(Instant when) {
+        while (true) {
+            Instant current = now.get();
+            if (when.isBefore(current)) {
+                throw new IllegalArgumentException("time cannot go backwards: " + when + " is before " + current);
+            }
+            if (now.compareAndSet(current, when)) {
+                return;
+            }
         }
-        now = when;
     }
 
     @Override
     public String toString() {
-        return "VirtualClock{" + now + "}";
+        return "VirtualClock{" + now.get() + "}";
     }
 }
