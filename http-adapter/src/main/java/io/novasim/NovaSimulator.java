@@ -1,7 +1,7 @@
 package io.novasim;
 
 import io.novasim.http.Api;
-import io.novasim.http.SimulatorComponent;
+import io.novasim.http.ApiComponent;
 import io.novasim.http.compute.ComputeDialect;
 import io.novasim.http.javalin.JavalinServer;
 import io.novasim.model.catalog.Project;
@@ -50,7 +50,7 @@ public final class NovaSimulator implements AutoCloseable {
 
     private NovaSimulator(SimulatorSettings settings) {
         this.settings = settings;
-        SimulatorComponent component = SimulatorComponent.of(settings);
+        ApiComponent component = ApiComponent.of(settings);
         try {
             this.control = component.simulation();
         } catch (io.novasim.model.error.ComputeException unreadable) {

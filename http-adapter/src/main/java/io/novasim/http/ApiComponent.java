@@ -1,0 +1,29 @@
+package io.novasim.http;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import io.novasim.SimulatorSettings;
+import jakarta.inject.Singleton;
+
+/**
+ * Wires one simulator's APIs and running simulation from its settings (Dagger). Internal: embedders use
+ * {@code io.novasim.NovaSimulator}.
+ */
+@Singleton
+@Component
+public interface ApiComponent {
+    /** @return the one entry to every API */
+    Api api();
+
+    /** @return the running simulation, which is also the simulator's control */
+    Simulation simulation();
+
+    @Component.Factory
+    interface Factory {
+        ApiComponent create(@BindsInstance SimulatorSettings settings);
+    }
+
+    static ApiComponent of(SimulatorSettings settings) {
+        return DaggerApiComponent.factory().create(settings);
+    }
+}
