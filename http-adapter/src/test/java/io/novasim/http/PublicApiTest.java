@@ -49,6 +49,17 @@ class PublicApiTest {
     }
 
     @Test
+    void theReadmeListsThePublicTypes() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int section = readme.indexOf("### Embedding, the public types");
+        assertThat(section).as("the README's section on the public types").isPositive();
+        String table = readme.substring(section, readme.indexOf("\n#", section + 4));
+        for (String type : PUBLIC_TYPES) {
+            assertThat(table).as("the README lists " + type).contains("`" + type + "`");
+        }
+    }
+
+    @Test
     void noPublicSignatureShowsAnAdapterFrameworkOrEngineType() throws IOException, URISyntaxException {
         List<String> leaks = new ArrayList<>();
         for (Class<?> type : publicTypes()) {
