@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The compute API: Nova v2.1 under {@code /v2.1} and each vendor dialect served under its own mount, one route table
@@ -44,7 +43,6 @@ import java.util.regex.Pattern;
 @Singleton
 public final class ComputeApi {
     private static final Logger LOG = LoggerFactory.getLogger(ComputeApi.class);
-    private static final Pattern PROJECT_ID = Pattern.compile("[0-9a-f-]+");
     static final String JSON = "application/json";
     static final String FAULT_JSON = "application/json; charset=UTF-8";
 
@@ -98,6 +96,20 @@ public final class ComputeApi {
         return null;
     }
 
+    /** Whether a path segment could be a project id, as Nova's router takes one: {@code [0-9a-f-]+}. */
+    static boolean looksLikeProjectId(String segment) {
+        if (segment.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether the path is below the mount: every mount segment, and at least one more. */
     private static boolean under(String[] segments, String[] mount) {
         if (segments.length <= mount.length) {
@@ -139,7 +151,7 @@ public final class ComputeApi {
         int tenant = dialect.mountSegments().length;
         RouteTable.Match<Route> match = segments.length > tenant + 1
                 ? table.find(exchange.method(), segments, tenant + 1) : null;
-        if (match != null && !PROJECT_ID.matcher(segments[tenant]).matches()) {
+        if (match != null && !looksLikeProjectId(segments[tenant])) {
             if (dialect.methodNotAllowed()) {
                 // a valid URL whose tenant is no tenant id: the bare-metal API's 404 for tenant_id (seed 002)
                 String unknown = segments[tenant];
@@ -172,7 +184,7 @@ public final class ComputeApi {
         if (segments.length == 2 && segments[1].isEmpty()) {
             return ComputeVersions.current(exchange);
         }
-        boolean projectFirst = PROJECT_ID.matcher(segments[1]).matches();
+        boolean projectFirst = looksLikeProjectId(segments[1]);
         if (projectFirst && (segments.length == 2 || (segments.length == 3 && segments[2].isEmpty()))
                 && exchange.method().equals("GET")) {
             return ComputeVersions.current(exchange);
@@ -271,7 +283,7 @@ public final class ComputeApi {
         }
         Cloud engine = simulation.cloud();
         ReadCache.Key key = new ReadCache.Key(engine, engine.version(), exchange.path(), exchange.queryString(),
-                token.userId(), token.projectId(), token.admin(), exchange.base(), new ReadVariant(version, dialect.name()));
+                token.userId(), token.projectId(), token.admin(), exchange.base(), new ReadVariant(version.minor(), dialect.name()));
         Reply kept = reads.get(key);
         if (kept != null) {
             return kept;
@@ -285,7 +297,17 @@ public final class ComputeApi {
     }
 
     /** What a compute read's answer depends on besides the path, the caller and the state. */
-    private record ReadVariant(Microversion microversion, String dialect) {
+    private record ReadVariant(int microversion, String dialect) {
+        @Override
+        public boolean equals(Object other) { // written out, as ReadCache.Key's
+            return other instanceof ReadVariant variant && microversion == variant.microversion
+                    && dialect.equals(variant.dialect);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * microversion + dialect.hashCode();
+        }
     }
 
     private ApiResponse finish(Exchange exchange, Reply reply, Microversion version, String requestId,

@@ -1,6 +1,7 @@
 package io.novasim.http.support;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,6 +25,26 @@ public final class ReadCache {
      */
     public record Key(Object engine, long version, String path, String query, String userId, String projectId,
                       boolean admin, String base, Object variant) {
+        // Written out: a record's generated equals and hashCode go through method handles, which cost more than
+        // the rest of a kept read.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && engine == key.engine && version == key.version && admin == key.admin
+                    && path.equals(key.path) && Objects.equals(query, key.query) && userId.equals(key.userId)
+                    && Objects.equals(projectId, key.projectId) && Objects.equals(base, key.base)
+                    && Objects.equals(variant, key.variant);
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = Long.hashCode(version);
+            hash = 31 * hash + path.hashCode();
+            hash = 31 * hash + Objects.hashCode(query);
+            hash = 31 * hash + userId.hashCode();
+            hash = 31 * hash + Objects.hashCode(projectId);
+            hash = 31 * hash + Objects.hashCode(base);
+            return 31 * hash + Objects.hashCode(variant);
+        }
     }
 
     private final Map<Key, Reply> replies = new ConcurrentHashMap<>();

@@ -17,14 +17,57 @@ public final class RouteTable<R> {
     public record Match<R>(R route, Map<String, String> params) {
     }
 
-    private record Template<R>(String method, String[] segments, R route) {
+    /**
+     * A path template: per segment, the literal it must be, or the name of the parameter it is (the other null).
+     */
+    private record Template<R>(String[] literals, String[] parameters, R route) {
+        static <R> Template<R> of(String path, R route) {
+            String[] segments = split(path);
+            String[] literals = new String[segments.length];
+            String[] parameters = new String[segments.length];
+            for (int i = 0; i < segments.length; i++) {
+                if (segments[i].startsWith("{")) {
+                    parameters[i] = segments[i].substring(1, segments[i].length() - 1);
+                } else {
+                    literals[i] = segments[i];
+                }
+            }
+            return new Template<>(literals, parameters, route);
+        }
+
+        /** The parameters' values when the segments from {@code from} on match, else null. */
+        Map<String, String> match(String[] segments, int from) {
+            if (literals.length != segments.length - from) {
+                return null;
+            }
+            for (int i = 0; i < literals.length; i++) { // literals first: most templates fail on one
+                if (literals[i] != null && !literals[i].equals(segments[from + i])) {
+                    return null;
+                }
+            }
+            Map<String, String> params = null;
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i] != null) {
+                    String actual = segments[from + i];
+                    if (actual.isEmpty()) {
+                        return null;
+                    }
+                    if (params == null) {
+                        params = new HashMap<>(4);
+                    }
+                    params.put(parameters[i], decode(actual));
+                }
+            }
+            return params == null ? Map.of() : params;
+        }
     }
 
-    private final List<Template<R>> templates = new ArrayList<>();
+    /** The templates of each method, in the order they were added. */
+    private final Map<String, List<Template<R>>> templates = new HashMap<>();
 
     /** Adds a route for {@code method} (upper case) at {@code path}. */
     public void add(String method, String path, R route) {
-        templates.add(new Template<>(method, split(path), route));
+        templates.computeIfAbsent(method, m -> new ArrayList<>()).add(Template.of(path, route));
     }
 
     /**
@@ -33,47 +76,13 @@ public final class RouteTable<R> {
      * @param segments a path's segments, as {@link #split} gives them
      */
     public Match<R> find(String method, String[] segments, int from) {
-        for (Template<R> template : templates) {
-            if (!template.method().equals(method) || template.segments().length != segments.length - from) {
-                continue;
-            }
-            Map<String, String> params = match(template.segments(), segments, from);
+        for (Template<R> template : templates.getOrDefault(method, List.of())) {
+            Map<String, String> params = template.match(segments, from);
             if (params != null) {
                 return new Match<>(template.route(), params);
             }
         }
         return null;
-    }
-
-    private static Map<String, String> match(String[] template, String[] segments, int from) {
-        Map<String, String> params = null;
-        for (int i = 0; i < template.length; i++) {
-            String expected = template[i];
-            String actual = segments[from + i];
-            if (expected.startsWith("{")) {
-                if (actual.isEmpty()) {
-                    return null;
-                }
-                if (params == null) {
-                    params = new HashMap<>(4);
-                }
-                params.put(expected.substring(1, expected.length() - 1), decode(actual));
-            } else if (!expected.equals(actual)) {
-                return null;
-            }
-        }
-        return params == null ? new HashMap<>(2) : params;
-    }
-
-    /** Whether some route is at this path, whatever its method. */
-    public boolean hasPath(String[] segments, int from) {
-        for (Template<R> template : templates) {
-            if (template.segments().length == segments.length - from && match(template.segments(), segments, from)
-                    != null) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A path segment with its {@code %XX} escapes decoded as UTF-8 ({@code +} stays: it is no space in a path). */
