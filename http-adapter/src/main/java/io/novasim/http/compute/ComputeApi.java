@@ -15,11 +15,9 @@ import io.novasim.http.support.Reply;
 import io.novasim.http.support.Requests;
 import io.novasim.http.support.Route;
 import io.novasim.http.support.RouteTable;
-import io.novasim.model.error.ApiError;
 import io.novasim.model.error.BadRequest;
 import io.novasim.model.error.ComputeException;
-import io.novasim.model.error.ItemNotFound;
-import io.novasim.model.error.NovaErrors;
+import io.novasim.model.error.Refusal;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -110,9 +108,8 @@ public final class ComputeApi {
     /** Nova answers a path or method it does not route with webob's 404; some dialects answer 405. */
     private ApiResponse noRoute(Exchange exchange, ComputeDialect dialect) {
         if (dialect.methodNotAllowed()) {
-            return Replies.render(exchange, Reply.json(405, dialect.faultBody(new ApiError(405, "badMethod",
-                    "The request URL or method is not valid: " + exchange.method() + " " + exchange.path()), null)),
-                    FAULT_JSON, dialect.writer());
+            return Replies.render(exchange, Reply.json(405, dialect.faultBody(Refusal.BAD_METHOD.exception(
+                    exchange.method(), exchange.path()), null)), FAULT_JSON, dialect.writer());
         }
         return Replies.render(exchange, Errors.noRoute(), JSON);
     }
@@ -140,7 +137,7 @@ public final class ComputeApi {
                 // a valid URL whose tenant is no tenant id: the bare-metal API's 404 for tenant_id (seed 002)
                 String unknown = segments[tenant];
                 return handle(exchange, call -> {
-                    throw new ItemNotFound("Tenant " + unknown + " could not be found.");
+                    throw Refusal.TENANT_NOT_FOUND.exception(unknown);
                 }, new HashMap<>(), dialect);
             }
             match = null;
@@ -227,9 +224,7 @@ public final class ComputeApi {
             reply = fault(dialect, refused, requestId);
         } catch (RuntimeException bug) {
             LOG.error("unexpected error in {} {}", exchange.method(), exchange.path(), bug);
-            reply = fault(dialect, new ApiError(500, "computeFault", "Unexpected API Error. Please report this at "
-                    + "http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.\n<class '"
-                    + bug.getClass().getName() + "'>"), requestId);
+            reply = fault(dialect, Refusal.UNEXPECTED_API_ERROR.exception(bug.getClass().getName()), requestId);
         }
         return finish(exchange, reply, version, requestId, dialect);
     }
@@ -251,14 +246,14 @@ public final class ComputeApi {
         JsonNode body = null;
         if (exchange.hasBody()) {
             if (!Requests.acceptableJson(exchange)) {
-                throw NovaErrors.unsupportedContentType();
+                throw Refusal.UNSUPPORTED_CONTENT_TYPE.exception();
             }
             body = Requests.bodyAbsent(exchange) ? null : Json.parse(Requests.body(exchange));
         }
         String urlProject = params.get("project_id");
         if (urlProject != null) {
             if (!urlProject.equals(token.projectId())) {
-                throw NovaErrors.projectIdMismatch(urlProject, token.projectId());
+                throw Refusal.PROJECT_ID_MISMATCH.exception(urlProject, token.projectId());
             }
         }
         return route.handle(new Call(exchange, token, version, requestId, body, params, dialect));
