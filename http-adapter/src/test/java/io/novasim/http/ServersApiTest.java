@@ -111,6 +111,8 @@ class ServersApiTest extends SeededCloudTest {
         assertThat(allTenants.status()).isEqualTo(403);
         assertThat(allTenants.json().at("/forbidden/message").asText()).isEqualTo(
                 "Policy doesn't allow os_compute_api:servers:detail:get_all_tenants to be performed.");
+        assertThat(alt.get("/v2.1/servers?all_tenants=true").json().at("/forbidden/message").asText()).isEqualTo(
+                "Policy doesn't allow os_compute_api:servers:index:get_all_tenants to be performed.");
         Client admin = Client.as(sim, "admin", "admin");
         assertThat(admin.get("/v2.1/servers").json().get("servers")).as("an admin's own project").isEmpty();
         assertThat(admin.get("/v2.1/servers?all_tenants=1").json().get("servers")).hasSize(1);

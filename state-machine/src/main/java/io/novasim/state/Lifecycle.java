@@ -16,6 +16,7 @@ import io.novasim.state.command.Receipt;
 import io.novasim.state.command.UpdateServer;
 import io.novasim.state.faults.FaultEffect;
 import io.novasim.state.faults.FaultTarget;
+import io.novasim.state.rules.AdminPolicy;
 import io.novasim.state.rules.Operation;
 import io.novasim.state.rules.TransitionRule;
 import io.novasim.state.rules.TransitionTable;
@@ -161,14 +162,13 @@ final class Lifecycle {
         Server server = world.visibleServer(caller, serverId);
         TransitionRule rule = TransitionTable.rule(operation);
         if (rule.adminPolicy() != null && !caller.admin()) {
-            throw Refusal.POLICY_NOT_AUTHORIZED.exception(rule.adminPolicy()).explainedAs(rule.refused(
-                    "the caller is not an admin", "policy " + rule.adminPolicy() + " allows only admins"));
+            throw rule.adminPolicy().refusal().explainedAs(rule.refused("the caller is not an admin",
+                    rule.adminPolicy().onlyAdmins()));
         }
         if (operation == Operation.UNLOCK && server.locked() && server.lock().lockedBy() != lockedBy(caller, server)
                 && !caller.admin()) {
-            throw Refusal.POLICY_NOT_AUTHORIZED.exception(TransitionTable.UNLOCK_OVERRIDE_POLICY)
-                    .explainedAs(rule.refused("the lock was set by someone else", "policy "
-                            + TransitionTable.UNLOCK_OVERRIDE_POLICY + " lets only admins lift another's lock"));
+            throw AdminPolicy.UNLOCK_OVERRIDE.refusal().explainedAs(rule.refused("the lock was set by someone else",
+                    "policy " + AdminPolicy.UNLOCK_OVERRIDE.rule() + " lets only admins lift another's lock"));
         }
         rule.check(server, caller.admin());
         Optional<FaultEffect> fault = world.fault(

@@ -247,7 +247,7 @@ final class Volumes {
         boolean swap = onlySwap || !command.newVolumeId().equals(command.volumeId());
         TransitionRule swapRule = TransitionTable.rule(Operation.SWAP_VOLUME);
         if (swap && !caller.admin()) {
-            throw Refusal.POLICY_NOT_AUTHORIZED.exception(swapRule.adminPolicy());
+            throw swapRule.adminPolicy().refusal();
         }
         VolumeAttachment current = null;
         if (!onlySwap) {

@@ -16,6 +16,7 @@ import io.novasim.state.command.Networks;
 import io.novasim.state.command.Perform;
 import io.novasim.state.command.Receipt;
 import io.novasim.state.command.UpdateServer;
+import io.novasim.state.rules.AdminPolicy;
 import io.novasim.state.rules.Operation;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -241,9 +242,8 @@ public final class ServersRoutes {
     private Reply list(Call call, boolean detail) {
         Cloud cloud = simulation.cloud();
         boolean allTenants = truthy(call.query("all_tenants"));
-        if (allTenants && !call.caller().admin()) {
-            throw Refusal.POLICY_NOT_AUTHORIZED.exception("os_compute_api:servers:" + (detail ? "detail" : "index")
-                    + ":get_all_tenants");
+        if (allTenants) {
+            AdminPolicy.allTenants(detail).enforce(call.caller().admin());
         }
         Pattern name = namePattern(call.query("name"));
         String status = call.query("status");

@@ -8,6 +8,7 @@ import io.novasim.model.error.ComputeException;
 import io.novasim.model.error.Refusal;
 import io.novasim.model.server.TaskState;
 import io.novasim.model.server.VmState;
+import io.novasim.state.rules.AdminPolicy;
 import io.novasim.state.rules.TransitionRule;
 
 import java.util.ArrayList;
@@ -87,9 +88,9 @@ final class Gates {
                         "the server does not exist, or it belongs to another project and the caller is not an admin"));
     }
 
-    static Check adminPolicy(String policy) {
-        return Check.of("the caller is an admin (policy " + policy + ")",
-                Refused.of(Refusal.POLICY_NOT_AUTHORIZED.exception(policy), "the caller is not an admin"));
+    static Check adminPolicy(AdminPolicy policy) {
+        return Check.of("the caller is an admin (policy " + policy.rule() + ")",
+                Refused.of(policy.refusal(), "the caller is not an admin"));
     }
 
     /** The rule's gate, in the order {@link TransitionRule#check} makes it; only the checks the rule has. */

@@ -10,6 +10,7 @@ import io.novasim.model.server.PowerState;
 import io.novasim.model.server.ServerStatus;
 import io.novasim.model.server.TaskState;
 import io.novasim.model.server.VmState;
+import io.novasim.state.rules.AdminPolicy;
 import io.novasim.state.rules.Operation;
 import io.novasim.state.rules.TransitionRule;
 import io.novasim.state.rules.TransitionTable;
@@ -52,7 +53,7 @@ final class LifecycleSemantics {
             }
             if (operation == Operation.UNLOCK) {
                 draft.checks.add(Check.of("the lock was set from the server's own project, or the caller is an admin",
-                        Refused.of(Refusal.POLICY_NOT_AUTHORIZED.exception(TransitionTable.UNLOCK_OVERRIDE_POLICY),
+                        Refused.of(AdminPolicy.UNLOCK_OVERRIDE.refusal(),
                                 "an admin of another project locked the server and the caller is not an admin")));
             }
             draft.checks.addAll(Gates.rule(rule));

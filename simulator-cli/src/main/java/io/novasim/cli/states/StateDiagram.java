@@ -55,7 +55,7 @@ public final class StateDiagram {
             out.append("  accepted in  vm_state ").append(anyOr(rule.allowedVmStates(), VmState::value))
                     .append(", task_state ").append(anyOr(rule.allowedTaskStates(), TaskState::toString)).append('\n');
             if (rule.adminPolicy() != null) {
-                out.append("  admin only   ").append(Refusal.POLICY_NOT_AUTHORIZED.message(rule.adminPolicy()))
+                out.append("  admin only   ").append(rule.adminPolicy().refusal().getMessage())
                         .append(" (403 otherwise)\n");
             }
             if (!rule.phases().isEmpty()) {

@@ -18,7 +18,7 @@ import java.util.Set;
  * @param instanceAction   the name recorded in {@code os-instance-actions}
  * @param computeEvent     the instance action event of the asynchronous work, or {@code null} for synchronous operations
  * @param checksLock       whether a lock held against a non-admin caller refuses it
- * @param adminPolicy      the policy rule that only an admin passes, or {@code null} when any caller may ask
+ * @param adminPolicy      the policy that only an admin passes, or {@code null} when any caller may ask
  * @param allowedVmStates  the vm_states it is accepted in, or {@code null} for any
  * @param allowedTaskStates the task_states it is accepted in ({@link TaskState#NONE} for idle), or {@code null} for any
  * @param mustHaveLaunched whether a server that never became active refuses it ({@code launched_at} check)
@@ -34,7 +34,7 @@ public record TransitionRule(
         String instanceAction,
         String computeEvent,
         boolean checksLock,
-        String adminPolicy,
+        AdminPolicy adminPolicy,
         Set<VmState> allowedVmStates,
         Set<TaskState> allowedTaskStates,
         boolean mustHaveLaunched,
