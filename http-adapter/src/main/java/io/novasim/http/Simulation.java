@@ -286,10 +286,11 @@ public final class Simulation implements SimulatorControl {
         String microversion = Microversion.requested(exchange.header("OpenStack-API-Version"),
                 exchange.header("X-OpenStack-Nova-API-Version"));
         String refusal = Refusals.of(exchange, status);
-        journal.record(cloud().now(), requestId, exchange.method(), exchange.path(), exchange.queryString(), body,
-                status, user, project, microversion, refusal);
+        Refusal refusalId = refusal == null ? null : exchange.refusalId();
+        RecordedRequest recorded = journal.record(cloud().now(), requestId, exchange.method(), exchange.path(),
+                exchange.queryString(), body, status, user, project, microversion, refusal, refusalId);
         if (refusal != null) {
-            REFUSALS.info("{} {}", status, refusal);
+            REFUSALS.info("{} {}", status, recorded.refusalLine());
         }
     }
 

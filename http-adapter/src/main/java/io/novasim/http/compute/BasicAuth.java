@@ -25,8 +25,9 @@ final class BasicAuth {
     }
 
     static Reply unauthorized() {
-        return new Reply(401, Refusal.BASIC_AUTH_REQUIRED.message(),
-                Map.of("WWW-Authenticate", "Basic realm=\"novasim\""));
+        Refusal refusal = Refusal.BASIC_AUTH_REQUIRED;
+        return new Reply(refusal.status(), refusal.message(), Map.of("WWW-Authenticate", "Basic realm=\"novasim\""),
+                refusal);
     }
 
     /** A token for this request only (never registered), or empty when the credentials are missing or wrong. */

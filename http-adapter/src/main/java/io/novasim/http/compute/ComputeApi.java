@@ -108,8 +108,9 @@ public final class ComputeApi {
     /** Nova answers a path or method it does not route with webob's 404; some dialects answer 405. */
     private ApiResponse noRoute(Exchange exchange, ComputeDialect dialect) {
         if (dialect.methodNotAllowed()) {
-            return Replies.render(exchange, Reply.json(405, dialect.faultBody(Refusal.BAD_METHOD.exception(
-                    exchange.method(), exchange.path()), null)), FAULT_JSON, dialect.writer());
+            ComputeException badMethod = Refusal.BAD_METHOD.exception(exchange.method(), exchange.path());
+            return Replies.render(exchange, Reply.json(badMethod.code(), dialect.faultBody(badMethod, null))
+                    .refusing(badMethod.refusal()), FAULT_JSON, dialect.writer());
         }
         return Replies.render(exchange, Errors.noRoute(), JSON);
     }
@@ -238,7 +239,7 @@ public final class ComputeApi {
         ComputeException translated = dialect.translate(refusal);
         String errorId = dialect.genericNotFound() ? java.util.UUID.nameUUIDFromBytes(
                 ("errorid:" + requestId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString() : null;
-        return Reply.json(translated.code(), dialect.faultBody(translated, errorId));
+        return Reply.json(translated.code(), dialect.faultBody(translated, errorId)).refusing(refusal.refusal());
     }
 
     private Reply call(Exchange exchange, Route route, Token token, Microversion version, String requestId,

@@ -56,7 +56,7 @@ final class NetworkApi implements ServicePipeline.Service {
             return refused.reply();
         }
         if (thrown instanceof ComputeException refused) {
-            return Errors.neutron(refused.code(), typeOf(refused.code()), refused.getMessage());
+            return Errors.neutron(refused.refusal(), refused.code(), typeOf(refused.code()), refused.getMessage());
         }
         return null;
     }

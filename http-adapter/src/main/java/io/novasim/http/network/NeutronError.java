@@ -25,6 +25,6 @@ final class NeutronError extends RuntimeException {
     }
 
     Reply reply() {
-        return Errors.neutron(refusal.status(), refusal.faultName(), getMessage());
+        return Errors.neutron(refusal, refusal.status(), refusal.faultName(), getMessage());
     }
 }

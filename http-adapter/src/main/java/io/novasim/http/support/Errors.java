@@ -20,7 +20,7 @@ public final class Errors {
 
     /** A refusal of the core in Nova's (and Cinder's) fault shape. */
     public static Reply nova(ComputeException e) {
-        return Reply.json(e.code(), novaFault(e.faultName(), e.code(), e.getMessage()));
+        return Reply.json(e.code(), novaFault(e.faultName(), e.code(), e.getMessage())).refusing(e.refusal());
     }
 
     /** keystonemiddleware's and Keystone's error body: {@code {"error": {"code", "title", "message"}}}. */
@@ -35,12 +35,13 @@ public final class Errors {
     /** A refusal of Keystone's shape, with {@code args} in its message. */
     public static Reply keystone(Refusal refusal, Object... args) {
         return Reply.json(refusal.status(), keystoneBody(refusal.status(), refusal.faultName(),
-                refusal.message(args)));
+                refusal.message(args))).refusing(refusal);
     }
 
     /** A refusal of the core (a body that is no JSON) in Keystone's shape, under webob's {@code title}. */
     public static Reply keystone(ComputeException refused, String title) {
-        return Reply.json(refused.code(), keystoneBody(refused.code(), title, refused.getMessage()));
+        return Reply.json(refused.code(), keystoneBody(refused.code(), title, refused.getMessage()))
+                .refusing(refused.refusal());
     }
 
     public static Reply unauthorized() {
@@ -61,7 +62,7 @@ public final class Errors {
         body.put("message", message);
         body.put("code", refusal.status() + " " + refusal.faultName());
         body.put("title", refusal.faultName());
-        return Reply.json(refusal.status(), body);
+        return Reply.json(refusal.status(), body).refusing(refusal);
     }
 
     /** webob's 404 for a path no route matches (Nova answers a wrong method the same way). */
@@ -69,12 +70,15 @@ public final class Errors {
         return webob(Refusal.NO_ROUTE, Refusal.NO_ROUTE.message());
     }
 
-    /** Neutron's error body: {@code {"NeutronError": {"type", "message", "detail"}}}. */
-    public static Reply neutron(int status, String type, String message) {
+    /**
+     * Neutron's error body, {@code {"NeutronError": {"type", "message", "detail"}}}, for {@code refusal}: Neutron's
+     * own (whose fault name is the type), or another API's answered in Neutron's shape under a type of webob's.
+     */
+    public static Reply neutron(Refusal refusal, int status, String type, String message) {
         Map<String, Object> inner = Json.object();
         inner.put("type", type);
         inner.put("message", message);
         inner.put("detail", "");
-        return Reply.json(status, Json.object("NeutronError", inner));
+        return Reply.json(status, Json.object("NeutronError", inner)).refusing(refusal);
     }
 }

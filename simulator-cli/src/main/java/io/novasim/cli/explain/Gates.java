@@ -4,6 +4,7 @@ import io.novasim.cli.explain.Explanation.Check;
 import io.novasim.cli.explain.Explanation.Refused;
 import io.novasim.http.support.Errors;
 import io.novasim.http.support.Microversion;
+import io.novasim.http.support.Reply;
 import io.novasim.model.error.ComputeException;
 import io.novasim.model.error.Refusal;
 import io.novasim.model.server.TaskState;
@@ -35,11 +36,13 @@ final class Gates {
      */
     static List<Check> pipeline(Explanation.Request request) {
         List<Check> checks = new ArrayList<>();
-        Map<?, ?> unauthorized = (Map<?, ?>) Errors.unauthorized().body();
-        String faultName = (String) unauthorized.keySet().iterator().next();
-        Map<?, ?> fault = (Map<?, ?>) unauthorized.get(faultName);
+        Reply unauthorized = Errors.unauthorized();
+        Map<?, ?> body = (Map<?, ?>) unauthorized.body();
+        String faultName = (String) body.keySet().iterator().next();
+        Map<?, ?> fault = (Map<?, ?>) body.get(faultName);
         checks.add(Check.of("the request carries a valid Keystone token (X-Auth-Token)",
-                new Refused(Refusal.UNAUTHORIZED, (Integer) fault.get("code"), faultName, (String) fault.get("message"),
+                new Refused(unauthorized.refusal(), (Integer) fault.get("code"), faultName,
+                        (String) fault.get("message"),
                         "the token is missing, wrong or expired (keystonemiddleware's body, not a Nova fault)")));
         List<Refused> versions = new ArrayList<>();
         try {
