@@ -1,5 +1,7 @@
 package io.novasim;
 
+import io.novasim.model.error.Refusal;
+
 import java.time.Instant;
 
 /**
@@ -23,13 +25,28 @@ import java.time.Instant;
  *                    {@code latest}), or null when it asked for none
  * @param refusal     for an answer of 400 or more, which rule refused it and why (e.g. {@code detach_interface
  *                    refused: task_state rebooting is not None (rule: task_state must be None)}), else null
+ * @param refusalId   for an answer of 400 or more, the refusal it is (e.g. {@link Refusal#INSTANCE_INVALID_STATE}),
+ *                    else null; a dialect that answers a refusal otherwise keeps the id of the simulator's
  */
 public record RecordedRequest(long sequence, Instant virtualTime, String requestId, String method, String path,
                               String query, String body, int status, String userName, String projectName,
-                              String microversion, String refusal) {
+                              String microversion, String refusal, Refusal refusalId) {
 
     /** The method and the target, as in an HTTP request line: {@code GET /v2.1/servers?name=web}. */
     public String requestLine() {
         return method + " " + path + (query == null || query.isEmpty() ? "" : "?" + query);
+    }
+
+    /**
+     * The refusal as transcripts and the server's log print it, its id first: {@code [INSTANCE_INVALID_STATE]
+     * detach_interface refused: task_state rebooting is not None (rule: task_state must be None)}.
+     *
+     * @return the line, or null when the request was not refused
+     */
+    public String refusalLine() {
+        if (refusal == null) {
+            return null;
+        }
+        return refusalId == null ? refusal : "[" + refusalId + "] " + refusal;
     }
 }

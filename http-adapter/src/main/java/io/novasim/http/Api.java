@@ -12,10 +12,10 @@ import io.novasim.http.volume.VolumeRoutes;
 import io.novasim.http.support.Errors;
 import io.novasim.http.support.Exchange;
 import io.novasim.http.support.Replies;
-import io.novasim.http.support.Reply;
 import io.novasim.http.support.Requests;
 import io.novasim.http.support.RouteTable;
 import io.novasim.model.error.ComputeException;
+import io.novasim.model.error.Refusal;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -66,12 +66,11 @@ public final class Api {
                 throw refused;
             }
             // A body over the limit, where the API has no fault shape of its own: Nova's sizelimit middleware.
-            return Replies.render(exchange, Reply.json(413, Errors.novaFault("overLimit", 413,
-                    refused.getMessage())), "application/json; charset=UTF-8");
+            return Replies.render(exchange, Errors.nova(refused), "application/json; charset=UTF-8");
         } catch (RuntimeException bug) {
             LOG.error("unexpected error in {} {}", request.method(), request.path(), bug);
-            return Replies.render(exchange, Reply.json(500, Errors.novaFault("computeFault", 500,
-                    "Unexpected API Error.")), "application/json; charset=UTF-8");
+            return Replies.render(exchange, Errors.nova(Refusal.UNEXPECTED_ERROR.exception()),
+                    "application/json; charset=UTF-8");
         }
         return response != null ? response : Replies.render(exchange, Errors.noRoute(), JSON);
     }

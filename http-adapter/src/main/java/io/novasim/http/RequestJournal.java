@@ -1,6 +1,7 @@
 package io.novasim.http;
 
 import io.novasim.RecordedRequest;
+import io.novasim.model.error.Refusal;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -30,18 +31,22 @@ public final class RequestJournal {
     /**
      * Keeps one answered request (a body longer than 4 KiB cut to its first 4 KiB) and wakes a waiting take. The
      * parameters are those of {@link RecordedRequest}, which gets the next sequence number.
+     *
+     * @return the request as kept
      */
-    public synchronized void record(Instant at, String requestId, String method, String path, String query,
+    public synchronized RecordedRequest record(Instant at, String requestId, String method, String path, String query,
                                     String body, int status, String userName, String projectName,
-                                    String microversion, String refusal) {
+                                    String microversion, String refusal, Refusal refusalId) {
         if (requests.size() == capacity) {
             requests.removeFirst();
             dropped++;
         }
         String kept = body == null || body.length() <= MAX_BODY ? body : body.substring(0, MAX_BODY);
-        requests.addLast(new RecordedRequest(++sequence, at, requestId, method, path, query, kept, status, userName,
-                projectName, microversion, refusal));
+        RecordedRequest recorded = new RecordedRequest(++sequence, at, requestId, method, path, query, kept, status,
+                userName, projectName, microversion, refusal, refusalId);
+        requests.addLast(recorded);
         notifyAll();
+        return recorded;
     }
 
     /** How many requests the bound pushed out since the journal was last cleared (or made): 0 when it kept all. */

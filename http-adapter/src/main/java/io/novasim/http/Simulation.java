@@ -11,6 +11,7 @@ import io.novasim.http.support.Microversion;
 import io.novasim.http.support.Refusals;
 import io.novasim.http.support.Requests;
 import io.novasim.http.identity.Tokens;
+import io.novasim.model.error.Refusal;
 import io.novasim.model.server.Server;
 import io.novasim.state.Cloud;
 import io.novasim.state.CloudState;
@@ -201,8 +202,8 @@ public final class Simulation implements SimulatorControl {
         Operation reset = switch (vmState) {
             case "active" -> Operation.RESET_STATE_ACTIVE;
             case "error" -> Operation.RESET_STATE_ERROR;
-            default -> throw new IllegalArgumentException("a server can be forced to active or error, not "
-                    + vmState);
+            // The control plane answers this with the same text, as a 400.
+            default -> throw new IllegalArgumentException(Refusal.STATE_NOT_FORCEABLE.message(vmState));
         };
         return cloud().execute(OPERATOR, new Perform(serverId, reset)).server();
     }
@@ -285,10 +286,11 @@ public final class Simulation implements SimulatorControl {
         String microversion = Microversion.requested(exchange.header("OpenStack-API-Version"),
                 exchange.header("X-OpenStack-Nova-API-Version"));
         String refusal = Refusals.of(exchange, status);
-        journal.record(cloud().now(), requestId, exchange.method(), exchange.path(), exchange.queryString(), body,
-                status, user, project, microversion, refusal);
+        Refusal refusalId = refusal == null ? null : exchange.refusalId();
+        RecordedRequest recorded = journal.record(cloud().now(), requestId, exchange.method(), exchange.path(),
+                exchange.queryString(), body, status, user, project, microversion, refusal, refusalId);
         if (refusal != null) {
-            REFUSALS.info("{} {}", status, refusal);
+            REFUSALS.info("{} {}", status, recorded.refusalLine());
         }
     }
 

@@ -138,6 +138,19 @@ class ErrorRowsApiTest extends SeededCloudTest {
     }
 
     @Test
+    void anAttachmentListsQueryNamesTheParameterItRefuses() {
+        // nova/api/validation/validators.py: "Invalid input for query parameters <the parameter's name>. ..."
+        Client latest = demo.microversion("2.75");
+        fault(latest.get(attachments(server) + "?limit=x"), 400, "badRequest",
+                "Invalid input for query parameters limit. Value: x. 'x' does not match '^[0-9]*$'");
+        fault(latest.get(attachments(server) + "?offset=x"), 400, "badRequest",
+                "Invalid input for query parameters offset. Value: x. 'x' does not match '^[0-9]*$'");
+        fault(latest.get(attachments(server) + "?sort=x"), 400, "badRequest",
+                "Invalid input for query parameters sort. Value: x. Additional properties are not allowed ('sort' was"
+                        + " unexpected)");
+    }
+
+    @Test
     void theRootVolumeCannotBeDetached() {
         String boot = volume("data-1");
         String bfv = demo.post("/v2.1/servers", """

@@ -2,6 +2,7 @@ package io.novasim.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.novasim.CloudSetup;
+import io.novasim.model.error.Refusal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -111,6 +112,8 @@ class ServersApiTest extends SeededCloudTest {
         assertThat(allTenants.status()).isEqualTo(403);
         assertThat(allTenants.json().at("/forbidden/message").asText()).isEqualTo(
                 "Policy doesn't allow os_compute_api:servers:detail:get_all_tenants to be performed.");
+        assertThat(alt.get("/v2.1/servers?all_tenants=true").json().at("/forbidden/message").asText()).isEqualTo(
+                "Policy doesn't allow os_compute_api:servers:index:get_all_tenants to be performed.");
         Client admin = Client.as(sim, "admin", "admin");
         assertThat(admin.get("/v2.1/servers").json().get("servers")).as("an admin's own project").isEmpty();
         assertThat(admin.get("/v2.1/servers?all_tenants=1").json().get("servers")).hasSize(1);
@@ -120,6 +123,24 @@ class ServersApiTest extends SeededCloudTest {
     void flavorsHaveNoExtraSpecs() {
         assertThat(demo.get("/v2.1/flavors/1/os-extra_specs").json().get("extra_specs").size()).isZero();
         assertThat(demo.get("/v2.1/flavors/nope/os-extra_specs").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aMissingFlavorIsA404InTheUrlAndA400InACreatesBody() {
+        // nova/api/openstack/compute/flavors.py (show) and common.get_flavor: HTTPNotFound; servers.py (create): the
+        // same FlavorNotFound text as HTTPBadRequest.
+        Client.Response show = demo.get("/v2.1/flavors/nope");
+        assertThat(show.status()).isEqualTo(404);
+        assertThat(show.json().at("/itemNotFound/message").asText()).isEqualTo("Flavor nope could not be found.");
+        assertThat(sim.control().requests().get(sim.control().requests().size() - 1).refusalId())
+                .isEqualTo(Refusal.FLAVOR_NOT_FOUND);
+        Client.Response create = demo.post("/v2.1/servers", """
+                {"server": {"name": "web", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b",
+                 "flavorRef": "nope"}}""");
+        assertThat(create.status()).isEqualTo(400);
+        assertThat(create.json().at("/badRequest/message").asText()).isEqualTo("Flavor nope could not be found.");
+        assertThat(sim.control().requests().get(sim.control().requests().size() - 1).refusalId())
+                .isEqualTo(Refusal.FLAVOR_IN_BODY_NOT_FOUND);
     }
 
     @Test

@@ -40,10 +40,10 @@ class ExplainCommandTest {
                 .contains("  DELETE /v2.1/servers/<server>/os-interface/<port>\n", "  success: 202, no body\n")
                 .containsSubsequence("the server is not locked", "vm_state is active, paused or stopped",
                         "no task runs on the server (task_state None)", "launched_at is set")
-                .contains("404 itemNotFound       Instance <server> could not be found.\n",
-                        "409 conflictingRequest Instance <server> is locked\n",
-                        "409 conflictingRequest Cannot 'detach_interface' instance <server> while it is in "
-                                + "task_state <task_state>\n",
+                .contains("404 itemNotFound       [INSTANCE_NOT_FOUND] Instance <server> could not be found.\n",
+                        "409 conflictingRequest [INSTANCE_LOCKED] Instance <server> is locked\n",
+                        "409 conflictingRequest [INSTANCE_INVALID_STATE] Cannot 'detach_interface' instance <server> "
+                                + "while it is in task_state <task_state>\n",
                         "when vm_state is building, suspended, rescued, resized, soft-delete, error, shelved or "
                                 + "shelved_offloaded\n")
                 .contains("- the port stays bound and listed by GET os-interface until the detach completes\n",
@@ -78,9 +78,10 @@ class ExplainCommandTest {
         assertThat(Cli.run("explain", "media-detach").out.toString())
                 .contains("  {\"media-detach\":{\"imageRef\":\"<image>\"}}\n", "  success: 200, no body\n",
                         "not of Nova", "- task_state becomes media_detaching",
-                        "404 itemNotFound       Media <image> is not attached to server <server>\n",
-                        "409 conflictingRequest Cannot 'media-detach' instance <server> while it is in task_state "
-                                + "<task_state>\n",
+                        "404 itemNotFound       [MEDIA_NOT_ATTACHED] Media <image> is not attached to server "
+                                + "<server>\n",
+                        "409 conflictingRequest [INSTANCE_INVALID_STATE] Cannot 'media-detach' instance <server> "
+                                + "while it is in task_state <task_state>\n",
                         "then task_state None; the media is attached again\n");
     }
 
@@ -88,7 +89,8 @@ class ExplainCommandTest {
     void detachVolumeNamesTheDialectsThatAnswerItOtherwise() {
         String text = Cli.run("explain", "detach-volume").out.toString();
 
-        assertThat(text).contains("400 badRequest         Cannot detach a root device volume\n",
+        assertThat(text).contains(
+                "400 badRequest         [CANNOT_DETACH_ROOT_VOLUME] Cannot detach a root device volume\n",
                 "- 400 badRequest Cannot detach a root device volume is 403 forbidden Can't detach root device volume\n",
                 "- no microversions: every call is 2.1; so, as below 2.20, a shelved or shelved_offloaded server is "
                         + "refused (409 vm_state)\n",

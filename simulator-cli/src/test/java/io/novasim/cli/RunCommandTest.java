@@ -90,6 +90,9 @@ class RunCommandTest {
                 "expect fault conflictingRequest (was itemNotFound): FAIL",
                 "expect message ~ Instance .* is locked (was Instance nope could not be found.): FAIL",
                 "expect fault itemNotFound (no fault in the body): FAIL");
+        // A refusal's line names its id first, then the rule behind it.
+        assertThat(outcome.out()).contains("] [INSTANCE_NOT_FOUND] GET /v2.1/servers/nope refused: ",
+                "] [NEUTRON_PORT_NOT_FOUND] GET /network/v2.0/ports/nope refused: ");
         assertThat(outcome.exit()).isEqualTo(1);
         Files.writeString(file, "steps:\n  - request: {path: /}\n    expect: {message: \"(unclosed\"}\n");
         Outcome invalid = run("run", file.toString());

@@ -3,7 +3,7 @@ package io.novasim.state;
 import io.novasim.model.action.InstanceAction;
 import io.novasim.model.catalog.Catalog;
 import io.novasim.model.error.ComputeException;
-import io.novasim.model.error.NovaErrors;
+import io.novasim.model.error.Refusal;
 import io.novasim.model.keypair.Keypair;
 import io.novasim.model.media.MediaAttachment;
 import io.novasim.model.network.FixedIp;
@@ -253,7 +253,7 @@ public final class Cloud {
                 return action;
             }
         }
-        throw NovaErrors.instanceActionNotFound(requestId, serverId);
+        throw Refusal.INSTANCE_ACTION_NOT_FOUND.exception(requestId, serverId);
     }
 
     // ---------------------------------------------------------------- interfaces and ports
@@ -271,7 +271,7 @@ public final class Cloud {
         world.visibleServer(caller, serverId);
         Port port = interfaces.visiblePort(caller, portId);
         if (!port.boundTo(serverId)) {
-            throw NovaErrors.portNotOnServer(serverId, portId);
+            throw Refusal.PORT_NOT_ON_SERVER.exception(serverId, portId);
         }
         return port;
     }
@@ -318,13 +318,13 @@ public final class Cloud {
 
     public synchronized Volume volume(Caller caller, String volumeId) {
         settle();
-        return volumes.visibleVolume(caller, volumeId, NovaErrors.volumeNotFound(volumeId));
+        return volumes.visibleVolume(caller, volumeId, Refusal.VOLUME_NOT_FOUND.exception(volumeId));
     }
 
     /** The attachments of a volume (Cinder's {@code attachments} field), whatever server they are on. */
     public synchronized List<VolumeAttachment> attachmentsOfVolume(Caller caller, String volumeId) {
         settle();
-        volumes.visibleVolume(caller, volumeId, NovaErrors.volumeNotFound(volumeId));
+        volumes.visibleVolume(caller, volumeId, Refusal.VOLUME_NOT_FOUND.exception(volumeId));
         return volumes.attachmentsOf(volumeId);
     }
 
@@ -339,7 +339,7 @@ public final class Cloud {
         settle();
         world.visibleServer(caller, serverId);
         return volumes.attachmentOf(serverId, volumeId)
-                .orElseThrow(() -> NovaErrors.volumeNotAttached(serverId, volumeId));
+                .orElseThrow(() -> Refusal.VOLUME_NOT_ATTACHED.exception(serverId, volumeId));
     }
 
     // ---------------------------------------------------------------- media

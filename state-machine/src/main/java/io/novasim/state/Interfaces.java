@@ -1,8 +1,8 @@
 package io.novasim.state;
 
 import io.novasim.model.error.ComputeException;
-import io.novasim.model.error.Conflict;
-import io.novasim.model.error.NovaErrors;
+import io.novasim.model.error.EventErrors;
+import io.novasim.model.error.Refusal;
 import io.novasim.model.network.FixedIp;
 import io.novasim.model.network.Network;
 import io.novasim.model.network.Port;
@@ -41,7 +41,8 @@ final class Interfaces {
     // ---------------------------------------------------------------- Neutron ports
 
     Receipt createPort(Caller caller, CreatePort command, String requestId, Instant now) {
-        Network network = usableNetwork(caller, command.networkId(), NovaErrors.networkNotFound(command.networkId()));
+        Network network = usableNetwork(caller, command.networkId(),
+                Refusal.NETWORK_NOT_FOUND.exception(command.networkId()));
         FixedIp ip = allocate(network, command.fixedIp(), NEUTRON_IN_USE);
         Port port = new Port(world.ids.uuid(), command.name(), network.id(), caller.projectId(),
                 world.ids.macAddress(), List.of(ip), Port.DOWN, "", "", false, null, now, now);
@@ -58,7 +59,7 @@ final class Interfaces {
     Port visiblePort(Caller caller, String portId) {
         Port port = world.ports.get(portId);
         if (port == null || !caller.canSee(port.projectId())) {
-            throw NovaErrors.portNotFound(portId);
+            throw Refusal.PORT_NOT_FOUND.exception(portId);
         }
         return port;
     }
@@ -68,10 +69,10 @@ final class Interfaces {
     Receipt attach(Caller caller, AttachInterface command, String requestId, Instant now) {
         Server server = world.visibleServer(caller, command.serverId());
         if (command.portId() != null && command.networkId() != null) {
-            throw NovaErrors.bothNetworkAndPort();
+            throw Refusal.BOTH_NETWORK_AND_PORT.exception();
         }
         if (command.fixedIp() != null && command.networkId() == null) {
-            throw NovaErrors.fixedIpWithoutNetwork();
+            throw Refusal.FIXED_IP_WITHOUT_NETWORK.exception();
         }
         TransitionRule rule = TransitionTable.rule(Operation.ATTACH_INTERFACE);
         rule.check(server, caller.admin());
@@ -82,21 +83,22 @@ final class Interfaces {
         if (command.portId() != null) {
             existing = visiblePort(caller, command.portId());
             if (existing.bound()) {
-                throw NovaErrors.portInUse(existing.id()).explainedAs("attach_interface refused: port "
+                throw Refusal.PORT_IN_USE.exception(existing.id()).explainedAs("attach_interface refused: port "
                         + existing.id() + " is bound to " + existing.deviceId() + " (rule: a port serves one server)");
             }
         } else {
             network = command.networkId() != null
-                    ? usableNetwork(caller, command.networkId(), NovaErrors.networkNotFound(command.networkId()))
-                    : onlyNetwork(server.projectId(), NovaErrors.networkAmbiguous(),
-                            NovaErrors.noNetworkAvailable(server.projectId()));
+                    ? usableNetwork(caller, command.networkId(),
+                            Refusal.NETWORK_NOT_FOUND.exception(command.networkId()))
+                    : onlyNetwork(server.projectId(), Refusal.NETWORK_AMBIGUOUS.exception(),
+                            Refusal.NO_NETWORK_AVAILABLE.exception(server.projectId()));
             ip = allocate(network, command.fixedIp(), ATTACH_IN_USE);
         }
         Optional<FaultEffect> fault = world.fault(FaultTarget.server(Operation.ATTACH_INTERFACE, server.id(),
                 server.name(), server.projectId()).withPort(command.portId()), requestId, now);
         if (fault.isPresent() && fault.get() instanceof FaultEffect.FailCompletion) {
             // Attach is an RPC call: a failure inside nova-compute comes straight back as the API's 500.
-            throw NovaErrors.interfaceAttachFailed(server.id());
+            throw Refusal.INTERFACE_ATTACH_FAILED.exception(server.id());
         }
 
         Port port = existing != null
@@ -135,12 +137,12 @@ final class Interfaces {
         }
         Port port = world.ports.get(task.portId());
         if (port == null || !port.boundTo(task.serverId())) {
-            world.finishEvent(task.serverId(), job.requestId(), event, at, NovaErrors.portNotAttached(task.portId()));
+            world.finishEvent(task.serverId(), job.requestId(), event, at, EventErrors.portNotAttached(task.portId()));
             return;
         }
         if (job.failing()) {
             world.finishEvent(task.serverId(), job.requestId(), event, at,
-                    NovaErrors.interfaceDetachFailed(task.serverId()) + ": " + job.failure().message());
+                    EventErrors.interfaceDetachFailed(task.serverId()) + ": " + job.failure().message());
             return;
         }
         release(port, at);
@@ -187,7 +189,7 @@ final class Interfaces {
             case AUTO -> {
                 List<Network> usable = usableNetworks(caller.projectId());
                 if (usable.size() > 1) {
-                    throw NovaErrors.networkAmbiguousAtCreate();
+                    throw Refusal.NETWORK_AMBIGUOUS_AT_CREATE.exception();
                 }
                 for (Network network : usable) {
                     onNetworks.add(network);
@@ -200,15 +202,15 @@ final class Interfaces {
                     if (request.portId() != null) {
                         Port port = world.ports.get(request.portId());
                         if (port == null || !caller.canSee(port.projectId())) {
-                            throw NovaErrors.portInBodyNotFound(request.portId());
+                            throw Refusal.PORT_IN_BODY_NOT_FOUND.exception(request.portId());
                         }
                         if (port.bound() || !portsTaken.add(port.id())) {
-                            throw NovaErrors.portInUse(port.id());
+                            throw Refusal.PORT_IN_USE.exception(port.id());
                         }
                         ports.add(port);
                     } else {
                         Network network = usableNetwork(caller, request.networkId(),
-                                NovaErrors.networkInBodyNotFound(request.networkId()));
+                                Refusal.NETWORK_IN_BODY_NOT_FOUND.exception(request.networkId()));
                         onNetworks.add(network);
                         addresses.add(allocate(network, request.fixedIp(), createInUse(), draft));
                     }
@@ -268,10 +270,10 @@ final class Interfaces {
     }
 
     /** Interface attach. */
-    private static final InUse ATTACH_IN_USE = (ip, subnet) -> NovaErrors.fixedIpInUse(ip);
+    private static final InUse ATTACH_IN_USE = (ip, subnet) -> Refusal.FIXED_IP_IN_USE.exception(ip);
     /** Neutron's own port create. */
     private static final InUse NEUTRON_IN_USE = (ip, subnet) ->
-            new Conflict("IP address " + ip + " already allocated in subnet " + subnet.id());
+            Refusal.IP_ADDRESS_ALREADY_ALLOCATED.exception(ip, subnet.id());
 
     private FixedIp allocate(Network network, String requested, InUse inUse) {
         return allocate(network, requested, inUse, world.ipUsage.draft());
@@ -279,7 +281,7 @@ final class Interfaces {
 
     /** Server create: the address's holder is named, as a 400. */
     private InUse createInUse() {
-        return (ip, subnet) -> NovaErrors.fixedIpInUseAtCreate(ip, world.ports.values().stream()
+        return (ip, subnet) -> Refusal.FIXED_IP_IN_USE_AT_CREATE.exception(ip, world.ports.values().stream()
                 .filter(p -> p.fixedIps().stream().anyMatch(f -> f.ipAddress().equals(ip)))
                 .map(Port::deviceId).findFirst().orElse(""));
     }
@@ -300,7 +302,7 @@ final class Interfaces {
                     return new FixedIp(subnet.id(), requested);
                 }
             }
-            throw NovaErrors.fixedIpNotOnNetwork(requested, network.id());
+            throw Refusal.FIXED_IP_NOT_ON_NETWORK.exception(requested, network.id());
         }
         for (Subnet subnet : subnets) {
             for (int offset = draft.nextFree(subnet, 1); offset > 0 && offset < subnet.cidr().size() - 1;
@@ -312,7 +314,7 @@ final class Interfaces {
                 }
             }
         }
-        throw NovaErrors.noMoreFixedIps(network.id());
+        throw Refusal.NO_MORE_FIXED_IPS.exception(network.id());
     }
 
     private static boolean isReserved(Subnet subnet, String address) {

@@ -1,6 +1,6 @@
 package io.novasim.state;
 
-import io.novasim.model.error.NovaErrors;
+import io.novasim.model.error.Refusal;
 import io.novasim.model.keypair.Keypair;
 import io.novasim.state.command.Caller;
 import io.novasim.state.command.CreateKeypair;
@@ -31,7 +31,7 @@ final class Keypairs {
     Receipt create(Caller caller, CreateKeypair command, String requestId, Instant now) {
         Map<String, Keypair> mine = world.keypairs.computeIfAbsent(caller.userId(), user -> new LinkedHashMap<>());
         if (mine.containsKey(command.name())) {
-            throw NovaErrors.keypairExists(command.name());
+            throw Refusal.KEYPAIR_EXISTS.exception(command.name());
         }
         // Drawn for an imported key too: the material also makes the fingerprint.
         byte[] material = world.ids.keyMaterial();
@@ -58,7 +58,7 @@ final class Keypairs {
     Keypair find(Caller caller, String name) {
         Keypair keypair = world.keypairs.getOrDefault(caller.userId(), Map.of()).get(name);
         if (keypair == null) {
-            throw NovaErrors.keypairNotFound(name, caller.userId());
+            throw Refusal.KEYPAIR_NOT_FOUND.exception(name, caller.userId());
         }
         return keypair;
     }

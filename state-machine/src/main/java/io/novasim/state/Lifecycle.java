@@ -1,6 +1,7 @@
 package io.novasim.state;
 
-import io.novasim.model.error.NovaErrors;
+import io.novasim.model.error.ComputeException;
+import io.novasim.model.error.Refusal;
 import io.novasim.model.server.PowerState;
 import io.novasim.model.server.Server;
 import io.novasim.model.server.ServerDetails;
@@ -15,6 +16,7 @@ import io.novasim.state.command.Receipt;
 import io.novasim.state.command.UpdateServer;
 import io.novasim.state.faults.FaultEffect;
 import io.novasim.state.faults.FaultTarget;
+import io.novasim.state.rules.AdminPolicy;
 import io.novasim.state.rules.Operation;
 import io.novasim.state.rules.TransitionRule;
 import io.novasim.state.rules.TransitionTable;
@@ -47,13 +49,14 @@ final class Lifecycle {
      */
     Receipt create(Caller caller, CreateServer command, String requestId, Instant now) {
         if (command.name().isBlank()) {
-            throw NovaErrors.nameTooShort(command.name());
+            throw nameTooShort(command.name());
         }
-        world.catalog.flavor(command.flavorId()).orElseThrow(() -> NovaErrors.flavorNotFound(command.flavorId()));
+        world.catalog.flavor(command.flavorId())
+                .orElseThrow(() -> Refusal.FLAVOR_IN_BODY_NOT_FOUND.exception(command.flavorId()));
         if (command.imageId() != null) {
-            world.catalog.image(command.imageId()).orElseThrow(NovaErrors::imageNotFound);
+            world.catalog.image(command.imageId()).orElseThrow(() -> Refusal.IMAGE_IN_BODY_NOT_FOUND.exception());
         } else if (command.bootVolumeId() == null) {
-            throw NovaErrors.missingImageRef();
+            throw Refusal.MISSING_IMAGE_REF.exception();
         }
         if (command.count() > 1) {
             checkMultiCreate(command);
@@ -68,7 +71,7 @@ final class Lifecycle {
         }
         // Nova looks the key pair up after the networks (_validate_and_build_base_options), as the user's own.
         if (command.keyName() != null && !keypairs.holds(caller, command.keyName())) {
-            throw NovaErrors.invalidKeyName();
+            throw Refusal.INVALID_KEY_NAME.exception();
         }
         List<Optional<FaultEffect>> faults = new ArrayList<>(command.count());
         for (int i = 0; i < command.count(); i++) {
@@ -105,28 +108,33 @@ final class Lifecycle {
     /** What Nova refuses of a multi-create before it builds anything (nova/compute/api.py). */
     private static void checkMultiCreate(CreateServer command) {
         if (command.bootVolumeId() != null) {
-            throw NovaErrors.multiCreateWithVolume();
+            throw Refusal.MULTI_CREATE_WITH_VOLUME.exception();
         }
         for (Networks.NetworkRequest request : command.networks().requests()) {
             if (request.portId() != null) {
-                throw NovaErrors.multiCreateWithPort();
+                throw Refusal.MULTI_CREATE_WITH_PORT.exception();
             }
         }
         for (Networks.NetworkRequest request : command.networks().requests()) {
             if (request.fixedIp() != null) {
-                throw NovaErrors.multiCreateWithFixedIp();
+                throw Refusal.MULTI_CREATE_WITH_FIXED_IP.exception();
             }
         }
         if (command.hostname() != null) {
-            throw NovaErrors.hostnameForMultipleInstances();
+            throw Refusal.HOSTNAME_FOR_MULTIPLE_INSTANCES.exception();
         }
+    }
+
+    /** A blank name, as Nova's schema words it (the name is stripped before its length is checked). */
+    private static ComputeException nameTooShort(String name) {
+        return Refusal.INVALID_INPUT.exception("name", name, Refusal.Reason.TOO_SHORT.text("'" + name + "'"));
     }
 
     /** Applies a server update's fields together: see {@link UpdateServer}. */
     Receipt update(Caller caller, UpdateServer command, String requestId, Instant now) {
         Server server = world.visibleServer(caller, command.serverId());
         if (command.name() != null && command.name().isBlank()) {
-            throw NovaErrors.nameTooShort(command.name());
+            throw nameTooShort(command.name());
         }
         if (command.changesNothing()) {
             return Receipt.of(requestId, server); // Nova saves nothing, so not even the update time changes
@@ -154,14 +162,13 @@ final class Lifecycle {
         Server server = world.visibleServer(caller, serverId);
         TransitionRule rule = TransitionTable.rule(operation);
         if (rule.adminPolicy() != null && !caller.admin()) {
-            throw NovaErrors.policyForbids(rule.adminPolicy()).explainedAs(rule.refused("the caller is not an admin",
-                    "policy " + rule.adminPolicy() + " allows only admins"));
+            throw rule.adminPolicy().refusal().explainedAs(rule.refused("the caller is not an admin",
+                    rule.adminPolicy().onlyAdmins()));
         }
         if (operation == Operation.UNLOCK && server.locked() && server.lock().lockedBy() != lockedBy(caller, server)
                 && !caller.admin()) {
-            throw NovaErrors.policyForbids(TransitionTable.UNLOCK_OVERRIDE_POLICY).explainedAs(rule.refused(
-                    "the lock was set by someone else", "policy " + TransitionTable.UNLOCK_OVERRIDE_POLICY
-                            + " lets only admins lift another's lock"));
+            throw AdminPolicy.UNLOCK_OVERRIDE.refusal().explainedAs(rule.refused("the lock was set by someone else",
+                    "policy " + AdminPolicy.UNLOCK_OVERRIDE.rule() + " lets only admins lift another's lock"));
         }
         rule.check(server, caller.admin());
         Optional<FaultEffect> fault = world.fault(

@@ -1,6 +1,6 @@
 package io.novasim.state;
 
-import io.novasim.model.error.NovaErrors;
+import io.novasim.model.error.Refusal;
 import io.novasim.model.media.MediaAttachment;
 import io.novasim.model.media.MediaStatus;
 import io.novasim.model.server.Server;
@@ -32,11 +32,11 @@ final class Media {
 
     Receipt attach(Caller caller, String serverId, String imageId, String requestId, Instant now) {
         Server server = world.visibleServer(caller, serverId);
-        world.catalog.image(imageId).orElseThrow(() -> NovaErrors.imageNotFound(imageId));
+        world.catalog.image(imageId).orElseThrow(() -> Refusal.IMAGE_NOT_FOUND.exception(imageId));
         TransitionRule rule = TransitionTable.rule(Operation.MEDIA_ATTACH);
         rule.check(server, caller.admin());
         if (world.media.containsKey(World.mediaKey(serverId, imageId))) {
-            throw NovaErrors.mediaAlreadyAttached(imageId, serverId);
+            throw Refusal.MEDIA_ALREADY_ATTACHED.exception(imageId, serverId);
         }
         Optional<FaultEffect> fault = world.fault(FaultTarget.server(Operation.MEDIA_ATTACH, server.id(),
                 server.name(), server.projectId()).withImage(imageId), requestId, now);
@@ -51,12 +51,12 @@ final class Media {
 
     Receipt detach(Caller caller, String serverId, String imageId, String requestId, Instant now) {
         Server server = world.visibleServer(caller, serverId);
-        world.catalog.image(imageId).orElseThrow(() -> NovaErrors.imageNotFound(imageId));
+        world.catalog.image(imageId).orElseThrow(() -> Refusal.IMAGE_NOT_FOUND.exception(imageId));
         TransitionRule rule = TransitionTable.rule(Operation.MEDIA_DETACH);
         rule.check(server, caller.admin());
         MediaAttachment attached = world.media.get(World.mediaKey(serverId, imageId));
         if (attached == null || attached.status() != MediaStatus.ATTACHED) {
-            throw NovaErrors.mediaNotAttached(imageId, serverId);
+            throw Refusal.MEDIA_NOT_ATTACHED.exception(imageId, serverId);
         }
         Optional<FaultEffect> fault = world.fault(FaultTarget.server(Operation.MEDIA_DETACH, server.id(),
                 server.name(), server.projectId()).withImage(imageId), requestId, now);

@@ -1,7 +1,6 @@
 package io.novasim.state;
 
-import io.novasim.model.error.BadRequest;
-import io.novasim.model.error.NovaErrors;
+import io.novasim.model.error.Refusal;
 import io.novasim.model.server.Server;
 import io.novasim.model.server.VmState;
 import io.novasim.model.volume.AttachStatus;
@@ -51,7 +50,7 @@ final class Volumes {
 
     Receipt create(Caller caller, CreateVolume command, String requestId, Instant now) {
         if (command.sizeGb() < 1) {
-            throw new BadRequest("Invalid input received: volume size must be an integer and greater than 0");
+            throw Refusal.VOLUME_SIZE_INVALID.exception();
         }
         Volume volume = new Volume(world.ids.uuid(), command.name(), caller.projectId(), caller.userId(),
                 command.sizeGb(), VolumeStatus.CREATING, command.multiattach(), command.bootable(), "nova",
@@ -63,10 +62,10 @@ final class Volumes {
     }
 
     Receipt delete(Caller caller, String volumeId, String requestId, Instant now) {
-        Volume volume = visibleVolume(caller, volumeId, NovaErrors.volumeNotFound(volumeId));
+        Volume volume = visibleVolume(caller, volumeId, Refusal.VOLUME_NOT_FOUND.exception(volumeId));
         if ((volume.status() != VolumeStatus.AVAILABLE && volume.status() != VolumeStatus.ERROR)
                 || !attachmentsOf(volumeId).isEmpty() || swapTargets.contains(volumeId)) {
-            throw NovaErrors.volumeBusy();
+            throw Refusal.VOLUME_BUSY.exception();
         }
         Volume deleting = volume.withStatus(VolumeStatus.DELETING, now);
         world.put(deleting, now);
@@ -90,17 +89,18 @@ final class Volumes {
         TransitionRule rule = TransitionTable.rule(Operation.ATTACH_VOLUME);
         checkShelvedMicroversion(server, rule, command.microversion());
         rule.check(server, caller.admin());
-        Volume volume = visibleVolume(caller, command.volumeId(), NovaErrors.volumeNotFound(command.volumeId()));
+        Volume volume = visibleVolume(caller, command.volumeId(),
+                Refusal.VOLUME_NOT_FOUND.exception(command.volumeId()));
         checkNotAttached(server, volume);
         boolean offloaded = server.vmState() == VmState.SHELVED_OFFLOADED;
         if (offloaded && command.tag() != null) {
-            throw NovaErrors.taggedAttachToShelvedOffloaded();
+            throw Refusal.TAGGED_ATTACH_TO_SHELVED_OFFLOADED.exception();
         }
         if (offloaded && volume.multiattach()) {
-            throw NovaErrors.multiattachToShelvedOffloaded();
+            throw Refusal.MULTIATTACH_TO_SHELVED_OFFLOADED.exception();
         }
         if (volume.multiattach() && command.microversion() < MULTIATTACH) {
-            throw NovaErrors.multiattachNeedsNewerMicroversion();
+            throw Refusal.MULTIATTACH_NEEDS_NEWER_MICROVERSION.exception();
         }
         checkReservable(volume);
         Optional<FaultEffect> fault = world.fault(FaultTarget.server(Operation.ATTACH_VOLUME, server.id(),
@@ -131,11 +131,11 @@ final class Volumes {
             return;
         }
         if (!volume.multiattach()) {
-            throw NovaErrors.volumeAttachedElsewhere(volume.id(),
+            throw Refusal.VOLUME_ATTACHED_ELSEWHERE.exception(volume.id(),
                     existing.stream().map(VolumeAttachment::serverId).collect(Collectors.joining(" ")));
         }
         if (existing.stream().anyMatch(a -> a.serverId().equals(server.id()))) {
-            throw NovaErrors.volumeAlreadyAttachedHere(volume.id());
+            throw Refusal.VOLUME_ALREADY_ATTACHED_HERE.exception(volume.id());
         }
     }
 
@@ -144,14 +144,15 @@ final class Volumes {
         boolean reservable = volume.status() == VolumeStatus.AVAILABLE
                 || (volume.multiattach() && volume.status() == VolumeStatus.IN_USE);
         if (!reservable || swapTargets.contains(volume.id())) {
-            throw NovaErrors.volumeNotAvailable(volume.id(), volume.status(), volume.multiattach());
+            throw (volume.multiattach() ? Refusal.MULTIATTACH_VOLUME_NOT_AVAILABLE : Refusal.VOLUME_NOT_AVAILABLE)
+                    .exception(volume.id(), volume.status());
         }
     }
 
     private static void checkShelvedMicroversion(Server server, TransitionRule rule, int microversion) {
         boolean shelved = server.vmState() == VmState.SHELVED || server.vmState() == VmState.SHELVED_OFFLOADED;
         if (shelved && microversion < SHELVED_ATTACH) {
-            throw NovaErrors.invalidState(rule.action(), server.id(), "vm_state", server.vmState());
+            throw Refusal.INSTANCE_INVALID_STATE.exception(rule.action(), server.id(), "vm_state", server.vmState());
         }
     }
 
@@ -191,7 +192,7 @@ final class Volumes {
                 return device;
             }
         }
-        throw NovaErrors.tooManyDiskDevices(DEVICE_NAMES.size());
+        throw Refusal.TOO_MANY_DISK_DEVICES.exception(DEVICE_NAMES.size());
     }
 
     // ---------------------------------------------------------------- detach
@@ -200,18 +201,19 @@ final class Volumes {
         Server server = world.visibleServer(caller, command.serverId());
         TransitionRule rule = TransitionTable.rule(Operation.DETACH_VOLUME);
         checkShelvedMicroversion(server, rule, command.microversion());
-        Volume volume = visibleVolume(caller, command.volumeId(), NovaErrors.volumeNotFound(command.volumeId()));
+        Volume volume = visibleVolume(caller, command.volumeId(),
+                Refusal.VOLUME_NOT_FOUND.exception(command.volumeId()));
         VolumeAttachment attachment = attachmentOf(server.id(), volume.id())
-                .orElseThrow(() -> NovaErrors.volumeNotAttached(server.id(), volume.id()).explainedAs(rule.refused(
-                        "volume " + volume.id() + " is not attached to the server",
-                        "only an attached volume can be detached")));
+                .orElseThrow(() -> Refusal.VOLUME_NOT_ATTACHED.exception(server.id(), volume.id())
+                        .explainedAs(rule.refused("volume " + volume.id() + " is not attached to the server",
+                                "only an attached volume can be detached")));
         if (attachment.root()) {
-            throw NovaErrors.cannotDetachRootVolume().explainedAs(rule.refused("volume " + volume.id()
+            throw Refusal.CANNOT_DETACH_ROOT_VOLUME.exception().explainedAs(rule.refused("volume " + volume.id()
                     + " is the server's root volume", "the root volume cannot be detached"));
         }
         rule.check(server, caller.admin());
         if (attachment.status() != AttachStatus.ATTACHED || volume.status() != VolumeStatus.IN_USE) {
-            throw NovaErrors.volumeNotInUse().explainedAs(rule.refused("volume " + volume.id() + " is "
+            throw Refusal.VOLUME_NOT_IN_USE.exception().explainedAs(rule.refused("volume " + volume.id() + " is "
                     + volume.status().value(), "the volume must be in-use"));
         }
         Optional<FaultEffect> fault = world.fault(FaultTarget.server(Operation.DETACH_VOLUME, server.id(),
@@ -245,11 +247,12 @@ final class Volumes {
         boolean swap = onlySwap || !command.newVolumeId().equals(command.volumeId());
         TransitionRule swapRule = TransitionTable.rule(Operation.SWAP_VOLUME);
         if (swap && !caller.admin()) {
-            throw NovaErrors.policyForbids(swapRule.adminPolicy());
+            throw swapRule.adminPolicy().refusal();
         }
         VolumeAttachment current = null;
         if (!onlySwap) {
-            current = attachmentOf(server.id(), command.volumeId()).orElseThrow(() -> NovaErrors.noVolumeBdm(command.volumeId()));
+            current = attachmentOf(server.id(), command.volumeId())
+                    .orElseThrow(() -> Refusal.NO_VOLUME_BDM.exception(command.volumeId()));
             checkImmutable(command, server, current);
         }
         // A swap is checked whole before the in-place part is applied, so a refused PUT changes nothing.
@@ -257,19 +260,21 @@ final class Volumes {
         Volume newVolume = null;
         VolumeAttachment swapped = null;
         if (swap) {
-            Volume oldVolume = visibleVolume(caller, command.volumeId(), NovaErrors.volumeNotFound(command.volumeId()));
+            Volume oldVolume = visibleVolume(caller, command.volumeId(),
+                    Refusal.VOLUME_NOT_FOUND.exception(command.volumeId()));
             newVolume = visibleVolume(caller, command.newVolumeId(),
-                    NovaErrors.volumeInBodyNotFound(command.newVolumeId()));
+                    Refusal.VOLUME_IN_BODY_NOT_FOUND.exception(command.newVolumeId()));
             swapRule.check(server, caller.admin());
-            swapped = attachmentOf(server.id(), oldVolume.id()).orElseThrow(NovaErrors::swapSourceElsewhere);
+            swapped = attachmentOf(server.id(), oldVolume.id())
+                    .orElseThrow(() -> Refusal.SWAP_SOURCE_ELSEWHERE.exception());
             if (!attachmentsOf(newVolume.id()).isEmpty() || newVolume.status() == VolumeStatus.IN_USE) {
-                throw NovaErrors.swapTargetAttached();
+                throw Refusal.SWAP_TARGET_ATTACHED.exception();
             }
             if (newVolume.sizeGb() < oldVolume.sizeGb()) {
-                throw NovaErrors.swapTargetTooSmall();
+                throw Refusal.SWAP_TARGET_TOO_SMALL.exception();
             }
             if (swapped.status() != AttachStatus.ATTACHED || oldVolume.status() != VolumeStatus.IN_USE) {
-                throw NovaErrors.volumeNotInUse();
+                throw Refusal.VOLUME_NOT_IN_USE.exception();
             }
             checkReservable(newVolume);
             fault = world.fault(FaultTarget.server(Operation.SWAP_VOLUME, server.id(), server.name(),
@@ -299,16 +304,16 @@ final class Volumes {
 
     private static void checkImmutable(UpdateVolumeAttachment command, Server server, VolumeAttachment current) {
         if (command.id() != null && !command.id().equals(command.volumeId())) {
-            throw NovaErrors.notMutable("id");
+            throw Refusal.NOT_MUTABLE.exception("id");
         }
         if (command.serverIdInBody() != null && !command.serverIdInBody().equals(server.id())) {
-            throw NovaErrors.notMutable("serverId");
+            throw Refusal.NOT_MUTABLE.exception("serverId");
         }
         if (command.device() != null && !command.device().equals(current.device())) {
-            throw NovaErrors.notMutable("device");
+            throw Refusal.NOT_MUTABLE.exception("device");
         }
         if (command.tagGiven() && !java.util.Objects.equals(command.tag(), current.tag())) {
-            throw NovaErrors.notMutable("tag");
+            throw Refusal.NOT_MUTABLE.exception("tag");
         }
     }
 
@@ -407,9 +412,9 @@ final class Volumes {
     // ---------------------------------------------------------------- boot volumes and teardown
 
     void checkBootVolume(Caller caller, String volumeId) {
-        Volume volume = visibleVolume(caller, volumeId, NovaErrors.bootVolumeNotFound(volumeId));
+        Volume volume = visibleVolume(caller, volumeId, Refusal.BOOT_VOLUME_NOT_FOUND.exception(volumeId));
         if (volume.status() != VolumeStatus.AVAILABLE || swapTargets.contains(volumeId)) {
-            throw NovaErrors.bootVolumeNotAvailable(volumeId, volume.status());
+            throw Refusal.BOOT_VOLUME_NOT_AVAILABLE.exception(volumeId, volume.status());
         }
     }
 

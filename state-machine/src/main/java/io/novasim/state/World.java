@@ -3,7 +3,7 @@ package io.novasim.state;
 import io.novasim.model.action.InstanceAction;
 import io.novasim.model.action.InstanceActionEvent;
 import io.novasim.model.catalog.Catalog;
-import io.novasim.model.error.NovaErrors;
+import io.novasim.model.error.Refusal;
 import io.novasim.model.keypair.Keypair;
 import io.novasim.model.media.MediaAttachment;
 import io.novasim.model.network.Port;
@@ -172,7 +172,7 @@ final class World {
     Server visibleServer(Caller caller, String serverId) {
         Server server = servers.get(serverId);
         if (server == null || !caller.canSee(server.projectId())) {
-            throw NovaErrors.instanceNotFound(serverId).explainedAs("server " + serverId + (server == null
+            throw Refusal.INSTANCE_NOT_FOUND.exception(serverId).explainedAs("server " + serverId + (server == null
                     ? " does not exist" : " belongs to another project") + " (rule: a server is seen only by its"
                     + " project and by admins)");
         }

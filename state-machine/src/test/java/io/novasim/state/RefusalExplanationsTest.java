@@ -1,6 +1,7 @@
 package io.novasim.state;
 
 import io.novasim.model.error.ComputeException;
+import io.novasim.model.error.Refusal;
 import io.novasim.model.network.Port;
 import io.novasim.model.server.Server;
 import io.novasim.state.command.AttachVolume;
@@ -14,6 +15,7 @@ import io.novasim.state.faults.FaultEffect;
 import io.novasim.state.faults.FaultMatch;
 import io.novasim.state.faults.FaultRule;
 import io.novasim.state.faults.Trigger;
+import io.novasim.state.rules.AdminPolicy;
 import io.novasim.state.rules.Operation;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,23 @@ class RefusalExplanationsTest {
         cloud.runUntilIdle();
         assertThat(explanation(() -> cloud.execute(ALICE, new Perform(server.id(), Operation.PAUSE))))
                 .isEqualTo("pause refused: vm_state stopped is not active (rule: vm_state must be active)");
+    }
+
+    @Test
+    void anAdminPolicyRefusesOthersWithNovasTextAndNamesItself() {
+        Server server = activeServer();
+        assertThat(explanation(() -> cloud.execute(ALICE, new Perform(server.id(), Operation.RESET_STATE_ERROR))))
+                .isEqualTo("reset_state_error refused: the caller is not an admin (rule: policy"
+                        + " os_compute_api:os-admin-actions:reset_state allows only admins)");
+
+        ComputeException refused = catchThrowableOfType(() -> AdminPolicy.allTenants(true).enforce(false),
+                ComputeException.class);
+        assertThat(refused.refusal()).isEqualTo(Refusal.POLICY_NOT_AUTHORIZED);
+        assertThat(refused.getMessage()).isEqualTo("Policy doesn't allow os_compute_api:servers:detail:get_all_tenants"
+                + " to be performed.");
+        assertThat(refused.explanation()).isEqualTo("the caller is not an admin (rule: policy"
+                + " os_compute_api:servers:detail:get_all_tenants allows only admins)");
+        AdminPolicy.allTenants(false).enforce(true);
     }
 
     @Test

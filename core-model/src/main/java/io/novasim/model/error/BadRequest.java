@@ -1,8 +1,8 @@
 package io.novasim.model.error;
 
-/** A request Nova rejects as malformed or invalid. */
+/** A 400: a request Nova rejects as malformed or invalid. */
 public final class BadRequest extends ComputeException {
-    public BadRequest(String message) {
-        super("badRequest", 400, message);
+    BadRequest(Refusal refusal, String message) {
+        super(refusal, refusal.status(), refusal.faultName(), message);
     }
 }

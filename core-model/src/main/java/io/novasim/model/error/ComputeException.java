@@ -1,22 +1,29 @@
 package io.novasim.model.error;
 
 /**
- * An outcome the core refuses, carrying what Nova would answer: its fault name, HTTP code and exact message. The core
- * decides; an adapter renders ({@code {"<faultName>": {"code": ..., "message": ...}}} for the Nova dialect). The
- * static factories hold Nova's message texts so that no adapter has to spell them.
+ * An outcome the core refuses, carrying what Nova would answer: its {@link Refusal} id, fault name, HTTP code and exact
+ * message. The core decides; an adapter renders ({@code {"<faultName>": {"code": ..., "message": ...}}} for the Nova
+ * dialect). Only {@link Refusal#exception} and {@link ApiError#ofFaultRule} make one, so every text is the catalog's.
  */
 public abstract sealed class ComputeException extends RuntimeException
         permits BadRequest, Forbidden, ItemNotFound, Conflict, ComputeFault, ServiceUnavailable, ApiError {
 
+    private final Refusal refusal;
     private final String faultName;
     private final int code;
     /** Set once, by whoever refused: which rule fired and why; see {@link #explanation()}. */
     private String explanation;
 
-    protected ComputeException(String faultName, int code, String message) {
+    ComputeException(Refusal refusal, int code, String faultName, String message) {
         super(message, null, false, false);
+        this.refusal = refusal;
         this.faultName = faultName;
         this.code = code;
+    }
+
+    /** Which refusal this is: the id the request journal, transcripts and dialects know it by. */
+    public Refusal refusal() {
+        return refusal;
     }
 
     /** Nova's fault name: the key of the error body, e.g. {@code conflictingRequest}. */

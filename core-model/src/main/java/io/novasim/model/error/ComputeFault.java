@@ -1,8 +1,8 @@
 package io.novasim.model.error;
 
-/** An unexpected failure inside Nova. */
+/** A 500: an unexpected failure inside Nova. */
 public final class ComputeFault extends ComputeException {
-    public ComputeFault(String message) {
-        super("computeFault", 500, message);
+    ComputeFault(Refusal refusal, String message) {
+        super(refusal, refusal.status(), refusal.faultName(), message);
     }
 }

@@ -1,8 +1,8 @@
 package io.novasim.model.error;
 
-/** A request that the server's current state does not allow. */
+/** A 409: a request that the server's current state does not allow. */
 public final class Conflict extends ComputeException {
-    public Conflict(String message) {
-        super("conflictingRequest", 409, message);
+    Conflict(Refusal refusal, String message) {
+        super(refusal, refusal.status(), refusal.faultName(), message);
     }
 }

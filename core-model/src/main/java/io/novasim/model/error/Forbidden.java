@@ -1,8 +1,8 @@
 package io.novasim.model.error;
 
-/** A request that policy forbids. */
+/** A 403: a request that policy forbids. */
 public final class Forbidden extends ComputeException {
-    public Forbidden(String message) {
-        super("forbidden", 403, message);
+    Forbidden(Refusal refusal, String message) {
+        super(refusal, refusal.status(), refusal.faultName(), message);
     }
 }

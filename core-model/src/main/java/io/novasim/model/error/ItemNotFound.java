@@ -1,8 +1,8 @@
 package io.novasim.model.error;
 
-/** A request for something that does not exist or that the caller may not see. */
+/** A 404: a request for something that does not exist or that the caller may not see. */
 public final class ItemNotFound extends ComputeException {
-    public ItemNotFound(String message) {
-        super("itemNotFound", 404, message);
+    ItemNotFound(Refusal refusal, String message) {
+        super(refusal, refusal.status(), refusal.faultName(), message);
     }
 }

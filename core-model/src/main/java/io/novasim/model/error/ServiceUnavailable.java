@@ -1,8 +1,8 @@
 package io.novasim.model.error;
 
-/** A request Nova cannot serve right now. */
+/** A 503: a request Nova cannot serve right now. */
 public final class ServiceUnavailable extends ComputeException {
-    public ServiceUnavailable(String message) {
-        super("serviceUnavailable", 503, message);
+    ServiceUnavailable(Refusal refusal, String message) {
+        super(refusal, refusal.status(), refusal.faultName(), message);
     }
 }

@@ -4,6 +4,7 @@ import io.novasim.http.Simulation;
 import io.novasim.http.identity.Token;
 import io.novasim.http.support.Reply;
 import io.novasim.model.catalog.User;
+import io.novasim.model.error.Refusal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -17,13 +18,6 @@ import java.util.Set;
  * setup, acting in the first project (by id) where the user has a role.
  */
 final class BasicAuth {
-    /** Seed 003's plain-text 401, line for line. */
-    static final String UNAUTHORIZED_TEXT = "401 Unauthorized\n"
-            + "This server could not verify that you are authorized to\n"
-            + "access the document you requested.  Either you supplied the\n"
-            + "wrong credentials (e.g., bad password), or your browser\n"
-            + "does not understand how to supply the credentials required.\n";
-
     private final Simulation simulation;
 
     BasicAuth(Simulation simulation) {
@@ -31,7 +25,9 @@ final class BasicAuth {
     }
 
     static Reply unauthorized() {
-        return new Reply(401, UNAUTHORIZED_TEXT, Map.of("WWW-Authenticate", "Basic realm=\"novasim\""));
+        Refusal refusal = Refusal.BASIC_AUTH_REQUIRED;
+        return new Reply(refusal.status(), refusal.message(), Map.of("WWW-Authenticate", "Basic realm=\"novasim\""),
+                refusal);
     }
 
     /** A token for this request only (never registered), or empty when the credentials are missing or wrong. */

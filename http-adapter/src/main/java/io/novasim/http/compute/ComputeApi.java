@@ -17,11 +17,9 @@ import io.novasim.http.support.Reply;
 import io.novasim.http.support.Requests;
 import io.novasim.http.support.Route;
 import io.novasim.http.support.RouteTable;
-import io.novasim.model.error.ApiError;
 import io.novasim.model.error.BadRequest;
 import io.novasim.model.error.ComputeException;
-import io.novasim.model.error.ItemNotFound;
-import io.novasim.model.error.NovaErrors;
+import io.novasim.model.error.Refusal;
 import io.novasim.state.Cloud;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -126,9 +124,9 @@ public final class ComputeApi {
     /** Nova answers a path or method it does not route with webob's 404; some dialects answer 405. */
     private ApiResponse noRoute(Exchange exchange, ComputeDialect dialect) {
         if (dialect.methodNotAllowed()) {
-            return Replies.render(exchange, Reply.json(405, dialect.faultBody(new ApiError(405, "badMethod",
-                    "The request URL or method is not valid: " + exchange.method() + " " + exchange.path()), null)),
-                    FAULT_JSON, dialect.writer());
+            ComputeException badMethod = Refusal.BAD_METHOD.exception(exchange.method(), exchange.path());
+            return Replies.render(exchange, Reply.json(badMethod.code(), dialect.faultBody(badMethod, null))
+                    .refusing(badMethod.refusal()), FAULT_JSON, dialect.writer());
         }
         return Replies.render(exchange, Errors.noRoute(), JSON);
     }
@@ -156,7 +154,7 @@ public final class ComputeApi {
                 // a valid URL whose tenant is no tenant id: the bare-metal API's 404 for tenant_id (seed 002)
                 String unknown = segments[tenant];
                 return handle(exchange, call -> {
-                    throw new ItemNotFound("Tenant " + unknown + " could not be found.");
+                    throw Refusal.TENANT_NOT_FOUND.exception(unknown);
                 }, new HashMap<>(), dialect);
             }
             match = null;
@@ -243,9 +241,7 @@ public final class ComputeApi {
             reply = fault(dialect, refused, requestId);
         } catch (RuntimeException bug) {
             LOG.error("unexpected error in {} {}", exchange.method(), exchange.path(), bug);
-            reply = fault(dialect, new ApiError(500, "computeFault", "Unexpected API Error. Please report this at "
-                    + "http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.\n<class '"
-                    + bug.getClass().getName() + "'>"), requestId);
+            reply = fault(dialect, Refusal.UNEXPECTED_API_ERROR.exception(bug.getClass().getName()), requestId);
         }
         return finish(exchange, reply, version, requestId, dialect);
     }
@@ -259,7 +255,7 @@ public final class ComputeApi {
         ComputeException translated = dialect.translate(refusal);
         String errorId = dialect.genericNotFound() ? java.util.UUID.nameUUIDFromBytes(
                 ("errorid:" + requestId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString() : null;
-        return Reply.json(translated.code(), dialect.faultBody(translated, errorId));
+        return Reply.json(translated.code(), dialect.faultBody(translated, errorId)).refusing(refusal.refusal());
     }
 
     private Reply call(Exchange exchange, Route route, Token token, Microversion version, String requestId,
@@ -267,14 +263,14 @@ public final class ComputeApi {
         JsonNode body = null;
         if (exchange.hasBody()) {
             if (!Requests.acceptableJson(exchange)) {
-                throw NovaErrors.unsupportedContentType();
+                throw Refusal.UNSUPPORTED_CONTENT_TYPE.exception();
             }
             body = Requests.bodyAbsent(exchange) ? null : Json.parse(Requests.body(exchange));
         }
         String urlProject = params.get("project_id");
         if (urlProject != null) {
             if (!urlProject.equals(token.projectId())) {
-                throw NovaErrors.projectIdMismatch(urlProject, token.projectId());
+                throw Refusal.PROJECT_ID_MISMATCH.exception(urlProject, token.projectId());
             }
         }
         Call call = new Call(exchange, token, version, requestId, body, params, dialect);
@@ -283,14 +279,15 @@ public final class ComputeApi {
         }
         Cloud engine = simulation.cloud();
         ReadCache.Key key = new ReadCache.Key(engine, engine.version(), exchange.path(), exchange.queryString(),
-                token.userId(), token.projectId(), token.admin(), exchange.base(), new ReadVariant(version.minor(), dialect.name()));
+                token.userId(), token.projectId(), token.admin(), exchange.base(),
+                new ReadVariant(version.minor(), dialect.name()));
         Reply kept = reads.get(key);
         if (kept != null) {
             return kept;
         }
         Reply reply = route.handle(call);
         if (reply.body() != null && !(reply.body() instanceof String)) {
-            reply = new Reply(reply.status(), new RawJson(dialect.writer().apply(reply.body())), reply.headers());
+            reply = reply.withBody(new RawJson(dialect.writer().apply(reply.body())));
         }
         reads.put(key, reply);
         return reply;

@@ -2,11 +2,12 @@ package io.novasim.http.compute;
 
 import io.novasim.http.support.Json;
 import io.novasim.http.support.PythonJson;
-import io.novasim.model.error.ApiError;
 import io.novasim.model.error.ComputeException;
+import io.novasim.model.error.Refusal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -19,7 +20,7 @@ import java.util.function.Function;
  * @param openstackRequestId whether it sends {@code x-openstack-request-id} besides {@code X-Compute-Request-Id}
  * @param emptyContentType  the Content-Type of an answer without body
  * @param messageFirst      whether a fault body lists {@code message} before {@code code} (Python 2 era)
- * @param rewrites          refusals answered differently: Nova's message to the dialect's fault
+ * @param rewrites          refusals answered differently: Nova's refusal to the dialect's own
  * @param serverShape       how the server resource of show and detail is spelt, from Nova's view of the same server
  */
 public record ComputeDialect(String name, String mount, boolean microversions, boolean openstackRequestId,
@@ -29,10 +30,15 @@ public record ComputeDialect(String name, String mount, boolean microversions, b
                              boolean methodNotAllowed, DialectServerShape serverShape) {
 
     /**
-     * One refusal of Nova's that the dialect answers with another code, fault name and text: matched on the start of
-     * Nova's message; {@code message} null keeps Nova's text.
+     * One refusal of Nova's that the dialect answers otherwise, by id: {@code refusal} is answered as {@code answer},
+     * the dialect's own refusal with its code, fault name and text (which takes no arguments).
      */
-    public record Rewrite(String novaMessage, int code, String faultName, String message) {
+    public record Rewrite(Refusal refusal, Refusal answer) {
+        public Rewrite {
+            if (!answer.placeholders().isEmpty()) {
+                throw new IllegalArgumentException(answer + " takes arguments; a dialect's answer has none to give");
+            }
+        }
     }
 
     public static final ComputeDialect NOVA = new ComputeDialect("nova", "/v2.1", true, true,
@@ -46,8 +52,8 @@ public record ComputeDialect(String name, String mount, boolean microversions, b
      */
     public static final ComputeDialect ECL_COMPUTE = new ComputeDialect("ecl-compute", "/ecl/compute/v2", false,
             false, "text/html; charset=UTF-8", true, PythonJson::writeBytes,
-            List.of(new Rewrite("Cannot detach a root device volume", 403, "forbidden",
-                    "Can't detach root device volume")), false, true, Map.of(), false, false,
+            List.of(new Rewrite(Refusal.CANNOT_DETACH_ROOT_VOLUME, Refusal.ROOT_VOLUME_DETACH_FORBIDDEN)), false, true,
+            Map.of(), false, false,
             DialectServerShape.NOVA);
 
     /**
@@ -68,8 +74,8 @@ public record ComputeDialect(String name, String mount, boolean microversions, b
      */
     public static final ComputeDialect ECL_BAREMETAL = new ComputeDialect("ecl-baremetal", "/ecl/baremetal/v2",
             false, false, ComputeApi.JSON, true, PythonJson::writeBytes,
-            List.of(new Rewrite("Malformed request URL: URL's project_id", 403, "forbidden",
-                    "Tenant is not available.")), false, true, Map.of(), false, true,
+            List.of(new Rewrite(Refusal.PROJECT_ID_MISMATCH, Refusal.TENANT_NOT_AVAILABLE)), false, true, Map.of(),
+            false, true,
             new BaremetalServerShape());
 
     /** Every dialect, Nova's first. */
@@ -110,34 +116,47 @@ public record ComputeDialect(String name, String mount, boolean microversions, b
         return successCodes.getOrDefault(method + " " + collection + " " + novaCode, novaCode);
     }
 
-    /** The fault a refusal becomes in this dialect. */
-    public ComputeException translate(ComputeException refusal) {
+    /** The dialect's own refusal it answers instead of {@code refusal}, when it answers that one otherwise. */
+    public Optional<Refusal> rewrite(Refusal refusal) {
         for (Rewrite rewrite : rewrites) {
-            if (refusal.getMessage().startsWith(rewrite.novaMessage())) {
-                return new ApiError(rewrite.code(), rewrite.faultName(),
-                        rewrite.message() == null ? refusal.getMessage() : rewrite.message());
+            if (rewrite.refusal() == refusal) {
+                return Optional.of(rewrite.answer());
             }
         }
-        return refusal;
+        return Optional.empty();
+    }
+
+    /** The fault a refusal becomes in this dialect. */
+    public ComputeException translate(ComputeException refusal) {
+        return rewrite(refusal.refusal()).map(Refusal::exception).orElse(refusal);
     }
 
     /** The body of a fault, its keys in the dialect's order; {@code errorId} for dialects that number errors. */
     public Map<String, Object> faultBody(ComputeException refusal, String errorId) {
+        return faultBody(refusal.code(), refusal.faultName(), refusal.getMessage(), errorId);
+    }
+
+    /**
+     * The body of a fault of {@code code}, {@code faultName} and {@code message}, its keys in the dialect's order;
+     * {@code errorId} for dialects that number errors.
+     */
+    public Map<String, Object> faultBody(int code, String faultName, String message, String errorId) {
         Map<String, Object> inner = Json.object();
-        if (genericNotFound && refusal.code() == 404) {
-            inner.put("message", "Resource not found");
-            inner.put("code", 404);
+        if (genericNotFound && code == 404) {
+            Refusal generic = Refusal.RESOURCE_NOT_FOUND;
+            inner.put("message", generic.message());
+            inner.put("code", generic.status());
             inner.put("details", "");
             inner.put("errorid", errorId);
-            return Json.object("itemNotFound", inner);
+            return Json.object(generic.faultName(), inner);
         }
         if (messageFirst) {
-            inner.put("message", refusal.getMessage());
-            inner.put("code", refusal.code());
+            inner.put("message", message);
+            inner.put("code", code);
         } else {
-            inner.put("code", refusal.code());
-            inner.put("message", refusal.getMessage());
+            inner.put("code", code);
+            inner.put("message", message);
         }
-        return Json.object(refusal.faultName(), inner);
+        return Json.object(faultName, inner);
     }
 }

@@ -5,7 +5,7 @@ import io.novasim.http.support.Call;
 import io.novasim.http.support.Json;
 import io.novasim.http.support.Reply;
 import io.novasim.model.catalog.Flavor;
-import io.novasim.model.error.ItemNotFound;
+import io.novasim.model.error.Refusal;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -54,7 +54,7 @@ public final class FlavorsRoutes {
     private Flavor find(Call call) {
         String id = call.path("flavor_id");
         return simulation.cloud().catalog().flavor(id)
-                .orElseThrow(() -> new ItemNotFound("Flavor " + id + " could not be found."));
+                .orElseThrow(() -> Refusal.FLAVOR_NOT_FOUND.exception(id));
     }
 
     private static Map<String, Object> brief(Call call, Flavor flavor) {

@@ -2,7 +2,8 @@ package io.novasim.http.compute;
 
 import io.novasim.http.support.Json;
 import io.novasim.http.support.Call;
-import io.novasim.model.error.BadRequest;
+import io.novasim.model.error.ComputeException;
+import io.novasim.model.error.Refusal;
 
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ final class Pages {
                 }
             }
             if (from < 0) {
-                throw new BadRequest("marker [" + marker + "] not found");
+                throw Refusal.MARKER_NOT_FOUND.exception(marker);
             }
         }
         int size = all.size() - from;
@@ -50,13 +51,17 @@ final class Pages {
         try {
             int value = Integer.parseInt(limit);
             if (value < 0) {
-                throw new BadRequest("Invalid input for query parameters limit. Value: " + limit
-                        + ". '" + limit + "' does not match '^[0-9]*$'");
+                throw notACount("limit", limit);
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new BadRequest("Invalid input for query parameters limit. Value: " + limit
-                    + ". '" + limit + "' does not match '^[0-9]*$'");
+            throw notACount("limit", limit);
         }
+    }
+
+    /** Nova's query schema for a count ({@code limit}, {@code offset}): digits only. */
+    static ComputeException notACount(String parameter, String value) {
+        return Refusal.INVALID_QUERY_PARAMETER.exception(parameter, value,
+                Refusal.Reason.NO_MATCH.text("'" + value + "'", "^[0-9]*$"));
     }
 }

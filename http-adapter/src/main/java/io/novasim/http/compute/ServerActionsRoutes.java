@@ -6,7 +6,7 @@ import io.novasim.http.support.Call;
 import io.novasim.http.support.Json;
 import io.novasim.http.support.Reply;
 import io.novasim.http.support.Schema;
-import io.novasim.model.error.NovaErrors;
+import io.novasim.model.error.Refusal;
 import io.novasim.state.command.AttachMedia;
 import io.novasim.state.command.Command;
 import io.novasim.state.command.DetachMedia;
@@ -56,10 +56,10 @@ public final class ServerActionsRoutes {
     private Reply act(Call call) {
         JsonNode body = call.body();
         if (body == null) {
-            throw NovaErrors.malformedBody();
+            throw Refusal.MALFORMED_BODY.exception();
         }
         if (!body.isObject() || body.size() != 1) {
-            throw NovaErrors.malformedBody();
+            throw Refusal.MALFORMED_BODY.exception();
         }
         Iterator<String> names = body.fieldNames();
         String action = names.next();
@@ -75,7 +75,7 @@ public final class ServerActionsRoutes {
             default -> {
                 Operation operation = SIMPLE.get(action);
                 if (operation == null) {
-                    throw NovaErrors.noSuchAction(action);
+                    throw Refusal.NO_SUCH_ACTION.exception(action);
                 }
                 yield run(call, new Perform(serverId, operation), 202);
             }

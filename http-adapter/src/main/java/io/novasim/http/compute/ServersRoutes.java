@@ -6,9 +6,7 @@ import io.novasim.http.support.Call;
 import io.novasim.http.support.Json;
 import io.novasim.http.support.Reply;
 import io.novasim.http.support.Schema;
-import io.novasim.model.error.BadRequest;
-import io.novasim.model.error.ItemNotFound;
-import io.novasim.model.error.NovaErrors;
+import io.novasim.model.error.Refusal;
 import io.novasim.model.network.ServerAddress;
 import io.novasim.model.server.Server;
 import io.novasim.state.Cloud;
@@ -18,6 +16,7 @@ import io.novasim.state.command.Networks;
 import io.novasim.state.command.Perform;
 import io.novasim.state.command.Receipt;
 import io.novasim.state.command.UpdateServer;
+import io.novasim.state.rules.AdminPolicy;
 import io.novasim.state.rules.Operation;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -105,7 +104,7 @@ public final class ServersRoutes {
         }
         String bootVolume = bootVolume(server);
         if (call.atLeast(37) && !server.has("networks")) {
-            throw Schema.fail("server", server, "'networks' is a required property");
+            throw Schema.fail("server", server, Refusal.Reason.REQUIRED.text("networks"));
         }
         Networks networks = networks(server.get("networks"));
         Map<String, String> metadata = metadata(server.get("metadata"));
@@ -156,11 +155,11 @@ public final class ServersRoutes {
         int atLeast = min == null ? 1 : min;
         int atMost = max == null ? atLeast : max;
         if (atLeast > atMost) {
-            throw new BadRequest("min_count must be <= max_count");
+            throw Refusal.MIN_COUNT_OVER_MAX_COUNT.exception();
         }
         if (atMost > MAX_COUNT) {
-            throw Schema.fail("max_count", server.get(max == null ? "min_count" : "max_count"), atMost
-                    + " is greater than the maximum of " + MAX_COUNT + " (novasim's limit for one request)");
+            throw Schema.fail("max_count", server.get(max == null ? "min_count" : "max_count"),
+                    Refusal.Reason.ABOVE_NOVASIM_MAXIMUM.text(atMost, MAX_COUNT));
         }
         return atMost;
     }
@@ -169,7 +168,7 @@ public final class ServersRoutes {
         if (value.isTextual() || value.isIntegralNumber()) {
             return value.asText();
         }
-        throw Schema.fail(field, value, Schema.repr(value) + " is not of type 'string', 'integer'");
+        throw Schema.fail(field, value, Refusal.Reason.NOT_OF_TYPE.text(Schema.repr(value), "'string', 'integer'"));
     }
 
     /** A reference may be a bare id or a URL ending in the id. */
@@ -203,12 +202,12 @@ public final class ServersRoutes {
             return switch (networks.textValue()) {
                 case "auto" -> Networks.AUTO;
                 case "none" -> Networks.NONE;
-                default -> throw Schema.fail("networks", networks, Schema.repr(networks)
-                        + " is not one of ['none', 'auto']");
+                default -> throw Schema.fail("networks", networks,
+                        Refusal.Reason.NOT_ONE_OF.text(Schema.repr(networks), "['none', 'auto']"));
             };
         }
         if (!networks.isArray()) {
-            throw Schema.fail("networks", networks, Schema.repr(networks) + " is not of type 'array'");
+            throw Schema.fail("networks", networks, Refusal.Reason.NOT_OF_TYPE.text(Schema.repr(networks), "'array'"));
         }
         if (networks.isEmpty()) {
             return Networks.NONE;
@@ -232,8 +231,8 @@ public final class ServersRoutes {
         for (Iterator<Map.Entry<String, JsonNode>> fields = metadata.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!field.getValue().isTextual()) {
-                throw Schema.fail(field.getKey(), field.getValue(), Schema.repr(field.getValue())
-                        + " is not of type 'string'");
+                throw Schema.fail(field.getKey(), field.getValue(),
+                        Refusal.Reason.NOT_OF_TYPE.text(Schema.repr(field.getValue()), "'string'"));
             }
             values.put(field.getKey(), field.getValue().textValue());
         }
@@ -243,9 +242,8 @@ public final class ServersRoutes {
     private Reply list(Call call, boolean detail) {
         Cloud cloud = simulation.cloud();
         boolean allTenants = truthy(call.query("all_tenants"));
-        if (allTenants && !call.caller().admin()) {
-            throw NovaErrors.policyForbids("os_compute_api:servers:" + (detail ? "detail" : "index")
-                    + ":get_all_tenants");
+        if (allTenants) {
+            AdminPolicy.allTenants(detail).enforce(call.caller().admin());
         }
         Pattern name = namePattern(call.query("name"));
         String status = call.query("status");
@@ -351,7 +349,7 @@ public final class ServersRoutes {
                 call.path("server_id"));
         String network = call.path("network");
         if (!addresses.containsKey(network)) {
-            throw new ItemNotFound("Instance is not a member of specified network");
+            throw Refusal.INSTANCE_NOT_ON_NETWORK.exception();
         }
         return Reply.ok(ServerView.addresses(Map.of(network, addresses.get(network)), false));
     }

@@ -6,7 +6,7 @@ import io.novasim.http.support.Call;
 import io.novasim.http.support.Json;
 import io.novasim.http.support.Reply;
 import io.novasim.http.support.Schema;
-import io.novasim.model.error.BadRequest;
+import io.novasim.model.error.Refusal;
 import io.novasim.model.volume.VolumeAttachment;
 import io.novasim.state.command.AttachVolume;
 import io.novasim.state.command.DetachVolume;
@@ -47,14 +47,13 @@ public final class VolumeAttachmentsRoutes {
             Set<String> unknown = new HashSet<>(call.queryNames());
             unknown.removeAll(Set.of("limit", "offset"));
             if (!unknown.isEmpty()) {
-                throw new BadRequest("Invalid input for query parameters " + unknown.iterator().next()
-                        + ". Value: " + call.query(unknown.iterator().next())
-                        + ". Additional properties are not allowed ('" + unknown.iterator().next()
-                        + "' was unexpected)");
+                String parameter = unknown.iterator().next();
+                throw Refusal.INVALID_QUERY_PARAMETER.exception(parameter, call.query(parameter),
+                        Refusal.Reason.ADDITIONAL_PROPERTY.text("'" + parameter + "'"));
             }
         }
-        int offset = number(call.query("offset"), 0);
-        int limit = number(call.query("limit"), Integer.MAX_VALUE);
+        int offset = number(call, "offset", 0);
+        int limit = number(call, "limit", Integer.MAX_VALUE);
         List<Object> views = new ArrayList<>();
         for (int i = offset; i < all.size() && views.size() < limit; i++) {
             views.add(view(call, all.get(i)));
@@ -62,15 +61,15 @@ public final class VolumeAttachmentsRoutes {
         return Reply.ok(Json.object("volumeAttachments", views));
     }
 
-    private static int number(String text, int otherwise) {
+    private static int number(Call call, String parameter, int otherwise) {
+        String text = call.query(parameter);
         if (text == null) {
             return otherwise;
         }
         try {
             return Math.max(0, Integer.parseInt(text));
         } catch (NumberFormatException e) {
-            throw new BadRequest("Invalid input for query parameters limit. Value: " + text + ". '" + text
-                    + "' does not match '^[0-9]*$'");
+            throw Pages.notACount(parameter, text);
         }
     }
 

@@ -12,8 +12,8 @@ import io.novasim.http.support.Replies;
 import io.novasim.http.support.Reply;
 import io.novasim.http.support.Requests;
 import io.novasim.http.support.RouteTable;
-import io.novasim.model.error.BadRequest;
 import io.novasim.model.error.ComputeException;
+import io.novasim.model.error.Refusal;
 import io.novasim.state.faults.FaultRule;
 import io.novasim.state.faults.FiredFault;
 import io.novasim.state.log.SimEvent;
@@ -76,7 +76,7 @@ public final class ControlRoutes {
         route("POST", "/faults", (body, params) -> addFault(body));
         route("DELETE", "/faults/{rule_id}", (body, params) -> {
             if (!control.removeFault(params.get("rule_id"))) {
-                throw new io.novasim.model.error.ItemNotFound("No fault rule " + params.get("rule_id"));
+                throw Refusal.NO_SUCH_FAULT_RULE.exception(params.get("rule_id"));
             }
             return null;
         });
@@ -85,12 +85,12 @@ public final class ControlRoutes {
         route("POST", "/servers/{server_id}/state", (body, params) -> {
             String vmState = body == null ? null : body.path("vm_state").asText(null);
             if (vmState == null) {
-                throw new BadRequest("Give {\"vm_state\": \"active\" | \"error\"}");
+                throw Refusal.VM_STATE_REQUIRED.exception();
             }
             try {
                 return control.forceState(params.get("server_id"), vmState);
-            } catch (IllegalArgumentException e) {
-                throw new BadRequest(e.getMessage());
+            } catch (IllegalArgumentException notForceable) {
+                throw Refusal.STATE_NOT_FORCEABLE.exception(vmState);
             }
         });
         route("POST", "/servers/{server_id}/release", (body, params) ->
@@ -123,8 +123,7 @@ public final class ControlRoutes {
         if (token.isEmpty()) {
             reply = Errors.unauthorized();
         } else if (!token.get().admin()) {
-            reply = Reply.json(403, Errors.keystone(403, "Forbidden",
-                    "The control plane is for an admin or the control token."));
+            reply = Errors.keystone(Refusal.CONTROL_FORBIDDEN);
         } else {
             try {
                 Object body = match.route().handle(Json.parse(Requests.body(exchange)), match.params());
@@ -157,7 +156,7 @@ public final class ControlRoutes {
 
     private Object advance(JsonNode body) {
         if (body == null || !body.path("seconds").isNumber() || body.path("seconds").asDouble() < 0) {
-            throw new BadRequest("Give {\"seconds\": <non-negative number>}");
+            throw Refusal.SECONDS_REQUIRED.exception();
         }
         control.advance(Duration.ofMillis(Math.round(body.get("seconds").asDouble() * 1000)));
         return clock();
@@ -169,7 +168,7 @@ public final class ControlRoutes {
         try {
             control.addFault(rule);
         } catch (IllegalArgumentException duplicate) {
-            throw new io.novasim.model.error.Conflict(duplicate.getMessage());
+            throw Refusal.FAULT_RULE_EXISTS.exception(rule.id());
         }
         return FaultRuleJson.write(rule);
     }

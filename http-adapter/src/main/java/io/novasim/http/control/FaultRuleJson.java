@@ -2,7 +2,7 @@ package io.novasim.http.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.novasim.http.support.Json;
-import io.novasim.model.error.BadRequest;
+import io.novasim.model.error.Refusal;
 import io.novasim.model.server.TaskState;
 import io.novasim.state.faults.FaultEffect;
 import io.novasim.state.faults.FaultMatch;
@@ -36,7 +36,7 @@ public final class FaultRuleJson {
 
     public static FaultRule parse(JsonNode rule, String defaultId) {
         if (rule == null || !rule.isObject()) {
-            throw new BadRequest("A fault rule is a JSON object with match, effect and trigger.");
+            throw Refusal.FAULT_RULE_NOT_AN_OBJECT.exception();
         }
         String id = rule.path("id").asText(defaultId);
         return new FaultRule(id, match(rule.path("match")), effect(rule.path("effect")), trigger(rule.path("trigger")));
@@ -55,7 +55,7 @@ public final class FaultRuleJson {
             try {
                 result = result.onServerNamed(match.get("server_name").asText());
             } catch (java.util.regex.PatternSyntaxException e) {
-                throw new BadRequest("match.server_name is not a regular expression: " + e.getDescription());
+                throw Refusal.SERVER_NAME_NOT_A_PATTERN.exception(e.getDescription());
             }
         }
         if (match.hasNonNull("project_id")) {
@@ -77,7 +77,7 @@ public final class FaultRuleJson {
         try {
             return Operation.named(name);
         } catch (IllegalArgumentException e) {
-            throw new BadRequest("Unknown operation '" + name + "'; one of " + List.of(Operation.values()));
+            throw Refusal.UNKNOWN_OPERATION.exception(name, List.of(Operation.values()));
         }
     }
 
@@ -94,11 +94,10 @@ public final class FaultRuleJson {
                         effect.hasNonNull("seconds") ? seconds(effect.get("seconds")) : null);
                 case "fail" -> new FaultEffect.FailCompletion(effect.path("code").asInt(500),
                         effect.path("message").asText("Injected failure"));
-                default -> throw new BadRequest("effect.type must be one of error, delay, stuck, fail; got '" + type
-                        + "'");
+                default -> throw Refusal.UNKNOWN_EFFECT_TYPE.exception(type);
             };
         } catch (IllegalArgumentException e) {
-            throw new BadRequest("Invalid effect: " + e.getMessage());
+            throw Refusal.INVALID_EFFECT.exception(e.getMessage());
         }
     }
 
@@ -116,7 +115,7 @@ public final class FaultRuleJson {
 
     private static Duration seconds(JsonNode value) {
         if (!value.isNumber()) {
-            throw new BadRequest("seconds must be a number");
+            throw Refusal.SECONDS_NOT_A_NUMBER.exception();
         }
         return Duration.ofMillis(Math.round(value.asDouble() * 1000));
     }
@@ -126,7 +125,7 @@ public final class FaultRuleJson {
             return new Trigger(trigger.path("after").asInt(0), trigger.path("times").asInt(-1),
                     trigger.path("probability").asDouble(1.0));
         } catch (IllegalArgumentException e) {
-            throw new BadRequest("Invalid trigger: " + e.getMessage());
+            throw Refusal.INVALID_TRIGGER.exception(e.getMessage());
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.novasim.http.support.Json;
 import io.novasim.model.error.BadRequest;
 import io.novasim.model.error.Conflict;
+import io.novasim.model.error.Refusal;
 import io.novasim.state.command.Caller;
 import io.novasim.state.command.Command;
 import io.novasim.state.log.EventLog;
@@ -50,8 +51,7 @@ public final class Snapshots {
     public static Map<String, Object> take(EventLog log, long seed, Instant now, java.util.function.LongSupplier
             requestIdsDrawn) {
         if (log.dropped() > 0) {
-            throw new Conflict("The event log dropped " + log.dropped() + " old events, so this "
-                    + "state can no longer be rebuilt; start the simulator with a larger event log capacity.");
+            throw Refusal.EVENT_LOG_TRUNCATED.exception(log.dropped());
         }
         List<Object> history = new ArrayList<>();
         for (SimEvent event : log.events()) {
@@ -99,11 +99,10 @@ public final class Snapshots {
      */
     public static Snapshot read(JsonNode snapshot, long seed) {
         if (snapshot == null || !FORMAT.equals(snapshot.path("format").asText())) {
-            throw new BadRequest("Not a novasim snapshot: expected \"format\": \"" + FORMAT + "\"");
+            throw Refusal.NOT_A_SNAPSHOT.exception(FORMAT);
         }
         if (snapshot.path("seed").asLong() != seed) {
-            throw new BadRequest("The snapshot was taken with seed " + snapshot.path("seed").asLong()
-                    + "; this simulator runs with seed " + seed);
+            throw Refusal.SNAPSHOT_SEED_MISMATCH.exception(snapshot.path("seed").asLong(), seed);
         }
         List<SimEvent> history = new ArrayList<>();
         int index = 0;
@@ -119,7 +118,7 @@ public final class Snapshots {
             return 0;
         }
         if (!drawn.canConvertToExactIntegral() || !drawn.canConvertToLong() || drawn.asLong() < 0) {
-            throw new BadRequest(REQUEST_IDS_DRAWN + " is not a count: " + drawn);
+            throw Refusal.SNAPSHOT_COUNT_INVALID.exception(REQUEST_IDS_DRAWN, drawn);
         }
         return drawn.asLong();
     }
@@ -135,14 +134,13 @@ public final class Snapshots {
                         FaultRuleJson.parse(entry.get("rule"), "restored-" + index), null);
                 case "fault_removed" -> new SimEvent.FaultPlanChanged(at, null, entry.path("rule_id").asText());
                 case "released" -> new SimEvent.StuckReleased(at, entry.path("server_id").asText());
-                default -> throw new BadRequest(where + ".type is not one of command, fault_added, fault_removed, "
-                        + "released");
+                default -> throw Refusal.UNKNOWN_HISTORY_TYPE.exception(where);
             };
         } catch (JsonProcessingException | RuntimeException e) {
             if (e instanceof BadRequest bad) {
                 throw bad;
             }
-            throw new BadRequest(where + " cannot be read: " + e.getMessage());
+            throw Refusal.UNREADABLE_HISTORY_ENTRY.exception(where, e.getMessage());
         }
     }
 
@@ -153,10 +151,10 @@ public final class Snapshots {
         try {
             type = Class.forName(COMMANDS + name);
         } catch (ClassNotFoundException e) {
-            throw new BadRequest("Unknown command " + written);
+            throw Refusal.UNKNOWN_COMMAND.exception(written);
         }
         if (!Command.class.isAssignableFrom(type)) {
-            throw new BadRequest("Unknown command " + written);
+            throw Refusal.UNKNOWN_COMMAND.exception(written);
         }
         return (Command) Json.MAPPER.treeToValue(entry.get("arguments"), type);
     }

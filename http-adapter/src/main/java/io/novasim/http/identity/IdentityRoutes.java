@@ -15,6 +15,7 @@ import io.novasim.model.catalog.Catalog;
 import io.novasim.model.catalog.Project;
 import io.novasim.model.catalog.User;
 import io.novasim.model.error.BadRequest;
+import io.novasim.model.error.Refusal;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -76,7 +77,7 @@ public final class IdentityRoutes {
         try {
             return handler.get();
         } catch (BadRequest bad) {
-            return Reply.json(400, Errors.keystone(400, "Bad Request", bad.getMessage()));
+            return Errors.keystone(bad, "Bad Request");
         }
     }
 
@@ -99,9 +100,7 @@ public final class IdentityRoutes {
         JsonNode body = Json.parse(Requests.body(ctx));
         JsonNode identity = body == null ? null : body.path("auth").get("identity");
         if (identity == null || !identity.path("methods").isArray()) {
-            throw new BadRequest("Expecting to find identity in auth. The server could not comply with the "
-                    + "request since it is either malformed or otherwise incorrect. The client is assumed to be in "
-                    + "error.");
+            return Errors.keystone(Refusal.IDENTITY_MISSING);
         }
         List<String> methods = new ArrayList<>();
         identity.path("methods").forEach(m -> methods.add(m.asText()));
@@ -187,7 +186,7 @@ public final class IdentityRoutes {
         String subject = ctx.header("X-Subject-Token");
         Optional<Token> token = simulation.tokens().valid(subject, now);
         if (token.isEmpty()) {
-            return Reply.json(404, Errors.keystone(404, "Not Found", "Could not find token: " + subject + "."));
+            return Errors.keystone(Refusal.TOKEN_NOT_FOUND, subject);
         }
         return Reply.ok(Json.object("token", tokenBody(ctx, token.get()))).withHeader("X-Subject-Token", subject);
     }
@@ -199,7 +198,7 @@ public final class IdentityRoutes {
         }
         String subject = ctx.header("X-Subject-Token");
         if (subject == null || !simulation.tokens().revoke(subject)) {
-            return Reply.json(404, Errors.keystone(404, "Not Found", "Could not find token: " + subject + "."));
+            return Errors.keystone(Refusal.TOKEN_NOT_FOUND, subject);
         }
         return Reply.empty(204);
     }

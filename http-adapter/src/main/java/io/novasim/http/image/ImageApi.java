@@ -9,6 +9,7 @@ import io.novasim.http.identity.Token;
 import io.novasim.http.support.Reply;
 import io.novasim.http.support.Route;
 import io.novasim.http.support.ServicePipeline;
+import io.novasim.model.error.Refusal;
 
 import java.util.function.Function;
 
@@ -52,7 +53,6 @@ final class ImageApi implements ServicePipeline.Service {
 
     @Override
     public Reply internalError() {
-        return new GlanceError(500, "Internal Server Error", "The server has either erred or is incapable of "
-                + "performing the requested operation.").reply();
+        return new GlanceError(Refusal.GLANCE_INTERNAL_ERROR).reply();
     }
 }

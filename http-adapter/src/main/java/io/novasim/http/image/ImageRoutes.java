@@ -8,6 +8,7 @@ import io.novasim.http.support.Call;
 import io.novasim.http.support.Json;
 import io.novasim.http.support.Reply;
 import io.novasim.model.catalog.Image;
+import io.novasim.model.error.Refusal;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -70,7 +71,7 @@ public final class ImageRoutes {
     private Reply show(Call call) {
         String id = call.path("image_id");
         Image image = simulation.cloud().catalog().image(id)
-                .orElseThrow(() -> GlanceError.notFound("No image found with ID " + id));
+                .orElseThrow(() -> new GlanceError(Refusal.GLANCE_IMAGE_NOT_FOUND, id));
         return Reply.ok(view(image));
     }
 
@@ -124,7 +125,7 @@ public final class ImageRoutes {
                 return i + 1;
             }
         }
-        throw GlanceError.badRequest("Invalid marker. Image " + marker + " could not be found.");
+        throw new GlanceError(Refusal.IMAGE_MARKER_NOT_FOUND, marker);
     }
 
     private static int limit(Call call, int otherwise) {
@@ -135,11 +136,11 @@ public final class ImageRoutes {
         try {
             int limit = Integer.parseInt(text);
             if (limit < 0) {
-                throw GlanceError.badRequest("limit param must be positive");
+                throw new GlanceError(Refusal.IMAGE_LIMIT_NEGATIVE);
             }
             return limit;
         } catch (NumberFormatException e) {
-            throw GlanceError.badRequest("limit param must be an integer");
+            throw new GlanceError(Refusal.IMAGE_LIMIT_NOT_INTEGER);
         }
     }
 

@@ -13,6 +13,7 @@ import io.novasim.http.support.Reply;
 import io.novasim.http.support.Route;
 import io.novasim.http.support.ServicePipeline;
 import io.novasim.model.error.ComputeException;
+import io.novasim.model.error.Refusal;
 
 import java.util.function.Function;
 
@@ -55,15 +56,14 @@ final class NetworkApi implements ServicePipeline.Service {
             return refused.reply();
         }
         if (thrown instanceof ComputeException refused) {
-            return Errors.neutron(refused.code(), typeOf(refused.code()), refused.getMessage());
+            return Errors.neutron(refused.refusal(), refused.code(), typeOf(refused.code()), refused.getMessage());
         }
         return null;
     }
 
     @Override
     public Reply internalError() {
-        return Errors.neutron(500, "HTTPInternalServerError", "Request Failed: internal server error while "
-                + "processing your request.");
+        return new NeutronError(Refusal.NEUTRON_INTERNAL_ERROR).reply();
     }
 
     private static JsonNode body(Exchange exchange) {
@@ -74,7 +74,7 @@ final class NetworkApi implements ServicePipeline.Service {
         try {
             return Json.parse(text);
         } catch (ComputeException malformed) {
-            throw NeutronError.badRequest("Malformed JSON in request body.");
+            throw new NeutronError(Refusal.NEUTRON_MALFORMED_JSON);
         }
     }
 

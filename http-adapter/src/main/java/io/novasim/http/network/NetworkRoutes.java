@@ -6,6 +6,7 @@ import io.novasim.http.Simulation;
 import io.novasim.http.support.Call;
 import io.novasim.http.support.Json;
 import io.novasim.http.support.Reply;
+import io.novasim.model.error.Refusal;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -68,8 +69,7 @@ public final class NetworkRoutes {
 
     /** No extension is advertised, so every alias is unknown. */
     private static Reply extension(Call call) {
-        throw new NeutronError(404, "HTTPNotFound", "Extension with alias " + call.path("alias")
-                + " does not exist");
+        throw new NeutronError(Refusal.EXTENSION_NOT_FOUND, call.path("alias"));
     }
 
     private static Map<String, Object> link(String href) {

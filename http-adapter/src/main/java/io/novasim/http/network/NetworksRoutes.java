@@ -5,6 +5,7 @@ import io.novasim.http.support.Call;
 import io.novasim.http.support.Json;
 import io.novasim.http.support.Reply;
 import io.novasim.model.catalog.Catalog;
+import io.novasim.model.error.Refusal;
 import io.novasim.model.network.Network;
 import io.novasim.model.network.Subnet;
 
@@ -51,7 +52,8 @@ final class NetworksRoutes {
 
     private Reply showNetwork(Call call) {
         String id = call.path("network_id");
-        Network network = visibleNetwork(call, id).orElseThrow(() -> NeutronError.notFound("Network", id));
+        Network network = visibleNetwork(call, id)
+                .orElseThrow(() -> new NeutronError(Refusal.NEUTRON_NETWORK_NOT_FOUND, id));
         return Reply.ok(Json.object("network", new QueryFilter(call, Set.of()).selected(networkView(call, network))));
     }
 
@@ -74,7 +76,7 @@ final class NetworksRoutes {
         String id = call.path("subnet_id");
         Subnet subnet = simulation.cloud().catalog().subnet(id)
                 .filter(s -> visibleNetwork(call, s.networkId()).isPresent())
-                .orElseThrow(() -> NeutronError.notFound("Subnet", id));
+                .orElseThrow(() -> new NeutronError(Refusal.NEUTRON_SUBNET_NOT_FOUND, id));
         return Reply.ok(Json.object("subnet", new QueryFilter(call, Set.of())
                 .selected(NetworkViews.subnet(subnet, simulation.settings().start()))));
     }

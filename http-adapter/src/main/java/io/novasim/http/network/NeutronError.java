@@ -2,33 +2,29 @@ package io.novasim.http.network;
 
 import io.novasim.http.support.Errors;
 import io.novasim.http.support.Reply;
+import io.novasim.model.error.ComputeException;
+import io.novasim.model.error.Refusal;
 
 /** A refusal in Neutron's dialect: the HTTP status, the exception type Neutron names and its message. */
 final class NeutronError extends RuntimeException {
-    private final int status;
-    private final String type;
+    private final Refusal refusal;
 
-    NeutronError(int status, String type, String message) {
+    /** {@code refusal}, with {@code args} in its message. */
+    NeutronError(Refusal refusal, Object... args) {
+        this(refusal, refusal.message(args));
+    }
+
+    private NeutronError(Refusal refusal, String message) {
         super(message, null, false, false);
-        this.status = status;
-        this.type = type;
+        this.refusal = refusal;
     }
 
-    /** {@code PortNotFound: Port <id> could not be found.}, and the same for networks and subnets. */
-    static NeutronError notFound(String kind, String id) {
-        return new NeutronError(404, kind + "NotFound", kind + " " + id + " could not be found.");
-    }
-
-    /** A body Neutron's API layer rejects before any plugin sees it. */
-    static NeutronError badRequest(String message) {
-        return new NeutronError(400, "HTTPBadRequest", message);
-    }
-
-    static NeutronError invalidInput(String message) {
-        return new NeutronError(400, "InvalidInput", "Invalid input for operation: " + message);
+    /** A refusal of Neutron's the engine made (as it makes every refusal): its id and message. */
+    static NeutronError from(ComputeException refused) {
+        return new NeutronError(refused.refusal(), refused.getMessage());
     }
 
     Reply reply() {
-        return Errors.neutron(status, type, getMessage());
+        return Errors.neutron(refusal, refusal.status(), refusal.faultName(), getMessage());
     }
 }

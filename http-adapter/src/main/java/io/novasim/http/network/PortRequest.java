@@ -3,6 +3,7 @@ package io.novasim.http.network;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.novasim.http.Simulation;
 import io.novasim.http.support.Call;
+import io.novasim.model.error.Refusal;
 import io.novasim.model.network.Ipv4Cidr;
 import io.novasim.model.network.Network;
 import io.novasim.model.network.Subnet;
@@ -37,37 +38,35 @@ final class PortRequest {
     CreatePort parse(Call call) {
         JsonNode body = call.body();
         if (body == null || !body.isObject()) {
-            throw NeutronError.badRequest("Resource body required");
+            throw new NeutronError(Refusal.RESOURCE_BODY_REQUIRED);
         }
         JsonNode port = body.get("port");
         if (port == null || !port.isObject()) {
-            throw NeutronError.badRequest("Unable to find 'port' in request body");
+            throw new NeutronError(Refusal.RESOURCE_NOT_IN_BODY, "port");
         }
         checkKnown(port);
         JsonNode networkId = port.get("network_id");
         if (networkId == null || !networkId.isTextual()) {
-            throw NeutronError.badRequest("Failed to parse request. Required attribute 'network_id' not specified");
+            throw new NeutronError(Refusal.REQUIRED_ATTRIBUTE_MISSING, "network_id");
         }
         String name = text(port, "name", "");
         if (port.has("admin_state_up") && !port.get("admin_state_up").asBoolean(true)) {
-            throw NeutronError.invalidInput("admin_state_up false is not supported by novasim.");
+            throw new NeutronError(Refusal.ADMIN_STATE_DOWN_UNSUPPORTED);
         }
         for (String owner : List.of("project_id", "tenant_id")) {
             String project = text(port, owner, call.caller().projectId());
             if (!project.equals(call.caller().projectId())) {
-                throw NeutronError.badRequest("Specifying 'project_id' or 'tenant_id' other than the authenticated "
-                        + "project in request requires admin privileges");
+                throw new NeutronError(Refusal.OTHER_PROJECT_NEEDS_ADMIN);
             }
         }
         for (String device : List.of("device_id", "device_owner")) {
             if (!text(port, device, "").isEmpty()) {
-                throw NeutronError.invalidInput(device + " on create is not supported by novasim; attach the "
-                        + "port through the compute API.");
+                throw new NeutronError(Refusal.DEVICE_ON_CREATE_UNSUPPORTED, device);
             }
         }
         Network network = simulation.cloud().networks(call.caller()).stream()
                 .filter(n -> n.id().equals(networkId.textValue())).findFirst()
-                .orElseThrow(() -> NeutronError.notFound("Network", networkId.textValue()));
+                .orElseThrow(() -> new NeutronError(Refusal.NEUTRON_NETWORK_NOT_FOUND, networkId.textValue()));
         return new CreatePort(network.id(), name, fixedIp(port.get("fixed_ips"), network));
     }
 
@@ -80,7 +79,7 @@ final class PortRequest {
             }
         }
         if (!unknown.isEmpty()) {
-            throw NeutronError.badRequest("Unrecognized attribute(s) '" + String.join(", ", unknown) + "'");
+            throw new NeutronError(Refusal.UNRECOGNIZED_ATTRIBUTES, String.join(", ", unknown));
         }
     }
 
@@ -90,8 +89,7 @@ final class PortRequest {
             return otherwise;
         }
         if (!value.isTextual()) {
-            throw NeutronError.badRequest("Invalid input for " + key + ". Reason: '" + value + "' is not a valid "
-                    + "string.");
+            throw new NeutronError(Refusal.ATTRIBUTE_NOT_A_STRING, key, value);
         }
         return value.textValue();
     }
@@ -102,11 +100,10 @@ final class PortRequest {
             return null;
         }
         if (!fixedIps.isArray()) {
-            throw NeutronError.badRequest("Invalid input for fixed_ips. Reason: Invalid data format for fixed IP: '"
-                    + fixedIps + "'.");
+            throw new NeutronError(Refusal.FIXED_IPS_MALFORMED, fixedIps);
         }
         if (fixedIps.size() > 1) {
-            throw NeutronError.invalidInput("novasim gives a port at most one fixed IP.");
+            throw new NeutronError(Refusal.ONE_FIXED_IP_ONLY);
         }
         if (fixedIps.isEmpty()) {
             return null;
@@ -119,21 +116,19 @@ final class PortRequest {
         if (subnetId != null) {
             subnet = subnets.stream().filter(s -> s.id().equals(subnetId)).findFirst();
             if (subnet.isEmpty()) {
-                throw NeutronError.invalidInput("Failed to create port on network " + network.id()
-                        + ", because fixed_ips included invalid subnet " + subnetId + ".");
+                throw new NeutronError(Refusal.INVALID_SUBNET_FOR_PORT, network.id(), subnetId);
             }
         }
         if (address == null) {
             return null;
         }
         if (!Ipv4Cidr.isAddress(address)) {
-            throw NeutronError.badRequest("Invalid input for fixed_ips. Reason: '" + address
-                    + "' is not a valid IP address.");
+            throw new NeutronError(Refusal.FIXED_IP_NOT_AN_ADDRESS, address);
         }
         boolean onNetwork = subnet.map(s -> s.cidr().contains(address))
                 .orElse(subnets.stream().anyMatch(s -> s.cidr().contains(address)));
         if (!onNetwork) {
-            throw NeutronError.badRequest("IP address " + address + " is not a valid IP for the specified subnet.");
+            throw new NeutronError(Refusal.IP_NOT_ON_SUBNET, address);
         }
         return address;
     }

@@ -6,6 +6,7 @@ import io.novasim.http.support.Json;
 import io.novasim.http.support.Reply;
 import io.novasim.model.error.ComputeException;
 import io.novasim.model.error.ItemNotFound;
+import io.novasim.model.error.Refusal;
 import io.novasim.model.network.Port;
 import io.novasim.state.command.CreatePort;
 import io.novasim.state.command.DeletePort;
@@ -56,7 +57,7 @@ final class PortsRoutes {
         try {
             port = simulation.cloud().port(call.caller(), id);
         } catch (ItemNotFound missing) {
-            throw NeutronError.notFound("Port", id);
+            throw new NeutronError(Refusal.NEUTRON_PORT_NOT_FOUND, id);
         }
         return Reply.ok(Json.object("port", new QueryFilter(call, Set.of())
                 .selected(NetworkViews.port(port, call.caller().admin()))));
@@ -68,11 +69,12 @@ final class PortsRoutes {
         try {
             port = simulation.cloud().execute(call.caller(), command, call.requestId()).port();
         } catch (ComputeException refused) {
-            throw switch (refused.code()) {
-                case 404 -> NeutronError.notFound("Network", command.networkId());
-                // The engine's only conflict here is a taken address, with Neutron's own text.
-                case 409 -> new NeutronError(409, "IpAddressAlreadyAllocated", refused.getMessage());
-                case 400 -> NeutronError.invalidInput(refused.getMessage());
+            throw switch (refused.refusal()) {
+                case NETWORK_NOT_FOUND -> new NeutronError(Refusal.NEUTRON_NETWORK_NOT_FOUND, command.networkId());
+                case IP_ADDRESS_ALREADY_ALLOCATED -> NeutronError.from(refused);
+                case NO_MORE_FIXED_IPS -> new NeutronError(Refusal.NEUTRON_NO_MORE_FIXED_IPS, command.networkId());
+                case FIXED_IP_NOT_ON_NETWORK -> new NeutronError(Refusal.NEUTRON_FIXED_IP_NOT_ON_NETWORK,
+                        command.fixedIp(), command.networkId());
                 default -> refused;
             };
         }
@@ -84,7 +86,7 @@ final class PortsRoutes {
         try {
             simulation.cloud().execute(call.caller(), new DeletePort(id), call.requestId());
         } catch (ItemNotFound missing) {
-            throw NeutronError.notFound("Port", id);
+            throw new NeutronError(Refusal.NEUTRON_PORT_NOT_FOUND, id);
         }
         return Reply.empty(204);
     }

@@ -1,28 +1,30 @@
 package io.novasim.http.support;
 
 import io.novasim.model.error.ComputeException;
+import io.novasim.model.error.Refusal;
 
 import java.util.Map;
 
-/** The error bodies of the APIs the simulator speaks. */
+/** The error bodies of the APIs the simulator speaks, each filled from a {@link Refusal}. */
 public final class Errors {
     private Errors() {
     }
 
     /** Nova's fault body: {@code {"<faultName>": {"code": N, "message": "..."}}}, code first as Zed writes it. */
-    public static Map<String, Object> novaFault(String faultName, int code, String message) {
+    private static Map<String, Object> novaFault(String faultName, int code, String message) {
         Map<String, Object> inner = Json.object();
         inner.put("code", code);
         inner.put("message", message);
         return Json.object(faultName, inner);
     }
 
+    /** A refusal of the core in Nova's (and Cinder's) fault shape. */
     public static Reply nova(ComputeException e) {
-        return Reply.json(e.code(), novaFault(e.faultName(), e.code(), e.getMessage()));
+        return Reply.json(e.code(), novaFault(e.faultName(), e.code(), e.getMessage())).refusing(e.refusal());
     }
 
     /** keystonemiddleware's and Keystone's error body: {@code {"error": {"code", "title", "message"}}}. */
-    public static Map<String, Object> keystone(int code, String title, String message) {
+    private static Map<String, Object> keystoneBody(int code, String title, String message) {
         Map<String, Object> inner = Json.object();
         inner.put("code", code);
         inner.put("title", title);
@@ -30,8 +32,20 @@ public final class Errors {
         return Json.object("error", inner);
     }
 
+    /** A refusal of Keystone's shape, with {@code args} in its message. */
+    public static Reply keystone(Refusal refusal, Object... args) {
+        return Reply.json(refusal.status(), keystoneBody(refusal.status(), refusal.faultName(),
+                refusal.message(args))).refusing(refusal);
+    }
+
+    /** A refusal of the core (a body that is no JSON) in Keystone's shape, under webob's {@code title}. */
+    public static Reply keystone(ComputeException refused, String title) {
+        return Reply.json(refused.code(), keystoneBody(refused.code(), title, refused.getMessage()))
+                .refusing(refused.refusal());
+    }
+
     public static Reply unauthorized() {
-        return Reply.json(401, keystone(401, "Unauthorized", "The request you have made requires authentication."));
+        return keystone(Refusal.UNAUTHORIZED);
     }
 
     /** keystonemiddleware's 401, pointing the client at this server's Keystone ({@code base}, e.g. {@code http://host:port}). */
@@ -39,21 +53,32 @@ public final class Errors {
         return unauthorized().withHeader("WWW-Authenticate", "Keystone uri=\"" + base + "/identity\"");
     }
 
-    /** webob's 404 for a path no route matches, as JSON (Nova answers a wrong method the same way). */
-    public static Reply noRoute() {
+    /**
+     * webob's error as JSON (Glance's errors, and Nova's 404 for a path no route matches):
+     * {@code {"message", "code": "404 Not Found", "title"}}, the refusal's fault name being the title.
+     */
+    public static Reply webob(Refusal refusal, String message) {
         Map<String, Object> body = Json.object();
-        body.put("message", "The resource could not be found.<br /><br />\n\n\n");
-        body.put("code", "404 Not Found");
-        body.put("title", "Not Found");
-        return Reply.json(404, body);
+        body.put("message", message);
+        body.put("code", refusal.status() + " " + refusal.faultName());
+        body.put("title", refusal.faultName());
+        return Reply.json(refusal.status(), body).refusing(refusal);
     }
 
-    /** Neutron's error body: {@code {"NeutronError": {"type", "message", "detail"}}}. */
-    public static Reply neutron(int status, String type, String message) {
+    /** webob's 404 for a path no route matches (Nova answers a wrong method the same way). */
+    public static Reply noRoute() {
+        return webob(Refusal.NO_ROUTE, Refusal.NO_ROUTE.message());
+    }
+
+    /**
+     * Neutron's error body, {@code {"NeutronError": {"type", "message", "detail"}}}, for {@code refusal}: Neutron's
+     * own (whose fault name is the type), or another API's answered in Neutron's shape under a type of webob's.
+     */
+    public static Reply neutron(Refusal refusal, int status, String type, String message) {
         Map<String, Object> inner = Json.object();
         inner.put("type", type);
         inner.put("message", message);
         inner.put("detail", "");
-        return Reply.json(status, Json.object("NeutronError", inner));
+        return Reply.json(status, Json.object("NeutronError", inner)).refusing(refusal);
     }
 }

@@ -2,6 +2,7 @@ package io.novasim.http.support;
 
 import io.novasim.ApiRequest;
 import io.novasim.http.identity.Token;
+import io.novasim.model.error.Refusal;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ public final class Exchange {
     private Map<String, List<String>> query;
     private Token sentBy;
     private String refusal;
+    private Refusal refusalId;
     private byte[] bytes;
     private String body;
 
@@ -160,5 +162,17 @@ public final class Exchange {
     /** The noted reason for a refusal, or null. */
     public String refusal() {
         return refusal;
+    }
+
+    /** Remembers which refusal the request is answered with (the first one noted counts, as for the reason). */
+    public void refusedWith(Refusal id) {
+        if (refusalId == null) {
+            refusalId = id;
+        }
+    }
+
+    /** The noted refusal's id, or null. */
+    public Refusal refusalId() {
+        return refusalId;
     }
 }

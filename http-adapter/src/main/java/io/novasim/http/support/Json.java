@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.novasim.model.error.NovaErrors;
+import io.novasim.model.error.Refusal;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -44,7 +44,7 @@ public final class Json {
         try {
             return MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw NovaErrors.malformedBody();
+            throw Refusal.MALFORMED_BODY.exception();
         }
     }
 

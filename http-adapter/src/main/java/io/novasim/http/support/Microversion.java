@@ -1,7 +1,8 @@
 package io.novasim.http.support;
 
-import io.novasim.model.error.ApiError;
 import io.novasim.model.error.BadRequest;
+import io.novasim.model.error.ComputeException;
+import io.novasim.model.error.Refusal;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,8 +46,7 @@ public record Microversion(int minor) {
         }
         Matcher m = FORMAT.matcher(requested);
         if (!m.matches()) {
-            throw new BadRequest("API Version String " + requested
-                    + " is of invalid format. Must be of format MajorNum.MinorNum.");
+            throw Refusal.VERSION_MALFORMED.exception(requested);
         }
         int major = Integer.parseInt(m.group(1));
         int minor = Integer.parseInt(m.group(2));
@@ -86,22 +86,32 @@ public record Microversion(int minor) {
         return null;
     }
 
-    /** Nova's 406: a computeFault, since 406 has no fault name of its own. */
+    /**
+     * Nova's 406 ({@link Refusal#VERSION_NOT_SUPPORTED}), apart from other refusals because its answer echoes the
+     * version asked for.
+     */
     public static final class UnsupportedVersion extends RuntimeException {
         private final String requested;
+        private final ComputeException fault;
 
         UnsupportedVersion(String requested) {
-            super("Version " + requested + " is not supported by the API. Minimum is 2." + MIN + " and maximum is 2."
-                    + MAX + ".", null, false, false);
-            this.requested = requested;
+            this(requested, Refusal.VERSION_NOT_SUPPORTED.exception(requested, "2." + MIN, "2." + MAX));
         }
 
+        private UnsupportedVersion(String requested, ComputeException fault) {
+            super(fault.getMessage(), null, false, false);
+            this.requested = requested;
+            this.fault = fault;
+        }
+
+        /** The version asked for, as the client spelled it. */
         public String requested() {
             return requested;
         }
 
-        public ApiError toFault() {
-            return new ApiError(406, "computeFault", getMessage());
+        /** The 406 to answer. */
+        public ComputeException toFault() {
+            return fault;
         }
     }
 }

@@ -11,8 +11,9 @@ public final class Refusals {
     private Refusals() {
     }
 
-    /** Remembers why the request is being refused. */
+    /** Remembers which refusal the request is answered with, and why. */
     public static void note(Exchange exchange, ComputeException refusal) {
+        exchange.refusedWith(refusal.refusal());
         if (exchange.refusal() == null) {
             exchange.refuse(refusal.refusing(exchange.method() + " " + exchange.path()).explanation());
         }

@@ -24,10 +24,13 @@ public final class Replies {
     /**
      * The answer: the headers the pipeline set on the exchange, then the reply's, then {@code Content-Type}; a body
      * written with the dialect's own JSON spelling ({@code writer}, to UTF-8 bytes: every JSON type the simulator
-     * answers with is UTF-8), or a text as UTF-8.
+     * answers with is UTF-8), or a text as UTF-8. A refusal's reply notes its id on the exchange, for the journal.
      */
     public static ApiResponse render(Exchange exchange, Reply reply, String contentType,
                                      Function<Object, byte[]> writer) {
+        if (reply.refusal() != null) {
+            exchange.refusedWith(reply.refusal());
+        }
         List<ApiRequest.Header> headers = new ArrayList<>(exchange.headers().size() + reply.headers().size() + 1);
         headers.addAll(exchange.headers());
         for (Map.Entry<String, String> header : reply.headers().entrySet()) {

@@ -1,6 +1,7 @@
 package io.novasim.http.support;
 
-import io.novasim.model.error.ApiError;
+import io.novasim.model.error.ComputeException;
+import io.novasim.model.error.Refusal;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ public final class Requests {
     /**
      * The request's body as text; Nova's 413 when it is larger than {@link #MAX_BODY_BYTES}.
      *
-     * @throws ApiError 413 overLimit for a body over the limit
+     * @throws ComputeException {@link Refusal#REQUEST_TOO_LARGE} for a body over the limit
      */
     public static String body(Exchange exchange) {
         if (tooLarge(exchange)) {
@@ -52,8 +53,8 @@ public final class Requests {
     }
 
     /** Nova's 413, as its sizelimit middleware answers. */
-    public static ApiError tooLargeError() {
-        return new ApiError(413, "overLimit", "Request is too large.");
+    public static ComputeException tooLargeError() {
+        return Refusal.REQUEST_TOO_LARGE.exception();
     }
 
     /** The charset a Content-Type names, UTF-8 when it names none (or one Java does not know). */

@@ -1,7 +1,9 @@
 package io.novasim.http.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.novasim.model.error.BadRequest;
+import io.novasim.model.error.ComputeException;
+import io.novasim.model.error.Refusal;
+import io.novasim.model.error.Refusal.Reason;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -11,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * The request-body checks of Nova's JSON schemas, with the messages Nova builds from jsonschema's (nova-semantics.md
- * §1.2): {@code Invalid input for field/attribute <field>. Value: <python repr>. <message>}, or the bare message when
- * the whole body is wrong ({@code None is not of type 'object'}).
+ * §1.2): {@link Refusal#INVALID_INPUT} ({@code Invalid input for field/attribute <field>. Value: <python repr>.
+ * <reason>}), or {@link Refusal#INVALID_BODY}, the bare reason, when the whole body is wrong ({@code None is not of
+ * type 'object'}); the reasons are jsonschema's ({@link Reason}).
  */
 public final class Schema {
     private static final Pattern UUID = Pattern.compile(
@@ -28,7 +31,7 @@ public final class Schema {
         object(body, null);
         JsonNode inner = body.get(key);
         if (inner == null) {
-            throw bare("'" + key + "' is a required property");
+            throw bare(Reason.REQUIRED.text(key));
         }
         onlyKeys(body, null, Set.of(key));
         return inner;
@@ -37,7 +40,7 @@ public final class Schema {
     /** {@code value} must be an object; {@code field} null means the whole body. */
     public static void object(JsonNode value, String field) {
         if (value == null || !value.isObject()) {
-            throw fail(field, value, repr(value) + " is not of type 'object'");
+            throw fail(field, value, Reason.NOT_OF_TYPE.text(repr(value), "'object'"));
         }
     }
 
@@ -53,14 +56,14 @@ public final class Schema {
             return;
         }
         String list = String.join(", ", unexpected.stream().map(n -> "'" + n + "'").toList());
-        throw fail(field, object, "Additional properties are not allowed (" + list
-                + (unexpected.size() == 1 ? " was" : " were") + " unexpected)");
+        throw fail(field, object, unexpected.size() == 1 ? Reason.ADDITIONAL_PROPERTY.text(list)
+                : Reason.ADDITIONAL_PROPERTIES.text(list));
     }
 
     public static JsonNode required(JsonNode object, String field, String key) {
         JsonNode value = object.get(key);
         if (value == null) {
-            throw fail(field, object, "'" + key + "' is a required property");
+            throw fail(field, object, Reason.REQUIRED.text(key));
         }
         return value;
     }
@@ -72,14 +75,14 @@ public final class Schema {
             return null;
         }
         if (!value.isTextual()) {
-            throw fail(key, value, repr(value) + " is not of type 'string'");
+            throw fail(key, value, Reason.NOT_OF_TYPE.text(repr(value), "'string'"));
         }
         String text = value.textValue();
         if (text.length() < minLength) {
-            throw fail(key, value, repr(value) + " is too short");
+            throw fail(key, value, Reason.TOO_SHORT.text(repr(value)));
         }
         if (text.length() > maxLength) {
-            throw fail(key, value, repr(value) + " is too long");
+            throw fail(key, value, Reason.TOO_LONG.text(repr(value)));
         }
         return text;
     }
@@ -87,7 +90,7 @@ public final class Schema {
     public static String uuid(JsonNode object, String key, boolean nullable) {
         String text = string(object, key, nullable, 0, Integer.MAX_VALUE);
         if (text != null && !UUID.matcher(text).matches()) {
-            throw fail(key, object.get(key), repr(object.get(key)) + " is not a 'uuid'");
+            throw fail(key, object.get(key), Reason.NOT_A_UUID.text(repr(object.get(key))));
         }
         return text;
     }
@@ -95,7 +98,7 @@ public final class Schema {
     public static String ipv4(JsonNode object, String key) {
         String text = string(object, key, false, 0, Integer.MAX_VALUE);
         if (text != null && !IPV4.matcher(text).matches()) {
-            throw fail(key, object.get(key), repr(object.get(key)) + " is not a 'ipv4'");
+            throw fail(key, object.get(key), Reason.NOT_AN_IPV4.text(repr(object.get(key))));
         }
         return text;
     }
@@ -103,7 +106,7 @@ public final class Schema {
     public static String pattern(JsonNode object, String key, String regex, int maxLength) {
         String text = string(object, key, false, 0, maxLength);
         if (text != null && !Pattern.compile(regex).matcher(text).find()) {
-            throw fail(key, object.get(key), repr(object.get(key)) + " does not match '" + regex + "'");
+            throw fail(key, object.get(key), Reason.NO_MATCH.text(repr(object.get(key)), regex));
         }
         return text;
     }
@@ -111,8 +114,8 @@ public final class Schema {
     public static String oneOf(JsonNode object, String key, List<String> allowed) {
         String text = string(object, key, false, 0, Integer.MAX_VALUE);
         if (text != null && !allowed.contains(text)) {
-            throw fail(key, object.get(key), repr(object.get(key)) + " is not one of "
-                    + allowed.stream().map(a -> "'" + a + "'").toList());
+            throw fail(key, object.get(key), Reason.NOT_ONE_OF.text(repr(object.get(key)),
+                    allowed.stream().map(a -> "'" + a + "'").toList()));
         }
         return text;
     }
@@ -134,7 +137,7 @@ public final class Schema {
                 return false;
             }
         }
-        throw fail(key, value, repr(value) + " is not of type 'boolean', 'string'");
+        throw fail(key, value, Reason.NOT_OF_TYPE.text(repr(value), "'boolean', 'string'"));
     }
 
     public static Integer integer(JsonNode object, String key, int min) {
@@ -148,25 +151,30 @@ public final class Schema {
         } else if (value.isTextual() && value.textValue().matches("-?\\d+")) {
             number = Integer.parseInt(value.textValue());
         } else {
-            throw fail(key, value, repr(value) + " is not of type 'integer', 'string'");
+            throw fail(key, value, Reason.NOT_OF_TYPE.text(repr(value), "'integer', 'string'"));
         }
         if (number < min) {
-            throw fail(key, value, repr(value) + " is less than the minimum of " + min);
+            throw fail(key, value, Reason.BELOW_MINIMUM.text(repr(value), min));
         }
         return number;
     }
 
-    public static BadRequest fail(String field, JsonNode value, String message) {
+    /**
+     * The refusal of {@code value} in {@code field} for {@code reason} (a {@link Reason}'s text).
+     *
+     * @param field null when the whole body is refused: the reason alone
+     */
+    public static ComputeException fail(String field, JsonNode value, String reason) {
         if (field == null) {
-            return bare(message);
+            return bare(reason);
         }
         // Nova formats the value with %s: str() of the value, so a string shows without quotes.
         String shown = value != null && value.isTextual() ? value.textValue() : repr(value);
-        return new BadRequest("Invalid input for field/attribute " + field + ". Value: " + shown + ". " + message);
+        return Refusal.INVALID_INPUT.exception(field, shown, reason);
     }
 
-    private static BadRequest bare(String message) {
-        return new BadRequest(message);
+    private static ComputeException bare(String reason) {
+        return Refusal.INVALID_BODY.exception(reason);
     }
 
     /** A JSON value as Python prints it, as Nova's messages show values: {@code {'foo': 1}}, {@code None}. */

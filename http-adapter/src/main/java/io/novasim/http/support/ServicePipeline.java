@@ -127,7 +127,7 @@ public final class ServicePipeline {
         }
         Reply reply = match.route().handle(call);
         if (reply.body() != null && !(reply.body() instanceof String)) {
-            reply = new Reply(reply.status(), new RawJson(Json.writeBytes(reply.body())), reply.headers());
+            reply = reply.withBody(new RawJson(Json.writeBytes(reply.body())));
         }
         reads.put(key, reply);
         return reply;

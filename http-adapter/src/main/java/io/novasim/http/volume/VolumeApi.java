@@ -12,9 +12,8 @@ import io.novasim.http.support.Json;
 import io.novasim.http.support.Reply;
 import io.novasim.http.support.Route;
 import io.novasim.http.support.ServicePipeline;
-import io.novasim.model.error.ApiError;
-import io.novasim.model.error.BadRequest;
 import io.novasim.model.error.ComputeException;
+import io.novasim.model.error.Refusal;
 
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -58,7 +57,7 @@ final class VolumeApi implements ServicePipeline.Service {
     public JsonNode prepare(Exchange exchange, Map<String, String> params, Token token) {
         echoVersion(exchange, negotiate(exchange.header("OpenStack-API-Version")));
         if (!params.get("project_id").equals(token.projectId())) {
-            throw new BadRequest("Malformed request url");
+            throw Refusal.VOLUME_URL_MALFORMED.exception();
         }
         return body(exchange);
     }
@@ -70,8 +69,7 @@ final class VolumeApi implements ServicePipeline.Service {
 
     @Override
     public Reply internalError() {
-        return Errors.nova(new ApiError(500, "computeFault", "The server has either erred or is incapable of "
-                + "performing the requested operation."));
+        return Errors.nova(Refusal.VOLUME_INTERNAL_ERROR.exception());
     }
 
     /** The requested volume microversion ({@code 3.0} when none is asked for), as {@code 3.N}. */
@@ -93,12 +91,10 @@ final class VolumeApi implements ServicePipeline.Service {
         }
         Matcher m = VERSION.matcher(requested);
         if (!m.matches()) {
-            throw new BadRequest("API Version String " + requested + " is of invalid format. Must be of format "
-                    + "MajorNum.MinorNum.");
+            throw Refusal.VERSION_MALFORMED.exception(requested);
         }
         if (m.group(1).length() > 3 || Integer.parseInt(m.group(1)) > MAX_MINOR) {
-            throw new ApiError(406, "computeFault", "Version " + requested + " is not supported by the API. "
-                    + "Minimum is 3.0 and maximum is 3." + MAX_MINOR + ".");
+            throw Refusal.VERSION_NOT_SUPPORTED.exception(requested, "3.0", "3." + MAX_MINOR);
         }
         return requested;
     }

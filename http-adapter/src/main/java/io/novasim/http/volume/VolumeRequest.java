@@ -2,8 +2,7 @@ package io.novasim.http.volume;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.novasim.http.support.Schema;
-import io.novasim.model.error.BadRequest;
-import io.novasim.model.error.ItemNotFound;
+import io.novasim.model.error.Refusal;
 import io.novasim.model.volume.Volume;
 import io.novasim.state.Cloud;
 import io.novasim.state.command.Caller;
@@ -25,7 +24,7 @@ final class VolumeRequest {
     /** The create the body asks for; {@code cloud} answers for a source volume and an image. */
     static CreateVolume parse(JsonNode body, Cloud cloud, Caller caller) {
         if (body == null || !body.isObject() || !body.path("volume").isObject()) {
-            throw new BadRequest("Missing required element 'volume' in request body.");
+            throw Refusal.VOLUME_BODY_MISSING.exception();
         }
         JsonNode volume = body.get("volume");
         String name = firstText(volume, "name", "display_name", 255);
@@ -33,19 +32,18 @@ final class VolumeRequest {
         String volumeType = text(volume, "volume_type", 255);
         String zone = text(volume, "availability_zone", 255);
         if (zone != null && !zone.equals("nova")) {
-            throw new BadRequest("Invalid input received: Availability zone '" + zone + "' is invalid.");
+            throw Refusal.AVAILABILITY_ZONE_INVALID.exception(zone);
         }
-        absent(volume, "snapshot_id", "Snapshot");
-        absent(volume, "backup_id", "Backup");
-        absent(volume, "consistencygroup_id", "ConsistencyGroup");
+        absent(volume, "snapshot_id", Refusal.SNAPSHOT_NOT_FOUND);
+        absent(volume, "backup_id", Refusal.BACKUP_NOT_FOUND);
+        absent(volume, "consistencygroup_id", Refusal.CONSISTENCY_GROUP_NOT_FOUND);
         Integer size = volume.hasNonNull("size") ? Schema.integer(volume, "size", 1) : null;
         boolean bootable = false;
         String sourceId = text(volume, "source_volid", 255);
         if (sourceId != null) {
             Volume source = cloud.volume(caller, sourceId);
             if (size != null && size < source.sizeGb()) {
-                throw new BadRequest("Invalid input received: Volume size '" + size + "'GB cannot be smaller than "
-                        + "original volume size '" + source.sizeGb() + "'GB. They must be >= original volume size.");
+                throw Refusal.VOLUME_SMALLER_THAN_SOURCE.exception(size, source.sizeGb());
             }
             size = size == null ? source.sizeGb() : size;
             bootable = source.bootable();
@@ -53,7 +51,7 @@ final class VolumeRequest {
         String imageId = firstText(volume, "imageRef", "image_id", 255);
         if (imageId != null) {
             if (cloud.catalog().image(imageId).isEmpty()) {
-                throw new BadRequest("Invalid image identifier or unable to access requested image.");
+                throw Refusal.VOLUME_IMAGE_INVALID.exception();
             }
             bootable = true;
         }
@@ -72,10 +70,11 @@ final class VolumeRequest {
         return Schema.string(object, key, true, 0, maxLength);
     }
 
-    private static void absent(JsonNode volume, String key, String kind) {
+    /** A source the simulator has none of: any id given is {@code notFound}. */
+    private static void absent(JsonNode volume, String key, Refusal notFound) {
         String id = text(volume, key, 255);
         if (id != null) {
-            throw new ItemNotFound(kind + " " + id + " could not be found.");
+            throw notFound.exception(id);
         }
     }
 
@@ -88,7 +87,8 @@ final class VolumeRequest {
         for (Iterator<Map.Entry<String, JsonNode>> fields = metadata.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!field.getValue().isTextual()) {
-                throw Schema.fail("metadata", metadata, Schema.repr(field.getValue()) + " is not of type 'string'");
+                throw Schema.fail("metadata", metadata,
+                        Refusal.Reason.NOT_OF_TYPE.text(Schema.repr(field.getValue()), "'string'"));
             }
             values.put(field.getKey(), field.getValue().textValue());
         }

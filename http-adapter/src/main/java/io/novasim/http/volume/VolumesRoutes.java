@@ -4,7 +4,7 @@ import io.novasim.http.Simulation;
 import io.novasim.http.support.Call;
 import io.novasim.http.support.Json;
 import io.novasim.http.support.Reply;
-import io.novasim.model.error.BadRequest;
+import io.novasim.model.error.Refusal;
 import io.novasim.model.error.ItemNotFound;
 import io.novasim.model.volume.VolumeAttachment;
 import io.novasim.model.volume.Volume;
@@ -111,7 +111,7 @@ final class VolumesRoutes {
                 return i + 1;
             }
         }
-        throw new BadRequest("marker [" + marker + "] not found");
+        throw Refusal.MARKER_NOT_FOUND.exception(marker);
     }
 
     private static int limit(Call call, int otherwise) {
@@ -127,7 +127,7 @@ final class VolumesRoutes {
         } catch (NumberFormatException notANumber) {
             // answered below
         }
-        throw new BadRequest("limit param must be an integer");
+        throw Refusal.VOLUME_LIMIT_INVALID.exception();
     }
 
     private static Map<String, Object> detail(Call call, Volume volume, List<VolumeAttachment> attachments) {

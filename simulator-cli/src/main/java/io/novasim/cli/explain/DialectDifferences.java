@@ -1,9 +1,8 @@
 package io.novasim.cli.explain;
 
 import io.novasim.cli.explain.Explanation.DialectNote;
-import io.novasim.cli.explain.Explanation.Refusal;
+import io.novasim.cli.explain.Explanation.Refused;
 import io.novasim.http.compute.ComputeDialect;
-import io.novasim.model.error.ComputeException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +12,7 @@ import java.util.Optional;
 
 /**
  * What each dialect does differently for one operation, read from the dialect's own data and functions
- * ({@link ComputeDialect#successCode}, {@link ComputeDialect#translate}, {@link ComputeDialect#faultBody}): the same
+ * ({@link ComputeDialect#successCode}, {@link ComputeDialect#rewrite}, {@link ComputeDialect#faultBody}): the same
  * calls the compute API makes when it answers in that dialect.
  */
 final class DialectDifferences {
@@ -71,22 +70,21 @@ final class DialectDifferences {
     }
 
     /** The refusals the dialect answers otherwise, grouped when several become the same answer. */
-    private static List<String> refusals(ComputeDialect dialect, List<Refusal> refusals) {
+    private static List<String> refusals(ComputeDialect dialect, List<Refused> refusals) {
         Map<String, List<String>> byAnswer = new LinkedHashMap<>();
-        for (Refusal refusal : refusals) {
-            ComputeException nova = refusal.toException();
-            ComputeException translated = dialect.translate(nova);
-            Map<String, Object> body = dialect.faultBody(translated, ERROR_ID);
+        for (Refused refusal : refusals) {
+            Refused translated = translate(dialect, refusal);
+            Map<String, Object> body = faultBody(dialect, translated);
             String faultName = body.keySet().iterator().next();
             Map<?, ?> inner = (Map<?, ?>) body.get(faultName);
             Object message = inner.get("message");
-            if (translated.code() == nova.code() && faultName.equals(nova.faultName())
-                    && nova.getMessage().equals(message) && inner.size() == 2) {
+            if (translated.status() == refusal.status() && faultName.equals(refusal.faultName())
+                    && refusal.message().equals(message) && inner.size() == 2) {
                 continue;
             }
             List<String> extras = inner.keySet().stream().map(Object::toString)
                     .filter(key -> !key.equals("code") && !key.equals("message")).toList();
-            String answer = translated.code() + " " + faultName + " " + message
+            String answer = translated.status() + " " + faultName + " " + message
                     + (extras.isEmpty() ? "" : " (the body adds " + String.join(" and ", extras) + ")");
             byAnswer.computeIfAbsent(answer, k -> new ArrayList<>()).add(line(refusal));
         }
@@ -101,18 +99,18 @@ final class DialectDifferences {
      * How the dialect writes a fault body, when that differs from Nova's writing of the same fault; shown on a
      * refusal of the operation's own (a 409 when it has one), which the dialect neither rewrites nor replaces.
      */
-    private static Optional<String> bodySpelling(ComputeDialect dialect, List<Refusal> refusals) {
-        List<ComputeException> plain = refusals.stream().map(Refusal::toException)
-                .filter(refusal -> refusal.code() != 401 && refusal.code() != 404 && refusal.code() != 406)
-                .filter(refusal -> dialect.translate(refusal) == refusal).toList();
-        Optional<ComputeException> example = plain.stream().filter(refusal -> refusal.code() == 409).findFirst()
+    private static Optional<String> bodySpelling(ComputeDialect dialect, List<Refused> refusals) {
+        List<Refused> plain = refusals.stream()
+                .filter(refusal -> refusal.status() != 401 && refusal.status() != 404 && refusal.status() != 406)
+                .filter(refusal -> dialect.rewrite(refusal.refusal()).isEmpty()).toList();
+        Optional<Refused> example = plain.stream().filter(refusal -> refusal.status() == 409).findFirst()
                 .or(() -> plain.stream().findFirst());
         if (example.isEmpty()) {
             return Optional.empty();
         }
-        String written = new String(dialect.writer().apply(dialect.faultBody(example.get(), ERROR_ID)),
+        String written = new String(dialect.writer().apply(faultBody(dialect, example.get())),
                 java.nio.charset.StandardCharsets.UTF_8);
-        String novaWritten = new String(NOVA.writer().apply(NOVA.faultBody(example.get(), null)),
+        String novaWritten = new String(NOVA.writer().apply(faultBody(NOVA, example.get())),
                 java.nio.charset.StandardCharsets.UTF_8);
         if (written.equals(novaWritten)) {
             return Optional.empty();
@@ -121,7 +119,19 @@ final class DialectDifferences {
                 : "a fault body is written ") + written);
     }
 
-    static String line(Refusal refusal) {
+    /** The refusal as the dialect answers it: its own refusal when it rewrites this one. */
+    private static Refused translate(ComputeDialect dialect, Refused refusal) {
+        return dialect.rewrite(refusal.refusal()).map(answer -> new Refused(answer, answer.status(),
+                answer.faultName(), answer.message(), refusal.when())).orElse(refusal);
+    }
+
+    /** The fault body the dialect writes for the refusal; the dialects that number errors get a placeholder id. */
+    private static Map<String, Object> faultBody(ComputeDialect dialect, Refused refusal) {
+        return dialect.faultBody(refusal.status(), refusal.faultName(), refusal.message(),
+                dialect == NOVA ? null : ERROR_ID);
+    }
+
+    static String line(Refused refusal) {
         return refusal.status() + " " + refusal.faultName() + " " + refusal.message();
     }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Builds the {@link Explanation} of an operation from what the engine obeys: its {@link TransitionRule}, the
- * {@link Timings}, the error factories of {@code NovaErrors} (called with placeholders, so every message is the
+ * {@link Timings}, the {@code Refusal} catalog (filled with placeholders, so every message is the
  * engine's own text) and the dialects' data. Only the connecting words are written here.
  */
 public final class Explainer {

@@ -1,7 +1,7 @@
 package io.novasim.cli.explain;
 
-import io.novasim.model.error.ApiError;
 import io.novasim.model.error.ComputeException;
+import io.novasim.model.error.Refusal;
 import io.novasim.state.rules.Operation;
 
 import java.time.Duration;
@@ -11,8 +11,9 @@ import java.util.Objects;
 /**
  * What one operation does, in words a reader can hold against the simulator: the request, the conditions it is
  * accepted under (in the order the engine checks them), what has changed when the answer arrives and what changes
- * later, every failure with its status, fault name and message, and how each dialect differs. {@link Explainer} builds
- * it from the transition rules, the timings and the error factories, so its texts are the engine's texts.
+ * later, every failure with its refusal id, status, fault name and message, and how each dialect differs.
+ * {@link Explainer} builds it from the transition rules, the timings and the {@link Refusal} catalog, so its texts are
+ * the engine's texts.
  *
  * @param operation     the operation explained
  * @param name          its command-line name, e.g. {@code detach-interface}
@@ -45,7 +46,7 @@ public record Explanation(Operation operation, String name, List<String> aliases
     }
 
     /** Every refusal of every check, in the order the checks are made. */
-    public List<Refusal> refusals() {
+    public List<Refused> refusals() {
         return checks.stream().flatMap(check -> check.refusals().stream()).toList();
     }
 
@@ -83,35 +84,31 @@ public record Explanation(Operation operation, String name, List<String> aliases
      * @param condition what must hold
      * @param refusals  what is answered when it does not (empty when nothing is answered)
      */
-    public record Check(String condition, List<Refusal> refusals) {
+    public record Check(String condition, List<Refused> refusals) {
         /** Copies the list. */
         public Check {
             refusals = List.copyOf(refusals);
         }
 
         /** A condition whose failure is answered with one refusal. */
-        static Check of(String condition, Refusal refusal) {
+        static Check of(String condition, Refused refusal) {
             return new Check(condition, List.of(refusal));
         }
     }
 
     /**
-     * A refusal: the answer, and when it is given. Nothing has changed when a call is refused.
+     * A refused call: the answer, and when it is given. Nothing has changed when a call is refused.
      *
+     * @param refusal   which refusal it is
      * @param status    the HTTP status
      * @param faultName the key of the fault body, e.g. {@code conflictingRequest}
      * @param message   the message, with placeholders such as {@code <server>} for ids and states
      * @param when      when it is answered
      */
-    public record Refusal(int status, String faultName, String message, String when) {
-        /** The refusal the engine raises as {@code refusal}, answered {@code when}. */
-        static Refusal of(ComputeException refusal, String when) {
-            return new Refusal(refusal.code(), refusal.faultName(), refusal.getMessage(), when);
-        }
-
-        /** As the exception the engine would raise. */
-        public ComputeException toException() {
-            return new ApiError(status, faultName, message);
+    public record Refused(Refusal refusal, int status, String faultName, String message, String when) {
+        /** The refusal the engine raises as {@code refused}, made with placeholders, answered {@code when}. */
+        static Refused of(ComputeException refused, String when) {
+            return new Refused(refused.refusal(), refused.code(), refused.faultName(), refused.getMessage(), when);
         }
     }
 

@@ -2,7 +2,7 @@ package io.novasim.cli.explain;
 
 import io.novasim.cli.explain.Explanation.Check;
 import io.novasim.cli.explain.Explanation.LaterFailure;
-import io.novasim.cli.explain.Explanation.Refusal;
+import io.novasim.cli.explain.Explanation.Refused;
 
 import java.util.List;
 
@@ -74,9 +74,10 @@ public final class ExplanationText {
         }
 
         section(out, "Failures");
-        line(out, "Refused at once; nothing changes (status, fault name, message):");
-        for (Refusal refusal : e.refusals()) {
-            line(out, INDENT + String.format("%d %-18s %s", refusal.status(), refusal.faultName(), refusal.message()));
+        line(out, "Refused at once; nothing changes (status, fault name, [refusal id], message):");
+        for (Refused refusal : e.refusals()) {
+            line(out, INDENT + String.format("%d %-18s [%s] %s", refusal.status(), refusal.faultName(),
+                    refusal.refusal(), refusal.message()));
             line(out, INDENT + "    when " + refusal.when());
         }
         if (!e.laterFailures().isEmpty()) {

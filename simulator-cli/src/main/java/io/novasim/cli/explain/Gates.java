@@ -1,13 +1,15 @@
 package io.novasim.cli.explain;
 
 import io.novasim.cli.explain.Explanation.Check;
-import io.novasim.cli.explain.Explanation.Refusal;
+import io.novasim.cli.explain.Explanation.Refused;
 import io.novasim.http.support.Errors;
 import io.novasim.http.support.Microversion;
+import io.novasim.http.support.Reply;
 import io.novasim.model.error.ComputeException;
-import io.novasim.model.error.NovaErrors;
+import io.novasim.model.error.Refusal;
 import io.novasim.model.server.TaskState;
 import io.novasim.model.server.VmState;
+import io.novasim.state.rules.AdminPolicy;
 import io.novasim.state.rules.TransitionRule;
 
 import java.util.ArrayList;
@@ -34,34 +36,36 @@ final class Gates {
      */
     static List<Check> pipeline(Explanation.Request request) {
         List<Check> checks = new ArrayList<>();
-        Map<?, ?> unauthorized = (Map<?, ?>) Errors.unauthorized().body();
-        String faultName = (String) unauthorized.keySet().iterator().next();
-        Map<?, ?> fault = (Map<?, ?>) unauthorized.get(faultName);
+        Reply unauthorized = Errors.unauthorized();
+        Map<?, ?> body = (Map<?, ?>) unauthorized.body();
+        String faultName = (String) body.keySet().iterator().next();
+        Map<?, ?> fault = (Map<?, ?>) body.get(faultName);
         checks.add(Check.of("the request carries a valid Keystone token (X-Auth-Token)",
-                new Refusal((Integer) fault.get("code"), faultName, (String) fault.get("message"),
+                new Refused(unauthorized.refusal(), (Integer) fault.get("code"), faultName,
+                        (String) fault.get("message"),
                         "the token is missing, wrong or expired (keystonemiddleware's body, not a Nova fault)")));
-        List<Refusal> versions = new ArrayList<>();
+        List<Refused> versions = new ArrayList<>();
         try {
             Microversion.negotiate("compute " + VALUE, null);
         } catch (ComputeException malformed) {
-            versions.add(Refusal.of(malformed, "the version asked for is not of the form 2.N or latest"));
+            versions.add(Refused.of(malformed, "the version asked for is not of the form 2.N or latest"));
         }
         String beyond = "3.0";
         try {
             Microversion.negotiate("compute " + beyond, null);
         } catch (Microversion.UnsupportedVersion unsupported) {
-            versions.add(Refusal.of(unsupported.toFault(), "the version asked for is below 2." + Microversion.MIN
+            versions.add(Refused.of(unsupported.toFault(), "the version asked for is below 2." + Microversion.MIN
                     + " or above 2." + Microversion.MAX + ", e.g. " + beyond));
         }
         checks.add(new Check("a microversion asked for (OpenStack-API-Version: compute 2.N; 2.1 when none) is one "
                 + "the API has", versions));
         if (request.method().equals("POST") || request.method().equals("PUT")) {
             checks.add(new Check("a body, if any, is sent as application/json and parses as JSON",
-                    List.of(Refusal.of(NovaErrors.unsupportedContentType(), "the Content-Type is another"),
-                            Refusal.of(NovaErrors.malformedBody(), "the body is not JSON"))));
+                    List.of(Refused.of(Refusal.UNSUPPORTED_CONTENT_TYPE.exception(), "the Content-Type is another"),
+                            Refused.of(Refusal.MALFORMED_BODY.exception(), "the body is not JSON"))));
         }
         checks.add(Check.of("a project id in the URL (optional in Nova v2.1) is the token's project",
-                Refusal.of(NovaErrors.projectIdMismatch(URL_PROJECT, TOKEN_PROJECT),
+                Refused.of(Refusal.PROJECT_ID_MISMATCH.exception(URL_PROJECT, TOKEN_PROJECT),
                         "the URL names another project than the token's")));
         return checks;
     }
@@ -71,25 +75,25 @@ final class Gates {
         if (request.body() == null) {
             return List.of();
         }
-        Refusal schema = Refusal.of(NovaErrors.invalidInput(FIELD, VALUE, REASON),
+        Refused schema = Refused.of(Refusal.INVALID_INPUT.exception(FIELD, VALUE, REASON),
                 "a field is missing, unknown, of the wrong type or out of range");
         if (request.path().endsWith("/action")) {
             return List.of(new Check("the body is an object with one key, the action, whose argument matches the "
-                    + "action's schema", List.of(Refusal.of(NovaErrors.malformedBody(), "the body has no key or "
-                    + "several"), schema)));
+                    + "action's schema", List.of(Refused.of(Refusal.MALFORMED_BODY.exception(),
+                    "the body has no key or several"), schema)));
         }
         return List.of(Check.of("the body matches the request's schema", schema));
     }
 
     static Check serverVisible() {
         return Check.of("the server exists and belongs to the caller's project (an admin may act on any project's)",
-                Refusal.of(NovaErrors.instanceNotFound(SERVER),
+                Refused.of(Refusal.INSTANCE_NOT_FOUND.exception(SERVER),
                         "the server does not exist, or it belongs to another project and the caller is not an admin"));
     }
 
-    static Check adminPolicy(String policy) {
-        return Check.of("the caller is an admin (policy " + policy + ")",
-                Refusal.of(NovaErrors.policyForbids(policy), "the caller is not an admin"));
+    static Check adminPolicy(AdminPolicy policy) {
+        return Check.of("the caller is an admin (policy " + policy.rule() + ")",
+                Refused.of(policy.refusal(), "the caller is not an admin"));
     }
 
     /** The rule's gate, in the order {@link TransitionRule#check} makes it; only the checks the rule has. */
@@ -97,27 +101,29 @@ final class Gates {
         List<Check> checks = new ArrayList<>();
         if (rule.checksLock()) {
             checks.add(Check.of("the server is not locked, or the caller is an admin",
-                    Refusal.of(NovaErrors.locked(SERVER), "the server is locked and the caller is not an admin")));
+                    Refused.of(Refusal.INSTANCE_LOCKED.exception(SERVER),
+                            "the server is locked and the caller is not an admin")));
         }
         if (rule.allowedVmStates() != null) {
             Set<VmState> refused = EnumSet.complementOf(EnumSet.copyOf(rule.allowedVmStates()));
             refused.remove(VmState.DELETED); // a deleted server is not found at all
             checks.add(Check.of("vm_state is " + or(rule.allowedVmStates(), VmState::value),
-                    Refusal.of(NovaErrors.invalidState(rule.action(), SERVER, "vm_state", VM_STATE),
+                    Refused.of(Refusal.INSTANCE_INVALID_STATE.exception(rule.action(), SERVER, "vm_state", VM_STATE),
                             "vm_state is " + or(refused, VmState::value))));
         }
         if (rule.allowedTaskStates() != null) {
             boolean idleOnly = rule.allowedTaskStates().equals(EnumSet.of(TaskState.NONE));
             checks.add(Check.of(idleOnly ? "no task runs on the server (task_state None)"
                             : "task_state is " + or(rule.allowedTaskStates(), TaskState::toString),
-                    Refusal.of(NovaErrors.invalidState(rule.action(), SERVER, "task_state", TASK_STATE),
+                    Refused.of(Refusal.INSTANCE_INVALID_STATE.exception(rule.action(), SERVER, "task_state",
+                                    TASK_STATE),
                             idleOnly ? "another task runs (task_state is not None), e.g. a reboot, a stop or a media "
                                     + "action just accepted"
                                     : "task_state is any other")));
         }
         if (rule.mustHaveLaunched()) {
             checks.add(Check.of("the server has been active once (launched_at is set)",
-                    Refusal.of(NovaErrors.invalidState(rule.action(), SERVER, "launched_at", null),
+                    Refused.of(Refusal.INSTANCE_NOT_LAUNCHED.exception(SERVER, rule.action()),
                             "the server never became active (its build has not finished, or failed)")));
         }
         return checks;

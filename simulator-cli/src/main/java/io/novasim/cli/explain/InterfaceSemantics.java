@@ -2,8 +2,9 @@ package io.novasim.cli.explain;
 
 import io.novasim.cli.explain.Explanation.Check;
 import io.novasim.cli.explain.Explanation.LaterFailure;
-import io.novasim.cli.explain.Explanation.Refusal;
-import io.novasim.model.error.NovaErrors;
+import io.novasim.cli.explain.Explanation.Refused;
+import io.novasim.model.error.EventErrors;
+import io.novasim.model.error.Refusal;
 import io.novasim.state.rules.Operation;
 import io.novasim.state.rules.TransitionRule;
 import io.novasim.state.time.Timings;
@@ -35,31 +36,32 @@ final class InterfaceSemantics {
     private static void attach(TransitionRule rule, Draft draft) {
         draft.checks.add(Gates.serverVisible());
         draft.checks.add(Check.of("port_id and net_id are not both given",
-                Refusal.of(NovaErrors.bothNetworkAndPort(), "both are given")));
+                Refused.of(Refusal.BOTH_NETWORK_AND_PORT.exception(), "both are given")));
         draft.checks.add(Check.of("a fixed IP is asked for only together with a net_id",
-                Refusal.of(NovaErrors.fixedIpWithoutNetwork(), "fixed_ips is given without net_id")));
+                Refused.of(Refusal.FIXED_IP_WITHOUT_NETWORK.exception(), "fixed_ips is given without net_id")));
         draft.checks.addAll(Gates.rule(rule));
         draft.checks.add(new Check("with port_id: the port exists, is visible to the caller and is bound to no server",
-                List.of(Refusal.of(NovaErrors.portNotFound(PORT), "the port does not exist or belongs to another "
-                                + "project"),
-                        Refusal.of(NovaErrors.portInUse(PORT), "the port is bound to a server"))));
+                List.of(Refused.of(Refusal.PORT_NOT_FOUND.exception(PORT),
+                                "the port does not exist or belongs to another project"),
+                        Refused.of(Refusal.PORT_IN_USE.exception(PORT), "the port is bound to a server"))));
         draft.checks.add(new Check("with net_id: the network exists and the caller's project may use it; with "
                 + "neither: the server's project can use exactly one network",
-                List.of(Refusal.of(NovaErrors.networkNotFound(NETWORK), "the network does not exist or may not be "
-                                + "used"),
-                        Refusal.of(NovaErrors.networkAmbiguous(), "neither is given and the project can use several "
-                                + "networks"),
-                        Refusal.of(NovaErrors.noNetworkAvailable(PROJECT), "neither is given and the project can use "
-                                + "none"))));
+                List.of(Refused.of(Refusal.NETWORK_NOT_FOUND.exception(NETWORK),
+                                "the network does not exist or may not be used"),
+                        Refused.of(Refusal.NETWORK_AMBIGUOUS.exception(),
+                                "neither is given and the project can use several networks"),
+                        Refused.of(Refusal.NO_NETWORK_AVAILABLE.exception(PROJECT),
+                                "neither is given and the project can use none"))));
         draft.checks.add(new Check("a new port gets an address: the fixed IP asked for when it is free and on the "
                 + "network, else the lowest free one",
-                List.of(Refusal.of(NovaErrors.fixedIpInUse(IP), "the fixed IP asked for is taken"),
-                        Refusal.of(NovaErrors.fixedIpNotOnNetwork(IP, NETWORK),
+                List.of(Refused.of(Refusal.FIXED_IP_IN_USE.exception(IP), "the fixed IP asked for is taken"),
+                        Refused.of(Refusal.FIXED_IP_NOT_ON_NETWORK.exception(IP, NETWORK),
                                 "the fixed IP asked for is not in the network's subnets"),
-                        Refusal.of(NovaErrors.noMoreFixedIps(NETWORK), "the network has no free address"))));
+                        Refused.of(Refusal.NO_MORE_FIXED_IPS.exception(NETWORK), "the network has no free address"))));
         draft.faultRuleCheck();
         draft.checks.add(Check.of("no fault rule of type fail fires for the call",
-                Refusal.of(NovaErrors.interfaceAttachFailed(SERVER), "a fault rule of type fail fires: the attach "
+                Refused.of(Refusal.INTERFACE_ATTACH_FAILED.exception(SERVER),
+                        "a fault rule of type fail fires: the attach "
                         + "is a synchronous call to nova-compute, so its failure is the answer")));
 
         draft.atOnce.add("the port is bound to the server (with net_id or neither, a new port is created on the "
@@ -88,10 +90,10 @@ final class InterfaceSemantics {
                 + "port Nova created (by network) is deleted, a port the user created is kept and unbound; event "
                 + rule.computeEvent() + " Success",
                 "if the server is deleted first, the detach ends with it"));
-        draft.laterFailures.add(new LaterFailure(rule.computeEvent(), NovaErrors.portNotAttached(PORT),
+        draft.laterFailures.add(new LaterFailure(rule.computeEvent(), EventErrors.portNotAttached(PORT),
                 "the port is not bound to this server by then", "nothing changes"));
         draft.laterFailures.add(new LaterFailure(rule.computeEvent(),
-                NovaErrors.interfaceDetachFailed(SERVER) + ": " + RULE_MESSAGE,
+                EventErrors.interfaceDetachFailed(SERVER) + ": " + RULE_MESSAGE,
                 "a fault rule of type fail fires for the call", "the port stays bound and listed"));
     }
 }

@@ -3,13 +3,14 @@ package io.novasim.cli.explain;
 import io.novasim.cli.explain.Explanation.Check;
 import io.novasim.cli.explain.Explanation.LaterFailure;
 import io.novasim.cli.explain.Explanation.Microversion;
-import io.novasim.cli.explain.Explanation.Refusal;
+import io.novasim.cli.explain.Explanation.Refused;
 import io.novasim.cli.states.StateDiagram;
-import io.novasim.model.error.NovaErrors;
+import io.novasim.model.error.Refusal;
 import io.novasim.model.server.PowerState;
 import io.novasim.model.server.ServerStatus;
 import io.novasim.model.server.TaskState;
 import io.novasim.model.server.VmState;
+import io.novasim.state.rules.AdminPolicy;
 import io.novasim.state.rules.Operation;
 import io.novasim.state.rules.TransitionRule;
 import io.novasim.state.rules.TransitionTable;
@@ -52,7 +53,7 @@ final class LifecycleSemantics {
             }
             if (operation == Operation.UNLOCK) {
                 draft.checks.add(Check.of("the lock was set from the server's own project, or the caller is an admin",
-                        Refusal.of(NovaErrors.policyForbids(TransitionTable.UNLOCK_OVERRIDE_POLICY),
+                        Refused.of(AdminPolicy.UNLOCK_OVERRIDE.refusal(),
                                 "an admin of another project locked the server and the caller is not an admin")));
             }
             draft.checks.addAll(Gates.rule(rule));
@@ -74,30 +75,33 @@ final class LifecycleSemantics {
 
     private static void createChecks(Draft draft) {
         draft.checks.add(Check.of("the name is not blank",
-                Refusal.of(NovaErrors.nameTooShort(""), "the name is empty")));
+                Refused.of(Refusal.INVALID_INPUT.exception("name", "", Refusal.Reason.TOO_SHORT.text("''")),
+                        "the name is empty")));
         draft.checks.add(Check.of("the flavor exists",
-                Refusal.of(NovaErrors.flavorNotFound(FLAVOR), "flavorRef names no flavor")));
+                Refused.of(Refusal.FLAVOR_IN_BODY_NOT_FOUND.exception(FLAVOR), "flavorRef names no flavor")));
         draft.checks.add(new Check("imageRef names an image, or the server boots from a volume",
-                List.of(Refusal.of(NovaErrors.imageNotFound(), "imageRef names no image"),
-                        Refusal.of(NovaErrors.missingImageRef(), "there is neither an image nor a boot volume"))));
+                List.of(Refused.of(Refusal.IMAGE_IN_BODY_NOT_FOUND.exception(), "imageRef names no image"),
+                        Refused.of(Refusal.MISSING_IMAGE_REF.exception(),
+                                "there is neither an image nor a boot volume"))));
         draft.checks.add(new Check("a boot volume exists, is visible to the caller and is available",
-                List.of(Refusal.of(NovaErrors.bootVolumeNotFound(VOLUME), "the boot volume does not exist"),
-                        Refusal.of(NovaErrors.bootVolumeNotAvailable(VOLUME, STATUS),
+                List.of(Refused.of(Refusal.BOOT_VOLUME_NOT_FOUND.exception(VOLUME), "the boot volume does not exist"),
+                        Refused.of(Refusal.BOOT_VOLUME_NOT_AVAILABLE.exception(VOLUME, STATUS),
                                 "the boot volume is not available"))));
         draft.checks.add(new Check("the networks can be joined: without networks named, the project can use at most "
                 + "one network; ports named exist and are free; networks named exist and may be used",
-                List.of(Refusal.of(NovaErrors.networkAmbiguousAtCreate(),
+                List.of(Refused.of(Refusal.NETWORK_AMBIGUOUS_AT_CREATE.exception(),
                                 "no network is named and the project can use several"),
-                        Refusal.of(NovaErrors.portInBodyNotFound(PORT), "a port named does not exist"),
-                        Refusal.of(NovaErrors.portInUse(PORT), "a port named is bound, or named twice"),
-                        Refusal.of(NovaErrors.networkInBodyNotFound(NETWORK),
+                        Refused.of(Refusal.PORT_IN_BODY_NOT_FOUND.exception(PORT), "a port named does not exist"),
+                        Refused.of(Refusal.PORT_IN_USE.exception(PORT), "a port named is bound, or named twice"),
+                        Refused.of(Refusal.NETWORK_IN_BODY_NOT_FOUND.exception(NETWORK),
                                 "a network named does not exist or may not be used by the project"))));
         draft.checks.add(new Check("each new port gets an address: the fixed IP asked for when it is free and on the "
                 + "network, else the lowest free one",
-                List.of(Refusal.of(NovaErrors.fixedIpInUseAtCreate(IP, SERVER), "the fixed IP asked for is taken"),
-                        Refusal.of(NovaErrors.fixedIpNotOnNetwork(IP, NETWORK),
+                List.of(Refused.of(Refusal.FIXED_IP_IN_USE_AT_CREATE.exception(IP, SERVER),
+                                "the fixed IP asked for is taken"),
+                        Refused.of(Refusal.FIXED_IP_NOT_ON_NETWORK.exception(IP, NETWORK),
                                 "the fixed IP asked for is not in the network's subnets"),
-                        Refusal.of(NovaErrors.noMoreFixedIps(NETWORK), "the network has no free address"))));
+                        Refused.of(Refusal.NO_MORE_FIXED_IPS.exception(NETWORK), "the network has no free address"))));
     }
 
     // ---------------------------------------------------------------- asynchronous operations

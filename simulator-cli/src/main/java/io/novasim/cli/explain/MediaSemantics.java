@@ -2,9 +2,9 @@ package io.novasim.cli.explain;
 
 import io.novasim.cli.explain.Explanation.Check;
 import io.novasim.cli.explain.Explanation.LaterFailure;
-import io.novasim.cli.explain.Explanation.Refusal;
+import io.novasim.cli.explain.Explanation.Refused;
 import io.novasim.cli.states.StateDiagram;
-import io.novasim.model.error.NovaErrors;
+import io.novasim.model.error.Refusal;
 import io.novasim.model.media.MediaStatus;
 import io.novasim.model.server.TaskState;
 import io.novasim.state.rules.Operation;
@@ -31,14 +31,14 @@ final class MediaSemantics {
         boolean attach = rule.operation() == Operation.MEDIA_ATTACH;
         draft.checks.add(Gates.serverVisible());
         draft.checks.add(Check.of("the image exists",
-                Refusal.of(NovaErrors.imageNotFound(IMAGE), "imageRef names no image")));
+                Refused.of(Refusal.IMAGE_NOT_FOUND.exception(IMAGE), "imageRef names no image")));
         draft.checks.addAll(Gates.rule(rule));
         draft.checks.add(attach
                 ? Check.of("the image is not attached to the server (nor being attached)",
-                        Refusal.of(NovaErrors.mediaAlreadyAttached(IMAGE, SERVER), "it is"))
+                        Refused.of(Refusal.MEDIA_ALREADY_ATTACHED.exception(IMAGE, SERVER), "it is"))
                 : Check.of("the image is attached to the server, and its attach has completed",
-                        Refusal.of(NovaErrors.mediaNotAttached(IMAGE, SERVER), "it is not attached, or its attach "
-                                + "or a detach is still running")));
+                        Refused.of(Refusal.MEDIA_NOT_ATTACHED.exception(IMAGE, SERVER),
+                                "it is not attached, or its attach or a detach is still running")));
         draft.faultRuleCheck();
 
         TaskState task = rule.phases().get(0);

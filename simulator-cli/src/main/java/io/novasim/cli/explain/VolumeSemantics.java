@@ -2,8 +2,8 @@ package io.novasim.cli.explain;
 
 import io.novasim.cli.explain.Explanation.Check;
 import io.novasim.cli.explain.Explanation.Microversion;
-import io.novasim.cli.explain.Explanation.Refusal;
-import io.novasim.model.error.NovaErrors;
+import io.novasim.cli.explain.Explanation.Refused;
+import io.novasim.model.error.Refusal;
 import io.novasim.model.server.VmState;
 import io.novasim.model.volume.AttachStatus;
 import io.novasim.model.volume.VolumeStatus;
@@ -43,7 +43,7 @@ final class VolumeSemantics {
     private static Check shelvedBelow20(TransitionRule rule) {
         return Check.of("below microversion 2." + SHELVED + ", the server is not " + VmState.SHELVED.value() + " or "
                         + VmState.SHELVED_OFFLOADED.value(),
-                Refusal.of(NovaErrors.invalidState(rule.action(), SERVER, "vm_state", VM_STATE),
+                Refused.of(Refusal.INSTANCE_INVALID_STATE.exception(rule.action(), SERVER, "vm_state", VM_STATE),
                         "the server is " + VmState.SHELVED.value() + " or " + VmState.SHELVED_OFFLOADED.value()
                                 + " and the request's microversion is below 2." + SHELVED));
     }
@@ -55,8 +55,8 @@ final class VolumeSemantics {
 
     private static Check volumeFound() {
         return Check.of("the volume exists and is visible to the caller",
-                Refusal.of(NovaErrors.volumeNotFound(VOLUME), "the volume does not exist or belongs to another "
-                        + "project"));
+                Refused.of(Refusal.VOLUME_NOT_FOUND.exception(VOLUME),
+                        "the volume does not exist or belongs to another project"));
     }
 
     private void attach(TransitionRule rule, Draft draft) {
@@ -66,25 +66,26 @@ final class VolumeSemantics {
         draft.checks.add(volumeFound());
         draft.checks.add(new Check("the volume is attached nowhere; a multiattach volume is not attached to this "
                 + "server already",
-                List.of(Refusal.of(NovaErrors.volumeAttachedElsewhere(VOLUME, SERVERS), "the volume is attached "
-                                + "(or being attached) to a server"),
-                        Refusal.of(NovaErrors.volumeAlreadyAttachedHere(VOLUME), "a multiattach volume is attached "
-                                + "to this server already"))));
+                List.of(Refused.of(Refusal.VOLUME_ATTACHED_ELSEWHERE.exception(VOLUME, SERVERS),
+                                "the volume is attached (or being attached) to a server"),
+                        Refused.of(Refusal.VOLUME_ALREADY_ATTACHED_HERE.exception(VOLUME),
+                                "a multiattach volume is attached to this server already"))));
         draft.checks.add(new Check("to a shelved_offloaded server: no tag, and not a multiattach volume",
-                List.of(Refusal.of(NovaErrors.taggedAttachToShelvedOffloaded(), "the body has a tag"),
-                        Refusal.of(NovaErrors.multiattachToShelvedOffloaded(), "the volume is multiattach"))));
+                List.of(Refused.of(Refusal.TAGGED_ATTACH_TO_SHELVED_OFFLOADED.exception(), "the body has a tag"),
+                        Refused.of(Refusal.MULTIATTACH_TO_SHELVED_OFFLOADED.exception(),
+                                "the volume is multiattach"))));
         draft.checks.add(Check.of("a multiattach volume is attached at microversion 2." + MULTIATTACH + " or later",
-                Refusal.of(NovaErrors.multiattachNeedsNewerMicroversion(), "the volume is multiattach and the "
-                        + "microversion is below 2." + MULTIATTACH)));
+                Refused.of(Refusal.MULTIATTACH_NEEDS_NEWER_MICROVERSION.exception(),
+                        "the volume is multiattach and the microversion is below 2." + MULTIATTACH)));
         draft.checks.add(new Check("Cinder can reserve the volume: it is available (a multiattach volume may be "
                 + "in-use)",
-                List.of(Refusal.of(NovaErrors.volumeNotAvailable(VOLUME, STATUS, false), "the volume is not "
+                List.of(Refused.of(Refusal.VOLUME_NOT_AVAILABLE.exception(VOLUME, STATUS), "the volume is not "
                                 + "available, e.g. still creating, or being swapped in"),
-                        Refusal.of(NovaErrors.volumeNotAvailable(VOLUME, STATUS, true), "the same, for a "
-                                + "multiattach volume"))));
+                        Refused.of(Refusal.MULTIATTACH_VOLUME_NOT_AVAILABLE.exception(VOLUME, STATUS),
+                                "the same, for a multiattach volume"))));
         draft.faultRuleCheck();
         draft.checks.add(Check.of("a device name is free (/dev/vdb to /dev/vdzz)",
-                Refusal.of(NovaErrors.tooManyDiskDevices(MAXIMUM), "every device name is taken")));
+                Refused.of(Refusal.TOO_MANY_DISK_DEVICES.exception(MAXIMUM), "every device name is taken")));
         draft.microversions.add(shelvedMicroversion("is attached inline, without a device"));
         draft.microversions.add(new Microversion(MULTIATTACH, "a multiattach volume may be attached",
                 "a multiattach volume is refused (400)"));
@@ -114,14 +115,14 @@ final class VolumeSemantics {
         draft.checks.add(shelvedBelow20(rule));
         draft.checks.add(volumeFound());
         draft.checks.add(Check.of("the volume is attached to this server",
-                Refusal.of(NovaErrors.volumeNotAttached(SERVER, VOLUME), "the server has no attachment of the "
+                Refused.of(Refusal.VOLUME_NOT_ATTACHED.exception(SERVER, VOLUME), "the server has no attachment of the "
                         + "volume")));
         draft.checks.add(Check.of("it is not the server's root volume",
-                Refusal.of(NovaErrors.cannotDetachRootVolume(), "the server boots from the volume")));
+                Refused.of(Refusal.CANNOT_DETACH_ROOT_VOLUME.exception(), "the server boots from the volume")));
         draft.checks.addAll(Gates.rule(rule));
         draft.checks.add(Check.of("Cinder can begin detaching: the attachment is complete and the volume "
                         + VolumeStatus.IN_USE.value(),
-                Refusal.of(NovaErrors.volumeNotInUse(), "the volume's attach has not completed yet, or it is "
+                Refused.of(Refusal.VOLUME_NOT_IN_USE.exception(), "the volume's attach has not completed yet, or it is "
                         + "being detached already")));
         draft.faultRuleCheck();
         draft.microversions.add(shelvedMicroversion("has the volume detached inline"));
@@ -149,24 +150,26 @@ final class VolumeSemantics {
         draft.checks.add(Gates.adminPolicy(rule.adminPolicy()));
         draft.checks.add(new Check("from microversion 2." + UPDATE_IN_PLACE + ": the server has an attachment of the "
                 + "volume, and the body changes nothing but volumeId and delete_on_termination",
-                List.of(Refusal.of(NovaErrors.noVolumeBdm(VOLUME), "the server has no attachment of the volume"),
-                        Refusal.of(NovaErrors.notMutable(PROPERTY), "the body changes id, serverId, device or "
+                List.of(Refused.of(Refusal.NO_VOLUME_BDM.exception(VOLUME),
+                                "the server has no attachment of the volume"),
+                        Refused.of(Refusal.NOT_MUTABLE.exception(PROPERTY), "the body changes id, serverId, device or "
                                 + "tag"))));
         draft.checks.add(volumeFound());
         draft.checks.add(Check.of("the new volume exists and is visible to the caller",
-                Refusal.of(NovaErrors.volumeInBodyNotFound(NEW_VOLUME), "the new volume does not exist or belongs "
-                        + "to another project")));
+                Refused.of(Refusal.VOLUME_IN_BODY_NOT_FOUND.exception(NEW_VOLUME),
+                        "the new volume does not exist or belongs to another project")));
         draft.checks.addAll(Gates.rule(rule));
         draft.checks.add(Check.of("the old volume is attached to this server",
-                Refusal.of(NovaErrors.swapSourceElsewhere(), "it is not")));
+                Refused.of(Refusal.SWAP_SOURCE_ELSEWHERE.exception(), "it is not")));
         draft.checks.add(Check.of("the new volume is attached nowhere",
-                Refusal.of(NovaErrors.swapTargetAttached(), "it is attached or in-use")));
+                Refused.of(Refusal.SWAP_TARGET_ATTACHED.exception(), "it is attached or in-use")));
         draft.checks.add(Check.of("the new volume is at least as large as the old one",
-                Refusal.of(NovaErrors.swapTargetTooSmall(), "it is smaller")));
+                Refused.of(Refusal.SWAP_TARGET_TOO_SMALL.exception(), "it is smaller")));
         draft.checks.add(Check.of("the old attachment is complete and its volume " + VolumeStatus.IN_USE.value(),
-                Refusal.of(NovaErrors.volumeNotInUse(), "its attach has not completed, or it is being detached")));
+                Refused.of(Refusal.VOLUME_NOT_IN_USE.exception(),
+                        "its attach has not completed, or it is being detached")));
         draft.checks.add(Check.of("Cinder can reserve the new volume: it is available",
-                Refusal.of(NovaErrors.volumeNotAvailable(NEW_VOLUME, STATUS, false), "it is not, e.g. still "
+                Refused.of(Refusal.VOLUME_NOT_AVAILABLE.exception(NEW_VOLUME, STATUS), "it is not, e.g. still "
                         + "creating")));
         draft.faultRuleCheck();
         draft.microversions.add(new Microversion(UPDATE_IN_PLACE, "a PUT naming the same volume only updates "

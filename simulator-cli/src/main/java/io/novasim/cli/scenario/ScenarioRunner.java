@@ -348,10 +348,10 @@ public final class ScenarioRunner {
         }
     }
 
-    /** Why the simulator refused the last request: the rule that fired, as the journal kept it. */
+    /** Why the simulator refused the last request: its refusal id and the rule that fired, as the journal kept them. */
     private void refusal() {
         List<io.novasim.RecordedRequest> journal = sim.control().requests();
-        String why = journal.isEmpty() ? null : journal.get(journal.size() - 1).refusal();
+        String why = journal.isEmpty() ? null : journal.get(journal.size() - 1).refusalLine();
         if (why != null) {
             add(Kind.REFUSAL, why, null);
         }

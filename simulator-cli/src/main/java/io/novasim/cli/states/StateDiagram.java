@@ -1,6 +1,6 @@
 package io.novasim.cli.states;
 
-import io.novasim.model.error.NovaErrors;
+import io.novasim.model.error.Refusal;
 import io.novasim.model.server.TaskState;
 import io.novasim.model.server.VmState;
 import io.novasim.state.rules.Operation;
@@ -55,7 +55,7 @@ public final class StateDiagram {
             out.append("  accepted in  vm_state ").append(anyOr(rule.allowedVmStates(), VmState::value))
                     .append(", task_state ").append(anyOr(rule.allowedTaskStates(), TaskState::toString)).append('\n');
             if (rule.adminPolicy() != null) {
-                out.append("  admin only   ").append(NovaErrors.policyForbids(rule.adminPolicy()).getMessage())
+                out.append("  admin only   ").append(rule.adminPolicy().refusal().getMessage())
                         .append(" (403 otherwise)\n");
             }
             if (!rule.phases().isEmpty()) {
@@ -80,16 +80,16 @@ public final class StateDiagram {
     private static List<String> refusals(TransitionRule rule) {
         List<String> refusals = new ArrayList<>();
         if (rule.checksLock()) {
-            refusals.add(NovaErrors.locked(SERVER).getMessage() + " (locked, caller not admin)");
+            refusals.add(Refusal.INSTANCE_LOCKED.message(SERVER) + " (locked, caller not admin)");
         }
         if (rule.allowedVmStates() != null) {
-            refusals.add(NovaErrors.invalidState(rule.action(), SERVER, "vm_state", "<vm_state>").getMessage());
+            refusals.add(Refusal.INSTANCE_INVALID_STATE.message(rule.action(), SERVER, "vm_state", "<vm_state>"));
         }
         if (rule.allowedTaskStates() != null) {
-            refusals.add(NovaErrors.invalidState(rule.action(), SERVER, "task_state", "<task_state>").getMessage());
+            refusals.add(Refusal.INSTANCE_INVALID_STATE.message(rule.action(), SERVER, "task_state", "<task_state>"));
         }
         if (rule.mustHaveLaunched()) {
-            refusals.add(NovaErrors.invalidState(rule.action(), SERVER, "launched_at", null).getMessage()
+            refusals.add(Refusal.INSTANCE_NOT_LAUNCHED.message(SERVER, rule.action())
                     + " (never launched)");
         }
         return refusals;

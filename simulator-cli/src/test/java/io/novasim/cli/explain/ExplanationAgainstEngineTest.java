@@ -2,7 +2,7 @@ package io.novasim.cli.explain;
 
 import io.novasim.CloudSetup;
 import io.novasim.cli.explain.Explanation.LaterFailure;
-import io.novasim.cli.explain.Explanation.Refusal;
+import io.novasim.cli.explain.Explanation.Refused;
 import io.novasim.model.action.InstanceActionEvent;
 import io.novasim.model.error.ComputeException;
 import io.novasim.model.server.Server;
@@ -113,12 +113,12 @@ class ExplanationAgainstEngineTest {
         assertThat(refused).as("the engine refuses this %s", operation).isNotNull();
         String message = template(refused.getMessage(), placeholders);
         Explanation explanation = explainer.explain(operation);
-        List<Refusal> refusals = explanation.refusals();
+        List<Refused> refusals = explanation.refusals();
         int index = -1;
         for (int i = 0; i < refusals.size() && index < 0; i++) {
-            Refusal listed = refusals.get(i);
-            if (listed.status() == refused.code() && listed.faultName().equals(refused.faultName())
-                    && listed.message().equals(message)) {
+            Refused listed = refusals.get(i);
+            if (listed.refusal() == refused.refusal() && listed.status() == refused.code()
+                    && listed.faultName().equals(refused.faultName()) && listed.message().equals(message)) {
                 index = i;
             }
         }

@@ -20,7 +20,7 @@ public sealed interface FaultEffect {
         }
 
         public ApiError toException() {
-            return new ApiError(code, faultName, message);
+            return ApiError.ofFaultRule(code, faultName, message);
         }
 
         /** Nova's 500 for an unexpected failure. */

@@ -1,5 +1,7 @@
 package io.novasim.state.faults;
 
+import io.novasim.model.error.Refusal;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +28,8 @@ public final class FaultPlan {
 
     public void add(FaultRule rule) {
         if (rules.containsKey(rule.id())) {
-            throw new IllegalArgumentException("a fault rule named " + rule.id() + " exists already");
+            // The control plane answers this with the same text, as a 409.
+            throw new IllegalArgumentException(Refusal.FAULT_RULE_EXISTS.message(rule.id()));
         }
         rules.put(rule.id(), rule);
         counts.put(rule.id(), new int[2]);

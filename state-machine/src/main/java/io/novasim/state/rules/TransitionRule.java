@@ -1,7 +1,7 @@
 package io.novasim.state.rules;
 
 import io.novasim.model.error.ComputeException;
-import io.novasim.model.error.NovaErrors;
+import io.novasim.model.error.Refusal;
 import io.novasim.model.server.PowerState;
 import io.novasim.model.server.Server;
 import io.novasim.model.server.TaskState;
@@ -18,7 +18,7 @@ import java.util.Set;
  * @param instanceAction   the name recorded in {@code os-instance-actions}
  * @param computeEvent     the instance action event of the asynchronous work, or {@code null} for synchronous operations
  * @param checksLock       whether a lock held against a non-admin caller refuses it
- * @param adminPolicy      the policy rule that only an admin passes, or {@code null} when any caller may ask
+ * @param adminPolicy      the policy that only an admin passes, or {@code null} when any caller may ask
  * @param allowedVmStates  the vm_states it is accepted in, or {@code null} for any
  * @param allowedTaskStates the task_states it is accepted in ({@link TaskState#NONE} for idle), or {@code null} for any
  * @param mustHaveLaunched whether a server that never became active refuses it ({@code launched_at} check)
@@ -34,7 +34,7 @@ public record TransitionRule(
         String instanceAction,
         String computeEvent,
         boolean checksLock,
-        String adminPolicy,
+        AdminPolicy adminPolicy,
         Set<VmState> allowedVmStates,
         Set<TaskState> allowedTaskStates,
         boolean mustHaveLaunched,
@@ -76,21 +76,21 @@ public record TransitionRule(
      */
     public void check(Server server, boolean callerIsAdmin) {
         if (checksLock && server.locked() && !callerIsAdmin) {
-            throw NovaErrors.locked(server.id()).explainedAs(refused("the server is locked and the caller is not an"
-                    + " admin", "a locked server accepts it only from an admin"));
+            throw Refusal.INSTANCE_LOCKED.exception(server.id()).explainedAs(refused("the server is locked and the "
+                    + "caller is not an admin", "a locked server accepts it only from an admin"));
         }
         if (!acceptsVmState(server.vmState())) {
-            throw NovaErrors.invalidState(action, server.id(), "vm_state", server.vmState())
+            throw Refusal.INSTANCE_INVALID_STATE.exception(action, server.id(), "vm_state", server.vmState())
                     .explainedAs(refused("vm_state " + server.vmState() + notAmong(allowedVmStates),
                             "vm_state must be " + among(allowedVmStates)));
         }
         if (!acceptsTaskState(server.taskState())) {
-            throw NovaErrors.invalidState(action, server.id(), "task_state", server.taskState())
+            throw Refusal.INSTANCE_INVALID_STATE.exception(action, server.id(), "task_state", server.taskState())
                     .explainedAs(refused("task_state " + server.taskState() + notAmong(allowedTaskStates),
                             "task_state must be " + among(allowedTaskStates)));
         }
         if (mustHaveLaunched && !server.launched()) {
-            throw NovaErrors.invalidState(action, server.id(), "launched_at", null)
+            throw Refusal.INSTANCE_NOT_LAUNCHED.exception(server.id(), action)
                     .explainedAs(refused("the server never became active", "launched_at must be set"));
         }
     }

@@ -20,12 +20,6 @@ import static io.novasim.model.server.VmState.*;
  * reads it; the engine obeys it). Sources: {@code nova/compute/api.py} decorators and {@code nova/compute/manager.py}.
  */
 public final class TransitionTable {
-    /**
-     * The policy an unlock needs when the lock was not set from the server's own project (an admin's lock): only an
-     * admin passes it ({@code nova/api/openstack/compute/lock_server.py}).
-     */
-    public static final String UNLOCK_OVERRIDE_POLICY = "os_compute_api:os-lock-server:unlock:unlock_override";
-
     private static final Set<TaskState> IDLE = EnumSet.of(NONE);
     private static final Set<VmState> ANY_VM = null;
     private static final Set<TaskState> ANY_TASK = null;
@@ -81,11 +75,9 @@ public final class TransitionTable {
         add(Operation.UNLOCK, "unlock", "unlock", null, false, null,
                 ANY_VM, ANY_TASK, false, List.of(), null, null, null);
         add(Operation.RESET_STATE_ACTIVE, "os-resetState", "resetState", null, false,
-                "os_compute_api:os-admin-actions:reset_state",
-                ANY_VM, ANY_TASK, false, List.of(), ACTIVE, null, null);
+                AdminPolicy.RESET_STATE, ANY_VM, ANY_TASK, false, List.of(), ACTIVE, null, null);
         add(Operation.RESET_STATE_ERROR, "os-resetState", "resetState", null, false,
-                "os_compute_api:os-admin-actions:reset_state",
-                ANY_VM, ANY_TASK, false, List.of(), ERROR, null, null);
+                AdminPolicy.RESET_STATE, ANY_VM, ANY_TASK, false, List.of(), ERROR, null, null);
         // Attach and detach change no vm_state or task_state: their rows are gates only (§2.4, lower half).
         Set<VmState> interfaceStates = EnumSet.of(ACTIVE, PAUSED, STOPPED);
         add(Operation.ATTACH_INTERFACE, "attach_interface", "attach_interface", "compute_attach_interface", true,
@@ -100,7 +92,7 @@ public final class TransitionTable {
         add(Operation.DETACH_VOLUME, "detach_volume", "detach_volume", "compute_detach_volume", true, null,
                 volumeStates, IDLE, true, List.of(), null, null, null);
         add(Operation.SWAP_VOLUME, "swap_volume", "swap_volume", "compute_swap_volume", true,
-                "os_compute_api:os-volumes-attachments:swap", EnumSet.of(ACTIVE, PAUSED, RESIZED), IDLE, true,
+                AdminPolicy.SWAP_VOLUME, EnumSet.of(ACTIVE, PAUSED, RESIZED), IDLE, true,
                 List.of(), null, null, null);
         // Seed 002: "accepted only when the task_state is None"; the seed names no vm_state condition. The work
         // holds a task_state of its own, so other actions are refused while it runs (client-wire-contract.md §6).
@@ -117,9 +109,9 @@ public final class TransitionTable {
     }
 
     private static void add(Operation operation, String action, String instanceAction, String computeEvent,
-                            boolean checksLock, String adminPolicy, Set<VmState> vmStates, Set<TaskState> taskStates,
-                            boolean mustHaveLaunched, List<TaskState> phases, VmState endVm, PowerState endPower,
-                            VmState failedVm) {
+                            boolean checksLock, AdminPolicy adminPolicy, Set<VmState> vmStates,
+                            Set<TaskState> taskStates, boolean mustHaveLaunched, List<TaskState> phases,
+                            VmState endVm, PowerState endPower, VmState failedVm) {
         RULES.put(operation, new TransitionRule(operation, action, instanceAction, computeEvent, checksLock,
                 adminPolicy, vmStates, taskStates, mustHaveLaunched, phases, endVm, endPower, failedVm));
     }

@@ -1,0 +1,61 @@
+package io.novasim.state.rules;
+
+import io.novasim.model.error.ComputeException;
+import io.novasim.model.error.Refusal;
+
+/**
+ * Nova's policy rules that only an admin passes ({@code check_str=base.ADMIN} in {@code nova/policies/}), by Nova's
+ * names. Whoever else asks gets {@link Refusal#POLICY_NOT_AUTHORIZED}, which names the rule.
+ */
+public enum AdminPolicy {
+    /** {@code GET /servers?all_tenants=1}: every project's servers ({@code nova/policies/servers.py}). */
+    SERVERS_INDEX_ALL_TENANTS("os_compute_api:servers:index:get_all_tenants"),
+    /** {@code GET /servers/detail?all_tenants=1}. */
+    SERVERS_DETAIL_ALL_TENANTS("os_compute_api:servers:detail:get_all_tenants"),
+    /** {@code os-resetState} ({@code nova/policies/admin_actions.py}). */
+    RESET_STATE("os_compute_api:os-admin-actions:reset_state"),
+    /** A volume attachment's PUT that swaps the volume ({@code nova/policies/volumes_attachments.py}). */
+    SWAP_VOLUME("os_compute_api:os-volumes-attachments:swap"),
+    /**
+     * An unlock of a lock not set from the server's own project (an admin's lock)
+     * ({@code nova/api/openstack/compute/lock_server.py}).
+     */
+    UNLOCK_OVERRIDE("os_compute_api:os-lock-server:unlock:unlock_override");
+
+    private final String rule;
+
+    AdminPolicy(String rule) {
+        this.rule = rule;
+    }
+
+    /** Nova's name of the rule, as its 403 prints it: {@code os_compute_api:os-admin-actions:reset_state}. */
+    public String rule() {
+        return rule;
+    }
+
+    /** The policy a server list asking for every project's servers needs: index's, or detail's. */
+    public static AdminPolicy allTenants(boolean detail) {
+        return detail ? SERVERS_DETAIL_ALL_TENANTS : SERVERS_INDEX_ALL_TENANTS;
+    }
+
+    /** Nova's 403 for a caller the rule does not allow, without an explanation. */
+    public ComputeException refusal() {
+        return Refusal.POLICY_NOT_AUTHORIZED.exception(rule);
+    }
+
+    /**
+     * Refuses a caller who is not an admin, explained as this rule.
+     *
+     * @throws ComputeException Nova's 403, {@link Refusal#POLICY_NOT_AUTHORIZED}
+     */
+    public void enforce(boolean callerIsAdmin) {
+        if (!callerIsAdmin) {
+            throw refusal().explainedAs("the caller is not an admin (rule: " + onlyAdmins() + ")");
+        }
+    }
+
+    /** The rule in words: {@code policy <name> allows only admins}. */
+    public String onlyAdmins() {
+        return "policy " + rule + " allows only admins";
+    }
+}
