@@ -1,6 +1,8 @@
 package io.novasim.http.javalin;
 
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Gzip;
 import io.javalin.http.Context;
 import io.javalin.util.JavalinBindException;
 import io.javalin.http.HandlerType;
@@ -13,6 +15,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.util.List;
 
 /**
  * The simulator's APIs over HTTP: a Javalin server whose one handler hands every request to {@link Api#handle} and
@@ -44,8 +47,16 @@ public final class JavalinServer {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
             // Few threads up front: one more simulator in a warm JVM starts in milliseconds (Javalin's default
-            // pool starts 8 threads at once); the pool still grows to 250 under load.
-            config.jetty.threadPool = new QueuedThreadPool(250, 2, 60_000, -1, null, null);
+            // pool starts 8 threads at once). Every request is work for the CPU, never a wait (the engine is in
+            // memory), so threads beyond the cores only take turns: see maxThreads.
+            config.jetty.threadPool = new QueuedThreadPool(maxThreads(), 2, 60_000, -1, null, null);
+            config.http.customCompression(compression());
+            // Javalin copies each answer to Jetty through a buffer of this size, new for every answer: 32 KiB by
+            // default, more garbage per request than all the rest. One byte more than Jetty's aggregation size gives
+            // the same answers: Jetty holds back a write up to that size (an answer that small gets a
+            // Content-Length), and one larger, the first of a longer answer, goes out at once, chunked.
+            config.jetty.modifyHttpConfiguration(http ->
+                    config.http.responseBufferSize = http.getOutputAggregationSize() + 1);
             config.router.ignoreTrailingSlashes = false;
             config.router.mount(router -> {
                 for (HandlerType method : METHODS) {
@@ -79,6 +90,27 @@ public final class JavalinServer {
         }
         String name = cause.getClass().getSimpleName(); // e.g. UnresolvedAddressException, which has no message
         return cause.getMessage() == null ? name : name + ": " + cause.getMessage();
+    }
+
+    /**
+     * Jetty's own threads (an acceptor and the selectors) and two request threads a core. Requests never wait on
+     * anything, so more threads would not answer more; they would take the CPU from the JIT compiler, which with
+     * Javalin's 250 got a twentieth of one core under load and took a minute to compile the request path.
+     */
+    static int maxThreads() {
+        return 4 + 2 * Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Javalin's gzip for clients that accept it, told the types the APIs answer with: it would otherwise compare each
+     * answer's type with forty types it never compresses, at every request.
+     */
+    private static CompressionStrategy compression() {
+        CompressionStrategy gzip = new CompressionStrategy(null, new Gzip());
+        gzip.setAllowedMimeTypes(List.of("application/json", "application/json; charset=UTF-8",
+                "application/json;charset=utf-8", "text/plain", "text/plain; charset=UTF-8", "text/plain;charset=utf-8",
+                "text/html; charset=UTF-8", "text/html;charset=utf-8"));
+        return gzip;
     }
 
     private static void answer(Api api, Context ctx) {
