@@ -3,7 +3,6 @@ package io.novasim.http;
 import io.novasim.ApiRequest;
 import io.novasim.ApiResponse;
 import io.novasim.http.compute.ComputeApi;
-import io.novasim.http.compute.ComputeVersions;
 import io.novasim.http.control.ControlRoutes;
 import io.novasim.http.identity.IdentityRoutes;
 import io.novasim.http.image.ImageRoutes;
@@ -78,7 +77,7 @@ public final class Api {
     /** The API under the path's first segment answers, or null when none has a route there. */
     private ApiResponse route(Exchange exchange, String[] segments) {
         if (segments.length == 0) {
-            return exchange.method().equals("GET") ? ComputeVersions.root(exchange) : null;
+            return exchange.method().equals("GET") ? compute.root(exchange) : null;
         }
         return switch (segments[0]) {
             case "identity" -> identity.handle(exchange);

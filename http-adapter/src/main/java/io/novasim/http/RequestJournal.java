@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * for {@link #take()}: the requests no earlier take returned, in arrival order, as MockWebServer's
  * {@code takeRequest()} hands them out. A consumer that falls behind the bound gets the oldest request still kept.
  */
-public final class RequestJournal {
+final class RequestJournal {
     private static final int MAX_BODY = 4096;
 
     private final ArrayDeque<RecordedRequest> requests = new ArrayDeque<>();

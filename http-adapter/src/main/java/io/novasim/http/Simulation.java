@@ -298,8 +298,9 @@ public final class Simulation implements SimulatorControl {
         return log;
     }
 
-    public RequestJournal journal() {
-        return journal;
+    /** How many requests the journal's bound pushed out since it was last cleared. */
+    public long journalDropped() {
+        return journal.dropped();
     }
 
     public SimulatorSettings settings() {

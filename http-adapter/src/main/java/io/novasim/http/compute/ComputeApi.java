@@ -52,21 +52,24 @@ public final class ComputeApi {
     private final List<ComputeDialect> dialects;
 
     @Inject
-    public ComputeApi(Simulation simulation, ServersRoutes servers, ServerActionsRoutes actions,
-                      InterfacesRoutes interfaces, VolumeAttachmentsRoutes volumeAttachments,
-                      InstanceActionsRoutes instanceActions, FlavorsRoutes flavors, KeypairsRoutes keypairs) {
+    public ComputeApi(Simulation simulation) {
         this.simulation = simulation;
         this.basicAuth = new BasicAuth(simulation);
         this.dialects = ComputeDialect.all().stream()
                 .filter(d -> d != ComputeDialect.NOVA && simulation.settings().dialects().contains(d.name()))
                 .toList();
-        servers.register(this);
-        actions.register(this);
-        interfaces.register(this);
-        volumeAttachments.register(this);
-        instanceActions.register(this);
-        flavors.register(this);
-        keypairs.register(this);
+        new ServersRoutes(simulation).register(this);
+        new ServerActionsRoutes(simulation).register(this);
+        new InterfacesRoutes(simulation).register(this);
+        new VolumeAttachmentsRoutes(simulation).register(this);
+        new InstanceActionsRoutes(simulation).register(this);
+        new FlavorsRoutes(simulation).register(this);
+        new KeypairsRoutes(simulation).register(this);
+    }
+
+    /** {@code GET /}: the compute API's versions, which clients read first. */
+    public ApiResponse root(Exchange exchange) {
+        return ComputeVersions.root(exchange);
     }
 
     /** Adds a route under {@code /v2.1}, reachable with and without the project id in the path. */

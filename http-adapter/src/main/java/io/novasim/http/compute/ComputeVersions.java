@@ -15,12 +15,12 @@ import java.util.Map;
  * {@code GET /v2.1/} (and the catalog URL {@code /v2.1/{project_id}}, which the {@code nova} CLI reads with its token)
  * shows v2.1 with its minimum and maximum microversion; {@code /v2.1} redirects to {@code /v2.1/}.
  */
-public final class ComputeVersions {
+final class ComputeVersions {
     private ComputeVersions() {
     }
 
     /** {@code GET /}: the versions of the compute API. */
-    public static ApiResponse root(Exchange exchange) {
+    static ApiResponse root(Exchange exchange) {
         String base = exchange.base();
         Map<String, Object> v20 = Json.object();
         v20.put("id", "v2.0");

@@ -12,7 +12,7 @@ import java.util.Map;
  * renames, respells and adds fields and never restates a rule of the core.
  */
 @FunctionalInterface
-public interface DialectServerShape {
+interface DialectServerShape {
     /** Nova's shapes, unchanged. */
     DialectServerShape NOVA = (call, cloud, readout, novaView) -> novaView;
 

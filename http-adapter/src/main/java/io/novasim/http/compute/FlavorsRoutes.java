@@ -6,20 +6,16 @@ import io.novasim.http.support.Json;
 import io.novasim.http.support.Reply;
 import io.novasim.model.catalog.Flavor;
 import io.novasim.model.error.Refusal;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** {@code /flavors}: list, detail, show. */
-@Singleton
-public final class FlavorsRoutes {
+final class FlavorsRoutes {
     private final Simulation simulation;
 
-    @Inject
-    public FlavorsRoutes(Simulation simulation) {
+    FlavorsRoutes(Simulation simulation) {
         this.simulation = simulation;
     }
 

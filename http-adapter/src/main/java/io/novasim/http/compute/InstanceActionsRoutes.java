@@ -6,20 +6,16 @@ import io.novasim.http.support.Json;
 import io.novasim.http.support.Reply;
 import io.novasim.model.action.InstanceAction;
 import io.novasim.model.action.InstanceActionEvent;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** {@code /servers/{id}/os-instance-actions} (nova-semantics.md §5, §10): how a client sees asynchronous failures. */
-@Singleton
-public final class InstanceActionsRoutes {
+final class InstanceActionsRoutes {
     private final Simulation simulation;
 
-    @Inject
-    public InstanceActionsRoutes(Simulation simulation) {
+    InstanceActionsRoutes(Simulation simulation) {
         this.simulation = simulation;
     }
 

@@ -10,8 +10,6 @@ import io.novasim.model.network.FixedIp;
 import io.novasim.model.network.Port;
 import io.novasim.state.command.AttachInterface;
 import io.novasim.state.command.DetachInterface;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +17,10 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code /servers/{id}/os-interface} (nova-semantics.md §3): list, attach (200), show, detach (202). */
-@Singleton
-public final class InterfacesRoutes {
+final class InterfacesRoutes {
     private final Simulation simulation;
 
-    @Inject
-    public InterfacesRoutes(Simulation simulation) {
+    InterfacesRoutes(Simulation simulation) {
         this.simulation = simulation;
     }
 

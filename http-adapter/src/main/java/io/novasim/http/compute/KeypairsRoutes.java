@@ -10,8 +10,6 @@ import io.novasim.model.keypair.Keypair;
 import io.novasim.state.command.CreateKeypair;
 import io.novasim.state.command.DeleteKeypair;
 import io.novasim.state.command.Receipt;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +17,10 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code /os-keypairs}: per user; 2.2 adds {@code type} and answers create 201 and delete 204. */
-@Singleton
-public final class KeypairsRoutes {
+final class KeypairsRoutes {
     private final Simulation simulation;
 
-    @Inject
-    public KeypairsRoutes(Simulation simulation) {
+    KeypairsRoutes(Simulation simulation) {
         this.simulation = simulation;
     }
 

@@ -14,8 +14,6 @@ import io.novasim.state.command.LockServer;
 import io.novasim.state.command.Perform;
 import io.novasim.state.command.Receipt;
 import io.novasim.state.rules.Operation;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
 import java.util.Iterator;
 import java.util.List;
@@ -27,8 +25,7 @@ import java.util.Set;
  * body; rescue 200 with the password); the bare-metal {@code media-attach} / {@code media-detach} answer 200 with no
  * body, as seed 002 documents.
  */
-@Singleton
-public final class ServerActionsRoutes {
+final class ServerActionsRoutes {
     private static final Map<String, Operation> SIMPLE = Map.ofEntries(
             Map.entry("os-stop", Operation.STOP),
             Map.entry("os-start", Operation.START),
@@ -44,8 +41,7 @@ public final class ServerActionsRoutes {
 
     private final Simulation simulation;
 
-    @Inject
-    public ServerActionsRoutes(Simulation simulation) {
+    ServerActionsRoutes(Simulation simulation) {
         this.simulation = simulation;
     }
 

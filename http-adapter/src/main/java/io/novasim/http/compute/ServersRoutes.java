@@ -18,8 +18,6 @@ import io.novasim.state.command.Receipt;
 import io.novasim.state.command.UpdateServer;
 import io.novasim.state.rules.AdminPolicy;
 import io.novasim.state.rules.Operation;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -34,8 +32,7 @@ import java.util.regex.PatternSyntaxException;
  * {@code /servers}: create, list, detail, show, update, delete and {@code ips}. Show and detail answer in the shape of
  * the call's dialect ({@link ComputeDialect#serverShape()}), made from Nova's view.
  */
-@Singleton
-public final class ServersRoutes {
+final class ServersRoutes {
     /** The fields of a create's {@code server} at 2.1 (Nova's {@code create} schema); others come and go later. */
     private static final Set<String> CREATE_KEYS = Set.of("name", "imageRef", "flavorRef", "adminPass", "metadata",
             "networks", "OS-DCF:diskConfig", "accessIPv4", "accessIPv6", "personality", "availability_zone",
@@ -74,8 +71,7 @@ public final class ServersRoutes {
 
     private final Simulation simulation;
 
-    @Inject
-    public ServersRoutes(Simulation simulation) {
+    ServersRoutes(Simulation simulation) {
         this.simulation = simulation;
     }
 

@@ -11,8 +11,6 @@ import io.novasim.model.volume.VolumeAttachment;
 import io.novasim.state.command.AttachVolume;
 import io.novasim.state.command.DetachVolume;
 import io.novasim.state.command.UpdateVolumeAttachment;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,14 +19,12 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code /servers/{id}/os-volume_attachments} (nova-semantics.md §4), with the shapes of §4.1 per microversion. */
-@Singleton
-public final class VolumeAttachmentsRoutes {
+final class VolumeAttachmentsRoutes {
     private static final String DEVICE = "(^/dev/x{0,1}[a-z]{0,1}d{0,1})([a-z]+)[0-9]*$";
 
     private final Simulation simulation;
 
-    @Inject
-    public VolumeAttachmentsRoutes(Simulation simulation) {
+    VolumeAttachmentsRoutes(Simulation simulation) {
         this.simulation = simulation;
     }
 

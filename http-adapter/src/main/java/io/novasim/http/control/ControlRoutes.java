@@ -97,7 +97,7 @@ public final class ControlRoutes {
                 Json.object("released", control.release(params.get("server_id"))));
         route("GET", "/requests", (body, params) -> {
             Map<String, Object> reply = Json.object("requests", control.requests());
-            reply.put("dropped", simulation.journal().dropped());
+            reply.put("dropped", simulation.journalDropped());
             return reply;
         });
         route("GET", "/events", (body, params) -> Json.object("events",
