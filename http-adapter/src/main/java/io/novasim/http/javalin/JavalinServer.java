@@ -93,12 +93,13 @@ public final class JavalinServer {
     }
 
     /**
-     * Jetty's own threads (an acceptor and the selectors) and two request threads a core. Requests never wait on
-     * anything, so more threads would not answer more; they would take the CPU from the JIT compiler, which with
-     * Javalin's 250 got a twentieth of one core under load and took a minute to compile the request path.
+     * Two threads a core, and two more for Jetty's acceptor and selector. A request never waits on anything (the
+     * engine is in memory), so more threads would not answer more: they only take turns on the cores, and take them
+     * from the JIT compiler. With Javalin's 250, on one core under load, the compiler got a twentieth of it and the
+     * request path took a minute to compile; with four, about twenty seconds (capacity.sh: see the README).
      */
     static int maxThreads() {
-        return 4 + 2 * Runtime.getRuntime().availableProcessors();
+        return 2 + 2 * Runtime.getRuntime().availableProcessors();
     }
 
     /**
