@@ -1,21 +1,23 @@
 package io.novasim.http.javalin;
 
 import io.javalin.Javalin;
-import io.javalin.compression.CompressionStrategy;
-import io.javalin.compression.Gzip;
 import io.javalin.http.Context;
 import io.javalin.util.JavalinBindException;
 import io.javalin.http.HandlerType;
 import io.novasim.ApiRequest;
 import io.novasim.ApiResponse;
 import io.novasim.http.Api;
-import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
-import java.util.List;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The simulator's APIs over HTTP: a Javalin server whose one handler hands every request to {@link Api#handle} and
@@ -50,7 +52,7 @@ public final class JavalinServer {
             // pool starts 8 threads at once). Every request is work for the CPU, never a wait (the engine is in
             // memory), so threads beyond the cores only take turns: see maxThreads.
             config.jetty.threadPool = new QueuedThreadPool(maxThreads(), 2, 60_000, -1, null, null);
-            config.http.customCompression(compression());
+            config.http.disableCompression(); // the answer is written below, gzipped when the client asks
             // Javalin copies each answer to Jetty through a buffer of this size, new for every answer: 32 KiB by
             // default, more garbage per request than all the rest. One byte more than Jetty's aggregation size gives
             // the same answers: Jetty holds back a write up to that size (an answer that small gets a
@@ -102,42 +104,51 @@ public final class JavalinServer {
         return 2 + 2 * Runtime.getRuntime().availableProcessors();
     }
 
-    /**
-     * Javalin's gzip for clients that accept it, told the types the APIs answer with: it would otherwise compare each
-     * answer's type with forty types it never compresses, at every request.
-     */
-    private static CompressionStrategy compression() {
-        CompressionStrategy gzip = new CompressionStrategy(null, new Gzip());
-        gzip.setAllowedMimeTypes(List.of("application/json", "application/json; charset=UTF-8",
-                "application/json;charset=utf-8", "text/plain", "text/plain; charset=UTF-8", "text/plain;charset=utf-8",
-                "text/html; charset=UTF-8", "text/html;charset=utf-8"));
-        return gzip;
-    }
-
-    private static void answer(Api api, Context ctx) {
+    private static void answer(Api api, Context ctx) throws IOException {
         ctx.attribute(ANSWERED, Boolean.TRUE);
         ApiResponse response = api.handle(new ContextRequest(ctx, Api.maxBodyBytes()));
-        ctx.status(response.status());
+        HttpServletResponse servlet = ctx.res();
+        servlet.setStatus(response.status());
+        HttpFields.Mutable fields = servlet instanceof Response jetty ? jetty.getHttpFields() : null;
         for (ApiRequest.Header header : response.headers()) {
             if (header.name().equalsIgnoreCase("Content-Type")) {
-                contentType(ctx, header.value());
+                // Javalin set a default type: this one replaces it, byte for byte (Fields says why)
+                servlet.setContentType(header.value());
+                if (fields != null) {
+                    fields.put(Fields.of(header));
+                }
+            } else if (fields != null) {
+                fields.add(Fields.of(header));
             } else {
-                ctx.res().addHeader(header.name(), header.value());
+                servlet.addHeader(header.name(), header.value());
             }
         }
-        ctx.result(response.body());
+        byte[] body = response.body();
+        if (body.length == 0) {
+            return; // Jetty answers Content-Length: 0 where a status allows a body
+        }
+        if (body.length >= GZIP_FROM && acceptsGzip(ctx.req().getHeader("Accept-Encoding"))) {
+            servlet.addHeader("Content-Encoding", "gzip");
+            servlet.addHeader("Vary", "Accept-Encoding");
+            body = gzip(body);
+        }
+        servlet.setContentLength(body.length);
+        servlet.getOutputStream().write(body);
     }
 
-    /**
-     * Sets Content-Type byte for byte. Jetty rewrites the types it knows ({@code application/json; charset=UTF-8}
-     * becomes {@code application/json;charset=utf-8}), and the documents the simulator answers like show the
-     * original spelling.
-     */
-    private static void contentType(Context ctx, String value) {
-        ctx.contentType(value);
-        if (ctx.res() instanceof Response jetty) {
-            jetty.getHttpFields().put(HttpHeader.CONTENT_TYPE, value);
+    /** Answers this long and longer are gzipped for a client that accepts it (Javalin's threshold). */
+    private static final int GZIP_FROM = 1500;
+
+    private static boolean acceptsGzip(String acceptEncoding) {
+        return acceptEncoding != null && acceptEncoding.toLowerCase(java.util.Locale.ROOT).contains("gzip");
+    }
+
+    private static byte[] gzip(byte[] body) throws IOException {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream(body.length / 4 + 64);
+        try (GZIPOutputStream out = new GZIPOutputStream(zipped)) {
+            out.write(body);
         }
+        return zipped.toByteArray();
     }
 
     /**
