@@ -261,6 +261,8 @@ class TransportParityTest {
         assertThat(both("DELETE", "/v2.1/servers/" + ids.get(4), null).status()).isEqualTo(204);
         both("GET", "/v2.1/nothing-here", null);
         both("PATCH", "/v2.1/servers", "{}");
+        both("PROPFIND", "/v2.1/servers", null); // a method no web framework knows: Nova's 404 all the same
+        both("TRACE", "/v2.1/servers", null);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("accept", "application/json");
         headers.put("x-auth-token", token);

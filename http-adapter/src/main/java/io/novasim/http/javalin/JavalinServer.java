@@ -25,10 +25,9 @@ import java.util.zip.GZIPOutputStream;
  * for a client that asks for it); everything else is the API's.
  */
 public final class JavalinServer {
-    /** Marks a request whose answer the API wrote, so that Javalin's 404 handler leaves it alone. */
-    private static final String ANSWERED = "novasim.answered";
     private static final HandlerType[] METHODS = {HandlerType.GET, HandlerType.POST, HandlerType.PUT,
-            HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS};
+            HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS, HandlerType.TRACE,
+            HandlerType.CONNECT};
 
     private final Javalin app;
 
@@ -65,10 +64,12 @@ public final class JavalinServer {
                     router.addHttpHandler(method, "/*", ctx -> answer(api, ctx));
                     router.addHttpHandler(method, "/", ctx -> answer(api, ctx));
                 }
-                // A method Javalin routes nowhere (TRACE, or one it does not know) still gets the API's answer.
-                router.error(404, ctx -> {
-                    if (ctx.attribute(ANSWERED) == null) {
+                // A method Javalin does not know (INVALID) has no route to take: it is answered before routing, and
+                // by the API all the same (Nova answers it 404 or 405 as it answers any other)
+                router.before(ctx -> {
+                    if (ctx.method() == HandlerType.INVALID) {
                         answer(api, ctx);
+                        ctx.skipRemainingHandlers();
                     }
                 });
             });
@@ -105,7 +106,17 @@ public final class JavalinServer {
     }
 
     private static void answer(Api api, Context ctx) throws IOException {
-        ctx.attribute(ANSWERED, Boolean.TRUE);
+        byte[] body = head(api, ctx);
+        if (body.length > 0) {
+            ctx.res().getOutputStream().write(body);
+        }
+    }
+
+    /**
+     * Asks the API, sets the answer's status and headers, and gives back the body to write (gzipped when the client
+     * accepts it; its length already set).
+     */
+    private static byte[] head(Api api, Context ctx) throws IOException {
         ApiResponse response = api.handle(new ContextRequest(ctx, Api.maxBodyBytes()));
         HttpServletResponse servlet = ctx.res();
         servlet.setStatus(response.status());
@@ -125,7 +136,7 @@ public final class JavalinServer {
         }
         byte[] body = response.body();
         if (body.length == 0) {
-            return; // Jetty answers Content-Length: 0 where a status allows a body
+            return body; // Jetty answers Content-Length: 0 where a status allows a body
         }
         if (body.length >= GZIP_FROM && acceptsGzip(ctx.req().getHeader("Accept-Encoding"))) {
             servlet.addHeader("Content-Encoding", "gzip");
@@ -133,7 +144,7 @@ public final class JavalinServer {
             body = gzip(body);
         }
         servlet.setContentLength(body.length);
-        servlet.getOutputStream().write(body);
+        return body;
     }
 
     /** Answers this long and longer are gzipped for a client that accepts it (Javalin's threshold). */
