@@ -25,9 +25,10 @@ import java.util.zip.GZIPOutputStream;
  * for a client that asks for it); everything else is the API's.
  */
 public final class JavalinServer {
+    /** Every method goes to the API; INVALID is Javalin's name for any it does not know (PROPFIND), which Nova answers. */
     private static final HandlerType[] METHODS = {HandlerType.GET, HandlerType.POST, HandlerType.PUT,
             HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS, HandlerType.TRACE,
-            HandlerType.CONNECT};
+            HandlerType.CONNECT, HandlerType.INVALID};
 
     private final Javalin app;
 
@@ -65,14 +66,6 @@ public final class JavalinServer {
                     // path three times (a regex over a path with two UUIDs cost 7 % of the CPU per request)
                     router.addHttpHandler(method, "*", ctx -> answer(api, ctx));
                 }
-                // A method Javalin does not know (INVALID) has no route to take: it is answered before routing, and
-                // by the API all the same (Nova answers it 404 or 405 as it answers any other)
-                router.before(ctx -> {
-                    if (ctx.method() == HandlerType.INVALID) {
-                        answer(api, ctx);
-                        ctx.skipRemainingHandlers();
-                    }
-                });
             });
         });
         try {
