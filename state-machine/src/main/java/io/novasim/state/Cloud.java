@@ -318,13 +318,13 @@ public final class Cloud {
 
     public synchronized Volume volume(Caller caller, String volumeId) {
         settle();
-        return volumes.visibleVolume(caller, volumeId, Refusal.VOLUME_NOT_FOUND.exception(volumeId));
+        return volumes.visibleVolume(caller, volumeId, Refusal.VOLUME_NOT_FOUND);
     }
 
     /** The attachments of a volume (Cinder's {@code attachments} field), whatever server they are on. */
     public synchronized List<VolumeAttachment> attachmentsOfVolume(Caller caller, String volumeId) {
         settle();
-        volumes.visibleVolume(caller, volumeId, Refusal.VOLUME_NOT_FOUND.exception(volumeId));
+        volumes.visibleVolume(caller, volumeId, Refusal.VOLUME_NOT_FOUND);
         return volumes.attachmentsOf(volumeId);
     }
 
@@ -535,7 +535,10 @@ public final class Cloud {
 
     private void settle(Instant now) {
         settleDue(now);
-        dueBound = world.dueBound();
+        Instant bound = world.dueBound();
+        if (bound != dueBound) { // a read that changed nothing writes nothing: a volatile write costs a fence
+            dueBound = bound;
+        }
     }
 
     private void settleDue(Instant now) {

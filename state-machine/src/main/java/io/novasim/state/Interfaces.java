@@ -42,7 +42,7 @@ final class Interfaces {
 
     Receipt createPort(Caller caller, CreatePort command, String requestId, Instant now) {
         Network network = usableNetwork(caller, command.networkId(),
-                Refusal.NETWORK_NOT_FOUND.exception(command.networkId()));
+                Refusal.NETWORK_NOT_FOUND);
         FixedIp ip = allocate(network, command.fixedIp(), NEUTRON_IN_USE);
         Port port = new Port(world.ids.uuid(), command.name(), network.id(), caller.projectId(),
                 world.ids.macAddress(), List.of(ip), Port.DOWN, "", "", false, null, now, now);
@@ -89,9 +89,8 @@ final class Interfaces {
         } else {
             network = command.networkId() != null
                     ? usableNetwork(caller, command.networkId(),
-                            Refusal.NETWORK_NOT_FOUND.exception(command.networkId()))
-                    : onlyNetwork(server.projectId(), Refusal.NETWORK_AMBIGUOUS.exception(),
-                            Refusal.NO_NETWORK_AVAILABLE.exception(server.projectId()));
+                            Refusal.NETWORK_NOT_FOUND)
+                    : onlyNetwork(server.projectId());
             ip = allocate(network, command.fixedIp(), ATTACH_IN_USE);
         }
         Optional<FaultEffect> fault = world.fault(FaultTarget.server(Operation.ATTACH_INTERFACE, server.id(),
@@ -210,7 +209,7 @@ final class Interfaces {
                         ports.add(port);
                     } else {
                         Network network = usableNetwork(caller, request.networkId(),
-                                Refusal.NETWORK_IN_BODY_NOT_FOUND.exception(request.networkId()));
+                                Refusal.NETWORK_IN_BODY_NOT_FOUND);
                         onNetworks.add(network);
                         addresses.add(allocate(network, request.fixedIp(), createInUse(), draft));
                     }
@@ -233,10 +232,10 @@ final class Interfaces {
 
     // ---------------------------------------------------------------- networks and addresses
 
-    private Network usableNetwork(Caller caller, String networkId, ComputeException notFound) {
-        Network network = world.catalog.network(networkId).orElseThrow(() -> notFound);
+    private Network usableNetwork(Caller caller, String networkId, Refusal notFound) {
+        Network network = world.catalog.network(networkId).orElseThrow(() -> notFound.exception(networkId));
         if (!caller.admin() && !network.usableBy(caller.projectId())) {
-            throw notFound;
+            throw notFound.exception(networkId);
         }
         return network;
     }
@@ -254,13 +253,13 @@ final class Interfaces {
     }
 
     /** Nova picks among the networks of the server's project ({@code _get_available_networks}), whoever asks. */
-    private Network onlyNetwork(String projectId, ComputeException ambiguous, ComputeException none) {
+    private Network onlyNetwork(String projectId) {
         List<Network> usable = usableNetworks(projectId);
         if (usable.size() > 1) {
-            throw ambiguous;
+            throw Refusal.NETWORK_AMBIGUOUS.exception();
         }
         if (usable.isEmpty()) {
-            throw none;
+            throw Refusal.NO_NETWORK_AVAILABLE.exception(projectId);
         }
         return usable.get(0);
     }

@@ -62,7 +62,7 @@ final class Volumes {
     }
 
     Receipt delete(Caller caller, String volumeId, String requestId, Instant now) {
-        Volume volume = visibleVolume(caller, volumeId, Refusal.VOLUME_NOT_FOUND.exception(volumeId));
+        Volume volume = visibleVolume(caller, volumeId, Refusal.VOLUME_NOT_FOUND);
         if ((volume.status() != VolumeStatus.AVAILABLE && volume.status() != VolumeStatus.ERROR)
                 || !attachmentsOf(volumeId).isEmpty() || swapTargets.contains(volumeId)) {
             throw Refusal.VOLUME_BUSY.exception();
@@ -74,10 +74,10 @@ final class Volumes {
         return Receipt.of(requestId, deleting);
     }
 
-    Volume visibleVolume(Caller caller, String volumeId, RuntimeException notFound) {
+    Volume visibleVolume(Caller caller, String volumeId, Refusal notFound) {
         Volume volume = world.volumes.get(volumeId);
         if (volume == null || !caller.canSee(volume.projectId())) {
-            throw notFound;
+            throw notFound.exception(volumeId);
         }
         return volume;
     }
@@ -90,7 +90,7 @@ final class Volumes {
         checkShelvedMicroversion(server, rule, command.microversion());
         rule.check(server, caller.admin());
         Volume volume = visibleVolume(caller, command.volumeId(),
-                Refusal.VOLUME_NOT_FOUND.exception(command.volumeId()));
+                Refusal.VOLUME_NOT_FOUND);
         checkNotAttached(server, volume);
         boolean offloaded = server.vmState() == VmState.SHELVED_OFFLOADED;
         if (offloaded && command.tag() != null) {
@@ -202,7 +202,7 @@ final class Volumes {
         TransitionRule rule = TransitionTable.rule(Operation.DETACH_VOLUME);
         checkShelvedMicroversion(server, rule, command.microversion());
         Volume volume = visibleVolume(caller, command.volumeId(),
-                Refusal.VOLUME_NOT_FOUND.exception(command.volumeId()));
+                Refusal.VOLUME_NOT_FOUND);
         VolumeAttachment attachment = attachmentOf(server.id(), volume.id())
                 .orElseThrow(() -> Refusal.VOLUME_NOT_ATTACHED.exception(server.id(), volume.id())
                         .explainedAs(rule.refused("volume " + volume.id() + " is not attached to the server",
@@ -261,9 +261,9 @@ final class Volumes {
         VolumeAttachment swapped = null;
         if (swap) {
             Volume oldVolume = visibleVolume(caller, command.volumeId(),
-                    Refusal.VOLUME_NOT_FOUND.exception(command.volumeId()));
+                    Refusal.VOLUME_NOT_FOUND);
             newVolume = visibleVolume(caller, command.newVolumeId(),
-                    Refusal.VOLUME_IN_BODY_NOT_FOUND.exception(command.newVolumeId()));
+                    Refusal.VOLUME_IN_BODY_NOT_FOUND);
             swapRule.check(server, caller.admin());
             swapped = attachmentOf(server.id(), oldVolume.id())
                     .orElseThrow(() -> Refusal.SWAP_SOURCE_ELSEWHERE.exception());
@@ -412,7 +412,7 @@ final class Volumes {
     // ---------------------------------------------------------------- boot volumes and teardown
 
     void checkBootVolume(Caller caller, String volumeId) {
-        Volume volume = visibleVolume(caller, volumeId, Refusal.BOOT_VOLUME_NOT_FOUND.exception(volumeId));
+        Volume volume = visibleVolume(caller, volumeId, Refusal.BOOT_VOLUME_NOT_FOUND);
         if (volume.status() != VolumeStatus.AVAILABLE || swapTargets.contains(volumeId)) {
             throw Refusal.BOOT_VOLUME_NOT_AVAILABLE.exception(volumeId, volume.status());
         }
