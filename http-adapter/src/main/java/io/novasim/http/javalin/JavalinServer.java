@@ -102,7 +102,12 @@ public final class JavalinServer {
     private static void answer(Api api, Context ctx) throws IOException {
         byte[] body = head(api, ctx);
         if (body.length > 0) {
-            ctx.res().getOutputStream().write(body);
+            try {
+                ctx.res().getOutputStream().write(body);
+            } catch (IOException closed) {
+                // The connection closed under the write (the client went, or stop() closed it while Jetty was still
+                // completing a send the client had read): no one is left to answer, and it is not a fault to log.
+            }
         }
     }
 
