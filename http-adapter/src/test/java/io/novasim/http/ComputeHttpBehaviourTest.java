@@ -124,4 +124,59 @@ class ComputeHttpBehaviourTest extends SeededCloudTest {
         assertThat(anonymous.get("/v2.1/6f70656e737461636b20342065766572").json().at("/version/id").asText())
                 .isEqualTo("v2.1");
     }
+
+    @Test
+    void theVersionDocumentAndAnUnroutedRequestCarryRequestIds() {
+        Client anonymous = Client.anonymous(sim);
+        for (Client.Response answer : java.util.List.of(anonymous.get("/v2.1/"), anonymous.get("/v2.1"),
+                demo.send("PUT", "/v2.1/servers/" + server + "/os-interface/" + server, "{}"))) {
+            String id = answer.header("x-openstack-request-id");
+            assertThat(id).as(answer.toString()).matches("req-[0-9a-f-]{36}");
+            assertThat(answer.header("x-compute-request-id")).isEqualTo(id);
+        }
+        assertThat(anonymous.get("/").header("x-openstack-request-id")).as("the root's pipeline has none").isNull();
+    }
+
+    @Test
+    void anUnroutedRequestIsChecked401ThenAnswered404WithoutVersionHeaders() {
+        String wrongMethod = "/v2.1/servers/" + server + "/os-interface/" + server;
+        Client.Response routedNowhere = demo.send("PUT", wrongMethod, "{}");
+        assertThat(routedNowhere.status()).isEqualTo(404);
+        assertThat(routedNowhere.json().get("message").asText()).isEqualTo("The resource could not be found.<br /><br />\n\n\n");
+        assertThat(routedNowhere.header("OpenStack-API-Version")).as("no controller answered").isNull();
+        assertThat(Client.anonymous(sim).send("PUT", wrongMethod, "{}").status())
+                .as("authtoken comes before the router").isEqualTo(401);
+        assertThat(sim.control().requests()).anySatisfy(request -> {
+            assertThat(request.method()).isEqualTo("PUT");
+            assertThat(request.status()).isEqualTo(404);
+        });
+    }
+
+    @Test
+    void aTextPlainBodyIsReadAsJsonAndABlankOneIsMalformed() {
+        Client.Response created = demo.withHeader("Content-Type", "text/plain").post("/v2.1/servers", """
+                {"server": {"name": "plain", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b", "flavorRef": "1"}}""");
+        assertThat(created.status()).as(created.toString()).isEqualTo(202);
+        fault(demo.post("/v2.1/servers/" + server + "/action", "  "), 400, "badRequest", "Malformed request body");
+    }
+
+    @Test
+    void belowTwoNineteenAServerIsDescribedByItsName() {
+        assertThat(demo.microversion("2.19").get("/v2.1/servers/" + server).json().at("/server/description").asText())
+                .isEqualTo("web");
+        String described = demo.microversion("2.19").post("/v2.1/servers", """
+                {"server": {"name": "db", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b", "flavorRef": "1"}}""")
+                .json().at("/server/id").asText();
+        assertThat(demo.microversion("2.19").get("/v2.1/servers/" + described).json().at("/server/description")
+                .isNull()).as("from 2.19 an absent description is null").isTrue();
+    }
+
+    @Test
+    void aShelvedOffloadedServerKeepsItsZone() {
+        demo.post("/v2.1/servers/" + server + "/action", "{\"shelve\": null}");
+        sim.control().advance(Duration.ofMinutes(5));
+        JsonNode shown = demo.get("/v2.1/servers/" + server).json().get("server");
+        assertThat(shown.get("status").asText()).isEqualTo("SHELVED_OFFLOADED");
+        assertThat(shown.get("OS-EXT-AZ:availability_zone").asText()).isEqualTo("nova");
+    }
 }

@@ -178,16 +178,19 @@ public final class ComputeApi {
         // segments[0] is "v2.1"
         if (segments.length == 1) {
             if (!exchange.method().equals("GET")) {
-                return Replies.render(exchange, Errors.noRoute(), JSON);
+                return unrouted(exchange);
             }
+            stampRequestId(exchange, ComputeDialect.NOVA);
             return Replies.render(exchange, Reply.empty(302).withHeader("Location", "/v2.1/"), "text/plain");
         }
         if (segments.length == 2 && segments[1].isEmpty()) {
+            stampRequestId(exchange, ComputeDialect.NOVA); // the version document's pipeline has compute_req_id too
             return ComputeVersions.current(exchange);
         }
         boolean projectFirst = looksLikeProjectId(segments[1]);
         if (projectFirst && (segments.length == 2 || (segments.length == 3 && segments[2].isEmpty()))
                 && exchange.method().equals("GET")) {
+            stampRequestId(exchange, ComputeDialect.NOVA);
             return ComputeVersions.current(exchange);
         }
         RouteTable.Match<Route> match = table.find(exchange.method(), segments, 1);
@@ -200,12 +203,34 @@ public final class ComputeApi {
             }
         }
         if (match == null) {
-            return Replies.render(exchange, Errors.noRoute(), JSON);
+            return unrouted(exchange);
         }
         return handle(exchange, match.route(), params, ComputeDialect.NOVA);
     }
 
-    private ApiResponse handle(Exchange exchange, Route route, Map<String, String> params, ComputeDialect dialect) {
+    /**
+     * Nova's answer to a path or method its router does not route: the request id and the token are checked first
+     * (compute_req_id and authtoken come before the router in api-paste.ini), so a caller without a token gets the 401,
+     * and one with a token webob's 404, with the request ids and without the microversion headers (no controller
+     * answered).
+     */
+    private ApiResponse unrouted(Exchange exchange) {
+        String requestId = stampRequestId(exchange, ComputeDialect.NOVA);
+        Optional<Token> token = simulation.authenticate(exchange.header("X-Auth-Token"));
+        Reply reply;
+        if (token.isEmpty()) {
+            reply = Errors.unauthorized(exchange.base());
+        } else {
+            exchange.sentBy(token.get());
+            reply = Errors.noRoute();
+        }
+        ApiResponse response = Replies.render(exchange, reply, JSON);
+        simulation.record(exchange, requestId, reply.status());
+        return response;
+    }
+
+    /** Draws the request's id and sets it in the headers the dialect answers with; gives it back. */
+    private String stampRequestId(Exchange exchange, ComputeDialect dialect) {
         String requestId = simulation.newRequestId();
         if (dialect.openstackRequestId()) {
             exchange.header("x-openstack-request-id", requestId);
@@ -213,6 +238,11 @@ public final class ComputeApi {
         } else {
             exchange.header("X-Compute-Request-Id", requestId);
         }
+        return requestId;
+    }
+
+    private ApiResponse handle(Exchange exchange, Route route, Map<String, String> params, ComputeDialect dialect) {
+        String requestId = stampRequestId(exchange, dialect);
         Reply reply;
         Microversion version = null;
         try {

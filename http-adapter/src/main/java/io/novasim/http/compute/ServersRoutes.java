@@ -106,7 +106,8 @@ final class ServersRoutes {
         Map<String, String> metadata = metadata(server.get("metadata"));
         String zone = Schema.string(server, "availability_zone", true, 1, 255);
         String keyName = Schema.string(server, "key_name", true, 1, 255);
-        String description = call.atLeast(19) ? Schema.string(server, "description", true, 0, 255) : null;
+        // Nova describes a server by its name until 2.19 lets the request say (servers.py, create)
+        String description = call.atLeast(19) ? Schema.string(server, "description", true, 0, 255) : name;
         List<String> tags = new ArrayList<>();
         if (call.atLeast(52) && server.has("tags") && server.get("tags").isArray()) {
             server.get("tags").forEach(t -> tags.add(t.asText()));

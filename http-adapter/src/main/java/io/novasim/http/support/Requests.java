@@ -29,10 +29,12 @@ public final class Requests {
                 || base.equals("text/plain") || base.isEmpty();
     }
 
-    /** Whether the body counts as absent: no bytes, or a {@code text/plain} type. */
+    /**
+     * Whether the request has no body: no bytes at all. Nova parses any body it is sent as JSON, whatever its type
+     * ({@code text/plain} is "no type", not "no body"), so a body of blanks is a malformed one.
+     */
     public static boolean bodyAbsent(Exchange exchange) {
-        String type = exchange.header("Content-Type");
-        return body(exchange).isBlank() || (type != null && type.toLowerCase(Locale.ROOT).startsWith("text/plain"));
+        return body(exchange).isEmpty();
     }
 
     /**
