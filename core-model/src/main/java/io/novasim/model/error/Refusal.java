@@ -29,6 +29,17 @@ public enum Refusal {
     MALFORMED_BODY(400, "badRequest", "Malformed request body"),
     /** A failure outside any API's own pipeline, which has no more specific answer. */
     UNEXPECTED_ERROR(500, "computeFault", "Unexpected API Error."),
+    /**
+     * A route real OpenStack serves (the community OpenAPI specs list it) and novasim does not simulate: Nova's and
+     * Cinder's 501, never a 404 that would read as "no such API".
+     */
+    NOT_SIMULATED(501, "notImplemented", "novasim does not simulate {method} {route}"),
+    /** {@link #NOT_SIMULATED} in Neutron's body. */
+    NEUTRON_NOT_SIMULATED(Body.NEUTRON, 501, "HTTPNotImplemented", "novasim does not simulate {method} {route}"),
+    /** {@link #NOT_SIMULATED} in Glance's (webob's) body. */
+    GLANCE_NOT_SIMULATED(Body.WEBOB, 501, "Not Implemented", "novasim does not simulate {method} {route}"),
+    /** {@link #NOT_SIMULATED} in Keystone's body. */
+    KEYSTONE_NOT_SIMULATED(Body.KEYSTONE, 501, "Not Implemented", "novasim does not simulate {method} {route}"),
 
     // ---------------------------------------------------------------- compute: the request pipeline
 

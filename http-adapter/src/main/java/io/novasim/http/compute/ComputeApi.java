@@ -9,6 +9,7 @@ import io.novasim.http.support.Errors;
 import io.novasim.http.support.Exchange;
 import io.novasim.http.support.Json;
 import io.novasim.http.support.Microversion;
+import io.novasim.http.support.OpenStackRoutes;
 import io.novasim.http.support.RawJson;
 import io.novasim.http.support.ReadCache;
 import io.novasim.http.support.Refusals;
@@ -42,6 +43,8 @@ import java.util.Set;
 public final class ComputeApi {
     private static final Logger LOG = LoggerFactory.getLogger(ComputeApi.class);
     static final String JSON = "application/json";
+    /** The routes real Nova serves, for a request novasim routes nowhere: 501 there, 404 elsewhere. */
+    private static final OpenStackRoutes OPENSTACK = OpenStackRoutes.load("compute", "");
     static final String FAULT_JSON = "application/json; charset=UTF-8";
 
     private final Simulation simulation;
@@ -178,7 +181,7 @@ public final class ComputeApi {
         // segments[0] is "v2.1"
         if (segments.length == 1) {
             if (!exchange.method().equals("GET")) {
-                return unrouted(exchange);
+                return unrouted(exchange, segments);
             }
             stampRequestId(exchange, ComputeDialect.NOVA);
             return Replies.render(exchange, Reply.empty(302).withHeader("Location", "/v2.1/"), "text/plain");
@@ -203,7 +206,7 @@ public final class ComputeApi {
             }
         }
         if (match == null) {
-            return unrouted(exchange);
+            return unrouted(exchange, segments);
         }
         return handle(exchange, match.route(), params, ComputeDialect.NOVA);
     }
@@ -212,9 +215,9 @@ public final class ComputeApi {
      * Nova's answer to a path or method its router does not route: the request id and the token are checked first
      * (compute_req_id and authtoken come before the router in api-paste.ini), so a caller without a token gets the 401,
      * and one with a token webob's 404, with the request ids and without the microversion headers (no controller
-     * answered).
+     * answered); or, for a route real Nova has and novasim does not simulate, the 501 that says so.
      */
-    private ApiResponse unrouted(Exchange exchange) {
+    private ApiResponse unrouted(Exchange exchange, String[] segments) {
         String requestId = stampRequestId(exchange, ComputeDialect.NOVA);
         Optional<Token> token = simulation.authenticate(exchange.header("X-Auth-Token"));
         Reply reply;
@@ -222,11 +225,25 @@ public final class ComputeApi {
             reply = Errors.unauthorized(exchange.base());
         } else {
             exchange.sentBy(token.get());
-            reply = Errors.noRoute();
+            String real = realRoute(exchange.method(), segments);
+            reply = real == null ? Errors.noRoute()
+                    : OpenStackRoutes.notSimulated(exchange, Refusal.NOT_SIMULATED, real);
         }
-        ApiResponse response = Replies.render(exchange, reply, JSON);
+        ApiResponse response = Replies.render(exchange, reply, reply.status() == 501 ? FAULT_JSON : JSON);
         simulation.record(exchange, requestId, reply.status());
         return response;
+    }
+
+    /** The route real Nova has for the request (a project id after {@code v2.1} set aside), or null. */
+    private static String realRoute(String method, String[] segments) {
+        String real = OPENSTACK.find(method, segments, 0);
+        if (real == null && segments.length > 2 && looksLikeProjectId(segments[1])) {
+            String[] withoutProject = new String[segments.length - 1];
+            withoutProject[0] = segments[0];
+            System.arraycopy(segments, 2, withoutProject, 1, segments.length - 2);
+            real = OPENSTACK.find(method, withoutProject, 0);
+        }
+        return real;
     }
 
     /** Draws the request's id and sets it in the headers the dialect answers with; gives it back. */

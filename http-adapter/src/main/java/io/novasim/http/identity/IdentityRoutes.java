@@ -8,9 +8,11 @@ import io.novasim.http.compute.ComputeDialect;
 import io.novasim.http.support.Errors;
 import io.novasim.http.support.Exchange;
 import io.novasim.http.support.Json;
+import io.novasim.http.support.OpenStackRoutes;
 import io.novasim.http.support.Replies;
 import io.novasim.http.support.Reply;
 import io.novasim.http.support.Requests;
+import io.novasim.http.support.RouteTable;
 import io.novasim.model.catalog.Catalog;
 import io.novasim.model.catalog.Project;
 import io.novasim.model.catalog.User;
@@ -39,6 +41,8 @@ public final class IdentityRoutes {
     private static final DateTimeFormatter KEYSTONE_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final String JSON = "application/json";
+    /** The routes real Keystone serves, under {@code /identity}: 501 there, 404 elsewhere. */
+    private static final OpenStackRoutes OPENSTACK = OpenStackRoutes.load("identity", "");
 
     private final Simulation simulation;
 
@@ -70,7 +74,24 @@ public final class IdentityRoutes {
         } else {
             reply = null;
         }
-        return reply == null ? null : Replies.render(exchange, reply, JSON);
+        if (reply == null) {
+            return notSimulated(exchange);
+        }
+        return Replies.render(exchange, reply, JSON);
+    }
+
+    /** Keystone's 501 for a route real Keystone serves and novasim does not (journaled and logged); else null. */
+    private ApiResponse notSimulated(Exchange exchange) {
+        String real = OPENSTACK.find(exchange.method(), RouteTable.split(exchange.path()), 1);
+        if (real == null) {
+            return null;
+        }
+        String requestId = simulation.newRequestId();
+        exchange.header("x-openstack-request-id", requestId);
+        Reply reply = OpenStackRoutes.notSimulated(exchange, Refusal.KEYSTONE_NOT_SIMULATED, real);
+        ApiResponse response = Replies.render(exchange, reply, JSON);
+        simulation.record(exchange, requestId, reply.status());
+        return response;
     }
 
     private static Reply guarded(java.util.function.Supplier<Reply> handler) {

@@ -6,6 +6,7 @@ import io.novasim.ApiResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.novasim.http.Simulation;
 import io.novasim.http.identity.Token;
+import io.novasim.http.support.OpenStackRoutes;
 import io.novasim.http.support.Reply;
 import io.novasim.http.support.Route;
 import io.novasim.http.support.ServicePipeline;
@@ -23,7 +24,8 @@ final class ImageApi implements ServicePipeline.Service {
     private final ServicePipeline pipeline;
 
     ImageApi(Simulation simulation) {
-        this.pipeline = new ServicePipeline(simulation, this);
+        this.pipeline = new ServicePipeline(simulation, this, OpenStackRoutes.load("image", PREFIX),
+                Refusal.GLANCE_NOT_SIMULATED);
     }
 
     /** An authenticated route under {@code /image/v2}. */

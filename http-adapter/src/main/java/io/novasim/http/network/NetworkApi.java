@@ -9,6 +9,7 @@ import io.novasim.http.Simulation;
 import io.novasim.http.identity.Token;
 import io.novasim.http.support.Errors;
 import io.novasim.http.support.Json;
+import io.novasim.http.support.OpenStackRoutes;
 import io.novasim.http.support.Reply;
 import io.novasim.http.support.Route;
 import io.novasim.http.support.ServicePipeline;
@@ -27,7 +28,8 @@ final class NetworkApi implements ServicePipeline.Service {
     private final ServicePipeline pipeline;
 
     NetworkApi(Simulation simulation) {
-        this.pipeline = new ServicePipeline(simulation, this);
+        this.pipeline = new ServicePipeline(simulation, this, OpenStackRoutes.load("network", PREFIX),
+                Refusal.NEUTRON_NOT_SIMULATED);
     }
 
     /** An authenticated route under {@code /network/v2.0}. */

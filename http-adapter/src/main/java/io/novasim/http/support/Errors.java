@@ -65,6 +65,19 @@ public final class Errors {
         return Reply.json(refusal.status(), body).refusing(refusal);
     }
 
+    /** {@code refusal} with {@code args} in its message, in the body its {@link Refusal.Body} names. */
+    public static Reply of(Refusal refusal, Object... args) {
+        String message = refusal.message(args);
+        return switch (refusal.body()) {
+            case FAULT -> Reply.json(refusal.status(), novaFault(refusal.faultName(), refusal.status(), message))
+                    .refusing(refusal);
+            case NEUTRON -> neutron(refusal, refusal.status(), refusal.faultName(), message);
+            case KEYSTONE -> keystone(refusal, args);
+            case WEBOB -> webob(refusal, message);
+            case TEXT -> Reply.json(refusal.status(), message).refusing(refusal); // a String body is sent as text
+        };
+    }
+
     /** webob's 404 for a path no route matches (Nova answers a wrong method the same way). */
     public static Reply noRoute() {
         return webob(Refusal.NO_ROUTE, Refusal.NO_ROUTE.message());

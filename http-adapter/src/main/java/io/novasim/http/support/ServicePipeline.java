@@ -5,6 +5,7 @@ import io.novasim.ApiResponse;
 import io.novasim.http.Simulation;
 import io.novasim.http.identity.Token;
 import io.novasim.model.error.ComputeException;
+import io.novasim.model.error.Refusal;
 import io.novasim.state.Cloud;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,17 +44,23 @@ public final class ServicePipeline {
 
     private final Simulation simulation;
     private final Service service;
+    private final OpenStackRoutes openstack;
+    private final Refusal notSimulated;
     private final RouteTable<Route> routes = new RouteTable<>();
     private final ReadCache reads = new ReadCache();
     private final Map<String, Function<Exchange, Reply>> open = new HashMap<>();
 
     /**
-     * @param simulation what the routes act on
-     * @param service    the checks and error shapes of one service
+     * @param simulation   what the routes act on
+     * @param service      the checks and error shapes of one service
+     * @param openstack    the routes the real service serves
+     * @param notSimulated the service's 501 for one of those that novasim does not simulate
      */
-    public ServicePipeline(Simulation simulation, Service service) {
+    public ServicePipeline(Simulation simulation, Service service, OpenStackRoutes openstack, Refusal notSimulated) {
         this.simulation = simulation;
         this.service = service;
+        this.openstack = openstack;
+        this.notSimulated = notSimulated;
     }
 
     /** An authenticated route at {@code path} (the whole path, with the service's prefix). */
@@ -79,8 +86,12 @@ public final class ServicePipeline {
             }
         }
         RouteTable.Match<Route> match = routes.find(exchange.method(), segments, 0);
+        String real = null;
         if (match == null) {
-            return null;
+            real = openstack.find(exchange.method(), segments, 0);
+            if (real == null) {
+                return null;
+            }
         }
         String requestId = simulation.newRequestId();
         Reply reply;
@@ -90,9 +101,14 @@ public final class ServicePipeline {
                 reply = Errors.unauthorized(exchange.base());
             } else {
                 exchange.sentBy(token.get());
-                JsonNode body = service.prepare(exchange, match.params(), token.get());
-                reply = read(exchange, token.get(), match, new Call(exchange, token.get(), null, requestId, body,
-                        match.params(), null));
+                if (real != null) {
+                    // the real service serves it: the token was checked as for any route, and the answer says 501
+                    reply = OpenStackRoutes.notSimulated(exchange, notSimulated, real);
+                } else {
+                    JsonNode body = service.prepare(exchange, match.params(), token.get());
+                    reply = read(exchange, token.get(), match, new Call(exchange, token.get(), null, requestId,
+                            body, match.params(), null));
+                }
             }
         } catch (RuntimeException thrown) {
             if (thrown instanceof ComputeException refused) {

@@ -9,6 +9,7 @@ import io.novasim.http.Simulation;
 import io.novasim.http.identity.Token;
 import io.novasim.http.support.Errors;
 import io.novasim.http.support.Json;
+import io.novasim.http.support.OpenStackRoutes;
 import io.novasim.http.support.Reply;
 import io.novasim.http.support.Route;
 import io.novasim.http.support.ServicePipeline;
@@ -35,7 +36,8 @@ final class VolumeApi implements ServicePipeline.Service {
     private final ServicePipeline pipeline;
 
     VolumeApi(Simulation simulation) {
-        this.pipeline = new ServicePipeline(simulation, this);
+        this.pipeline = new ServicePipeline(simulation, this, OpenStackRoutes.load("volume", PREFIX),
+                Refusal.NOT_SIMULATED);
     }
 
     /** An authenticated route under {@code /volume/v3/{project_id}}. */
