@@ -1,0 +1,112 @@
+package io.novasim.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.novasim.NovaSimulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * python-openstackclient (Debian's {@code python3-openstackclient}) against a started simulator, as a user runs it.
+ * Skipped where the client is not installed, unless {@code NOVASIM_REQUIRE_OPENSTACK_CLIENT} is set: CI installs it
+ * and sets that, so there the test cannot be skipped.
+ */
+@Timeout(120)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpenStackClientTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private NovaSimulator sim;
+    private Path cloudsYaml;
+
+    @BeforeAll
+    void start() throws IOException {
+        boolean installed = Files.isExecutable(Path.of("/usr/bin/openstack"));
+        if (System.getenv("NOVASIM_REQUIRE_OPENSTACK_CLIENT") != null) {
+            assertThat(installed).as("python-openstackclient is required here (/usr/bin/openstack)").isTrue();
+        }
+        assumeTrue(installed, "python-openstackclient is not installed");
+        sim = NovaSimulator.builder().seed(11).build().start();
+        cloudsYaml = Files.createTempFile("clouds", ".yaml");
+        Files.writeString(cloudsYaml, sim.cloudsYaml());
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (sim != null) {
+            sim.close();
+            Files.deleteIfExists(cloudsYaml);
+        }
+    }
+
+    /** What one {@code openstack} command printed and how it ended. */
+    private record Run(int exit, String out, String err) {
+        JsonNode json() throws IOException {
+            return JSON.readTree(out);
+        }
+    }
+
+    private Run openstack(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("openstack", "--os-cloud", "novasim"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("OS_"));
+        env.put("OS_CLIENT_CONFIG_FILE", cloudsYaml.toString());
+        Path out = Files.createTempFile("openstack", ".out");
+        Path err = Files.createTempFile("openstack", ".err");
+        try {
+            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("openstack %s ended", String.join(" ", args))
+                    .isTrue();
+            return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    @Test
+    void aServerIsCreatedListedAndDescribedAsNovaDescribesIt() throws Exception {
+        Run created = openstack("server", "create", "--image", "cirros-0.6.2-x86_64-disk", "--flavor", "m1.tiny",
+                "cli-web", "-f", "json");
+        assertThat(created.exit()).as(created.err()).isZero();
+        String id = created.json().get("id").asText();
+        sim.control().advance(Duration.ofSeconds(10));
+        Run shown = openstack("--os-compute-api-version", "2.19", "server", "show", id, "-f", "json");
+        assertThat(shown.exit()).as(shown.err()).isZero();
+        assertThat(shown.json().get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(shown.json().get("description").asText()).as("created below 2.19: described by its name")
+                .isEqualTo("cli-web");
+        Run listed = openstack("server", "list", "-f", "json");
+        assertThat(listed.exit()).as(listed.err()).isZero();
+        assertThat(listed.json().findValuesAsText("Name")).contains("cli-web");
+    }
+
+    @Test
+    void whatNovasimDoesNotSimulateSaysSo() throws Exception {
+        Run network = openstack("network", "create", "cli-net");
+        assertThat(network.exit()).isNotZero();
+        assertThat(network.err()).contains("501").contains("novasim does not simulate POST /v2.0/networks");
+        Run hypervisors = openstack("hypervisor", "list");
+        assertThat(hypervisors.exit()).isNotZero();
+        assertThat(hypervisors.err()).contains("novasim does not simulate GET /v2.1/os-hypervisors/detail")
+                .contains("HTTP 501");
+    }
+}
