@@ -11,6 +11,7 @@ import io.novasim.state.command.CreatePort;
 import io.novasim.state.command.CreateServer;
 import io.novasim.state.command.CreateVolume;
 import io.novasim.state.command.DeleteKeypair;
+import io.novasim.state.command.DeleteServerMetadata;
 import io.novasim.state.command.DeletePort;
 import io.novasim.state.command.DeleteVolume;
 import io.novasim.state.command.DetachInterface;
@@ -19,6 +20,7 @@ import io.novasim.state.command.DetachVolume;
 import io.novasim.state.command.LockServer;
 import io.novasim.state.command.Networks;
 import io.novasim.state.command.Perform;
+import io.novasim.state.command.SetServerMetadata;
 import io.novasim.state.command.UpdateServer;
 import io.novasim.state.command.UpdateVolumeAttachment;
 import io.novasim.state.rules.Operation;
@@ -63,7 +65,10 @@ class CommandJsonTest {
             new DetachMedia(SERVER, "image"),
             new CreateKeypair("k", null, "x509"),
             new CreateKeypair("k", "ssh-rsa AAAAB3 me@host", null),
-            new DeleteKeypair("k"));
+            new DeleteKeypair("k"),
+            new SetServerMetadata(SERVER, Map.of("role", "db", "tier", "2"), false),
+            new SetServerMetadata(SERVER, Map.of(), true),
+            new DeleteServerMetadata(SERVER, "role"));
 
     @Test
     void everyCommandRoundTripsAsASnapshotWritesAndReadsIt() throws Exception {

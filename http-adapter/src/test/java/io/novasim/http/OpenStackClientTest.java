@@ -83,7 +83,7 @@ class OpenStackClientTest {
     }
 
     @Test
-    void aServerIsCreatedListedAndDescribedAsNovaDescribesIt() throws Exception {
+    void aServerIsCreatedDescribedGivenPropertiesAndListed() throws Exception {
         Run created = openstack("server", "create", "--image", "cirros-0.6.2-x86_64-disk", "--flavor", "m1.tiny",
                 "cli-web", "-f", "json");
         assertThat(created.exit()).as(created.err()).isZero();
@@ -94,6 +94,12 @@ class OpenStackClientTest {
         assertThat(shown.json().get("status").asText()).isEqualTo("ACTIVE");
         assertThat(shown.json().get("description").asText()).as("created below 2.19: described by its name")
                 .isEqualTo("cli-web");
+        Run set = openstack("server", "set", "--property", "role=db", "--property", "tier=2", id);
+        assertThat(set.exit()).as(set.err()).isZero();
+        Run unset = openstack("server", "unset", "--property", "tier", id);
+        assertThat(unset.exit()).as(unset.err()).isZero();
+        assertThat(sim.control().state().servers().stream().filter(s -> s.id().equals(id)).findFirst()
+                .orElseThrow().metadata()).isEqualTo(Map.of("role", "db"));
         Run listed = openstack("server", "list", "-f", "json");
         assertThat(listed.exit()).as(listed.err()).isZero();
         assertThat(listed.json().findValuesAsText("Name")).contains("cli-web");

@@ -41,7 +41,8 @@ class SnapshotRestoreProperties {
     private static final List<String> KINDS = List.of("create-server", "multi-create", "server-action",
             "update-server", "delete-server", "create-keypair", "delete-keypair", "create-port", "delete-port",
             "attach-interface", "detach-interface", "create-volume", "delete-volume", "attach-volume",
-            "detach-volume", "lock", "advance", "add-fault", "remove-fault", "tag-less-update");
+            "detach-volume", "lock", "advance", "add-fault", "remove-fault", "tag-less-update", "set-metadata",
+            "delete-metadata");
 
     private static final List<String> ACTIONS = List.of("{\"os-stop\": null}", "{\"os-start\": null}",
             "{\"reboot\": {\"type\": \"SOFT\"}}", "{\"reboot\": {\"type\": \"HARD\"}}", "{\"pause\": null}",
@@ -136,6 +137,11 @@ class SnapshotRestoreProperties {
                 case "tag-less-update" -> send(user, "PUT", "/v2.1/servers/" + server, """
                         {"server": {"description": null}}""", "2.19");
                 case "delete-server" -> send(user, "DELETE", "/v2.1/servers/" + server, null);
+                case "set-metadata" -> send(user, step.other() % 2 == 0 ? "POST" : "PUT", "/v2.1/servers/" + server
+                        + "/metadata", """
+                        {"metadata": {"k%d": "v%d"}}""".formatted(step.other() % 3, step.number()));
+                case "delete-metadata" -> send(user, "DELETE", "/v2.1/servers/" + server + "/metadata/k"
+                        + step.other() % 3, null);
                 case "create-keypair" -> {
                     String name = "key-" + step.number();
                     if (send(user, "POST", "/v2.1/os-keypairs", """
@@ -208,7 +214,7 @@ class SnapshotRestoreProperties {
                     "/network/v2.0/networks", "/network/v2.0/subnets", "/network/v2.0/ports", "/image/v2/images"));
             for (String server : servers) {
                 for (String tail : List.of("", "/ips", "/os-interface", "/os-volume_attachments",
-                        "/os-instance-actions")) {
+                        "/os-instance-actions", "/metadata", "/metadata/k")) {
                     paths.add("/v2.1/servers/" + server + tail);
                 }
             }

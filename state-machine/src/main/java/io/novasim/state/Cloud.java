@@ -23,6 +23,7 @@ import io.novasim.state.command.CreatePort;
 import io.novasim.state.command.CreateServer;
 import io.novasim.state.command.CreateVolume;
 import io.novasim.state.command.DeleteKeypair;
+import io.novasim.state.command.DeleteServerMetadata;
 import io.novasim.state.command.DeletePort;
 import io.novasim.state.command.DeleteVolume;
 import io.novasim.state.command.DetachInterface;
@@ -31,6 +32,7 @@ import io.novasim.state.command.DetachVolume;
 import io.novasim.state.command.LockServer;
 import io.novasim.state.command.Perform;
 import io.novasim.state.command.Receipt;
+import io.novasim.state.command.SetServerMetadata;
 import io.novasim.state.command.UpdateServer;
 import io.novasim.state.command.UpdateVolumeAttachment;
 import io.novasim.state.faults.FaultRule;
@@ -79,6 +81,7 @@ public final class Cloud {
     private final Volumes volumes;
     private final Media media;
     private final Keypairs keypairs;
+    private final ServerMetadata metadata;
 
     public Cloud(Catalog catalog, VirtualClock clock, IdSource ids, Timings timings, EventListener listener) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -88,6 +91,7 @@ public final class Cloud {
         this.volumes = new Volumes(world);
         this.media = new Media(world);
         this.keypairs = new Keypairs(world);
+        this.metadata = new ServerMetadata(world);
         this.lifecycle = new Lifecycle(world, interfaces, volumes, media, keypairs);
     }
 
@@ -172,6 +176,10 @@ public final class Cloud {
             return media.attach(caller, a.serverId(), a.imageId(), requestId, now);
         } else if (command instanceof DetachMedia d) {
             return media.detach(caller, d.serverId(), d.imageId(), requestId, now);
+        } else if (command instanceof SetServerMetadata m) {
+            return metadata.set(caller, m, requestId, now);
+        } else if (command instanceof DeleteServerMetadata d) {
+            return metadata.delete(caller, d, requestId, now);
         } else if (command instanceof CreateKeypair c) {
             return keypairs.create(caller, c, requestId, now);
         } else if (command instanceof DeleteKeypair d) {

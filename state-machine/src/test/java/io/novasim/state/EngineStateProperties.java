@@ -4,6 +4,8 @@ import io.novasim.model.error.ComputeException;
 import io.novasim.model.keypair.Keypair;
 import io.novasim.model.server.Server;
 import io.novasim.model.server.ServerDetails;
+import io.novasim.model.server.TaskState;
+import io.novasim.model.server.VmState;
 import io.novasim.model.volume.Volume;
 import io.novasim.state.command.Caller;
 import io.novasim.state.command.Command;
@@ -11,13 +13,17 @@ import io.novasim.state.command.CreateKeypair;
 import io.novasim.state.command.CreateServer;
 import io.novasim.state.command.CreateVolume;
 import io.novasim.state.command.DeleteKeypair;
+import io.novasim.state.command.DeleteServerMetadata;
 import io.novasim.state.command.DeleteVolume;
 import io.novasim.state.command.Networks;
+import io.novasim.state.command.Perform;
 import io.novasim.state.command.Receipt;
+import io.novasim.state.command.SetServerMetadata;
 import io.novasim.state.command.UpdateServer;
 import io.novasim.state.ids.SeededIdSource;
 import io.novasim.state.log.EventLog;
 import io.novasim.state.log.Replay;
+import io.novasim.state.rules.Operation;
 import io.novasim.state.time.Timings;
 import io.novasim.state.time.VirtualClock;
 import net.jqwik.api.Arbitraries;
@@ -88,6 +94,8 @@ class EngineStateProperties {
         /** Per user, its key pairs' names and public keys (null: generated), oldest first. */
         final Map<String, Map<String, String>> keypairs = new LinkedHashMap<>();
         final Map<String, ExpectedServer> servers = new LinkedHashMap<>();
+        /** Per server, the metadata it should have. */
+        final Map<String, Map<String, String>> metadata = new LinkedHashMap<>();
         final Map<String, ExpectedVolume> volumes = new LinkedHashMap<>();
         /** Volumes whose delete was accepted: gone once it completes. */
         final Set<String> deleting = new HashSet<>();
@@ -170,8 +178,92 @@ class EngineStateProperties {
                                         && tags.isEmpty() && hostname.isEmpty();
                                 run.servers.put(server.id(), new ExpectedServer(caller.projectId(), nameOf,
                                         orNull(key), orNull(description), tags, reservation, i, hostnameOf, plain));
+                                run.metadata.put(server.id(), new LinkedHashMap<>());
                             }
                         }));
+    }
+
+    /** Whether Nova lets the caller change the server's metadata now: unlocked (or an admin), settled, not busy. */
+    static boolean metadataChangeable(Run run, String id, Caller caller) {
+        Server server = run.cloud.server(ADMIN, id);
+        return (!server.locked() || caller.admin()) && server.taskState() == TaskState.NONE
+                && Set.of(VmState.ACTIVE, VmState.PAUSED, VmState.SUSPENDED, VmState.STOPPED)
+                .contains(server.vmState());
+    }
+
+    static Action<Run> setMetadata() {
+        return new Action.Dependent<>() {
+            @Override
+            public boolean precondition(Run run) {
+                return !run.servers.isEmpty();
+            }
+
+            @Override
+            public Arbitrary<Transformer<Run>> transformer(Run state) {
+                return Combinators.combine(Arbitraries.of(new ArrayList<>(state.servers.keySet())),
+                                Arbitraries.of(CALLERS), Arbitraries.of(Map.of("a", "1"), Map.of("a", "2", "b", "3"),
+                                        Map.<String, String>of()), Arbitraries.of(true, false))
+                        .as((id, caller, items, replace) -> Transformer.mutate("set metadata " + items + " on " + id
+                                + (replace ? " replacing" : " merging") + " as " + caller.userId(), run -> {
+                            boolean allowed = caller.canSee(run.servers.get(id).project())
+                                    && metadataChangeable(run, id, caller);
+                            Receipt receipt = run.run(caller, new SetServerMetadata(id, items, replace));
+                            assertThat(receipt != null).as("accepted exactly when visible and changeable")
+                                    .isEqualTo(allowed);
+                            if (receipt != null) {
+                                Map<String, String> expected = run.metadata.get(id);
+                                if (replace) {
+                                    expected.clear();
+                                }
+                                expected.putAll(items);
+                            }
+                        }));
+            }
+        };
+    }
+
+    static Action<Run> deleteMetadata() {
+        return new Action.Dependent<>() {
+            @Override
+            public boolean precondition(Run run) {
+                return !run.servers.isEmpty();
+            }
+
+            @Override
+            public Arbitrary<Transformer<Run>> transformer(Run state) {
+                return Combinators.combine(Arbitraries.of(new ArrayList<>(state.servers.keySet())),
+                                Arbitraries.of(CALLERS), Arbitraries.of("a", "b"))
+                        .as((id, caller, key) -> Transformer.mutate("delete metadata " + key + " of " + id + " as "
+                                + caller.userId(), run -> {
+                            boolean allowed = caller.canSee(run.servers.get(id).project())
+                                    && run.metadata.get(id).containsKey(key) && metadataChangeable(run, id, caller);
+                            Receipt receipt = run.run(caller, new DeleteServerMetadata(id, key));
+                            assertThat(receipt != null).as("accepted exactly when visible, held and changeable")
+                                    .isEqualTo(allowed);
+                            if (receipt != null) {
+                                run.metadata.get(id).remove(key);
+                            }
+                        }));
+            }
+        };
+    }
+
+    /** A lock, unlock, stop or start by an admin: the states the metadata gate reads. */
+    static Action<Run> changeState() {
+        return new Action.Dependent<>() {
+            @Override
+            public boolean precondition(Run run) {
+                return !run.servers.isEmpty();
+            }
+
+            @Override
+            public Arbitrary<Transformer<Run>> transformer(Run state) {
+                return Combinators.combine(Arbitraries.of(new ArrayList<>(state.servers.keySet())),
+                                Arbitraries.of(Operation.LOCK, Operation.UNLOCK, Operation.STOP, Operation.START))
+                        .as((id, operation) -> Transformer.mutate(operation + " " + id,
+                                run -> run.run(ADMIN, new Perform(id, operation))));
+            }
+        };
     }
 
     static Action<Run> updateServer() {
@@ -270,6 +362,9 @@ class EngineStateProperties {
                 .withAction(2, createVolume())
                 .withAction(1, deleteVolume())
                 .withAction(1, advance())
+                .withAction(2, setMetadata())
+                .withAction(1, deleteMetadata())
+                .withAction(1, changeState())
                 .withMaxTransformations(40);
     }
 
@@ -319,6 +414,7 @@ class EngineStateProperties {
             assertThat(details.launchIndex()).isEqualTo(expected.launchIndex());
             assertThat(server.reservationId()).isEqualTo(expected.reservation());
             assertThat(server.hostname()).as("hostname of %s", expected.name()).isEqualTo(expected.hostname());
+            assertThat(server.metadata()).as("metadata of %s", expected.name()).isEqualTo(run.metadata.get(server.id()));
             if (expected.plain()) {
                 assertThat(details).as("nothing stored for a plain server").isSameAs(ServerDetails.NONE);
             }

@@ -99,6 +99,12 @@ public enum Refusal {
     INSTANCE_NOT_FOUND(404, "itemNotFound", "Instance {server} could not be found."),
     /** A locked server, for a caller who is not an admin. */
     INSTANCE_LOCKED(409, "conflictingRequest", "Instance {server} is locked"),
+    /** A server's metadata set beyond the metadata_items quota (Nova's default: 128). */
+    METADATA_LIMIT_EXCEEDED(403, "forbidden", "Maximum number of metadata items exceeds {allowed}"),
+    /** A metadata key the server does not have. */
+    METADATA_ITEM_NOT_FOUND(404, "itemNotFound", "Metadata item was not found"),
+    /** {@code PUT /servers/{id}/metadata/{key}} whose body sets another key. */
+    METADATA_URI_MISMATCH(400, "badRequest", "Request body and URI mismatch"),
     /** A vm_state or task_state the action does not accept (the attribute and the state as Nova prints them). */
     INSTANCE_INVALID_STATE(409, "conflictingRequest", "Cannot '{action}' instance {server} while it is in "
             + "{attribute} {state}"),
@@ -437,6 +443,12 @@ public enum Refusal {
         ADDITIONAL_PROPERTIES("Additional properties are not allowed ({properties} were unexpected)"),
         /** A string below its minimum length. */
         TOO_SHORT("{value} is too short"),
+        /** An object with fewer properties than the schema's minimum. */
+        TOO_FEW_PROPERTIES("{value} does not have enough properties"),
+        /** An object with more properties than the schema's maximum. */
+        TOO_MANY_PROPERTIES("{value} has too many properties"),
+        /** Properties that no pattern of the schema's {@code patternProperties} matches (quoted, sorted). */
+        NO_PATTERN_MATCHES("{properties} {verb} not match any of the regexes: {patterns}"),
         /** A string above its maximum length. */
         TOO_LONG("{value} is too long"),
         /** A string that is no UUID. */

@@ -118,6 +118,11 @@ public record Server(
                 vmState, taskState, powerState, lock, launchedAt, created, now, fault, newDetails);
     }
 
+    public Server withMetadata(Map<String, String> newMetadata, Instant now) {
+        return new Server(id, name, projectId, userId, flavorId, imageId, availabilityZone, newMetadata,
+                vmState, taskState, powerState, lock, launchedAt, created, now, fault, details);
+    }
+
     public Server withLaunchedAt(Instant when) {
         return new Server(id, name, projectId, userId, flavorId, imageId, availabilityZone, metadata,
                 vmState, taskState, powerState, lock, when, created, updated, fault, details);

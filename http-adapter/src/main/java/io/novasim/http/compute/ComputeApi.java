@@ -68,6 +68,7 @@ public final class ComputeApi {
         new InstanceActionsRoutes(simulation).register(this);
         new FlavorsRoutes(simulation).register(this);
         new KeypairsRoutes(simulation).register(this);
+        new ServerMetadataRoutes(simulation).register(this);
     }
 
     /** {@code GET /}: the compute API's versions, which clients read first. */

@@ -103,7 +103,8 @@ final class ServersRoutes {
             throw Schema.fail("server", server, Refusal.Reason.REQUIRED.text("networks"));
         }
         Networks networks = networks(server.get("networks"));
-        Map<String, String> metadata = metadata(server.get("metadata"));
+        Map<String, String> metadata = server.has("metadata")
+                ? MetadataSchema.items(server.get("metadata"), "metadata", 0, Integer.MAX_VALUE) : Map.of();
         String zone = Schema.string(server, "availability_zone", true, 1, 255);
         String keyName = Schema.string(server, "key_name", true, 1, 255);
         // Nova describes a server by its name until 2.19 lets the request say (servers.py, create)
@@ -217,23 +218,6 @@ final class ServersRoutes {
                     Schema.string(entry, "port", true, 0, 255), Schema.string(entry, "fixed_ip", true, 0, 255)));
         }
         return new Networks(Networks.Mode.LIST, requests);
-    }
-
-    private static Map<String, String> metadata(JsonNode metadata) {
-        if (metadata == null || metadata.isNull()) {
-            return Map.of();
-        }
-        Schema.object(metadata, "metadata");
-        Map<String, String> values = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = metadata.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (!field.getValue().isTextual()) {
-                throw Schema.fail(field.getKey(), field.getValue(),
-                        Refusal.Reason.NOT_OF_TYPE.text(Schema.repr(field.getValue()), "'string'"));
-            }
-            values.put(field.getKey(), field.getValue().textValue());
-        }
-        return values;
     }
 
     private Reply list(Call call, boolean detail) {

@@ -1,0 +1,90 @@
+package io.novasim.state;
+
+import io.novasim.model.error.ComputeException;
+import io.novasim.model.error.Refusal;
+import io.novasim.model.server.Server;
+import io.novasim.model.server.TaskState;
+import io.novasim.model.server.VmState;
+import io.novasim.state.command.Caller;
+import io.novasim.state.command.DeleteServerMetadata;
+import io.novasim.state.command.Receipt;
+import io.novasim.state.command.SetServerMetadata;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A server's metadata changed through {@code /servers/{id}/metadata}, with the gate of Nova's
+ * {@code update_instance_metadata} and {@code delete_instance_metadata} ({@code nova/compute/api.py}): the lock (an
+ * admin passes it), then vm_state active, paused, suspended or stopped with no task in flight, then the
+ * {@code metadata_items} quota. No instance action is recorded, as in Nova.
+ */
+final class ServerMetadata {
+    /** Nova's default {@code [quota] metadata_items}. */
+    static final int ITEMS_QUOTA = 128;
+    private static final Set<VmState> CHANGEABLE_IN = EnumSet.of(VmState.ACTIVE, VmState.PAUSED, VmState.SUSPENDED,
+            VmState.STOPPED);
+
+    private final World world;
+
+    ServerMetadata(World world) {
+        this.world = world;
+    }
+
+    Receipt set(Caller caller, SetServerMetadata command, String requestId, Instant now) {
+        Server server = world.visibleServer(caller, command.serverId());
+        checkChangeable(server, caller, "update metadata");
+        Map<String, String> metadata = new LinkedHashMap<>(command.replace() ? Map.of() : server.metadata());
+        metadata.putAll(command.metadata());
+        if (metadata.size() > ITEMS_QUOTA) {
+            throw Refusal.METADATA_LIMIT_EXCEEDED.exception(ITEMS_QUOTA).explainedAs("update metadata refused: "
+                    + metadata.size() + " items (rule: a server has at most " + ITEMS_QUOTA
+                    + " metadata items, Nova's metadata_items quota)");
+        }
+        Server updated = server.withMetadata(metadata, now);
+        world.put(updated, now);
+        return Receipt.of(requestId, updated);
+    }
+
+    Receipt delete(Caller caller, DeleteServerMetadata command, String requestId, Instant now) {
+        Server server = world.visibleServer(caller, command.serverId());
+        if (!server.metadata().containsKey(command.key())) {
+            // the API looks the item up before the compute API checks the lock and the state
+            throw Refusal.METADATA_ITEM_NOT_FOUND.exception().explainedAs("delete metadata refused: server "
+                    + server.id() + " has no item " + command.key() + " (rule: only an item the server has goes)");
+        }
+        checkChangeable(server, caller, "delete metadata");
+        Map<String, String> metadata = new LinkedHashMap<>(server.metadata());
+        metadata.remove(command.key());
+        Server updated = server.withMetadata(metadata, now);
+        world.put(updated, now);
+        return Receipt.of(requestId, updated);
+    }
+
+    private static void checkChangeable(Server server, Caller caller, String action) {
+        if (server.locked() && !caller.admin()) {
+            throw Refusal.INSTANCE_LOCKED.exception(server.id()).explainedAs(refused(action,
+                    "the server is locked and the caller is not an admin", "a locked server accepts it only from "
+                            + "an admin"));
+        }
+        if (!CHANGEABLE_IN.contains(server.vmState())) {
+            throw invalid(action, server, "vm_state", server.vmState(), "vm_state must be one of " + CHANGEABLE_IN);
+        }
+        if (server.taskState() != TaskState.NONE) {
+            throw invalid(action, server, "task_state", server.taskState(), "task_state must be none");
+        }
+    }
+
+    private static ComputeException invalid(String action, Server server, String attribute, Object state,
+                                            String rule) {
+        return Refusal.INSTANCE_INVALID_STATE.exception(action, server.id(), attribute, state)
+                .explainedAs(refused(action, attribute + " " + state, rule));
+    }
+
+    private static String refused(String action, String fact, String rule) {
+        return action + " refused: " + fact + " (rule: " + rule + ")";
+    }
+}
