@@ -22,6 +22,7 @@ import io.novasim.state.command.Networks;
 import io.novasim.state.command.Perform;
 import io.novasim.state.command.SetServerMetadata;
 import io.novasim.state.command.UpdateServer;
+import io.novasim.state.command.UpdateServerTags;
 import io.novasim.state.command.UpdateVolumeAttachment;
 import io.novasim.state.rules.Operation;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,9 @@ class CommandJsonTest {
             new DeleteKeypair("k"),
             new SetServerMetadata(SERVER, Map.of("role", "db", "tier", "2"), false),
             new SetServerMetadata(SERVER, Map.of(), true),
-            new DeleteServerMetadata(SERVER, "role"));
+            new DeleteServerMetadata(SERVER, "role"),
+            UpdateServerTags.add(SERVER, "blue"),
+            new UpdateServerTags(SERVER, UpdateServerTags.Change.REPLACE, List.of("a", "b")));
 
     @Test
     void everyCommandRoundTripsAsASnapshotWritesAndReadsIt() throws Exception {

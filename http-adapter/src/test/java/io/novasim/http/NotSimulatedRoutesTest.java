@@ -41,10 +41,11 @@ class NotSimulatedRoutesTest extends SeededCloudTest {
 
     @Test
     void novaRoutesItDoesNotSimulateAre501() {
-        Client.Response tag = demo.microversion("2.26").put("/v2.1/servers/" + server + "/tags/t1", null);
-        notImplemented(tag, "notImplemented", "novasim does not simulate PUT /v2.1/servers/{server_id}/tags/{id}");
-        assertThat(tag.header("Content-Type")).isEqualTo("application/json; charset=UTF-8");
-        assertThat(tag.header("x-openstack-request-id")).startsWith("req-");
+        Client.Response password = demo.send("DELETE", "/v2.1/servers/" + server + "/os-server-password", null);
+        notImplemented(password, "notImplemented",
+                "novasim does not simulate DELETE /v2.1/servers/{server_id}/os-server-password");
+        assertThat(password.header("Content-Type")).isEqualTo("application/json; charset=UTF-8");
+        assertThat(password.header("x-openstack-request-id")).startsWith("req-");
         notImplemented(demo.get("/v2.1/os-hypervisors"), "notImplemented",
                 "novasim does not simulate GET /v2.1/os-hypervisors");
         String project = sim.control().state().servers().get(0).projectId();

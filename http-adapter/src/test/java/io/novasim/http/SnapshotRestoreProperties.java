@@ -42,7 +42,7 @@ class SnapshotRestoreProperties {
             "update-server", "delete-server", "create-keypair", "delete-keypair", "create-port", "delete-port",
             "attach-interface", "detach-interface", "create-volume", "delete-volume", "attach-volume",
             "detach-volume", "lock", "advance", "add-fault", "remove-fault", "tag-less-update", "set-metadata",
-            "delete-metadata");
+            "delete-metadata", "tag");
 
     private static final List<String> ACTIONS = List.of("{\"os-stop\": null}", "{\"os-start\": null}",
             "{\"reboot\": {\"type\": \"SOFT\"}}", "{\"reboot\": {\"type\": \"HARD\"}}", "{\"pause\": null}",
@@ -140,6 +140,8 @@ class SnapshotRestoreProperties {
                 case "set-metadata" -> send(user, step.other() % 2 == 0 ? "POST" : "PUT", "/v2.1/servers/" + server
                         + "/metadata", """
                         {"metadata": {"k%d": "v%d"}}""".formatted(step.other() % 3, step.number()));
+                case "tag" -> send(user, step.other() % 2 == 0 ? "PUT" : "DELETE", "/v2.1/servers/" + server
+                        + "/tags/t" + step.other() % 3, null, "2.26");
                 case "delete-metadata" -> send(user, "DELETE", "/v2.1/servers/" + server + "/metadata/k"
                         + step.other() % 3, null);
                 case "create-keypair" -> {
@@ -214,7 +216,7 @@ class SnapshotRestoreProperties {
                     "/network/v2.0/networks", "/network/v2.0/subnets", "/network/v2.0/ports", "/image/v2/images"));
             for (String server : servers) {
                 for (String tail : List.of("", "/ips", "/os-interface", "/os-volume_attachments",
-                        "/os-instance-actions", "/metadata", "/metadata/k")) {
+                        "/os-instance-actions", "/metadata", "/metadata/k", "/tags")) {
                     paths.add("/v2.1/servers/" + server + tail);
                 }
             }

@@ -34,6 +34,7 @@ import io.novasim.state.command.Perform;
 import io.novasim.state.command.Receipt;
 import io.novasim.state.command.SetServerMetadata;
 import io.novasim.state.command.UpdateServer;
+import io.novasim.state.command.UpdateServerTags;
 import io.novasim.state.command.UpdateVolumeAttachment;
 import io.novasim.state.faults.FaultRule;
 import io.novasim.state.faults.FiredFault;
@@ -82,6 +83,7 @@ public final class Cloud {
     private final Media media;
     private final Keypairs keypairs;
     private final ServerMetadata metadata;
+    private final ServerTags tags;
 
     public Cloud(Catalog catalog, VirtualClock clock, IdSource ids, Timings timings, EventListener listener) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -92,6 +94,7 @@ public final class Cloud {
         this.media = new Media(world);
         this.keypairs = new Keypairs(world);
         this.metadata = new ServerMetadata(world);
+        this.tags = new ServerTags(world);
         this.lifecycle = new Lifecycle(world, interfaces, volumes, media, keypairs);
     }
 
@@ -180,6 +183,8 @@ public final class Cloud {
             return metadata.set(caller, m, requestId, now);
         } else if (command instanceof DeleteServerMetadata d) {
             return metadata.delete(caller, d, requestId, now);
+        } else if (command instanceof UpdateServerTags t) {
+            return tags.update(caller, t, requestId, now);
         } else if (command instanceof CreateKeypair c) {
             return keypairs.create(caller, c, requestId, now);
         } else if (command instanceof DeleteKeypair d) {

@@ -20,6 +20,7 @@ import io.novasim.state.command.Perform;
 import io.novasim.state.command.Receipt;
 import io.novasim.state.command.SetServerMetadata;
 import io.novasim.state.command.UpdateServer;
+import io.novasim.state.command.UpdateServerTags;
 import io.novasim.state.ids.SeededIdSource;
 import io.novasim.state.log.EventLog;
 import io.novasim.state.log.Replay;
@@ -74,6 +75,11 @@ class EngineStateProperties {
         ExpectedServer described(String newDescription) {
             return new ExpectedServer(project, name, keyName, newDescription, tags, reservation, launchIndex,
                     hostname, false);
+        }
+
+        ExpectedServer tagged(List<String> newTags) {
+            return new ExpectedServer(project, name, keyName, description, List.copyOf(newTags), reservation,
+                    launchIndex, hostname, false);
         }
 
         ExpectedServer hostnamed(String newHostname) {
@@ -248,6 +254,57 @@ class EngineStateProperties {
         };
     }
 
+    static Action<Run> changeTags() {
+        return new Action.Dependent<>() {
+            @Override
+            public boolean precondition(Run run) {
+                return !run.servers.isEmpty();
+            }
+
+            @Override
+            public Arbitrary<Transformer<Run>> transformer(Run state) {
+                return Combinators.combine(Arbitraries.of(new ArrayList<>(state.servers.keySet())),
+                                Arbitraries.of(CALLERS), Arbitraries.of(UpdateServerTags.Change.class),
+                                Arbitraries.of("t1", "t2"))
+                        .as((id, caller, change, tag) -> Transformer.mutate(change + " tag " + tag + " on " + id
+                                + " as " + caller.userId(), run -> {
+                            ExpectedServer expected = run.servers.get(id);
+                            List<String> tags = new ArrayList<>(expected.tags());
+                            List<String> given = switch (change) {
+                                case ADD, REMOVE -> List.of(tag);
+                                case REPLACE -> List.of(tag, "t3");
+                                case CLEAR -> List.of();
+                            };
+                            Server server = run.cloud.server(ADMIN, id);
+                            boolean allowed = caller.canSee(expected.project())
+                                    && Set.of(VmState.ACTIVE, VmState.PAUSED, VmState.SUSPENDED, VmState.STOPPED)
+                                    .contains(server.vmState())
+                                    && (change != UpdateServerTags.Change.REMOVE || tags.contains(tag));
+                            Receipt receipt = run.run(caller, new UpdateServerTags(id, change, given));
+                            assertThat(receipt != null).as("accepted exactly when visible, settled and held")
+                                    .isEqualTo(allowed);
+                            if (receipt == null) {
+                                return;
+                            }
+                            switch (change) {
+                                case ADD -> {
+                                    if (!tags.contains(tag)) {
+                                        tags.add(tag);
+                                    }
+                                }
+                                case REMOVE -> tags.remove(tag);
+                                case REPLACE -> {
+                                    tags.clear();
+                                    tags.addAll(given);
+                                }
+                                case CLEAR -> tags.clear();
+                            }
+                            run.servers.put(id, expected.tagged(tags));
+                        }));
+            }
+        };
+    }
+
     /** A lock, unlock, stop or start by an admin: the states the metadata gate reads. */
     static Action<Run> changeState() {
         return new Action.Dependent<>() {
@@ -365,6 +422,7 @@ class EngineStateProperties {
                 .withAction(2, setMetadata())
                 .withAction(1, deleteMetadata())
                 .withAction(1, changeState())
+                .withAction(2, changeTags())
                 .withMaxTransformations(40);
     }
 

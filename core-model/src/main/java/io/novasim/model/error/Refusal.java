@@ -103,6 +103,17 @@ public enum Refusal {
     METADATA_LIMIT_EXCEEDED(403, "forbidden", "Maximum number of metadata items exceeds {allowed}"),
     /** A metadata key the server does not have. */
     METADATA_ITEM_NOT_FOUND(404, "itemNotFound", "Metadata item was not found"),
+    /** A tag that is empty, longer than 60 characters or holds '/' or ',' (the reason: jsonschema's). */
+    TAG_INVALID(400, "badRequest", "Tag '{tag}' is invalid. It must be a non empty string without characters '/' "
+            + "and ','. Validation error message: {reason}"),
+    /** A 51st tag on one server ({@code objects.instance.MAX_TAG_COUNT}). */
+    TAG_LIMIT_EXCEEDED(400, "badRequest", "The number of tags exceeded the per-server limit {limit}"),
+    /** A tag removed that the server does not have. */
+    INSTANCE_TAG_NOT_FOUND(404, "itemNotFound", "Instance {server} has no tag '{tag}'"),
+    /** A tag asked for that the server does not have. */
+    SERVER_TAG_NOT_FOUND(404, "itemNotFound", "Server {server} has no tag '{tag}'"),
+    /** A route asked for below the microversion that brought it (Nova's VersionNotFoundForAPIMethod). */
+    NOT_IN_THIS_VERSION(404, "itemNotFound", "The resource could not be found."),
     /** {@code PUT /servers/{id}/metadata/{key}} whose body sets another key. */
     METADATA_URI_MISMATCH(400, "badRequest", "Request body and URI mismatch"),
     /** A vm_state or task_state the action does not accept (the attribute and the state as Nova prints them). */

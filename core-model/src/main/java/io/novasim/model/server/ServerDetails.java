@@ -50,6 +50,12 @@ public record ServerDetails(String keyName, String userData, String description,
                 .shared();
     }
 
+    /** With these tags. */
+    public ServerDetails withTags(List<String> newTags) {
+        return new ServerDetails(keyName, userData, description, newTags, reservationId, launchIndex, hostname)
+                .shared();
+    }
+
     private ServerDetails shared() {
         return equals(NONE) ? NONE : this;
     }

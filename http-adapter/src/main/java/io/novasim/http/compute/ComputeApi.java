@@ -69,6 +69,7 @@ public final class ComputeApi {
         new FlavorsRoutes(simulation).register(this);
         new KeypairsRoutes(simulation).register(this);
         new ServerMetadataRoutes(simulation).register(this);
+        new ServerTagsRoutes(simulation).register(this);
     }
 
     /** {@code GET /}: the compute API's versions, which clients read first. */
