@@ -179,4 +179,24 @@ class ComputeHttpBehaviourTest extends SeededCloudTest {
         assertThat(shown.get("status").asText()).isEqualTo("SHELVED_OFFLOADED");
         assertThat(shown.get("OS-EXT-AZ:availability_zone").asText()).isEqualTo("nova");
     }
+
+    @Test
+    void changePasswordIsGatedAndRecordedAsNovaDoesIt() {
+        String action = "/v2.1/servers/" + server + "/action";
+        Client.Response changed = demo.post(action, "{\"changePassword\": {\"adminPass\": \"s3cret\"}}");
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(202);
+        String requestId = changed.header("x-openstack-request-id");
+        JsonNode shown = demo.get("/v2.1/servers/" + server).json().get("server");
+        assertThat(shown.get("status").asText()).as("an RPC call: done when Nova answers").isEqualTo("ACTIVE");
+        JsonNode recorded = demo.microversion("2.51").get("/v2.1/servers/" + server + "/os-instance-actions/"
+                + requestId).json().get("instanceAction");
+        assertThat(recorded.get("action").asText()).isEqualTo("changePassword");
+        assertThat(recorded.at("/events/0/event").asText()).isEqualTo("compute_set_admin_password");
+        fault(demo.post(action, "{\"changePassword\": {}}"), 400, "badRequest",
+                "Invalid input for field/attribute changePassword. Value: {}. 'adminPass' is a required property");
+        demo.post(action, "{\"os-stop\": null}");
+        sim.control().advance(Duration.ofSeconds(30));
+        fault(demo.post(action, "{\"changePassword\": {\"adminPass\": \"x\"}}"), 409, "conflictingRequest",
+                "Cannot 'changePassword' instance " + server + " while it is in vm_state stopped");
+    }
 }

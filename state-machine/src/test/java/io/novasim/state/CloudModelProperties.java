@@ -105,6 +105,7 @@ class CloudModelProperties {
             case UNSHELVE -> List.of(UNSHELVING, SPAWNING);
             case MEDIA_ATTACH -> List.of(MEDIA_ATTACHING);
             case MEDIA_DETACH -> List.of(MEDIA_DETACHING);
+            case CHANGE_PASSWORD -> List.of(UPDATING_PASSWORD);
             default -> List.of();
         };
     }
@@ -117,6 +118,7 @@ class CloudModelProperties {
             case MEDIA_DETACH -> 1;
             case REBOOT_SOFT, REBOOT_HARD, RESCUE -> 3;
             case PAUSE, UNPAUSE -> 1;
+            case CHANGE_PASSWORD -> 0; // an RPC call: done by the time Nova answers
             default -> 2;
         };
     }
@@ -134,6 +136,7 @@ class CloudModelProperties {
             case SHELVE -> vm == ACTIVE || vm == STOPPED || vm == PAUSED || vm == SUSPENDED;
             case SHELVE_OFFLOAD -> vm == SHELVED;
             case UNSHELVE -> vm == SHELVED || vm == SHELVED_OFFLOADED;
+            case CHANGE_PASSWORD -> vm == ACTIVE;
             default -> true;
         };
     }
@@ -151,6 +154,7 @@ class CloudModelProperties {
         return switch (op) {
             case REBOOT_SOFT, REBOOT_HARD -> "reboot";
             case SHELVE_OFFLOAD -> "shelveOffload";
+            case CHANGE_PASSWORD -> "changePassword";
             default -> op.name().toLowerCase();
         };
     }
@@ -194,7 +198,8 @@ class CloudModelProperties {
                 List<TaskState> phases = phases(e.running);
                 long totalNanos = seconds(e.running) * 1_000_000_000L;
                 long elapsed = Duration.between(e.runningSince, now).toNanos();
-                int phase = (int) Math.min(phases.size(), elapsed * phases.size() / totalNanos);
+                int phase = totalNanos == 0 ? phases.size()
+                        : (int) Math.min(phases.size(), elapsed * phases.size() / totalNanos);
                 if (phase < phases.size()) {
                     e.task = phases.get(phase);
                     break;

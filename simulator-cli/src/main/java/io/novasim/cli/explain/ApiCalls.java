@@ -37,6 +37,7 @@ final class ApiCalls {
             case SHELVE -> "Shelve a server";
             case SHELVE_OFFLOAD -> "Offload a shelved server from its host";
             case UNSHELVE -> "Bring a shelved server back";
+            case CHANGE_PASSWORD -> "Set a server's administrator password";
             case LOCK -> "Lock a server against changes by non-admins";
             case UNLOCK -> "Unlock a server";
             case RESET_STATE_ACTIVE -> "Force a server's vm_state to active (admin)";
@@ -95,6 +96,9 @@ final class ApiCalls {
                     "/v2.1/servers/" + SERVER + "/action", JSON.createObjectNode().set("os-resetState",
                     JSON.createObjectNode().put("state", operation == Operation.RESET_STATE_ACTIVE ? "active"
                             : "error")).toString());
+            case CHANGE_PASSWORD -> new Explanation.Request("POST", "/v2.1/servers/" + SERVER + "/action",
+                    JSON.createObjectNode().set("changePassword", JSON.createObjectNode().put("adminPass",
+                            "new-password")).toString());
             case SWAP_VOLUME -> new Explanation.Request("PUT",
                     "/v2.1/servers/" + SERVER + "/os-volume_attachments/" + VOLUME,
                     JSON.createObjectNode().set("volumeAttachment",

@@ -70,6 +70,9 @@ public final class TransitionTable {
         add(Operation.UNSHELVE, "unshelve", "unshelve", "compute_unshelve_instance", true, null,
                 EnumSet.of(SHELVED, SHELVED_OFFLOADED), IDLE, true, List.of(UNSHELVING, SPAWNING),
                 ACTIVE, PowerState.RUNNING, null);
+        // set_admin_password: an RPC call, so Nova answers once the password is set (see Timings)
+        add(Operation.CHANGE_PASSWORD, "changePassword", "changePassword", "compute_set_admin_password", true, null,
+                EnumSet.of(ACTIVE), IDLE, true, List.of(UPDATING_PASSWORD), ACTIVE, PowerState.RUNNING, null);
         add(Operation.LOCK, "lock", "lock", null, false, null,
                 ANY_VM, ANY_TASK, false, List.of(), null, null, null);
         add(Operation.UNLOCK, "unlock", "unlock", null, false, null,

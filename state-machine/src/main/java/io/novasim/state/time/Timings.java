@@ -41,6 +41,7 @@ public final class Timings {
         d.put(Operation.RESUME, Duration.ofSeconds(2));
         d.put(Operation.RESCUE, Duration.ofSeconds(3));
         d.put(Operation.UNRESCUE, Duration.ofSeconds(2));
+        d.put(Operation.CHANGE_PASSWORD, Duration.ZERO); // an RPC call: done when Nova answers
         d.put(Operation.SHELVE, Duration.ofSeconds(6));
         d.put(Operation.SHELVE_OFFLOAD, Duration.ofSeconds(2));
         d.put(Operation.UNSHELVE, Duration.ofSeconds(6));
