@@ -199,4 +199,30 @@ class ComputeHttpBehaviourTest extends SeededCloudTest {
         fault(demo.post(action, "{\"changePassword\": {\"adminPass\": \"x\"}}"), 409, "conflictingRequest",
                 "Cannot 'changePassword' instance " + server + " while it is in vm_state stopped");
     }
+
+    @Test
+    void consoleOutputIsTheFakeDriversCutAsNovaCutsIt() {
+        String action = "/v2.1/servers/" + server + "/action";
+        assertThat(demo.post(action, "{\"os-getConsoleOutput\": {}}").json().get("output").asText())
+                .isEqualTo("FAKE CONSOLE OUTPUT\nANOTHER\nLAST LINE");
+        assertThat(demo.post(action, "{\"os-getConsoleOutput\": {\"length\": 1}}").json().get("output").asText())
+                .isEqualTo("LAST LINE");
+        assertThat(demo.post(action, "{\"os-getConsoleOutput\": {\"length\": \"2\"}}").json().get("output")
+                .asText()).isEqualTo("ANOTHER\nLAST LINE");
+        assertThat(demo.post(action, "{\"os-getConsoleOutput\": {\"length\": -1}}").json().get("output")
+                .asText()).as("Python's [1:]: Nova's 'unlimited' drops the first line").isEqualTo("ANOTHER\nLAST LINE");
+        assertThat(demo.post(action, "{\"os-getConsoleOutput\": {\"length\": 0}}").json().get("output")
+                .asText()).isEmpty();
+        fault(demo.post(action, "{\"os-getConsoleOutput\": {\"length\": -2}}"), 400, "badRequest",
+                "Invalid input for field/attribute length. Value: -2. -2 is less than the minimum of -1");
+        fault(demo.post(action, "{\"os-getConsoleOutput\": {\"length\": \"x\"}}"), 400, "badRequest",
+                "Invalid input for field/attribute length. Value: x. 'x' does not match '^-?[0-9]+$'");
+        demo.post(action, "{\"shelve\": null}");
+        sim.control().advance(Duration.ofMinutes(5));
+        fault(demo.post(action, "{\"os-getConsoleOutput\": {}}"), 409, "conflictingRequest",
+                "Instance " + server + " is not ready");
+        JsonNode offloaded = Client.as(sim, "admin", "admin").get("/v2.1/servers/" + server).json().get("server");
+        assertThat(offloaded.get("OS-EXT-SRV-ATTR:host").isNull()).as("offloaded: on no host").isTrue();
+        assertThat(offloaded.get("hostId").asText()).isEmpty();
+    }
 }

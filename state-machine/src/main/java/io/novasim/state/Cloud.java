@@ -195,6 +195,36 @@ public final class Cloud {
 
     // ---------------------------------------------------------------- servers
 
+    /** What Nova's fake virt driver answers for a console log ({@code nova/virt/fake.py}). */
+    static final String CONSOLE_LOG = "FAKE CONSOLE OUTPUT\nANOTHER\nLAST LINE";
+
+    /**
+     * The server's console log ({@code os-getConsoleOutput}), its last {@code tailLength} lines when given, cut as
+     * Nova's compute manager cuts it.
+     *
+     * @param tailLength null for all of it
+     * @throws ComputeException Nova's 409 when the server has no host (scheduling, offloaded)
+     */
+    public synchronized String consoleOutput(Caller caller, String serverId, Integer tailLength) {
+        settle();
+        Server server = world.visibleServer(caller, serverId);
+        if (!server.onHost()) {
+            throw Refusal.INSTANCE_NOT_READY.exception(server.id()).explainedAs("get console output refused: the "
+                    + "server has no host (rule: only a server placed on a compute host has a console)");
+        }
+        if (tailLength == null) {
+            return CONSOLE_LOG;
+        }
+        if (tailLength == 0) {
+            return "";
+        }
+        // Python's log.split('\n')[-length:]: a negative length drops that many lines from the start, so Nova's
+        // "-1 means unlimited" loses the first line
+        String[] lines = CONSOLE_LOG.split("\n", -1);
+        int from = tailLength > 0 ? Math.max(0, lines.length - tailLength) : Math.min(lines.length, -tailLength);
+        return String.join("\n", java.util.Arrays.asList(lines).subList(from, lines.length));
+    }
+
     public synchronized Server server(Caller caller, String serverId) {
         settle();
         return world.visibleServer(caller, serverId);

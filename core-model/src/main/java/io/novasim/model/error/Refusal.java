@@ -124,6 +124,8 @@ public enum Refusal {
      * without one to name ({@code nova/api/openstack/common.py}).
      */
     INSTANCE_NOT_LAUNCHED(409, "conflictingRequest", "Instance {server} is in an invalid state for '{action}'"),
+    /** A request that needs the server's host (its console) while it has none: scheduling, or offloaded. */
+    INSTANCE_NOT_READY(409, "conflictingRequest", "Instance {server} is not ready"),
     /** A policy rule only admins pass ({@code PolicyNotAuthorized}). */
     POLICY_NOT_AUTHORIZED(403, "forbidden", "Policy doesn't allow {policy} to be performed."),
     /** {@code GET /flavors/{id}} of a flavor that does not exist ({@code common.get_flavor}). */

@@ -80,6 +80,15 @@ public record Server(
         return lock == null ? null : lock.reason();
     }
 
+    /**
+     * Whether it is on a compute host (Nova's {@code instance.host} is set): from the moment the scheduler placed it
+     * until it is offloaded, and again once an unshelve has placed it.
+     */
+    public boolean onHost() {
+        return !(vmState == VmState.BUILDING && taskState == TaskState.SCHEDULING)
+                && vmState != VmState.SHELVED_OFFLOADED;
+    }
+
     public boolean launched() {
         return launchedAt != null;
     }

@@ -58,7 +58,9 @@ final class InstanceActionsRoutes {
                     e.put("traceback", event.traceback());
                 }
                 if (call.atLeast(62)) {
-                    e.put("hostId", ServerView.hostId(simulation.cloud().server(call.caller(), action.serverId())));
+                    // the host the event ran on (the only one), whatever host the server has now
+                    e.put("hostId", ServerView.hostIdOnHost(simulation.cloud().server(call.caller(),
+                            action.serverId()).projectId()));
                     if (admin) {
                         e.put("host", ServerView.HOST);
                     }

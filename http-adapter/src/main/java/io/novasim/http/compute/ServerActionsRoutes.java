@@ -66,6 +66,8 @@ final class ServerActionsRoutes {
             case "rescue" -> rescue(call, serverId);
             case "lock" -> run(call, new LockServer(serverId, lockReason(call, argument)), 202);
             case "os-resetState" -> run(call, new Perform(serverId, resetState(argument)), 202);
+            case "os-getConsoleOutput" -> Reply.ok(Json.object("output", simulation.cloud().consoleOutput(
+                    call.caller(), serverId, consoleLength(argument))));
             case "changePassword" -> {
                 adminPass(argument);
                 yield run(call, new Perform(serverId, Operation.CHANGE_PASSWORD), 202);
@@ -108,6 +110,39 @@ final class ServerActionsRoutes {
         Schema.object(argument, "lock");
         Schema.onlyKeys(argument, "lock", Set.of("locked_reason"));
         return Schema.string(argument, "locked_reason", false, 1, 255);
+    }
+
+    /**
+     * {@code length} of {@code os-getConsoleOutput}, as Nova's schema takes it: an integer from -1, a string of
+     * digits (any sign), or null; null when absent.
+     */
+    private static Integer consoleLength(JsonNode argument) {
+        Schema.object(argument, "os-getConsoleOutput");
+        Schema.onlyKeys(argument, "os-getConsoleOutput", Set.of("length"));
+        JsonNode length = argument.get("length");
+        if (length == null || length.isNull()) {
+            return null;
+        }
+        if (length.isTextual()) {
+            if (!length.textValue().matches("-?[0-9]+")) {
+                throw Schema.fail("length", length, Refusal.Reason.NO_MATCH.text(Schema.repr(length), "^-?[0-9]+$"));
+            }
+            return clamp(new java.math.BigInteger(length.textValue()));
+        }
+        if (!length.isIntegralNumber()) {
+            throw Schema.fail("length", length, Refusal.Reason.NOT_OF_TYPE.text(Schema.repr(length),
+                    "'integer', 'string', 'null'"));
+        }
+        if (length.bigIntegerValue().compareTo(java.math.BigInteger.valueOf(-1)) < 0) {
+            throw Schema.fail("length", length, Refusal.Reason.BELOW_MINIMUM.text(Schema.repr(length), "-1"));
+        }
+        return clamp(length.bigIntegerValue());
+    }
+
+    /** A length past what any log has lines for means all of them (Python's ints have no limit). */
+    private static int clamp(java.math.BigInteger length) {
+        return length.max(java.math.BigInteger.valueOf(-Integer.MAX_VALUE))
+                .min(java.math.BigInteger.valueOf(Integer.MAX_VALUE)).intValue();
     }
 
     /** The new password (the simulator keeps none: no API shows it), checked as Nova's schema checks it. */

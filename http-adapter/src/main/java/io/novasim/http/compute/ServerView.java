@@ -144,8 +144,9 @@ final class ServerView {
     /** {@code OS-EXT-SRV-ATTR:*}: for admins (more of them from 2.3), and the hostname for everyone from 2.90. */
     private static void extendedServerAttributes(Call call, Server server, Map<String, Object> view) {
         if (call.caller().admin()) {
-            view.put("OS-EXT-SRV-ATTR:host", HOST);
-            view.put("OS-EXT-SRV-ATTR:hypervisor_hostname", HOST);
+            String host = server.onHost() ? HOST : null;
+            view.put("OS-EXT-SRV-ATTR:host", host);
+            view.put("OS-EXT-SRV-ATTR:hypervisor_hostname", host);
             view.put("OS-EXT-SRV-ATTR:instance_name", instanceName(server));
             if (call.atLeast(3)) {
                 view.put("OS-EXT-SRV-ATTR:hostname", server.hostname());
@@ -221,9 +222,14 @@ final class ServerView {
 
     private static final Map<String, String> HOST_IDS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Nova's hostId: sha224 of the project id and the host name (one per project, so computed once). */
+    /** Nova's hostId of a server: its host's ({@link #hostIdOnHost}), or empty on no host (scheduling, offloaded). */
     static String hostId(Server server) {
-        return HOST_IDS.computeIfAbsent(server.projectId(), project -> {
+        return server.onHost() ? hostIdOnHost(server.projectId()) : "";
+    }
+
+    /** Nova's hostId for the project on the compute host: sha224 of the two (one per project, so computed once). */
+    static String hostIdOnHost(String projectId) {
+        return HOST_IDS.computeIfAbsent(projectId, project -> {
             try {
                 MessageDigest sha224 = MessageDigest.getInstance("SHA-224");
                 return HexFormat.of().formatHex(sha224.digest((project + HOST).getBytes(StandardCharsets.UTF_8)));
