@@ -102,6 +102,11 @@ class ServerMetadataTest extends SeededCloudTest {
         }
         many.append("}}");
         fault(demo.post(path, many.toString()), 403, "forbidden", "Maximum number of metadata items exceeds 128");
+        String tooMany = many.toString().replace("\"k0\": \"v\"", "\"k0\": \"v\", \"k128\": \"v\"");
+        fault(demo.post("/v2.1/servers", "{\"server\": {\"name\": \"meta\", \"imageRef\": "
+                + "\"70a599e0-31e7-49b7-b260-868f441e862b\", \"flavorRef\": \"1\", "
+                + tooMany.substring(1, tooMany.length() - 1) + "}}"), 403, "forbidden",
+                "Maximum number of metadata items exceeds 128");
         assertThat(demo.put(path, many.toString()).status()).as("a replace of 128 fits").isEqualTo(200);
         assertThat(sim.control().requests()).anySatisfy(r -> assertThat(r.refusalId())
                 .isEqualTo(Refusal.METADATA_LIMIT_EXCEEDED));

@@ -58,6 +58,9 @@ final class Lifecycle {
         } else if (command.bootVolumeId() == null) {
             throw Refusal.MISSING_IMAGE_REF.exception();
         }
+        if (command.metadata().size() > ServerMetadata.ITEMS_QUOTA) {
+            throw Refusal.METADATA_LIMIT_EXCEEDED.exception(ServerMetadata.ITEMS_QUOTA);
+        }
         if (command.count() > 1) {
             checkMultiCreate(command);
         }
