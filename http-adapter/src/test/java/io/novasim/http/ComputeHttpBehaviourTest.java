@@ -215,6 +215,8 @@ class ComputeHttpBehaviourTest extends SeededCloudTest {
                 .asText()).isEmpty();
         fault(demo.post(action, "{\"os-getConsoleOutput\": {\"length\": -2}}"), 400, "badRequest",
                 "Invalid input for field/attribute length. Value: -2. -2 is less than the minimum of -1");
+        fault(demo.post(action, "{\"os-getConsoleOutput\": {\"length\": \"-2\"}}"), 400, "badRequest",
+                "Invalid input for field/attribute length. Value: -2. -2 is less than the minimum of -1");
         fault(demo.post(action, "{\"os-getConsoleOutput\": {\"length\": \"x\"}}"), 400, "badRequest",
                 "Invalid input for field/attribute length. Value: x. 'x' does not match '^-?[0-9]+$'");
         demo.post(action, "{\"shelve\": null}");

@@ -89,6 +89,8 @@ class NotSimulatedRoutesTest extends SeededCloudTest {
         assertThat(projects.json().at("/error/message").asText())
                 .isEqualTo("novasim does not simulate GET /v3/projects");
 
+        assertThat(Client.anonymous(sim).get("/identity/v3/projects").status()).as("Keystone checks the token first")
+                .isEqualTo(401);
         assertThat(demo.get("/network/v2.0/no-such-things").status()).isEqualTo(404);
         assertThat(Client.anonymous(sim).post("/network/v2.0/networks", "{}").status())
                 .as("keystonemiddleware before the route").isEqualTo(401);

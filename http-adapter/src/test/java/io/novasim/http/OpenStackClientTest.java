@@ -72,8 +72,10 @@ class OpenStackClientTest {
         Path err = Files.createTempFile("openstack", ".err");
         try {
             Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("openstack %s ended", String.join(" ", args))
-                    .isTrue();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("openstack " + String.join(" ", args) + " did not end in 60 s");
+            }
             return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } finally {

@@ -67,8 +67,13 @@ class ServerMetadataTest extends SeededCloudTest {
         fault(demo.post(path, "{\"metadata\": {\"n\": \"" + "v".repeat(256) + "\"}}"), 400, "badRequest",
                 "Invalid input for field/attribute n. Value: " + "v".repeat(256) + ". '" + "v".repeat(256)
                         + "' is too long");
-        fault(demo.post(path, "{\"meta\": {}}"), 400, "badRequest",
+        fault(demo.post(path, "{\"meta\": {}}"), 400, "badRequest", "'metadata' is a required property");
+        fault(demo.post(path, "{\"metadata\": {}, \"meta\": {}}"), 400, "badRequest",
                 "Additional properties are not allowed ('meta' was unexpected)");
+        fault(demo.post(path, "{\"metadata\": {\"bad/key\": \"x\", \"n\": 1}}"), 400, "badRequest",
+                "Invalid input for field/attribute n. Value: 1. 1 is not of type 'string'");
+        fault(demo.put(path + "/role", "{\"meta\": {\"role\": 1, \"b\": \"y\"}}"), 400, "badRequest",
+                "Invalid input for field/attribute role. Value: 1. 1 is not of type 'string'");
         assertThat(demo.get(path).json().get("metadata").toString()).as("nothing was applied")
                 .isEqualTo("{\"role\":\"web\"}");
     }
@@ -110,5 +115,16 @@ class ServerMetadataTest extends SeededCloudTest {
         assertThat(demo.put(path, many.toString()).status()).as("a replace of 128 fits").isEqualTo(200);
         assertThat(sim.control().requests()).anySatisfy(r -> assertThat(r.refusalId())
                 .isEqualTo(Refusal.METADATA_LIMIT_EXCEEDED));
+    }
+
+    @Test
+    void aServerThatNeverLaunchedKeepsItsMetadata() {
+        String fresh = demo.post("/v2.1/servers", """
+                {"server": {"name": "new", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b", "flavorRef": "1"}}""")
+                .json().at("/server/id").asText();
+        Client admin = Client.as(sim, "admin", "admin");
+        admin.post("/v2.1/servers/" + fresh + "/action", "{\"os-resetState\": {\"state\": \"active\"}}");
+        fault(demo.post("/v2.1/servers/" + fresh + "/metadata", "{\"metadata\": {\"a\": \"b\"}}"), 409,
+                "conflictingRequest", "Instance " + fresh + " is in an invalid state for 'update metadata'");
     }
 }

@@ -71,6 +71,7 @@ class ServerTagsTest extends SeededCloudTest {
         fault(at226.put(path + "/" + longTag, null), 400, "badRequest", "Tag '" + longTag + "' is invalid. It must "
                 + "be a non empty string without characters '/' and ','. Validation error message: '" + longTag
                 + "' is too long");
+        fault(at226.put(path + "/blue", "{\"a\": 1}"), 400, "badRequest", "{'a': 1} is not of type 'null'");
         fault(at226.put(path, "{\"tags\": [\"ok\", \"no/slash\"]}"), 400, "badRequest",
                 "Invalid input for field/attribute 1. Value: no/slash. 'no/slash' does not match '^[^,/]*$'");
         StringBuilder fifty = new StringBuilder("{\"tags\": [");

@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * A server's metadata changed through {@code /servers/{id}/metadata}, with the gate of Nova's
  * {@code update_instance_metadata} and {@code delete_instance_metadata} ({@code nova/compute/api.py}): the lock (an
- * admin passes it), then vm_state active, paused, suspended or stopped with no task in flight, then the
+ * admin passes it), then vm_state active, paused, suspended or stopped with no task in flight, launched, then the
  * {@code metadata_items} quota. No instance action is recorded, as in Nova.
  */
 final class ServerMetadata {
@@ -75,6 +75,10 @@ final class ServerMetadata {
         }
         if (server.taskState() != TaskState.NONE) {
             throw invalid(action, server, "task_state", server.taskState(), "task_state must be none");
+        }
+        if (!server.launched()) {
+            throw Refusal.INSTANCE_NOT_LAUNCHED.exception(server.id(), action).explainedAs(refused(action,
+                    "the server never became active", "launched_at must be set (must_have_launched)"));
         }
     }
 

@@ -192,7 +192,7 @@ class EngineStateProperties {
     /** Whether Nova lets the caller change the server's metadata now: unlocked (or an admin), settled, not busy. */
     static boolean metadataChangeable(Run run, String id, Caller caller) {
         Server server = run.cloud.server(ADMIN, id);
-        return (!server.locked() || caller.admin()) && server.taskState() == TaskState.NONE
+        return (!server.locked() || caller.admin()) && server.taskState() == TaskState.NONE && server.launched()
                 && Set.of(VmState.ACTIVE, VmState.PAUSED, VmState.SUSPENDED, VmState.STOPPED)
                 .contains(server.vmState());
     }

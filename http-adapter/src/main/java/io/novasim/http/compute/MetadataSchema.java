@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 /**
  * Nova's {@code parameter_types.metadata} ({@code nova/api/validation/parameter_types.py}): an object whose keys match
  * {@code ^[a-zA-Z0-9-_:. ]{1,255}$} and whose values are strings of at most 255 characters; a server create's
- * {@code metadata} and the bodies of {@code /servers/{id}/metadata}. Refusals in jsonschema's words, the shallowest
- * first (as its {@code best_match} picks them).
+ * {@code metadata} and the bodies of {@code /servers/{id}/metadata}. Refusals in jsonschema's words, the first
+ * in the order its validator meets them (Nova raises the first error): the values of matching keys, then the keys
+ * no pattern matches, then the number of items.
  */
 final class MetadataSchema {
     static final String KEY_PATTERN = "^[a-zA-Z0-9-_:. ]{1,255}$";
@@ -35,12 +36,24 @@ final class MetadataSchema {
      */
     static Map<String, String> items(JsonNode metadata, String field, int minProperties, int maxProperties) {
         Schema.object(metadata, field);
+        Map<String, String> items = new LinkedHashMap<>();
         List<String> unmatched = new ArrayList<>();
-        metadata.fieldNames().forEachRemaining(key -> {
-            if (!KEY.matcher(key).matches()) {
-                unmatched.add(key);
+        for (Iterator<Map.Entry<String, JsonNode>> fields = metadata.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> item = fields.next();
+            if (!KEY.matcher(item.getKey()).matches()) {
+                unmatched.add(item.getKey());
+                continue;
             }
-        });
+            JsonNode value = item.getValue();
+            if (!value.isTextual()) {
+                throw Schema.fail(item.getKey(), value, Refusal.Reason.NOT_OF_TYPE.text(Schema.repr(value),
+                        "'string'"));
+            }
+            if (value.textValue().codePointCount(0, value.textValue().length()) > MAX_VALUE_LENGTH) {
+                throw Schema.fail(item.getKey(), value, Refusal.Reason.TOO_LONG.text(Schema.repr(value)));
+            }
+            items.put(item.getKey(), value.textValue());
+        }
         if (!unmatched.isEmpty()) {
             unmatched.sort(null);
             List<String> quoted = unmatched.stream().map(key -> Schema.repr(TextNode.valueOf(key))).toList();
@@ -52,19 +65,6 @@ final class MetadataSchema {
         }
         if (metadata.size() > maxProperties) {
             throw Schema.fail(field, metadata, Refusal.Reason.TOO_MANY_PROPERTIES.text(Schema.repr(metadata)));
-        }
-        Map<String, String> items = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = metadata.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> item = fields.next();
-            JsonNode value = item.getValue();
-            if (!value.isTextual()) {
-                throw Schema.fail(item.getKey(), value, Refusal.Reason.NOT_OF_TYPE.text(Schema.repr(value),
-                        "'string'"));
-            }
-            if (value.textValue().codePointCount(0, value.textValue().length()) > MAX_VALUE_LENGTH) {
-                throw Schema.fail(item.getKey(), value, Refusal.Reason.TOO_LONG.text(Schema.repr(value)));
-            }
-            items.put(item.getKey(), value.textValue());
         }
         return items;
     }

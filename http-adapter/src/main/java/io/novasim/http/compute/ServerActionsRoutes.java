@@ -114,7 +114,7 @@ final class ServerActionsRoutes {
 
     /**
      * {@code length} of {@code os-getConsoleOutput}, as Nova's schema takes it: an integer from -1, a string of
-     * digits (any sign), or null; null when absent.
+     * digits naming one, or null; null when absent.
      */
     private static Integer consoleLength(JsonNode argument) {
         Schema.object(argument, "os-getConsoleOutput");
@@ -127,7 +127,12 @@ final class ServerActionsRoutes {
             if (!length.textValue().matches("-?[0-9]+")) {
                 throw Schema.fail("length", length, Refusal.Reason.NO_MATCH.text(Schema.repr(length), "^-?[0-9]+$"));
             }
-            return clamp(new java.math.BigInteger(length.textValue()));
+            // Nova's validator reads a string of digits as the number for its minimum
+            java.math.BigInteger number = new java.math.BigInteger(length.textValue());
+            if (number.compareTo(java.math.BigInteger.valueOf(-1)) < 0) {
+                throw Schema.fail("length", length, Refusal.Reason.BELOW_MINIMUM.text(length.textValue(), "-1"));
+            }
+            return clamp(number);
         }
         if (!length.isIntegralNumber()) {
             throw Schema.fail("length", length, Refusal.Reason.NOT_OF_TYPE.text(Schema.repr(length),

@@ -42,8 +42,7 @@ final class ServerMetadataRoutes {
     }
 
     private Reply set(Call call, boolean replace) {
-        JsonNode body = body(call, "metadata");
-        Map<String, String> items = MetadataSchema.items(body.get("metadata"), "metadata", 0, Integer.MAX_VALUE);
+        Map<String, String> items = body(call, "metadata", 0, Integer.MAX_VALUE);
         Receipt receipt = simulation.cloud().execute(call.caller(),
                 new SetServerMetadata(call.path("server_id"), items, replace), call.requestId());
         return Reply.ok(Json.object("metadata", receipt.server().metadata()));
@@ -60,8 +59,8 @@ final class ServerMetadataRoutes {
     }
 
     private Reply setOne(Call call) {
-        JsonNode body = body(call, "meta");
-        Map<String, String> item = MetadataSchema.items(body.get("meta"), "meta", 1, 1);
+        Map<String, String> item = body(call, "meta", 1, 1);
+        simulation.cloud().server(call.caller(), call.path("server_id")); // Nova looks the server up first
         if (!item.containsKey(call.path("key"))) {
             throw Refusal.METADATA_URI_MISMATCH.exception();
         }
@@ -76,12 +75,17 @@ final class ServerMetadataRoutes {
         return Reply.empty(204);
     }
 
-    /** The body, an object with exactly {@code key} (the request's schema: required, no other property). */
-    private static JsonNode body(Call call, String key) {
+    /**
+     * The items under {@code key}, checked in the order of Nova's schema: the body an object, its {@code key} as
+     * {@link MetadataSchema}, then {@code key} required, then no other property.
+     */
+    private static Map<String, String> body(Call call, String key, int minProperties, int maxProperties) {
         JsonNode body = call.body();
         Schema.object(body, null);
-        Schema.onlyKeys(body, null, Set.of(key));
+        Map<String, String> items = body.has(key)
+                ? MetadataSchema.items(body.get(key), key, minProperties, maxProperties) : null;
         Schema.required(body, null, key);
-        return body;
+        Schema.onlyKeys(body, null, Set.of(key));
+        return items;
     }
 }

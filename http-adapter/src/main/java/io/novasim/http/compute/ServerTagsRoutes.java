@@ -57,22 +57,28 @@ final class ServerTagsRoutes {
     private Reply replace(Call call) {
         JsonNode body = call.body();
         Schema.object(body, null);
+        List<String> names = body.has("tags") ? tags(body.get("tags")) : null;
+        Schema.required(body, null, "tags");
         Schema.onlyKeys(body, null, Set.of("tags"));
-        JsonNode tags = Schema.required(body, null, "tags");
+        Receipt receipt = simulation.cloud().execute(call.caller(),
+                new UpdateServerTags(call.path("server_id"), UpdateServerTags.Change.REPLACE, names),
+                call.requestId());
+        return Reply.ok(Json.object("tags", receipt.server().details().tags()));
+    }
+
+    /** A replace's {@code tags}, in the order of Nova's schema: an array, each item, then at most 50. */
+    private static List<String> tags(JsonNode tags) {
         if (!tags.isArray()) {
             throw Schema.fail("tags", tags, Refusal.Reason.NOT_OF_TYPE.text(Schema.repr(tags), "'array'"));
-        }
-        if (tags.size() > MAX_TAGS) {
-            throw Schema.fail("tags", tags, Schema.repr(tags) + " is too long");
         }
         List<String> names = new ArrayList<>();
         for (int i = 0; i < tags.size(); i++) {
             names.add(tag(tags.get(i), String.valueOf(i)));
         }
-        Receipt receipt = simulation.cloud().execute(call.caller(),
-                new UpdateServerTags(call.path("server_id"), UpdateServerTags.Change.REPLACE, names),
-                call.requestId());
-        return Reply.ok(Json.object("tags", receipt.server().details().tags()));
+        if (tags.size() > MAX_TAGS) {
+            throw Schema.fail("tags", tags, Refusal.Reason.TOO_LONG.text(Schema.repr(tags)));
+        }
+        return names;
     }
 
     /** One item of a replace's {@code tags}, as {@code parameter_types.tag} checks it (the field is its index). */
@@ -110,6 +116,10 @@ final class ServerTagsRoutes {
     }
 
     private Reply add(Call call) {
+        if (call.body() != null && !call.body().isNull()) {
+            // Nova's schema for it is {"type": "null"}
+            throw Schema.fail(null, call.body(), Refusal.Reason.NOT_OF_TYPE.text(Schema.repr(call.body()), "'null'"));
+        }
         String tag = call.path("tag");
         Server before = simulation.cloud().server(call.caller(), call.path("server_id"));
         boolean had = before.details().tags().contains(tag);

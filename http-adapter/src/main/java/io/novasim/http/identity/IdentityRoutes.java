@@ -80,7 +80,10 @@ public final class IdentityRoutes {
         return Replies.render(exchange, reply, JSON);
     }
 
-    /** Keystone's 501 for a route real Keystone serves and novasim does not (journaled and logged); else null. */
+    /**
+     * Keystone's 501 for a route real Keystone serves and novasim does not (its 401 without a valid token), journaled
+     * and logged; else null.
+     */
     private ApiResponse notSimulated(Exchange exchange) {
         String real = OPENSTACK.find(exchange.method(), RouteTable.split(exchange.path()), 1);
         if (real == null) {
@@ -88,7 +91,9 @@ public final class IdentityRoutes {
         }
         String requestId = simulation.newRequestId();
         exchange.header("x-openstack-request-id", requestId);
-        Reply reply = OpenStackRoutes.notSimulated(exchange, Refusal.KEYSTONE_NOT_SIMULATED, real);
+        // Keystone checks the token of a route it serves before anything else
+        Reply reply = simulation.authenticate(exchange.header("X-Auth-Token")).isEmpty() ? Errors.unauthorized()
+                : OpenStackRoutes.notSimulated(exchange, Refusal.KEYSTONE_NOT_SIMULATED, real);
         ApiResponse response = Replies.render(exchange, reply, JSON);
         simulation.record(exchange, requestId, reply.status());
         return response;

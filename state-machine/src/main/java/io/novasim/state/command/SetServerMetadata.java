@@ -15,6 +15,7 @@ import java.util.Objects;
 public record SetServerMetadata(String serverId, Map<String, String> metadata, boolean replace) implements Command {
     public SetServerMetadata {
         Objects.requireNonNull(serverId, "serverId");
-        metadata = Map.copyOf(metadata);
+        // sorted: Map.copyOf's order changes from one JVM to the next, and snapshots must not
+        metadata = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(metadata));
     }
 }
