@@ -105,7 +105,8 @@ final class Lifecycle {
             startWork(server, rule, requestId, now, faults.get(i));
             created.add(server);
         }
-        return new Receipt(requestId, created.get(0), world.ids.password(), null, null, null, created, null, null);
+        return new Receipt(requestId, created.get(0), world.ids.password(), null, null, null, created, null, null,
+                false);
     }
 
     /** What Nova refuses of a multi-create before it builds anything (nova/compute/api.py). */
@@ -184,7 +185,7 @@ final class Lifecycle {
             world.startAction(rule, server.id(), requestId, caller, now, true);
             startWork(busy, rule, requestId, now, fault);
             String adminPass = operation == Operation.RESCUE ? world.ids.password() : null;
-            return new Receipt(requestId, busy, adminPass, null, null, null, List.of(), null, null);
+            return new Receipt(requestId, busy, adminPass, null, null, null, List.of(), null, null, false);
         }
         if (operation == Operation.LOCK && server.locked() && lockedBy(caller, server) == ServerLock.LockedBy.OWNER) {
             return Receipt.of(requestId, server); // Nova: the owner re-locking changes nothing, and records nothing

@@ -51,7 +51,7 @@ final class ServerTags {
                     throw Refusal.TAG_LIMIT_EXCEEDED.exception(MAX_TAGS);
                 }
                 if (tags.contains(tag)) {
-                    return Receipt.of(requestId, server); // Nova answers 204 and saves nothing
+                    return Receipt.unchanged(requestId, server); // Nova answers 204 and saves nothing
                 }
                 tags.add(tag);
             }

@@ -121,13 +121,12 @@ final class ServerTagsRoutes {
             throw Schema.fail(null, call.body(), Refusal.Reason.NOT_OF_TYPE.text(Schema.repr(call.body()), "'null'"));
         }
         String tag = call.path("tag");
-        Server before = simulation.cloud().server(call.caller(), call.path("server_id"));
-        boolean had = before.details().tags().contains(tag);
-        simulation.cloud().execute(call.caller(), UpdateServerTags.add(before.id(), tag), call.requestId());
-        if (had) {
+        Receipt receipt = simulation.cloud().execute(call.caller(), UpdateServerTags.add(call.path("server_id"), tag),
+                call.requestId());
+        if (receipt.unchanged()) {
             return Reply.empty(204);
         }
-        String server = Links.of(call, "servers", before.id()).get(0).get("href").toString();
+        String server = Links.of(call, "servers", receipt.server().id()).get(0).get("href").toString();
         return Reply.empty(201).withHeader("Location", server + "/tags/" + tag);
     }
 

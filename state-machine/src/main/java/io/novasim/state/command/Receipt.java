@@ -15,31 +15,39 @@ import io.novasim.model.volume.VolumeAttachment;
  *                   first); empty for other commands
  * @param keypair    the key pair a key pair command created or deleted
  * @param privateKey the private key of a generated key pair: only this receipt has it, the engine keeps none
+ * @param unchanged  whether the command was accepted and found nothing to change (a tag the server had), which some
+ *                   answers tell apart (Nova's 204 instead of 201)
  */
 public record Receipt(String requestId, Server server, String adminPass, Port port, VolumeAttachment volumeAttachment,
-                      Volume volume, java.util.List<Server> servers, Keypair keypair, String privateKey) {
+                      Volume volume, java.util.List<Server> servers, Keypair keypair, String privateKey,
+                      boolean unchanged) {
     public Receipt {
         servers = java.util.List.copyOf(servers);
     }
 
+    /** Accepted, and nothing changed: the server as it was. */
+    public static Receipt unchanged(String requestId, Server server) {
+        return new Receipt(requestId, server, null, null, null, null, java.util.List.of(), null, null, true);
+    }
+
     public static Receipt of(String requestId, Server server) {
-        return new Receipt(requestId, server, null, null, null, null, java.util.List.of(), null, null);
+        return new Receipt(requestId, server, null, null, null, null, java.util.List.of(), null, null, false);
     }
 
     public static Receipt of(String requestId, Port port) {
-        return new Receipt(requestId, null, null, port, null, null, java.util.List.of(), null, null);
+        return new Receipt(requestId, null, null, port, null, null, java.util.List.of(), null, null, false);
     }
 
     public static Receipt of(String requestId, Volume volume) {
-        return new Receipt(requestId, null, null, null, null, volume, java.util.List.of(), null, null);
+        return new Receipt(requestId, null, null, null, null, volume, java.util.List.of(), null, null, false);
     }
 
     public static Receipt of(String requestId, VolumeAttachment attachment) {
-        return new Receipt(requestId, null, null, null, attachment, null, java.util.List.of(), null, null);
+        return new Receipt(requestId, null, null, null, attachment, null, java.util.List.of(), null, null, false);
     }
 
     /** @param privateKey the generated key's private half, or {@code null} */
     public static Receipt of(String requestId, Keypair keypair, String privateKey) {
-        return new Receipt(requestId, null, null, null, null, null, java.util.List.of(), keypair, privateKey);
+        return new Receipt(requestId, null, null, null, null, null, java.util.List.of(), keypair, privateKey, false);
     }
 }
