@@ -26,4 +26,14 @@ class ServerDetailsTest {
         assertThat(ServerDetails.hostnameFrom("Web Server_1", ID)).isEqualTo("web-server-1");
         assertThat(ServerDetails.hostnameFrom("", ID)).isEqualTo("server-" + ID);
     }
+
+    @Test
+    void aServerDescribedByItsNameSharesOneDetails() {
+        assertThat(ServerDetails.of("web", null, null, "web", List.of(), null, 0, null))
+                .isSameAs(ServerDetails.DESCRIBED_BY_NAME);
+        assertThat(ServerDetails.DESCRIBED_BY_NAME.descriptionOf("web")).isEqualTo("web");
+        assertThat(ServerDetails.of("web-1", null, null, "web", List.of(), null, 0, null).descriptionOf("web-1"))
+                .as("a multi-create's server keeps the request's name").isEqualTo("web");
+        assertThat(ServerDetails.DESCRIBED_BY_NAME.withDescription("web").describedByName()).isFalse();
+    }
 }

@@ -169,6 +169,9 @@ class ComputeHttpBehaviourTest extends SeededCloudTest {
                 .json().at("/server/id").asText();
         assertThat(demo.microversion("2.19").get("/v2.1/servers/" + described).json().at("/server/description")
                 .isNull()).as("from 2.19 an absent description is null").isTrue();
+        demo.put("/v2.1/servers/" + server, "{\"server\": {\"name\": \"renamed\"}}");
+        assertThat(demo.microversion("2.19").get("/v2.1/servers/" + server).json().at("/server/description").asText())
+                .as("a rename keeps the description the old name gave").isEqualTo("web");
     }
 
     @Test

@@ -87,8 +87,8 @@ final class Lifecycle {
         String sharedReservation = null;
         for (int i = 0; i < command.count(); i++) {
             String id = world.ids.uuid();
-            ServerDetails details = ServerDetails.of(command.keyName(), command.userData(), command.description(),
-                    command.tags(), sharedReservation, i, command.hostname());
+            ServerDetails details = ServerDetails.of(command.nameOf(i), command.keyName(), command.userData(),
+                    command.description(), command.tags(), sharedReservation, i, command.hostname());
             Server server = new Server(id, command.nameOf(i), caller.projectId(), caller.userId(),
                     command.flavorId(), command.imageId(), command.availabilityZone(), command.metadata(),
                     VmState.BUILDING, rule.phases().get(0), PowerState.NOSTATE, null, null, now, now, null, details);
@@ -144,6 +144,9 @@ final class Lifecycle {
             return Receipt.of(requestId, server); // Nova saves nothing, so not even the update time changes
         }
         ServerDetails details = server.details();
+        if (details.describedByName() && command.name() != null) {
+            details = details.withDescription(server.name()); // Nova keeps the description the old name gave it
+        }
         if (command.descriptionGiven()) {
             details = details.withDescription(command.description());
         }

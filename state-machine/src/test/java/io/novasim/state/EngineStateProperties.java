@@ -156,7 +156,7 @@ class EngineStateProperties {
 
     static Action<Run> createServer() {
         return (Action.Independent<Run>) () -> Combinators.combine(Arbitraries.of("web", "Web Server", "db"),
-                        Arbitraries.of(CALLERS), Arbitraries.of(UNSET, "a", "b"), Arbitraries.of(UNSET, "d"),
+                        Arbitraries.of(CALLERS), Arbitraries.of(UNSET, "a", "b"), Arbitraries.of(UNSET, "d", "web"),
                         Arbitraries.of(List.<String>of(), List.of("t2", "t1")), Arbitraries.of(UNSET, "host-1"),
                         Arbitraries.of(1, 1, 2, 3))
                 .as((name, caller, key, description, tags, hostname, count) -> Transformer.mutate(
@@ -334,7 +334,7 @@ class EngineStateProperties {
             public Arbitrary<Transformer<Run>> transformer(Run state) {
                 return Combinators.combine(Arbitraries.of(new ArrayList<>(state.servers.keySet())),
                                 Arbitraries.of(CALLERS), Arbitraries.of(UNSET, "renamed", "Web Server", "web"),
-                                Arbitraries.of("absent", UNSET, "d2"), Arbitraries.of(UNSET, "host-2"))
+                                Arbitraries.of("absent", UNSET, "d2", "web"), Arbitraries.of(UNSET, "host-2"))
                         .as((id, caller, name, description, hostname) -> Transformer.mutate("update " + id
                                 + " as " + caller.userId() + ": " + name + "/" + description + "/" + hostname,
                                 run -> {
@@ -467,7 +467,7 @@ class EngineStateProperties {
             ServerDetails details = server.details();
             assertThat(server.name()).isEqualTo(expected.name());
             assertThat(details.keyName()).isEqualTo(expected.keyName());
-            assertThat(details.description()).isEqualTo(expected.description());
+            assertThat(server.description()).isEqualTo(expected.description());
             assertThat(details.tags()).isEqualTo(expected.tags());
             assertThat(details.launchIndex()).isEqualTo(expected.launchIndex());
             assertThat(server.reservationId()).isEqualTo(expected.reservation());

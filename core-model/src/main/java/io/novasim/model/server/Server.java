@@ -98,6 +98,11 @@ public record Server(
         return details.reservationId() != null ? details.reservationId() : ServerDetails.reservationFrom(id);
     }
 
+    /** Its description (microversion 2.19): as its details keep it, its name where they say so. */
+    public String description() {
+        return details.descriptionOf(name);
+    }
+
     /** Its hostname: given or kept in its details, else made from its name. */
     public String hostname() {
         return details.hostname() != null ? details.hostname() : ServerDetails.hostnameFrom(name, id);

@@ -83,7 +83,7 @@ final class ServerView {
         }
         view.put("created", Json.time(server.created()));
         if (call.atLeast(19)) {
-            view.put("description", details.description());
+            view.put("description", server.description());
         }
         if (server.fault() != null && (server.status() == ServerStatus.ERROR
                 || server.status() == ServerStatus.DELETED)) {
