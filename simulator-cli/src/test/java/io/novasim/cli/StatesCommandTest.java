@@ -22,6 +22,7 @@ class StatesCommandTest {
                   task_states  powering-off -> None
                   ends         vm_state stopped, power_state SHUTDOWN
                   409          Instance <server-id> is locked (locked, caller not admin)
+                  409          Instance <server-id> is not ready (on no host)
                   409          Cannot 'stop' instance <server-id> while it is in vm_state <vm_state>
                   409          Cannot 'stop' instance <server-id> while it is in task_state <task_state>
                   409          Instance <server-id> is in an invalid state for 'stop' (never launched)

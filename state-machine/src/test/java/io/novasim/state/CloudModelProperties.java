@@ -177,6 +177,10 @@ class CloudModelProperties {
         if (lockMatters && e.lockedBy != null && !caller.admin()) {
             return "Instance " + id + " is locked";
         }
+        boolean onHost = !(e.vm == BUILDING && e.task == SCHEDULING) && e.vm != SHELVED_OFFLOADED;
+        if ((op == Operation.STOP || op == Operation.START) && !onHost) {
+            return "Instance " + id + " is not ready";
+        }
         if (!vmAllows(op, e.vm)) {
             return "Cannot '" + actionName(op) + "' instance " + id + " while it is in vm_state " + e.vm.value();
         }

@@ -104,6 +104,11 @@ final class Gates {
                     Refused.of(Refusal.INSTANCE_LOCKED.exception(SERVER),
                             "the server is locked and the caller is not an admin")));
         }
+        if (rule.checksHost()) {
+            checks.add(Check.of("the server is on a compute host",
+                    Refused.of(Refusal.INSTANCE_NOT_READY.exception(SERVER),
+                            "the server is on no host (still scheduling, or offloaded)")));
+        }
         if (rule.allowedVmStates() != null) {
             Set<VmState> refused = EnumSet.complementOf(EnumSet.copyOf(rule.allowedVmStates()));
             refused.remove(VmState.DELETED); // a deleted server is not found at all

@@ -82,6 +82,9 @@ public final class StateDiagram {
         if (rule.checksLock()) {
             refusals.add(Refusal.INSTANCE_LOCKED.message(SERVER) + " (locked, caller not admin)");
         }
+        if (rule.checksHost()) {
+            refusals.add(Refusal.INSTANCE_NOT_READY.message(SERVER) + " (on no host)");
+        }
         if (rule.allowedVmStates() != null) {
             refusals.add(Refusal.INSTANCE_INVALID_STATE.message(rule.action(), SERVER, "vm_state", "<vm_state>"));
         }

@@ -18,6 +18,8 @@ import java.util.Set;
  * @param instanceAction   the name recorded in {@code os-instance-actions}
  * @param computeEvent     the instance action event of the asynchronous work, or {@code null} for synchronous operations
  * @param checksLock       whether a lock held against a non-admin caller refuses it
+ * @param checksHost       whether a server on no compute host refuses it ({@code check_instance_host}: still
+ *                         scheduling, or offloaded), before its states are looked at
  * @param adminPolicy      the policy that only an admin passes, or {@code null} when any caller may ask
  * @param allowedVmStates  the vm_states it is accepted in, or {@code null} for any
  * @param allowedTaskStates the task_states it is accepted in ({@link TaskState#NONE} for idle), or {@code null} for any
@@ -34,6 +36,7 @@ public record TransitionRule(
         String instanceAction,
         String computeEvent,
         boolean checksLock,
+        boolean checksHost,
         AdminPolicy adminPolicy,
         Set<VmState> allowedVmStates,
         Set<TaskState> allowedTaskStates,
@@ -69,8 +72,9 @@ public record TransitionRule(
     }
 
     /**
-     * Nova's gate, in Nova's order: lock, then vm_state, then task_state, then launched_at
-     * ({@code check_instance_lock} wraps {@code check_instance_state} in {@code nova/compute/api.py}).
+     * Nova's gate, in Nova's order: lock, then host, then vm_state, then task_state, then launched_at
+     * ({@code check_instance_lock} wraps {@code check_instance_host}, which wraps {@code check_instance_state}, in
+     * {@code nova/compute/api.py}).
      *
      * @throws ComputeException the 409 Nova answers
      */
@@ -78,6 +82,10 @@ public record TransitionRule(
         if (checksLock && server.locked() && !callerIsAdmin) {
             throw Refusal.INSTANCE_LOCKED.exception(server.id()).explainedAs(refused("the server is locked and the "
                     + "caller is not an admin", "a locked server accepts it only from an admin"));
+        }
+        if (checksHost && !server.onHost()) {
+            throw Refusal.INSTANCE_NOT_READY.exception(server.id()).explainedAs(refused("the server is on no compute "
+                    + "host (scheduling, or offloaded)", "the server must be on a host"));
         }
         if (!acceptsVmState(server.vmState())) {
             throw Refusal.INSTANCE_INVALID_STATE.exception(action, server.id(), "vm_state", server.vmState())

@@ -24,6 +24,9 @@ public final class TransitionTable {
     private static final Set<VmState> ANY_VM = null;
     private static final Set<TaskState> ANY_TASK = null;
 
+    /** The operations whose compute API method is decorated {@code @check_instance_host()}. */
+    private static final Set<Operation> CHECK_HOST = EnumSet.of(Operation.STOP, Operation.START);
+
     private static final Map<Operation, TransitionRule> RULES = new EnumMap<>(Operation.class);
 
     static {
@@ -116,7 +119,8 @@ public final class TransitionTable {
                             Set<TaskState> taskStates, boolean mustHaveLaunched, List<TaskState> phases,
                             VmState endVm, PowerState endPower, VmState failedVm) {
         RULES.put(operation, new TransitionRule(operation, action, instanceAction, computeEvent, checksLock,
-                adminPolicy, vmStates, taskStates, mustHaveLaunched, phases, endVm, endPower, failedVm));
+                CHECK_HOST.contains(operation), adminPolicy, vmStates, taskStates, mustHaveLaunched, phases, endVm,
+                endPower, failedVm));
     }
 
     public static TransitionRule rule(Operation operation) {
