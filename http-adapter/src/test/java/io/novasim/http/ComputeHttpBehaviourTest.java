@@ -230,4 +230,31 @@ class ComputeHttpBehaviourTest extends SeededCloudTest {
         assertThat(offloaded.get("OS-EXT-SRV-ATTR:host").isNull()).as("offloaded: on no host").isTrue();
         assertThat(offloaded.get("hostId").asText()).isEmpty();
     }
+
+    @Test
+    void aCrashDumpFrom217IsRecordedAndGatedAsNovaGatesIt() {
+        String action = "/v2.1/servers/" + server + "/action";
+        fault(demo.post(action, "{\"trigger_crash_dump\": null}"), 404, "itemNotFound",
+                "The resource could not be found.");
+        Client at217 = demo.microversion("2.17");
+        Client.Response dumped = at217.post(action, "{\"trigger_crash_dump\": null}");
+        assertThat(dumped.status()).as(dumped.toString()).isEqualTo(202);
+        JsonNode recorded = demo.microversion("2.51").get("/v2.1/servers/" + server + "/os-instance-actions/"
+                + dumped.header("x-openstack-request-id")).json().get("instanceAction");
+        assertThat(recorded.get("action").asText()).isEqualTo("trigger_crash_dump");
+        assertThat(recorded.at("/events/0/event").asText()).isEqualTo("compute_trigger_crash_dump");
+        assertThat(demo.get("/v2.1/servers/" + server).json().at("/server/status").asText()).isEqualTo("ACTIVE");
+        fault(at217.post(action, "{\"trigger_crash_dump\": {}}"), 400, "badRequest",
+                "Invalid input for field/attribute trigger_crash_dump. Value: {}. {} is not of type 'null'");
+        demo.post(action, "{\"os-stop\": null}");
+        sim.control().advance(Duration.ofSeconds(30));
+        fault(at217.post(action, "{\"trigger_crash_dump\": null}"), 409, "conflictingRequest",
+                "Cannot 'trigger_crash_dump' instance " + server + " while it is in vm_state stopped");
+        demo.post(action, "{\"shelve\": null}");
+        sim.control().advance(Duration.ofMinutes(5));
+        fault(at217.post(action, "{\"trigger_crash_dump\": null}"), 409, "conflictingRequest",
+                "Instance " + server + " is not ready");
+        fault(demo.post(action, "{\"os-start\": null}"), 409, "conflictingRequest",
+                "Instance " + server + " is not ready");
+    }
 }

@@ -190,6 +190,10 @@ final class Lifecycle {
             String adminPass = operation == Operation.RESCUE ? world.ids.password() : null;
             return new Receipt(requestId, busy, adminPass, null, null, null, List.of(), null, null, false);
         }
+        if (operation == Operation.TRIGGER_CRASH_DUMP) {
+            world.finishedAction(rule, server.id(), requestId, caller, rule.computeEvent(), now);
+            return Receipt.of(requestId, server);
+        }
         if (operation == Operation.LOCK && server.locked() && lockedBy(caller, server) == ServerLock.LockedBy.OWNER) {
             return Receipt.of(requestId, server); // Nova: the owner re-locking changes nothing, and records nothing
         }

@@ -137,6 +137,7 @@ class CloudModelProperties {
             case SHELVE_OFFLOAD -> vm == SHELVED;
             case UNSHELVE -> vm == SHELVED || vm == SHELVED_OFFLOADED;
             case CHANGE_PASSWORD -> vm == ACTIVE;
+            case TRIGGER_CRASH_DUMP -> vm == ACTIVE || vm == PAUSED || vm == RESCUED || vm == RESIZED || vm == ERROR;
             default -> true;
         };
     }
@@ -178,7 +179,7 @@ class CloudModelProperties {
             return "Instance " + id + " is locked";
         }
         boolean onHost = !(e.vm == BUILDING && e.task == SCHEDULING) && e.vm != SHELVED_OFFLOADED;
-        if ((op == Operation.STOP || op == Operation.START) && !onHost) {
+        if ((op == Operation.STOP || op == Operation.START || op == Operation.TRIGGER_CRASH_DUMP) && !onHost) {
             return "Instance " + id + " is not ready";
         }
         if (!vmAllows(op, e.vm)) {
@@ -259,6 +260,7 @@ class CloudModelProperties {
                 e.lockedBy = null;
                 e.lockReason = null;
             }
+            case TRIGGER_CRASH_DUMP -> { } // no state changes
             case RESET_STATE_ACTIVE, RESET_STATE_ERROR -> {
                 e.vm = op == Operation.RESET_STATE_ACTIVE ? ACTIVE : ERROR;
                 e.task = NONE;

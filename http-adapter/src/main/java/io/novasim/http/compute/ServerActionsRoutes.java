@@ -68,6 +68,16 @@ final class ServerActionsRoutes {
             case "os-resetState" -> run(call, new Perform(serverId, resetState(argument)), 202);
             case "os-getConsoleOutput" -> Reply.ok(Json.object("output", simulation.cloud().consoleOutput(
                     call.caller(), serverId, consoleLength(argument))));
+            case "trigger_crash_dump" -> {
+                if (!call.atLeast(17)) {
+                    throw Refusal.NOT_IN_THIS_VERSION.exception();
+                }
+                if (argument != null && !argument.isNull()) {
+                    throw Schema.fail("trigger_crash_dump", argument, Refusal.Reason.NOT_OF_TYPE.text(
+                            Schema.repr(argument), "'null'"));
+                }
+                yield run(call, new Perform(serverId, Operation.TRIGGER_CRASH_DUMP), 202);
+            }
             case "changePassword" -> {
                 adminPass(argument);
                 yield run(call, new Perform(serverId, Operation.CHANGE_PASSWORD), 202);

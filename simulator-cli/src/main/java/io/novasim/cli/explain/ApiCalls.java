@@ -38,6 +38,7 @@ final class ApiCalls {
             case SHELVE_OFFLOAD -> "Offload a shelved server from its host";
             case UNSHELVE -> "Bring a shelved server back";
             case CHANGE_PASSWORD -> "Set a server's administrator password";
+            case TRIGGER_CRASH_DUMP -> "Make the guest dump its memory (a crash dump; 2.17)";
             case LOCK -> "Lock a server against changes by non-admins";
             case UNLOCK -> "Unlock a server";
             case RESET_STATE_ACTIVE -> "Force a server's vm_state to active (admin)";
@@ -99,6 +100,8 @@ final class ApiCalls {
             case CHANGE_PASSWORD -> new Explanation.Request("POST", "/v2.1/servers/" + SERVER + "/action",
                     JSON.createObjectNode().set("changePassword", JSON.createObjectNode().put("adminPass",
                             "new-password")).toString());
+            case TRIGGER_CRASH_DUMP -> new Explanation.Request("POST", "/v2.1/servers/" + SERVER + "/action",
+                    JSON.createObjectNode().set("trigger_crash_dump", JSON.nullNode()).toString());
             case SWAP_VOLUME -> new Explanation.Request("PUT",
                     "/v2.1/servers/" + SERVER + "/os-volume_attachments/" + VOLUME,
                     JSON.createObjectNode().set("volumeAttachment",

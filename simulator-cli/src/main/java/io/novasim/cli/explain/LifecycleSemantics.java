@@ -259,6 +259,13 @@ final class LifecycleSemantics {
                         + ServerStatus.of(rule.endVmState(), TaskState.NONE) + "); power_state does not change");
                 draft.atOnce.add("instance action " + rule.instanceAction() + " is recorded, without events");
             }
+            case TRIGGER_CRASH_DUMP -> {
+                draft.atOnce.add("nothing about the server changes: the guest is sent a non-maskable interrupt");
+                draft.atOnce.add("instance action " + rule.instanceAction() + " is recorded, its event "
+                        + rule.computeEvent() + " already Success");
+                draft.microversions.add(new Microversion(17, "the action exists",
+                        "404 itemNotFound: The resource could not be found."));
+            }
             default -> throw new IllegalStateException("no synchronous handling for " + rule.operation());
         }
     }

@@ -25,7 +25,8 @@ public final class TransitionTable {
     private static final Set<TaskState> ANY_TASK = null;
 
     /** The operations whose compute API method is decorated {@code @check_instance_host()}. */
-    private static final Set<Operation> CHECK_HOST = EnumSet.of(Operation.STOP, Operation.START);
+    private static final Set<Operation> CHECK_HOST = EnumSet.of(Operation.STOP, Operation.START,
+            Operation.TRIGGER_CRASH_DUMP);
 
     private static final Map<Operation, TransitionRule> RULES = new EnumMap<>(Operation.class);
 
@@ -76,6 +77,10 @@ public final class TransitionTable {
         // set_admin_password: an RPC call, so Nova answers once the password is set (see Timings)
         add(Operation.CHANGE_PASSWORD, "changePassword", "changePassword", "compute_set_admin_password", true, null,
                 EnumSet.of(ACTIVE), IDLE, true, List.of(UPDATING_PASSWORD), ACTIVE, PowerState.RUNNING, null);
+        // a cast that changes no state: the compute host's event is recorded as it is asked for (2.17)
+        add(Operation.TRIGGER_CRASH_DUMP, "trigger_crash_dump", "trigger_crash_dump", "compute_trigger_crash_dump",
+                true, null, EnumSet.of(ACTIVE, PAUSED, RESCUED, RESIZED, ERROR), IDLE, true, List.of(), null, null,
+                null);
         add(Operation.LOCK, "lock", "lock", null, false, null,
                 ANY_VM, ANY_TASK, false, List.of(), null, null, null);
         add(Operation.UNLOCK, "unlock", "unlock", null, false, null,
