@@ -232,6 +232,12 @@ class ComputeHttpBehaviourTest extends SeededCloudTest {
     }
 
     @Test
+    void resetNetworkIsGoneAsInNova() {
+        fault(demo.post("/v2.1/servers/" + server + "/action", "{\"resetNetwork\": null}"), 410, "computeFault",
+                "This resource is no longer available. No forwarding address is given.");
+    }
+
+    @Test
     void aCrashDumpFrom217IsRecordedAndGatedAsNovaGatesIt() {
         String action = "/v2.1/servers/" + server + "/action";
         fault(demo.post(action, "{\"trigger_crash_dump\": null}"), 404, "itemNotFound",

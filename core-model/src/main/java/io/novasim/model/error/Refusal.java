@@ -64,6 +64,8 @@ public enum Refusal {
     /** A query parameter against the request's query schema; the reason is a {@link Reason}. */
     INVALID_QUERY_PARAMETER(400, "badRequest", "Invalid input for query parameters {parameter}. Value: {value}. "
             + "{reason}"),
+    /** A removed API Nova still routes and answers 410 (webob's HTTPGone, which has no fault name of its own). */
+    GONE(410, "computeFault", "This resource is no longer available. No forwarding address is given."),
     /** A server action whose name Nova does not know. */
     NO_SUCH_ACTION(400, "badRequest", "There is no such action: {action}"),
     /** A {@code marker} that names nothing in the list (Nova's and Cinder's lists). */

@@ -66,6 +66,7 @@ final class ServerActionsRoutes {
             case "rescue" -> rescue(call, serverId);
             case "lock" -> run(call, new LockServer(serverId, lockReason(call, argument)), 202);
             case "os-resetState" -> run(call, new Perform(serverId, resetState(argument)), 202);
+            case "resetNetwork" -> throw Refusal.GONE.exception(); // removed with nova-network; Nova answers 410
             case "os-getConsoleOutput" -> Reply.ok(Json.object("output", simulation.cloud().consoleOutput(
                     call.caller(), serverId, consoleLength(argument))));
             case "trigger_crash_dump" -> {
