@@ -54,6 +54,16 @@ class NotSimulatedRoutesTest extends SeededCloudTest {
     }
 
     @Test
+    void removedApisAreGoneAsInNova() {
+        Client.Response agents = demo.get("/v2.1/os-agents");
+        assertThat(agents.status()).isEqualTo(410);
+        assertThat(agents.json().at("/computeFault/message").asText())
+                .isEqualTo("This resource is no longer available. No forwarding address is given.");
+        assertThat(demo.get("/v2.1/servers/" + server + "/os-virtual-interfaces").status()).isEqualTo(410);
+        assertThat(Client.anonymous(sim).get("/v2.1/os-agents").status()).isEqualTo(401);
+    }
+
+    @Test
     void whatRealNovaDoesNotRouteStays404AndATokenComesFirst() {
         Client.Response unknown = demo.get("/v2.1/servers/" + server + "/no-such-thing");
         assertThat(unknown.status()).isEqualTo(404);

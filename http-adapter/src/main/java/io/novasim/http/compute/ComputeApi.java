@@ -45,6 +45,8 @@ public final class ComputeApi {
     static final String JSON = "application/json";
     /** The routes real Nova serves, for a request novasim routes nowhere: 501 there, 404 elsewhere. */
     private static final OpenStackRoutes OPENSTACK = OpenStackRoutes.load("compute", "");
+    /** Those of them Nova answers 410 Gone (removed APIs it still routes). */
+    private static final OpenStackRoutes GONE = OpenStackRoutes.load("compute-gone", "");
     static final String FAULT_JSON = "application/json; charset=UTF-8";
 
     private final Simulation simulation;
@@ -217,7 +219,8 @@ public final class ComputeApi {
      * Nova's answer to a path or method its router does not route: the request id and the token are checked first
      * (compute_req_id and authtoken come before the router in api-paste.ini), so a caller without a token gets the 401,
      * and one with a token webob's 404, with the request ids and without the microversion headers (no controller
-     * answered); or, for a route real Nova has and novasim does not simulate, the 501 that says so.
+     * answered); or, for a route real Nova has and novasim does not simulate, the 501 that says so (410 where Nova
+     * itself answers Gone).
      */
     private ApiResponse unrouted(Exchange exchange, String[] segments) {
         String requestId = stampRequestId(exchange, ComputeDialect.NOVA);
@@ -227,23 +230,28 @@ public final class ComputeApi {
             reply = Errors.unauthorized(exchange.base());
         } else {
             exchange.sentBy(token.get());
-            String real = realRoute(exchange.method(), segments);
-            reply = real == null ? Errors.noRoute()
-                    : OpenStackRoutes.notSimulated(exchange, Refusal.NOT_SIMULATED, real);
+            if (realRoute(GONE, exchange.method(), segments) != null) {
+                reply = Errors.of(Refusal.GONE);
+            } else {
+                String real = realRoute(OPENSTACK, exchange.method(), segments);
+                reply = real == null ? Errors.noRoute()
+                        : OpenStackRoutes.notSimulated(exchange, Refusal.NOT_SIMULATED, real);
+            }
         }
-        ApiResponse response = Replies.render(exchange, reply, reply.status() == 501 ? FAULT_JSON : JSON);
+        ApiResponse response = Replies.render(exchange, reply, reply.status() == 404 || reply.status() == 401
+                ? JSON : FAULT_JSON);
         simulation.record(exchange, requestId, reply.status());
         return response;
     }
 
-    /** The route real Nova has for the request (a project id after {@code v2.1} set aside), or null. */
-    private static String realRoute(String method, String[] segments) {
-        String real = OPENSTACK.find(method, segments, 0);
+    /** The route of {@code routes} the request matches (a project id after {@code v2.1} set aside), or null. */
+    private static String realRoute(OpenStackRoutes routes, String method, String[] segments) {
+        String real = routes.find(method, segments, 0);
         if (real == null && segments.length > 2 && looksLikeProjectId(segments[1])) {
             String[] withoutProject = new String[segments.length - 1];
             withoutProject[0] = segments[0];
             System.arraycopy(segments, 2, withoutProject, 1, segments.length - 2);
-            real = OPENSTACK.find(method, withoutProject, 0);
+            real = routes.find(method, withoutProject, 0);
         }
         return real;
     }
