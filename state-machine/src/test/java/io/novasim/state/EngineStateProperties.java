@@ -127,6 +127,21 @@ class EngineStateProperties {
         }
     }
 
+    /** An action on one of the servers the chain has made, once it has made one. */
+    static Action<Run> onAServer(java.util.function.Function<Run, Arbitrary<Transformer<Run>>> transformer) {
+        return new Action.Dependent<>() {
+            @Override
+            public boolean precondition(Run run) {
+                return !run.servers.isEmpty();
+            }
+
+            @Override
+            public Arbitrary<Transformer<Run>> transformer(Run state) {
+                return transformer.apply(state);
+            }
+        };
+    }
+
     static Action<Run> createKeypair() {
         return (Action.Independent<Run>) () -> Combinators.combine(Arbitraries.of(KEY_NAMES), Arbitraries.of(CALLERS),
                         Arbitraries.of("", "ssh-rsa AAAAB3 me@host"))
@@ -198,169 +213,119 @@ class EngineStateProperties {
     }
 
     static Action<Run> setMetadata() {
-        return new Action.Dependent<>() {
-            @Override
-            public boolean precondition(Run run) {
-                return !run.servers.isEmpty();
-            }
-
-            @Override
-            public Arbitrary<Transformer<Run>> transformer(Run state) {
-                return Combinators.combine(Arbitraries.of(new ArrayList<>(state.servers.keySet())),
-                                Arbitraries.of(CALLERS), Arbitraries.of(Map.of("a", "1"), Map.of("a", "2", "b", "3"),
-                                        Map.<String, String>of()), Arbitraries.of(true, false))
-                        .as((id, caller, items, replace) -> Transformer.mutate("set metadata " + items + " on " + id
-                                + (replace ? " replacing" : " merging") + " as " + caller.userId(), run -> {
-                            boolean allowed = caller.canSee(run.servers.get(id).project())
-                                    && metadataChangeable(run, id, caller);
-                            Receipt receipt = run.run(caller, new SetServerMetadata(id, items, replace));
-                            assertThat(receipt != null).as("accepted exactly when visible and changeable")
-                                    .isEqualTo(allowed);
-                            if (receipt != null) {
-                                Map<String, String> expected = run.metadata.get(id);
-                                if (replace) {
-                                    expected.clear();
-                                }
-                                expected.putAll(items);
-                            }
-                        }));
-            }
-        };
+        return onAServer(state -> Combinators.combine(Arbitraries.of(new ArrayList<>(state.servers.keySet())),
+                        Arbitraries.of(CALLERS), Arbitraries.of(Map.of("a", "1"), Map.of("a", "2", "b", "3"),
+                                Map.<String, String>of()), Arbitraries.of(true, false))
+                .as((id, caller, items, replace) -> Transformer.mutate("set metadata " + items + " on " + id
+                        + (replace ? " replacing" : " merging") + " as " + caller.userId(), run -> {
+                    boolean allowed = caller.canSee(run.servers.get(id).project())
+                            && metadataChangeable(run, id, caller);
+                    Receipt receipt = run.run(caller, new SetServerMetadata(id, items, replace));
+                    assertThat(receipt != null).as("accepted exactly when visible and changeable")
+                            .isEqualTo(allowed);
+                    if (receipt != null) {
+                        Map<String, String> expected = run.metadata.get(id);
+                        if (replace) {
+                            expected.clear();
+                        }
+                        expected.putAll(items);
+                    }
+                })));
     }
 
     static Action<Run> deleteMetadata() {
-        return new Action.Dependent<>() {
-            @Override
-            public boolean precondition(Run run) {
-                return !run.servers.isEmpty();
-            }
-
-            @Override
-            public Arbitrary<Transformer<Run>> transformer(Run state) {
-                return Combinators.combine(Arbitraries.of(new ArrayList<>(state.servers.keySet())),
-                                Arbitraries.of(CALLERS), Arbitraries.of("a", "b"))
-                        .as((id, caller, key) -> Transformer.mutate("delete metadata " + key + " of " + id + " as "
-                                + caller.userId(), run -> {
-                            boolean allowed = caller.canSee(run.servers.get(id).project())
-                                    && run.metadata.get(id).containsKey(key) && metadataChangeable(run, id, caller);
-                            Receipt receipt = run.run(caller, new DeleteServerMetadata(id, key));
-                            assertThat(receipt != null).as("accepted exactly when visible, held and changeable")
-                                    .isEqualTo(allowed);
-                            if (receipt != null) {
-                                run.metadata.get(id).remove(key);
-                            }
-                        }));
-            }
-        };
+        return onAServer(state -> Combinators.combine(Arbitraries.of(new ArrayList<>(state.servers.keySet())),
+                        Arbitraries.of(CALLERS), Arbitraries.of("a", "b"))
+                .as((id, caller, key) -> Transformer.mutate("delete metadata " + key + " of " + id + " as "
+                        + caller.userId(), run -> {
+                    boolean allowed = caller.canSee(run.servers.get(id).project())
+                            && run.metadata.get(id).containsKey(key) && metadataChangeable(run, id, caller);
+                    Receipt receipt = run.run(caller, new DeleteServerMetadata(id, key));
+                    assertThat(receipt != null).as("accepted exactly when visible, held and changeable")
+                            .isEqualTo(allowed);
+                    if (receipt != null) {
+                        run.metadata.get(id).remove(key);
+                    }
+                })));
     }
 
     static Action<Run> changeTags() {
-        return new Action.Dependent<>() {
-            @Override
-            public boolean precondition(Run run) {
-                return !run.servers.isEmpty();
-            }
-
-            @Override
-            public Arbitrary<Transformer<Run>> transformer(Run state) {
-                return Combinators.combine(Arbitraries.of(new ArrayList<>(state.servers.keySet())),
-                                Arbitraries.of(CALLERS), Arbitraries.of(UpdateServerTags.Change.class),
-                                Arbitraries.of("t1", "t2"))
-                        .as((id, caller, change, tag) -> Transformer.mutate(change + " tag " + tag + " on " + id
-                                + " as " + caller.userId(), run -> {
-                            ExpectedServer expected = run.servers.get(id);
-                            List<String> tags = new ArrayList<>(expected.tags());
-                            List<String> given = switch (change) {
-                                case ADD, REMOVE -> List.of(tag);
-                                case REPLACE -> List.of(tag, "t3");
-                                case CLEAR -> List.of();
-                            };
-                            Server server = run.cloud.server(ADMIN, id);
-                            boolean allowed = caller.canSee(expected.project())
-                                    && Set.of(VmState.ACTIVE, VmState.PAUSED, VmState.SUSPENDED, VmState.STOPPED)
-                                    .contains(server.vmState())
-                                    && (change != UpdateServerTags.Change.REMOVE || tags.contains(tag));
-                            Receipt receipt = run.run(caller, new UpdateServerTags(id, change, given));
-                            assertThat(receipt != null).as("accepted exactly when visible, settled and held")
-                                    .isEqualTo(allowed);
-                            if (receipt == null) {
-                                return;
+        return onAServer(state -> Combinators.combine(Arbitraries.of(new ArrayList<>(state.servers.keySet())),
+                        Arbitraries.of(CALLERS), Arbitraries.of(UpdateServerTags.Change.class),
+                        Arbitraries.of("t1", "t2"))
+                .as((id, caller, change, tag) -> Transformer.mutate(change + " tag " + tag + " on " + id
+                        + " as " + caller.userId(), run -> {
+                    ExpectedServer expected = run.servers.get(id);
+                    List<String> tags = new ArrayList<>(expected.tags());
+                    List<String> given = switch (change) {
+                        case ADD, REMOVE -> List.of(tag);
+                        case REPLACE -> List.of(tag, "t3");
+                        case CLEAR -> List.of();
+                    };
+                    Server server = run.cloud.server(ADMIN, id);
+                    boolean allowed = caller.canSee(expected.project())
+                            && Set.of(VmState.ACTIVE, VmState.PAUSED, VmState.SUSPENDED, VmState.STOPPED)
+                            .contains(server.vmState())
+                            && (change != UpdateServerTags.Change.REMOVE || tags.contains(tag));
+                    Receipt receipt = run.run(caller, new UpdateServerTags(id, change, given));
+                    assertThat(receipt != null).as("accepted exactly when visible, settled and held")
+                            .isEqualTo(allowed);
+                    if (receipt == null) {
+                        return;
+                    }
+                    switch (change) {
+                        case ADD -> {
+                            if (!tags.contains(tag)) {
+                                tags.add(tag);
                             }
-                            switch (change) {
-                                case ADD -> {
-                                    if (!tags.contains(tag)) {
-                                        tags.add(tag);
-                                    }
-                                }
-                                case REMOVE -> tags.remove(tag);
-                                case REPLACE -> {
-                                    tags.clear();
-                                    tags.addAll(given);
-                                }
-                                case CLEAR -> tags.clear();
-                            }
-                            run.servers.put(id, expected.tagged(tags));
-                        }));
-            }
-        };
+                        }
+                        case REMOVE -> tags.remove(tag);
+                        case REPLACE -> {
+                            tags.clear();
+                            tags.addAll(given);
+                        }
+                        case CLEAR -> tags.clear();
+                    }
+                    run.servers.put(id, expected.tagged(tags));
+                })));
     }
 
     /** A lock, unlock, stop or start by an admin: the states the metadata gate reads. */
     static Action<Run> changeState() {
-        return new Action.Dependent<>() {
-            @Override
-            public boolean precondition(Run run) {
-                return !run.servers.isEmpty();
-            }
-
-            @Override
-            public Arbitrary<Transformer<Run>> transformer(Run state) {
-                return Combinators.combine(Arbitraries.of(new ArrayList<>(state.servers.keySet())),
-                                Arbitraries.of(Operation.LOCK, Operation.UNLOCK, Operation.STOP, Operation.START))
-                        .as((id, operation) -> Transformer.mutate(operation + " " + id,
-                                run -> run.run(ADMIN, new Perform(id, operation))));
-            }
-        };
+        return onAServer(state -> Combinators.combine(Arbitraries.of(new ArrayList<>(state.servers.keySet())),
+                        Arbitraries.of(Operation.LOCK, Operation.UNLOCK, Operation.STOP, Operation.START))
+                .as((id, operation) -> Transformer.mutate(operation + " " + id,
+                        run -> run.run(ADMIN, new Perform(id, operation)))));
     }
 
     static Action<Run> updateServer() {
-        return new Action.Dependent<>() {
-            @Override
-            public boolean precondition(Run run) {
-                return !run.servers.isEmpty();
-            }
-
-            @Override
-            public Arbitrary<Transformer<Run>> transformer(Run state) {
-                return Combinators.combine(Arbitraries.of(new ArrayList<>(state.servers.keySet())),
-                                Arbitraries.of(CALLERS), Arbitraries.of(UNSET, "renamed", "Web Server", "web"),
-                                Arbitraries.of("absent", UNSET, "d2", "web"), Arbitraries.of(UNSET, "host-2"))
-                        .as((id, caller, name, description, hostname) -> Transformer.mutate("update " + id
-                                + " as " + caller.userId() + ": " + name + "/" + description + "/" + hostname,
-                                run -> {
-                                    ExpectedServer expected = run.servers.get(id);
-                                    boolean describes = !description.equals("absent");
-                                    Receipt receipt = run.run(caller, new UpdateServer(id, orNull(name),
-                                            describes ? orNull(description) : null, describes, orNull(hostname)));
-                                    boolean visible = caller.canSee(expected.project());
-                                    assertThat(receipt != null).as("refused only when not visible")
-                                            .isEqualTo(visible);
-                                    if (receipt == null) {
-                                        return;
-                                    }
-                                    if (!name.isEmpty()) {
-                                        expected = expected.renamed(name); // Nova keeps the hostname
-                                    }
-                                    if (describes) {
-                                        expected = expected.described(orNull(description));
-                                    }
-                                    if (!hostname.isEmpty()) {
-                                        expected = expected.hostnamed(hostname);
-                                    }
-                                    run.servers.put(id, expected);
-                                }));
-            }
-        };
+        return onAServer(state -> Combinators.combine(Arbitraries.of(new ArrayList<>(state.servers.keySet())),
+                        Arbitraries.of(CALLERS), Arbitraries.of(UNSET, "renamed", "Web Server", "web"),
+                        Arbitraries.of("absent", UNSET, "d2", "web"), Arbitraries.of(UNSET, "host-2"))
+                .as((id, caller, name, description, hostname) -> Transformer.mutate("update " + id
+                        + " as " + caller.userId() + ": " + name + "/" + description + "/" + hostname,
+                        run -> {
+                            ExpectedServer expected = run.servers.get(id);
+                            boolean describes = !description.equals("absent");
+                            Receipt receipt = run.run(caller, new UpdateServer(id, orNull(name),
+                                    describes ? orNull(description) : null, describes, orNull(hostname)));
+                            boolean visible = caller.canSee(expected.project());
+                            assertThat(receipt != null).as("refused only when not visible")
+                                    .isEqualTo(visible);
+                            if (receipt == null) {
+                                return;
+                            }
+                            if (!name.isEmpty()) {
+                                expected = expected.renamed(name); // Nova keeps the hostname
+                            }
+                            if (describes) {
+                                expected = expected.described(orNull(description));
+                            }
+                            if (!hostname.isEmpty()) {
+                                expected = expected.hostnamed(hostname);
+                            }
+                            run.servers.put(id, expected);
+                        })));
     }
 
     static Action<Run> createVolume() {
