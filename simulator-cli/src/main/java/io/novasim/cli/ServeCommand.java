@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +59,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(repeatable; durations like 500ms, 2s, 1m or PT2S). Operations: ${COMPLETION-CANDIDATES}.")
     List<TimingOverride> durations = new ArrayList<>();
 
+    @Option(names = "--reclaim-instance-interval", paramLabel = "DURATION",
+            description = "Nova's reclaim_instance_interval: a deleted server that has run is soft-deleted "
+                    + "(restorable, forceDelete-able) and reclaimed after this long, e.g. 1h. Default: delete at once.")
+    String reclaimInstanceInterval;
+
     @Option(names = "--setup", paramLabel = "FILE",
             description = "A YAML or JSON file of projects, users, flavors, images, networks and volumes to start "
                     + "with, instead of the built-in demo world.")
@@ -77,6 +83,8 @@ public final class ServeCommand implements Callable<Integer> {
             description = "A vendor dialect to serve besides Nova's: ecl-compute, ecl-baremetal, hostway "
                     + "(repeatable; all of them when absent).")
     java.util.List<String> dialects;
+
+    private java.time.Duration reclaimInterval;
 
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -118,7 +126,9 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         NovaSimulator.Builder builder = NovaSimulator.builder().host(host).port(port).seed(seed).setup(setup)
-                .timings(TimingOverride.apply(Timings.defaults(), durations)).clockSpeed(clockSpeed)
+                .timings(TimingOverride.apply(Timings.defaults(), durations)
+                        .withReclaimInstanceInterval(Optional.ofNullable(reclaimInterval)))
+                .clockSpeed(clockSpeed)
                 .controlToken(controlToken).restore(snapshot);
         if (dialects != null) {
             builder.dialects(dialects.toArray(String[]::new));
@@ -165,6 +175,17 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if (!(clockSpeed >= 0) || Double.isInfinite(clockSpeed)) {
             throw new ParameterException(spec.commandLine(), "--clock-speed must be 0 or more, not " + clockSpeed);
+        }
+        if (reclaimInstanceInterval != null) {
+            try {
+                reclaimInterval = DurationText.parse(reclaimInstanceInterval);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--reclaim-instance-interval: " + e.getMessage());
+            }
+            if (reclaimInterval.isZero() || reclaimInterval.isNegative()) {
+                throw new ParameterException(spec.commandLine(), "--reclaim-instance-interval must be more than 0, "
+                        + "not " + reclaimInstanceInterval + " (leave it out to delete at once)");
+            }
         }
     }
 

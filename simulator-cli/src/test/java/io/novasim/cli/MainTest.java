@@ -75,6 +75,16 @@ class MainTest {
     }
 
     @Test
+    void aReclaimIntervalMustBeADurationOverZero() {
+        Cli zero = Cli.run("serve", "--reclaim-instance-interval", "0");
+        assertThat(zero.exitCode).isEqualTo(2);
+        assertThat(zero.err.toString()).contains("--reclaim-instance-interval must be more than 0, not 0");
+        Cli bad = Cli.run("serve", "--reclaim-instance-interval", "soon");
+        assertThat(bad.exitCode).isEqualTo(2);
+        assertThat(bad.err.toString()).contains("--reclaim-instance-interval: not a duration: 'soon'");
+    }
+
+    @Test
     void portOutOfRangeIsAUsageError() {
         Cli cli = Cli.run("serve", "--port", "70000");
 

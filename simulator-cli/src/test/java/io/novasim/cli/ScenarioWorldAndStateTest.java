@@ -113,6 +113,31 @@ class ScenarioWorldAndStateTest {
     }
 
     @Test
+    void aReclaimIntervalMakesDeletesSoftAndRestorable(@TempDir Path dir) throws IOException {
+        Path file = write(dir, """
+                preset: web-tier
+                timings: {reclaim_instance_interval: 1h}
+                steps:
+                  - operation: {name: delete, server: "${server.web-1}"}
+                    expect: {status: 204}
+                  - advance: 2s
+                  - check: {servers: {web-1: {vm_state: soft-delete, task_state: null}}}
+                  - operation: {name: restore, server: "${server.web-1}"}
+                    expect: {status: 202}
+                  - advance: 2s
+                  - check: {servers: {web-1: {vm_state: active}}}
+                  - operation: {name: delete, server: "${server.web-2}"}
+                  - advance: 1h
+                  - check: {servers: {web-2: {vm_state: soft-delete}}}
+                  - advance: 2s
+                  - request: {path: "/v2.1/servers/${server.web-2}"}
+                    expect: {status: 404}
+                """);
+        RunCommandTest.Outcome outcome = run("run", file.toString());
+        assertThat(outcome.out()).contains("PASSED: 7 of 7");
+    }
+
+    @Test
     void jsonReportHoldsEveryEntry(@TempDir Path dir) throws IOException {
         Path file = write(dir, """
                 preset: web-tier
@@ -151,6 +176,8 @@ class ScenarioWorldAndStateTest {
         assertInvalid(dir, "world: {setup: no-such-file.yaml}\n", "world.setup: no such file");
         assertInvalid(dir, "dialect: klingon\n", "dialect: one of [nova, ecl-compute, ecl-baremetal, hostway]");
         assertInvalid(dir, "timings: {teleport: 1s}\n", "timings.teleport: not an operation");
+        assertInvalid(dir, "timings: {reclaim_instance_interval: 0}\n", "timings.reclaim_instance_interval: more "
+                + "than 0");
         assertInvalid(dir, "steps: [{check: {servers: {web: {vm_sate: active}}}}]\n",
                 "steps[0].check.servers.web.vm_sate: not a field");
         assertInvalid(dir, "steps: [{check: {status: 200}}]\n", "steps[0].check: a check reads the state");

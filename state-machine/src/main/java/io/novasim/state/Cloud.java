@@ -591,7 +591,8 @@ public final class Cloud {
             Instant at = job.plannedEnd().equals(previous) ? previous : job.plannedEnd();
             previous = at;
             Job.Task task = job.task();
-            if (task instanceof Job.Task.ServerTask || task instanceof Job.Task.OffloadTimer) {
+            if (task instanceof Job.Task.ServerTask || task instanceof Job.Task.OffloadTimer
+                    || task instanceof Job.Task.ReclaimTimer) {
                 lifecycle.step(job, at);
             } else if (task instanceof Job.Task.DetachPort) {
                 interfaces.step(job, at);

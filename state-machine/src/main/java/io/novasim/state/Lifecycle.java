@@ -167,6 +167,11 @@ final class Lifecycle {
     Receipt perform(Caller caller, String serverId, Operation operation, String lockReason, String requestId,
                     Instant now) {
         Server server = world.visibleServer(caller, serverId);
+        if (operation == Operation.DELETE && world.timings.reclaimInstanceInterval().isPresent()
+                && server.launched()) {
+            // Nova's API soft-deletes when reclaim_instance_interval is set; a server that never ran is deleted
+            operation = Operation.SOFT_DELETE;
+        }
         TransitionRule rule = TransitionTable.rule(operation);
         if (rule.adminPolicy() != null && !caller.admin()) {
             throw rule.adminPolicy().refusal().explainedAs(rule.refused("the caller is not an admin",
@@ -181,6 +186,16 @@ final class Lifecycle {
         Optional<FaultEffect> fault = world.fault(
                 FaultTarget.server(operation, server.id(), server.name(), server.projectId()), requestId, now);
 
+        if (rule.removesServer() || operation == Operation.SOFT_DELETE) { // nova/compute/api.py _delete
+            if (server.vmState() == VmState.SHELVED_OFFLOADED) {
+                // no compute host to ask: the API cleans up and destroys the server itself, even for a soft delete
+                remove(server, now);
+                return Receipt.of(requestId, server);
+            }
+            if (server.taskState() == TaskState.DELETING || server.taskState() == TaskState.SOFT_DELETING) {
+                return Receipt.of(requestId, server); // "Instance is already in deleting state, ignoring this request"
+            }
+        }
         if (rule.asynchronous()) {
             supersede(server.id(), rule, requestId, now);
             Server busy = server.withTaskState(rule.phases().get(0), now);
@@ -249,7 +264,7 @@ final class Lifecycle {
                 continue;
             }
             world.cancel(slot);
-            if (old.task() instanceof Job.Task.OffloadTimer) {
+            if (old.task() instanceof Job.Task.OffloadTimer || old.task() instanceof Job.Task.ReclaimTimer) {
                 continue;
             }
             if (Media.isMedia(old)) {
@@ -279,6 +294,13 @@ final class Lifecycle {
                 world.put(busy, at);
                 world.addEvent(server.id(), job.requestId(), offload.computeEvent(), at);
                 startWork(busy, offload, job.requestId(), at, Optional.empty());
+            }
+            return;
+        }
+        if (job.task() instanceof Job.Task.ReclaimTimer) {
+            world.cancel(job.key());
+            if (server.vmState() == VmState.SOFT_DELETED && server.taskState() == TaskState.NONE) {
+                remove(server, at); // the compute host's periodic reclaim: no instance action of its own
             }
             return;
         }
@@ -316,13 +338,7 @@ final class Lifecycle {
     private void succeed(Job job, Server server, TransitionRule rule, Instant at) {
         if (rule.removesServer()) {
             world.finishEvent(server.id(), job.requestId(), rule.computeEvent(), at, null);
-            interfaces.releasePorts(server.id(), at);
-            volumes.releaseAll(server.id(), at);
-            media.releaseAll(server.id(), at);
-            world.cancelAllOf(server.id());
-            world.servers.remove(server.id());
-            world.forgetActions(server.id());
-            world.emit(new io.novasim.state.log.SimEvent.ServerRemoved(at, server.id()));
+            remove(server, at);
             return;
         }
         VmState vm = rule.endVmState() != null ? rule.endVmState() : server.vmState();
@@ -339,6 +355,25 @@ final class Lifecycle {
         if (rule.operation() == Operation.SHELVE) {
             offloadLater(done, job.requestId(), at);
         }
+        if (rule.operation() == Operation.SOFT_DELETE) {
+            // without an interval Nova's periodic task reclaims nothing: the server stays soft-deleted
+            Optional<Duration> interval = world.timings.reclaimInstanceInterval();
+            if (interval.isPresent()) {
+                world.start(World.serverSlot(server.id()), new Job.Task.ReclaimTimer(server.id()), job.requestId(),
+                        Operation.DELETE, 1, interval.get(), at, Optional.empty(), -1);
+            }
+        }
+    }
+
+    /** The server is gone: its ports, volumes and media are given back, its work and its actions forgotten. */
+    private void remove(Server server, Instant at) {
+        interfaces.releasePorts(server.id(), at);
+        volumes.releaseAll(server.id(), at);
+        media.releaseAll(server.id(), at);
+        world.cancelAllOf(server.id());
+        world.servers.remove(server.id());
+        world.forgetActions(server.id());
+        world.emit(new io.novasim.state.log.SimEvent.ServerRemoved(at, server.id()));
     }
 
     /** Nova's {@code shelved_offload_time}: offload at once (0), after a while, or never. */

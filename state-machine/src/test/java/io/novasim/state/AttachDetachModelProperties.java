@@ -189,7 +189,7 @@ class AttachDetachModelProperties {
 
         void settle(Instant now) {
             Set<String> before = new java.util.HashSet<>(servers.keySet());
-            CloudModelProperties.settle(servers, now);
+            CloudModelProperties.settle(servers, now, null);
             for (String id : before) {
                 Expected e = servers.get(id);
                 if (e == null) {
@@ -548,7 +548,8 @@ class AttachDetachModelProperties {
     static final List<Caller> CALLERS = List.of(ALICE, BOB, MALLORY, ADMIN);
     static final List<Operation> LIFECYCLE = List.of(Operation.STOP, Operation.START, Operation.SUSPEND,
             Operation.RESUME, Operation.PAUSE, Operation.UNPAUSE, Operation.REBOOT_SOFT, Operation.DELETE,
-            Operation.SHELVE, Operation.UNSHELVE, Operation.LOCK, Operation.UNLOCK, Operation.RESET_STATE_ACTIVE);
+            Operation.SHELVE, Operation.UNSHELVE, Operation.LOCK, Operation.UNLOCK, Operation.RESET_STATE_ACTIVE,
+            Operation.SOFT_DELETE, Operation.RESTORE, Operation.FORCE_DELETE);
     static final List<Operation> FAULTABLE = List.of(Operation.ATTACH_INTERFACE, Operation.DETACH_INTERFACE,
             Operation.ATTACH_VOLUME, Operation.DETACH_VOLUME, Operation.SWAP_VOLUME, Operation.MEDIA_ATTACH,
             Operation.MEDIA_DETACH);
@@ -593,12 +594,16 @@ class AttachDetachModelProperties {
                                     r -> r.server());
                             if (after != null) {
                                 Expected e = w.model.servers.get(id);
-                                boolean interrupts = op == Operation.DELETE || op == Operation.RESET_STATE_ACTIVE;
+                                boolean interrupts = op == Operation.DELETE || op == Operation.SOFT_DELETE
+                                        || op == Operation.RESET_STATE_ACTIVE;
                                 if (interrupts && (e.running == Operation.MEDIA_ATTACH
                                         || e.running == Operation.MEDIA_DETACH)) {
                                     w.model.abandonMedia(id);
                                 }
                                 CloudModelProperties.accept(w.model.servers, id, op, caller, null, now);
+                                if (!w.model.servers.containsKey(id)) {
+                                    w.model.release(id, true); // deleted at once
+                                }
                             }
                         }));
             }
@@ -606,7 +611,8 @@ class AttachDetachModelProperties {
     }
 
     static int codeOf(String refusal) {
-        return refusal.endsWith("could not be found.") ? 404 : refusal.startsWith("Policy") ? 403 : 409;
+        return refusal.endsWith("could not be found.") ? 404 : refusal.startsWith("Policy") ? 403
+                : refusal.startsWith("Unexpected") ? 500 : 409;
     }
 
     static Action<World> interfaces() {

@@ -37,7 +37,9 @@ final class ServerActionsRoutes {
             Map.entry("shelve", Operation.SHELVE),
             Map.entry("shelveOffload", Operation.SHELVE_OFFLOAD),
             Map.entry("unshelve", Operation.UNSHELVE),
-            Map.entry("unlock", Operation.UNLOCK));
+            Map.entry("unlock", Operation.UNLOCK),
+            Map.entry("restore", Operation.RESTORE),
+            Map.entry("forceDelete", Operation.FORCE_DELETE));
 
     private final Simulation simulation;
 

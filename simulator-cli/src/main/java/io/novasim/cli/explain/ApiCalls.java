@@ -37,6 +37,9 @@ final class ApiCalls {
             case SHELVE -> "Shelve a server";
             case SHELVE_OFFLOAD -> "Offload a shelved server from its host";
             case UNSHELVE -> "Bring a shelved server back";
+            case SOFT_DELETE -> "Delete a server that can be restored (a delete under reclaim_instance_interval)";
+            case RESTORE -> "Bring a soft-deleted server back";
+            case FORCE_DELETE -> "Delete a soft-deleted server now";
             case CHANGE_PASSWORD -> "Set a server's administrator password";
             case TRIGGER_CRASH_DUMP -> "Make the guest dump its memory (a crash dump; 2.17)";
             case LOCK -> "Lock a server against changes by non-admins";
@@ -60,7 +63,7 @@ final class ApiCalls {
             case CREATE -> new Explanation.Call(request, 202,
                     "{\"server\": {...}} with the new server's id, links and adminPass, and a Location header", true,
                     null);
-            case DELETE -> new Explanation.Call(request, 204, "no body", false, null);
+            case DELETE, SOFT_DELETE -> new Explanation.Call(request, 204, "no body", false, null);
             case RESCUE -> new Explanation.Call(request, 200, "{\"adminPass\": ...}: the rescue password", true, null);
             case ATTACH_INTERFACE -> new Explanation.Call(request, 200,
                     "{\"interfaceAttachment\": {...}}: the port as GET os-interface/<port> shows it", true, null);
@@ -97,6 +100,7 @@ final class ApiCalls {
                     "/v2.1/servers/" + SERVER + "/action", JSON.createObjectNode().set("os-resetState",
                     JSON.createObjectNode().put("state", operation == Operation.RESET_STATE_ACTIVE ? "active"
                             : "error")).toString());
+            case SOFT_DELETE -> new Explanation.Request("DELETE", "/v2.1/servers/" + SERVER, null);
             case CHANGE_PASSWORD -> new Explanation.Request("POST", "/v2.1/servers/" + SERVER + "/action",
                     JSON.createObjectNode().set("changePassword", JSON.createObjectNode().put("adminPass",
                             "new-password")).toString());

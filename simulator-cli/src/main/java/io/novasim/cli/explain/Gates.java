@@ -113,15 +113,14 @@ final class Gates {
             Set<VmState> refused = EnumSet.complementOf(EnumSet.copyOf(rule.allowedVmStates()));
             refused.remove(VmState.DELETED); // a deleted server is not found at all
             checks.add(Check.of("vm_state is " + or(rule.allowedVmStates(), VmState::value),
-                    Refused.of(Refusal.INSTANCE_INVALID_STATE.exception(rule.action(), SERVER, "vm_state", VM_STATE),
+                    Refused.of(rule.stateRefusal(SERVER, "vm_state", VM_STATE),
                             "vm_state is " + or(refused, VmState::value))));
         }
         if (rule.allowedTaskStates() != null) {
             boolean idleOnly = rule.allowedTaskStates().equals(EnumSet.of(TaskState.NONE));
             checks.add(Check.of(idleOnly ? "no task runs on the server (task_state None)"
                             : "task_state is " + or(rule.allowedTaskStates(), TaskState::toString),
-                    Refused.of(Refusal.INSTANCE_INVALID_STATE.exception(rule.action(), SERVER, "task_state",
-                                    TASK_STATE),
+                    Refused.of(rule.stateRefusal(SERVER, "task_state", TASK_STATE),
                             idleOnly ? "another task runs (task_state is not None), e.g. a reboot, a stop or a media "
                                     + "action just accepted"
                                     : "task_state is any other")));

@@ -137,7 +137,11 @@ final class LifecycleSemantics {
         if (operation == Operation.SHELVE) {
             steps.add(offload());
         }
+        if (operation == Operation.SOFT_DELETE) {
+            steps.add(reclaim());
+        }
         draft.later = new Explanation.Later(total, steps);
+        deleteNotes(operation, draft);
 
         VmState failed = rule.failedVmState();
         draft.failRule(rule, "task_state None, vm_state " + (failed == null ? "unchanged"
@@ -183,6 +187,39 @@ final class LifecycleSemantics {
         }
         return after.get().isZero() ? "then at once (Nova's shelved_offload_time 0) " + offloading
                 : "then " + Draft.time(after.get()) + " later " + offloading;
+    }
+
+    /** Nova's {@code reclaim_instance_interval}, as the timings set it. */
+    private String reclaim() {
+        Optional<Duration> after = timings.reclaimInstanceInterval();
+        return after.map(a -> "then " + Draft.time(a) + " later (reclaim_instance_interval) the server is reclaimed: "
+                        + "gone as after a delete, with no instance action of its own")
+                .orElse("then it stays soft-deleted: without reclaim_instance_interval nothing reclaims it");
+    }
+
+    /** What every kind of delete shares (nova/compute/api.py {@code _delete}), and what only one of them does. */
+    private void deleteNotes(Operation operation, Draft draft) {
+        if (operation != Operation.DELETE && operation != Operation.SOFT_DELETE
+                && operation != Operation.FORCE_DELETE) {
+            return;
+        }
+        draft.notes.add("a shelved_offloaded server is on no host: it is deleted at once (no instance action), its "
+                + "ports released and its volumes detached, even by a soft delete");
+        if (operation != Operation.FORCE_DELETE) {
+            draft.notes.add("a server already in task_state " + TaskState.DELETING + " or " + TaskState.SOFT_DELETING
+                    + " is left as it is: the request is accepted and ignored");
+        }
+        switch (operation) {
+            case DELETE -> draft.notes.add(timings.reclaimInstanceInterval().isPresent()
+                    ? "reclaim_instance_interval is set: a server that has been active is soft-deleted instead "
+                    + "(novasim explain soft-delete); one that never was is deleted"
+                    : "with reclaim_instance_interval set (serve --reclaim-instance-interval), a server that has "
+                    + "been active is soft-deleted instead (novasim explain soft-delete)");
+            case SOFT_DELETE -> draft.notes.add("sent as DELETE /servers/<server> when reclaim_instance_interval "
+                    + "is set; restore brings the server back, forceDelete deletes it now");
+            default -> draft.notes.add("a task_state other than None is answered 500 (Unexpected API Error ... "
+                    + "InstanceInvalidState), not 409: Nova's forceDelete does not expect that refusal");
+        }
     }
 
     /**

@@ -21,7 +21,8 @@ public final class NamedOperations {
             Map.entry("suspend", "suspend"), Map.entry("resume", "resume"), Map.entry("rescue", "rescue"),
             Map.entry("unrescue", "unrescue"), Map.entry("shelve", "shelve"),
             Map.entry("shelve-offload", "shelveOffload"), Map.entry("unshelve", "unshelve"),
-            Map.entry("lock", "lock"), Map.entry("unlock", "unlock"));
+            Map.entry("lock", "lock"), Map.entry("unlock", "unlock"), Map.entry("restore", "restore"),
+            Map.entry("force-delete", "forceDelete"));
     private static final Map<String, Function<Scenario.NamedOperation, Scenario.Request>> OTHERS = Map.of(
             "reboot", op -> action(op, "reboot", "type",
                     op.type() == null ? "SOFT" : op.type().toUpperCase(java.util.Locale.ROOT)),

@@ -164,16 +164,22 @@ public final class ScenarioRunner {
                 .map(ComputeDialect::name).toList() + " (was " + name + ")");
     }
 
+    /** The {@code timings} key of Nova's option: deletes soft-delete, and reclaim after it. */
+    static final String RECLAIM_INSTANCE_INTERVAL = "reclaim_instance_interval";
+
     /** A scenario's {@code timings} over the defaults; the reader calls it too, to refuse a bad file early. */
     static Timings timings(Map<String, String> overrides) throws InvalidScenarioException {
         Timings timings = Timings.defaults();
         for (Map.Entry<String, String> entry : overrides.entrySet()) {
-            Operation operation;
-            try {
-                operation = Operation.named(entry.getKey());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidScenarioException("timings." + entry.getKey() + ": not an operation; one of "
-                        + java.util.Arrays.toString(Operation.values()));
+            boolean reclaim = entry.getKey().equals(RECLAIM_INSTANCE_INTERVAL);
+            Operation operation = null;
+            if (!reclaim) {
+                try {
+                    operation = Operation.named(entry.getKey());
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidScenarioException("timings." + entry.getKey() + ": not an operation; one of "
+                            + java.util.Arrays.toString(Operation.values()) + ", or " + RECLAIM_INSTANCE_INTERVAL);
+                }
             }
             Duration duration;
             try {
@@ -185,7 +191,12 @@ public final class ScenarioRunner {
                 throw new InvalidScenarioException("timings." + entry.getKey() + ": a duration, e.g. 2s (was "
                         + entry.getValue() + ")");
             }
-            timings = timings.with(operation, duration);
+            if (reclaim && duration.isZero()) {
+                throw new InvalidScenarioException("timings." + RECLAIM_INSTANCE_INTERVAL + ": more than 0 (leave it "
+                        + "out to delete at once)");
+            }
+            timings = reclaim ? timings.withReclaimInstanceInterval(java.util.Optional.of(duration))
+                    : timings.with(operation, duration);
         }
         return timings;
     }

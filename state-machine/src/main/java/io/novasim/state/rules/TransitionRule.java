@@ -20,6 +20,8 @@ import java.util.Set;
  * @param checksLock       whether a lock held against a non-admin caller refuses it
  * @param checksHost       whether a server on no compute host refuses it ({@code check_instance_host}: still
  *                         scheduling, or offloaded), before its states are looked at
+ * @param stateRefusalUnexpected whether Nova's API method does not expect the state refusal, and so answers it as an
+ *                         unexpected error (500) instead of a 409
  * @param adminPolicy      the policy that only an admin passes, or {@code null} when any caller may ask
  * @param allowedVmStates  the vm_states it is accepted in, or {@code null} for any
  * @param allowedTaskStates the task_states it is accepted in ({@link TaskState#NONE} for idle), or {@code null} for any
@@ -37,6 +39,7 @@ public record TransitionRule(
         String computeEvent,
         boolean checksLock,
         boolean checksHost,
+        boolean stateRefusalUnexpected,
         AdminPolicy adminPolicy,
         Set<VmState> allowedVmStates,
         Set<TaskState> allowedTaskStates,
@@ -88,19 +91,24 @@ public record TransitionRule(
                     + "host (scheduling, or offloaded)", "the server must be on a host"));
         }
         if (!acceptsVmState(server.vmState())) {
-            throw Refusal.INSTANCE_INVALID_STATE.exception(action, server.id(), "vm_state", server.vmState())
-                    .explainedAs(refused("vm_state " + server.vmState() + notAmong(allowedVmStates),
+            throw stateRefusal(server.id(), "vm_state", server.vmState()).explainedAs(refused("vm_state " + server.vmState() + notAmong(allowedVmStates),
                             "vm_state must be " + among(allowedVmStates)));
         }
         if (!acceptsTaskState(server.taskState())) {
-            throw Refusal.INSTANCE_INVALID_STATE.exception(action, server.id(), "task_state", server.taskState())
-                    .explainedAs(refused("task_state " + server.taskState() + notAmong(allowedTaskStates),
+            throw stateRefusal(server.id(), "task_state", server.taskState()).explainedAs(refused("task_state " + server.taskState() + notAmong(allowedTaskStates),
                             "task_state must be " + among(allowedTaskStates)));
         }
         if (mustHaveLaunched && !server.launched()) {
             throw Refusal.INSTANCE_NOT_LAUNCHED.exception(server.id(), action)
                     .explainedAs(refused("the server never became active", "launched_at must be set"));
         }
+    }
+
+    /** What a server in a state this rule refuses is answered: Nova's 409, or its 500 where the API expects none. */
+    public ComputeException stateRefusal(String serverId, String attribute, Object state) {
+        return stateRefusalUnexpected
+                ? Refusal.UNEXPECTED_API_ERROR.exception("nova.exception.InstanceInvalidState")
+                : Refusal.INSTANCE_INVALID_STATE.exception(action, serverId, attribute, state);
     }
 
     /** {@code <operation> refused: <what is> (rule: <what must be>)}, as transcripts and logs print a refusal. */

@@ -28,6 +28,9 @@ public final class TransitionTable {
     private static final Set<Operation> CHECK_HOST = EnumSet.of(Operation.STOP, Operation.START,
             Operation.TRIGGER_CRASH_DUMP);
 
+    /** Where Nova's API does not catch InstanceInvalidState: deferred_delete.py's forceDelete. */
+    private static final Set<Operation> STATE_REFUSAL_UNEXPECTED = EnumSet.of(Operation.FORCE_DELETE);
+
     private static final Map<Operation, TransitionRule> RULES = new EnumMap<>(Operation.class);
 
     static {
@@ -74,6 +77,14 @@ public final class TransitionTable {
         add(Operation.UNSHELVE, "unshelve", "unshelve", "compute_unshelve_instance", true, null,
                 EnumSet.of(SHELVED, SHELVED_OFFLOADED), IDLE, true, List.of(UNSHELVING, SPAWNING),
                 ACTIVE, PowerState.RUNNING, null);
+        // DELETE when reclaim_instance_interval is set and the server has run: the API's soft_delete. The libvirt
+        // driver powers the guest off; the instance action is Nova's 'delete'.
+        add(Operation.SOFT_DELETE, "soft_delete", "delete", "compute_soft_delete_instance", true, null,
+                ANY_VM, ANY_TASK, true, List.of(SOFT_DELETING), SOFT_DELETED, PowerState.SHUTDOWN, null);
+        add(Operation.RESTORE, "restore", "restore", "compute_restore_instance", true, null,
+                EnumSet.of(SOFT_DELETED), IDLE, true, List.of(RESTORING), ACTIVE, PowerState.RUNNING, null);
+        add(Operation.FORCE_DELETE, "force_delete", "delete", "compute_terminate_instance", true, null,
+                ANY_VM, IDLE, false, List.of(DELETING), DELETED, PowerState.NOSTATE, null);
         // set_admin_password: an RPC call, so Nova answers once the password is set (see Timings)
         add(Operation.CHANGE_PASSWORD, "changePassword", "changePassword", "compute_set_admin_password", true, null,
                 EnumSet.of(ACTIVE), IDLE, true, List.of(UPDATING_PASSWORD), ACTIVE, PowerState.RUNNING, null);
@@ -124,7 +135,7 @@ public final class TransitionTable {
                             Set<TaskState> taskStates, boolean mustHaveLaunched, List<TaskState> phases,
                             VmState endVm, PowerState endPower, VmState failedVm) {
         RULES.put(operation, new TransitionRule(operation, action, instanceAction, computeEvent, checksLock,
-                CHECK_HOST.contains(operation), adminPolicy, vmStates, taskStates, mustHaveLaunched, phases, endVm,
+                CHECK_HOST.contains(operation), STATE_REFUSAL_UNEXPECTED.contains(operation), adminPolicy, vmStates, taskStates, mustHaveLaunched, phases, endVm,
                 endPower, failedVm));
     }
 

@@ -17,13 +17,15 @@ public final class Timings {
     private final Duration shelvedOffloadAfter;
     private final Duration volumeCreation;
     private final Duration volumeDeletion;
+    private final Duration reclaimInstanceInterval;
 
     private Timings(Map<Operation, Duration> durations, Duration shelvedOffloadAfter, Duration volumeCreation,
-                    Duration volumeDeletion) {
+                    Duration volumeDeletion, Duration reclaimInstanceInterval) {
         this.durations = durations;
         this.shelvedOffloadAfter = shelvedOffloadAfter;
         this.volumeCreation = volumeCreation;
         this.volumeDeletion = volumeDeletion;
+        this.reclaimInstanceInterval = reclaimInstanceInterval;
     }
 
     /** Durations in the range a small real cloud shows; a shelved server is offloaded at once, as Nova's default. */
@@ -45,13 +47,16 @@ public final class Timings {
         d.put(Operation.SHELVE, Duration.ofSeconds(6));
         d.put(Operation.SHELVE_OFFLOAD, Duration.ofSeconds(2));
         d.put(Operation.UNSHELVE, Duration.ofSeconds(6));
+        d.put(Operation.SOFT_DELETE, Duration.ofSeconds(2));
+        d.put(Operation.RESTORE, Duration.ofSeconds(2));
+        d.put(Operation.FORCE_DELETE, Duration.ofSeconds(2));
         d.put(Operation.DETACH_INTERFACE, Duration.ofSeconds(1));
         d.put(Operation.ATTACH_VOLUME, Duration.ofSeconds(2));
         d.put(Operation.DETACH_VOLUME, Duration.ofSeconds(1));
         d.put(Operation.SWAP_VOLUME, Duration.ofSeconds(3));
         d.put(Operation.MEDIA_ATTACH, Duration.ofSeconds(2));
         d.put(Operation.MEDIA_DETACH, Duration.ofSeconds(1));
-        return new Timings(d, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1));
+        return new Timings(d, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1), null);
     }
 
     public Timings with(Operation operation, Duration duration) {
@@ -60,7 +65,7 @@ public final class Timings {
         }
         Map<Operation, Duration> d = new EnumMap<>(durations);
         d.put(operation, duration);
-        return new Timings(d, shelvedOffloadAfter, volumeCreation, volumeDeletion);
+        return new Timings(d, shelvedOffloadAfter, volumeCreation, volumeDeletion, reclaimInstanceInterval);
     }
 
     /** How long Cinder takes to create a volume (creating -> available) and to delete one (deleting -> gone). */
@@ -68,7 +73,7 @@ public final class Timings {
         if (creation.isNegative() || deletion.isNegative()) {
             throw new IllegalArgumentException("negative volume durations");
         }
-        return new Timings(durations, shelvedOffloadAfter, creation, deletion);
+        return new Timings(durations, shelvedOffloadAfter, creation, deletion, reclaimInstanceInterval);
     }
 
     public Duration volumeCreation() {
@@ -89,7 +94,26 @@ public final class Timings {
                 throw new IllegalArgumentException("negative shelved offload time: " + a);
             }
         });
-        return new Timings(durations, after.orElse(null), volumeCreation, volumeDeletion);
+        return new Timings(durations, after.orElse(null), volumeCreation, volumeDeletion, reclaimInstanceInterval);
+    }
+
+    /**
+     * Nova's {@code reclaim_instance_interval}: when set, deleting a server that has run only soft-deletes it (vm_state
+     * {@code soft-delete}, restorable) and it is reclaimed this long after. Empty, Nova's default of 0, deletes at
+     * once. Nova's periodic task reclaims within a minute after the interval; the simulator reclaims at the interval.
+     */
+    public Timings withReclaimInstanceInterval(Optional<Duration> interval) {
+        interval.ifPresent(i -> {
+            if (i.isNegative() || i.isZero()) {
+                throw new IllegalArgumentException("the reclaim interval must be positive, not " + i
+                        + " (leave it out to delete at once)");
+            }
+        });
+        return new Timings(durations, shelvedOffloadAfter, volumeCreation, volumeDeletion, interval.orElse(null));
+    }
+
+    public Optional<Duration> reclaimInstanceInterval() {
+        return Optional.ofNullable(reclaimInstanceInterval);
     }
 
     public Duration of(Operation operation) {
@@ -104,11 +128,12 @@ public final class Timings {
     public boolean equals(Object o) {
         return o instanceof Timings t && durations.equals(t.durations)
                 && Objects.equals(shelvedOffloadAfter, t.shelvedOffloadAfter)
-                && volumeCreation.equals(t.volumeCreation) && volumeDeletion.equals(t.volumeDeletion);
+                && volumeCreation.equals(t.volumeCreation) && volumeDeletion.equals(t.volumeDeletion)
+                && Objects.equals(reclaimInstanceInterval, t.reclaimInstanceInterval);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(durations, shelvedOffloadAfter, volumeCreation, volumeDeletion);
+        return Objects.hash(durations, shelvedOffloadAfter, volumeCreation, volumeDeletion, reclaimInstanceInterval);
     }
 }
