@@ -20,6 +20,7 @@ import io.novasim.state.command.DetachVolume;
 import io.novasim.state.command.LockServer;
 import io.novasim.state.command.Networks;
 import io.novasim.state.command.Perform;
+import io.novasim.state.command.RebuildServer;
 import io.novasim.state.command.SetServerMetadata;
 import io.novasim.state.command.UpdateServer;
 import io.novasim.state.command.UpdateServerTags;
@@ -71,7 +72,10 @@ class CommandJsonTest {
             new SetServerMetadata(SERVER, Map.of(), true),
             new DeleteServerMetadata(SERVER, "role"),
             UpdateServerTags.add(SERVER, "blue"),
-            new UpdateServerTags(SERVER, UpdateServerTags.Change.REPLACE, List.of("a", "b")));
+            new UpdateServerTags(SERVER, UpdateServerTags.Change.REPLACE, List.of("a", "b")),
+            new RebuildServer(SERVER, "image", "pass", "web-2", null, true, Map.of("a", "1"), "k", true, null, true,
+                    "web-02", true),
+            RebuildServer.from(SERVER, "image"));
 
     @Test
     void everyCommandRoundTripsAsASnapshotWritesAndReadsIt() throws Exception {

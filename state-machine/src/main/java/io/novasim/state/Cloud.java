@@ -34,6 +34,7 @@ import io.novasim.state.command.Perform;
 import io.novasim.state.command.Receipt;
 import io.novasim.state.command.SetServerMetadata;
 import io.novasim.state.command.UpdateServer;
+import io.novasim.state.command.RebuildServer;
 import io.novasim.state.command.UpdateServerTags;
 import io.novasim.state.command.UpdateVolumeAttachment;
 import io.novasim.state.faults.FaultRule;
@@ -183,6 +184,8 @@ public final class Cloud {
             return metadata.set(caller, m, requestId, now);
         } else if (command instanceof DeleteServerMetadata d) {
             return metadata.delete(caller, d, requestId, now);
+        } else if (command instanceof RebuildServer r) {
+            return lifecycle.rebuild(caller, r, requestId, now);
         } else if (command instanceof UpdateServerTags t) {
             return tags.update(caller, t, requestId, now);
         } else if (command instanceof CreateKeypair c) {

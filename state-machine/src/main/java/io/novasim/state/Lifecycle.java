@@ -12,6 +12,7 @@ import io.novasim.model.server.VmState;
 import io.novasim.state.command.Caller;
 import io.novasim.state.command.CreateServer;
 import io.novasim.state.command.Networks;
+import io.novasim.state.command.RebuildServer;
 import io.novasim.state.command.Receipt;
 import io.novasim.state.command.UpdateServer;
 import io.novasim.state.faults.FaultEffect;
@@ -161,6 +162,70 @@ final class Lifecycle {
                 .withDetails(details, now);
         world.put(updated, now);
         return Receipt.of(requestId, updated);
+    }
+
+    /**
+     * Boots the server again from an image, in Nova's order: the lock and state gate, the key pair, the image, then
+     * the metadata quota; what the request sends is applied at once, with task_state rebuilding.
+     */
+    Receipt rebuild(Caller caller, RebuildServer command, String requestId, Instant now) {
+        Server server = world.visibleServer(caller, command.serverId());
+        TransitionRule rule = TransitionTable.rule(Operation.REBUILD);
+        rule.check(server, caller.admin());
+        if (command.name() != null && command.name().isBlank()) {
+            throw nameTooShort(command.name());
+        }
+        if (command.keyNameGiven() && command.keyName() != null && !keypairs.holds(caller, command.keyName())) {
+            throw Refusal.INVALID_KEY_NAME.exception();
+        }
+        io.novasim.model.catalog.Image image = world.catalog.image(command.imageId())
+                .orElseThrow(() -> Refusal.REBUILD_IMAGE_NOT_FOUND.exception());
+        boolean volumeBacked = server.imageId() == null;
+        if (volumeBacked && !command.reimageBootVolume()) {
+            // Nova compares with the root volume's image; the simulator keeps none, so every image is a new one
+            throw Refusal.REBUILD_VOLUME_BACKED.exception(command.imageId());
+        }
+        if (!image.status().equals("active")) {
+            throw Refusal.IMAGE_NOT_ACTIVE.exception(image.id());
+        }
+        if (command.metadata() != null && command.metadata().size() > ServerMetadata.ITEMS_QUOTA) {
+            throw Refusal.METADATA_LIMIT_EXCEEDED.exception(ServerMetadata.ITEMS_QUOTA);
+        }
+        Optional<FaultEffect> fault = world.fault(
+                FaultTarget.server(Operation.REBUILD, server.id(), server.name(), server.projectId()), requestId, now);
+
+        Server rebuilt = volumeBacked ? server : server.withImage(command.imageId(), now);
+        if (command.name() != null) {
+            rebuilt = rebuilt.withName(command.name(), now);
+        }
+        if (command.metadata() != null) {
+            rebuilt = rebuilt.withMetadata(command.metadata(), now);
+        }
+        ServerDetails details = rebuilt.details();
+        if (details.describedByName() && command.name() != null) {
+            details = details.withDescription(server.name());
+        }
+        if (command.descriptionGiven()) {
+            details = details.withDescription(command.description());
+        }
+        if (command.keyNameGiven()) {
+            details = details.withKeyName(command.keyName());
+        }
+        if (command.userDataGiven()) {
+            details = details.withUserData(command.userData());
+        }
+        if (command.hostname() != null) {
+            details = details.withHostname(command.hostname());
+        } else if (command.name() != null
+                && !ServerDetails.hostnameFrom(command.name(), server.id()).equals(server.hostname())) {
+            details = details.withHostname(server.hostname());
+        }
+        Server busy = rebuilt.withDetails(details, now).withTaskState(rule.phases().get(0), now);
+        world.put(busy, now);
+        world.startAction(rule, server.id(), requestId, caller, now, true);
+        startWork(busy, rule, requestId, now, fault);
+        String adminPass = command.adminPass() != null ? command.adminPass() : world.ids.password();
+        return new Receipt(requestId, busy, adminPass, null, null, null, List.of(), null, null, false);
     }
 
     /** @param lockReason the reason given with a lock, else {@code null} */
@@ -343,9 +408,15 @@ final class Lifecycle {
         }
         VmState vm = rule.endVmState() != null ? rule.endVmState() : server.vmState();
         PowerState power = rule.endPowerState() != null ? rule.endPowerState() : server.powerState();
+        boolean rebuilt = rule.operation() == Operation.REBUILD;
+        if (rebuilt && server.vmState() == VmState.STOPPED) {
+            // Nova spawns it, then stops it again (task_state powering-off for that moment)
+            vm = VmState.STOPPED;
+            power = PowerState.SHUTDOWN;
+        }
         Server done = server.withStates(vm, TaskState.NONE, power, at);
-        if (!done.launched() && vm == VmState.ACTIVE) {
-            done = done.withLaunchedAt(at);
+        if (!done.launched() && vm == VmState.ACTIVE || rebuilt) {
+            done = done.withLaunchedAt(at); // a rebuild spawns anew: launched_at is its time
         }
         world.put(done, at);
         if (rule.operation() == Operation.CREATE) {

@@ -118,6 +118,7 @@ class CloudModelProperties {
             case SOFT_DELETE -> List.of(SOFT_DELETING);
             case RESTORE -> List.of(RESTORING);
             case FORCE_DELETE -> List.of(DELETING);
+            case REBUILD -> List.of(REBUILDING, REBUILD_BLOCK_DEVICE_MAPPING, REBUILD_SPAWNING);
             default -> List.of();
         };
     }
@@ -125,7 +126,7 @@ class CloudModelProperties {
     static long seconds(Operation op) {
         return switch (op) {
             case CREATE -> 5;
-            case SHELVE, UNSHELVE -> 6;
+            case SHELVE, UNSHELVE, REBUILD -> 6;
             case MEDIA_ATTACH -> 2;
             case MEDIA_DETACH -> 1;
             case REBOOT_SOFT, REBOOT_HARD, RESCUE -> 3;
@@ -150,6 +151,7 @@ class CloudModelProperties {
             case UNSHELVE -> vm == SHELVED || vm == SHELVED_OFFLOADED;
             case CHANGE_PASSWORD -> vm == ACTIVE;
             case RESTORE -> vm == SOFT_DELETED;
+            case REBUILD -> vm == ACTIVE || vm == STOPPED || vm == ERROR;
             case TRIGGER_CRASH_DUMP -> vm == ACTIVE || vm == PAUSED || vm == RESCUED || vm == RESIZED || vm == ERROR;
             default -> true;
         };
@@ -269,6 +271,13 @@ class CloudModelProperties {
                     }
                     case SHELVE_OFFLOAD -> { e.vm = SHELVED_OFFLOADED; e.power = PowerState.SHUTDOWN; }
                     case MEDIA_ATTACH, MEDIA_DETACH -> { } // media work changes no vm_state
+                    case REBUILD -> {
+                        // a stopped server is stopped again after its spawn; one in error comes back
+                        boolean stopped = e.vm == STOPPED;
+                        e.vm = stopped ? STOPPED : ACTIVE;
+                        e.power = stopped ? PowerState.SHUTDOWN : PowerState.RUNNING;
+                        e.launched = true;
+                    }
                     default -> { e.vm = ACTIVE; e.power = PowerState.RUNNING; }
                 }
             }

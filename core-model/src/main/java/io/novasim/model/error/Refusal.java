@@ -140,6 +140,13 @@ public enum Refusal {
     MISSING_IMAGE_REF(400, "badRequest", "Missing imageRef attribute"),
     /** Server create naming a key pair its user does not have. */
     INVALID_KEY_NAME(400, "badRequest", "Invalid key_name provided."),
+    /** A rebuild to an image that does not exist. */
+    REBUILD_IMAGE_NOT_FOUND(400, "badRequest", "Cannot find image for rebuild"),
+    /** A rebuild to an image that is not active (queued, saving, deactivated). */
+    IMAGE_NOT_ACTIVE(400, "badRequest", "Image {image} is not active."),
+    /** A rebuild of a volume-backed server to another image, below 2.93 (which reimages the root volume). */
+    REBUILD_VOLUME_BACKED(400, "badRequest", "Image {image} is unacceptable: Unable to rebuild with a different "
+            + "image for a volume-backed server."),
     /** Server create with a min_count above its max_count. */
     MIN_COUNT_OVER_MAX_COUNT(400, "badRequest", "min_count must be <= max_count"),
     /** A multi-create ({@code max_count} over 1) naming a port: one port cannot serve several servers. */

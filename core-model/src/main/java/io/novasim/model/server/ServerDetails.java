@@ -78,6 +78,18 @@ public record ServerDetails(String keyName, String userData, String description,
                 describedByName).shared();
     }
 
+    /** With another key pair ({@code null} removes it). */
+    public ServerDetails withKeyName(String newKeyName) {
+        return new ServerDetails(newKeyName, userData, description, tags, reservationId, launchIndex, hostname,
+                describedByName).shared();
+    }
+
+    /** With other user data ({@code null} removes it). */
+    public ServerDetails withUserData(String newUserData) {
+        return new ServerDetails(keyName, newUserData, description, tags, reservationId, launchIndex, hostname,
+                describedByName).shared();
+    }
+
     /** With these tags. */
     public ServerDetails withTags(List<String> newTags) {
         return new ServerDetails(keyName, userData, description, newTags, reservationId, launchIndex, hostname,

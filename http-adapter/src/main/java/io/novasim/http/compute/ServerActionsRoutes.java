@@ -42,9 +42,11 @@ final class ServerActionsRoutes {
             Map.entry("forceDelete", Operation.FORCE_DELETE));
 
     private final Simulation simulation;
+    private final RebuildAction rebuild;
 
     ServerActionsRoutes(Simulation simulation) {
         this.simulation = simulation;
+        this.rebuild = new RebuildAction(simulation);
     }
 
     void register(ComputeApi api) {
@@ -66,6 +68,7 @@ final class ServerActionsRoutes {
         return switch (action) {
             case "reboot" -> run(call, new Perform(serverId, rebootType(argument)), 202);
             case "rescue" -> rescue(call, serverId);
+            case "rebuild" -> rebuild.rebuild(call, serverId, argument);
             case "lock" -> run(call, new LockServer(serverId, lockReason(call, argument)), 202);
             case "os-resetState" -> run(call, new Perform(serverId, resetState(argument)), 202);
             case "resetNetwork" -> throw Refusal.GONE.exception(); // removed with nova-network; Nova answers 410

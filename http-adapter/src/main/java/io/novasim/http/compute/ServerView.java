@@ -55,14 +55,16 @@ final class ServerView {
          * groups, attached volumes, host status) and the extended address fields; from 2.75 it is the show view.
          * {@code server_groups} from 2.71.
          */
-        UPDATE
+        UPDATE,
+        /** The answer of the rebuild action: as {@link #UPDATE}, with {@code key_name} from 2.54. */
+        REBUILD
     }
 
     /** The full form of show, detail and update (see {@link Form}). */
     static Map<String, Object> full(Call call, Cloud cloud, ServerReadout readout, Form form) {
         Server server = readout.server();
         boolean admin = call.caller().admin();
-        boolean extended = form != Form.UPDATE || call.atLeast(75);
+        boolean extended = form != Form.UPDATE && form != Form.REBUILD || call.atLeast(75);
         ServerDetails details = server.details();
         Map<String, Object> view = Json.object();
         view.put("OS-DCF:diskConfig", DISK_CONFIG);
@@ -104,7 +106,7 @@ final class ServerView {
         view.put("id", server.id());
         view.put("image", server.imageId() == null ? ""
                 : Json.object("id", server.imageId(), "links", List.of(Links.bookmark(call, "images", server.imageId()))));
-        if (extended) {
+        if (extended || form == Form.REBUILD && call.atLeast(54)) {
             view.put("key_name", details.keyName());
         }
         view.put("links", Links.of(call, "servers", server.id()));

@@ -135,7 +135,7 @@ final class ServersRoutes {
     }
 
     /** A hostname as Nova's schema takes it (2.90 on), or null when the body has none. */
-    private static String hostname(JsonNode body) {
+    static String hostname(JsonNode body) {
         if (!body.has("hostname")) {
             return null;
         }

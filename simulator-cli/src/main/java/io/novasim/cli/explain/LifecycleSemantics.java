@@ -57,6 +57,9 @@ final class LifecycleSemantics {
                                 "an admin of another project locked the server and the caller is not an admin")));
             }
             draft.checks.addAll(Gates.rule(rule));
+            if (operation == Operation.REBUILD) {
+                rebuildChecks(draft);
+            }
         }
         draft.faultRuleCheck();
         if (operation == Operation.REBOOT_SOFT) {
@@ -69,6 +72,26 @@ final class LifecycleSemantics {
         } else {
             synchronous(rule, draft);
         }
+    }
+
+    // ---------------------------------------------------------------- rebuild
+
+    /** What the engine's rebuild checks after the gate, in Nova's order (compute/api.py rebuild). */
+    private static void rebuildChecks(Draft draft) {
+        draft.checks.add(Check.of("a key_name sent (2.54) names one of the caller's key pairs",
+                Refused.of(Refusal.INVALID_KEY_NAME.exception(), "there is no such key pair")));
+        draft.checks.add(new Check("imageRef names an active image",
+                List.of(Refused.of(Refusal.REBUILD_IMAGE_NOT_FOUND.exception(), "imageRef names no image"),
+                        Refused.of(Refusal.IMAGE_NOT_ACTIVE.exception(IMAGE), "the image is not active"))));
+        draft.checks.add(Check.of("the server boots from an image, or the request is 2.93 or later",
+                Refused.of(Refusal.REBUILD_VOLUME_BACKED.exception(IMAGE), "the server boots from a volume")));
+        draft.checks.add(Check.of("metadata sent has at most 128 items",
+                Refused.of(Refusal.METADATA_LIMIT_EXCEEDED.exception(128), "it has more")));
+        draft.notes.add("what the body sends is applied at once: the image, the name, the metadata (replacing all "
+                + "of it), description (2.19), key_name (2.54), user_data (2.57), hostname (2.90); its ports and "
+                + "volumes are kept");
+        draft.notes.add("a stopped server ends stopped (vm_state stopped, power_state SHUTDOWN), one in error "
+                + "active; launched_at becomes the time of the new spawn");
     }
 
     // ---------------------------------------------------------------- create

@@ -85,6 +85,10 @@ public final class TransitionTable {
                 EnumSet.of(SOFT_DELETED), IDLE, true, List.of(RESTORING), ACTIVE, PowerState.RUNNING, null);
         add(Operation.FORCE_DELETE, "force_delete", "delete", "compute_terminate_instance", true, null,
                 ANY_VM, IDLE, false, List.of(DELETING), DELETED, PowerState.NOSTATE, null);
+        // A stopped server is stopped again once rebuilt; one in error comes back active (compute/manager.py).
+        add(Operation.REBUILD, "rebuild", "rebuild", "compute_rebuild_instance", true, null,
+                EnumSet.of(ACTIVE, STOPPED, ERROR), IDLE, true,
+                List.of(REBUILDING, REBUILD_BLOCK_DEVICE_MAPPING, REBUILD_SPAWNING), ACTIVE, PowerState.RUNNING, ERROR);
         // set_admin_password: an RPC call, so Nova answers once the password is set (see Timings)
         add(Operation.CHANGE_PASSWORD, "changePassword", "changePassword", "compute_set_admin_password", true, null,
                 EnumSet.of(ACTIVE), IDLE, true, List.of(UPDATING_PASSWORD), ACTIVE, PowerState.RUNNING, null);
