@@ -20,6 +20,8 @@ import io.novasim.state.command.DetachVolume;
 import io.novasim.state.command.LockServer;
 import io.novasim.state.command.Networks;
 import io.novasim.state.command.Perform;
+import io.novasim.state.command.CreateServerImage;
+import io.novasim.state.command.DeleteImage;
 import io.novasim.state.command.RebuildServer;
 import io.novasim.state.command.SetServerMetadata;
 import io.novasim.state.command.UpdateServer;
@@ -75,7 +77,9 @@ class CommandJsonTest {
             new UpdateServerTags(SERVER, UpdateServerTags.Change.REPLACE, List.of("a", "b")),
             new RebuildServer(SERVER, "image", "pass", "web-2", null, true, Map.of("a", "1"), "k", true, null, true,
                     "web-02", true),
-            RebuildServer.from(SERVER, "image"));
+            RebuildServer.from(SERVER, "image"),
+            new CreateServerImage(SERVER, "snap", Map.of("k", "v"), true),
+            new DeleteImage("image"));
 
     @Test
     void everyCommandRoundTripsAsASnapshotWritesAndReadsIt() throws Exception {

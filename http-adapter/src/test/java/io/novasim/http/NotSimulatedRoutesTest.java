@@ -86,12 +86,12 @@ class NotSimulatedRoutesTest extends SeededCloudTest {
         notImplemented(demo.get("/volume/v3/" + project + "/snapshots"), "notImplemented",
                 "novasim does not simulate GET /v3/{project_id}/snapshots");
 
-        Client.Response image = demo.send("DELETE", "/image/v2/images/" + IMAGE, null);
+        Client.Response image = demo.send("GET", "/image/v2/images/" + IMAGE + "/members", null);
         assertThat(image.status()).isEqualTo(501);
         assertThat(image.json().get("title").asText()).isEqualTo("Not Implemented");
         assertThat(image.json().get("code").asText()).isEqualTo("501 Not Implemented");
         assertThat(image.json().get("message").asText())
-                .isEqualTo("novasim does not simulate DELETE /v2/images/{image_id}");
+                .isEqualTo("novasim does not simulate GET /v2/images/{image_id}/members");
 
         Client.Response projects = demo.get("/identity/v3/projects");
         assertThat(projects.status()).isEqualTo(501);

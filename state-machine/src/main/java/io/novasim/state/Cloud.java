@@ -35,6 +35,8 @@ import io.novasim.state.command.Receipt;
 import io.novasim.state.command.SetServerMetadata;
 import io.novasim.state.command.UpdateServer;
 import io.novasim.state.command.RebuildServer;
+import io.novasim.state.command.CreateServerImage;
+import io.novasim.state.command.DeleteImage;
 import io.novasim.state.command.UpdateServerTags;
 import io.novasim.state.command.UpdateVolumeAttachment;
 import io.novasim.state.faults.FaultRule;
@@ -83,6 +85,7 @@ public final class Cloud {
     private final Volumes volumes;
     private final Media media;
     private final Keypairs keypairs;
+    private final Images images;
     private final ServerMetadata metadata;
     private final ServerTags tags;
 
@@ -94,9 +97,10 @@ public final class Cloud {
         this.volumes = new Volumes(world);
         this.media = new Media(world);
         this.keypairs = new Keypairs(world);
+        this.images = new Images(world);
         this.metadata = new ServerMetadata(world);
         this.tags = new ServerTags(world);
-        this.lifecycle = new Lifecycle(world, interfaces, volumes, media, keypairs);
+        this.lifecycle = new Lifecycle(world, interfaces, volumes, media, keypairs, images);
     }
 
     // ---------------------------------------------------------------- commands
@@ -184,6 +188,10 @@ public final class Cloud {
             return metadata.set(caller, m, requestId, now);
         } else if (command instanceof DeleteServerMetadata d) {
             return metadata.delete(caller, d, requestId, now);
+        } else if (command instanceof CreateServerImage i) {
+            return lifecycle.createImage(caller, i, requestId, now);
+        } else if (command instanceof DeleteImage d) {
+            return images.delete(caller, d.imageId(), requestId);
         } else if (command instanceof RebuildServer r) {
             return lifecycle.rebuild(caller, r, requestId, now);
         } else if (command instanceof UpdateServerTags t) {
@@ -226,6 +234,12 @@ public final class Cloud {
         String[] lines = CONSOLE_LOG.split("\n", -1);
         int from = tailLength > 0 ? Math.max(0, lines.length - tailLength) : Math.min(lines.length, -tailLength);
         return String.join("\n", java.util.Arrays.asList(lines).subList(from, lines.length));
+    }
+
+    /** The images Nova made of servers that the caller's project owns (every one for an admin), oldest first. */
+    public synchronized List<io.novasim.model.image.ServerImage> serverImages(Caller caller) {
+        settle();
+        return images.visible(caller);
     }
 
     public synchronized Server server(Caller caller, String serverId) {
@@ -464,7 +478,7 @@ public final class Cloud {
         return new CloudState(clock.now(), List.copyOf(world.servers.values()), sortedActions(),
                 List.copyOf(world.ports.values()), List.copyOf(world.volumes.values()),
                 List.copyOf(world.attachments.values()), List.copyOf(world.media.values()), keypairs.all(),
-                world.faults.fired());
+                world.faults.fired(), images.all());
     }
 
     /**
@@ -595,7 +609,7 @@ public final class Cloud {
             previous = at;
             Job.Task task = job.task();
             if (task instanceof Job.Task.ServerTask || task instanceof Job.Task.OffloadTimer
-                    || task instanceof Job.Task.ReclaimTimer) {
+                    || task instanceof Job.Task.ReclaimTimer || task instanceof Job.Task.Snapshot) {
                 lifecycle.step(job, at);
             } else if (task instanceof Job.Task.DetachPort) {
                 interfaces.step(job, at);

@@ -16,7 +16,8 @@ import java.util.Map;
 /** A copy of everything a {@link Cloud} holds at one instant: equal states mean equal clouds. */
 public record CloudState(Instant now, List<Server> servers, Map<String, List<InstanceAction>> actions,
                          List<Port> ports, List<Volume> volumes, List<VolumeAttachment> volumeAttachments,
-                         List<MediaAttachment> media, List<Keypair> keypairs, List<FiredFault> firedFaults) {
+                         List<MediaAttachment> media, List<Keypair> keypairs, List<FiredFault> firedFaults,
+                         List<io.novasim.model.image.ServerImage> images) {
     public CloudState {
         servers = List.copyOf(servers);
         actions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(actions));
@@ -26,5 +27,6 @@ public record CloudState(Instant now, List<Server> servers, Map<String, List<Ins
         media = List.copyOf(media);
         keypairs = List.copyOf(keypairs);
         firedFaults = List.copyOf(firedFaults);
+        images = List.copyOf(images);
     }
 }

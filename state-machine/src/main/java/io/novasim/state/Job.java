@@ -65,6 +65,10 @@ record Job(String key, Task task, String requestId, Operation operation, int pha
         record OffloadTimer(String serverId) implements Task {
         }
 
+        /** A snapshot of the server ({@code createImage}) uploading to the image it reserved. */
+        record Snapshot(String serverId, String imageId) implements Task {
+        }
+
         /** The wait before a soft-deleted server is reclaimed ({@code reclaim_instance_interval}). */
         record ReclaimTimer(String serverId) implements Task {
         }

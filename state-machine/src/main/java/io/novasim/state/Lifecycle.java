@@ -13,6 +13,7 @@ import io.novasim.state.command.Caller;
 import io.novasim.state.command.CreateServer;
 import io.novasim.state.command.Networks;
 import io.novasim.state.command.RebuildServer;
+import io.novasim.state.command.CreateServerImage;
 import io.novasim.state.command.Receipt;
 import io.novasim.state.command.UpdateServer;
 import io.novasim.state.faults.FaultEffect;
@@ -35,13 +36,15 @@ final class Lifecycle {
     private final Volumes volumes;
     private final Media media;
     private final Keypairs keypairs;
+    private final Images images;
 
-    Lifecycle(World world, Interfaces interfaces, Volumes volumes, Media media, Keypairs keypairs) {
+    Lifecycle(World world, Interfaces interfaces, Volumes volumes, Media media, Keypairs keypairs, Images images) {
         this.world = world;
         this.interfaces = interfaces;
         this.volumes = volumes;
         this.media = media;
         this.keypairs = keypairs;
+        this.images = images;
     }
 
     /**
@@ -228,9 +231,36 @@ final class Lifecycle {
         return new Receipt(requestId, busy, adminPass, null, null, null, List.of(), null, null, false);
     }
 
+    /**
+     * A snapshot of the server: a queued image in the caller's project, then task_states image_snapshot_pending to
+     * image_uploading while it uploads (the image saving), and the image active (compute/api.py snapshot).
+     */
+    Receipt createImage(Caller caller, CreateServerImage command, String requestId, Instant now) {
+        Server server = world.visibleServer(caller, command.serverId());
+        if (command.metadataQuota() && command.metadata().size() > ServerMetadata.ITEMS_QUOTA) {
+            throw Refusal.IMAGE_METADATA_LIMIT_EXCEEDED.exception(); // checked by the API before the state
+        }
+        TransitionRule rule = TransitionTable.rule(Operation.CREATE_IMAGE);
+        rule.check(server, caller.admin());
+        Optional<FaultEffect> fault = world.fault(
+                FaultTarget.server(Operation.CREATE_IMAGE, server.id(), server.name(), server.projectId()), requestId,
+                now);
+        io.novasim.model.image.ServerImage image = images.reserve(caller, server, command.name(),
+                command.metadata(), now);
+        Server busy = server.withTaskState(rule.phases().get(0), now);
+        world.put(busy, now);
+        world.startAction(rule, server.id(), requestId, caller, now, true);
+        startWork(busy, rule, requestId, now, fault, new Job.Task.Snapshot(server.id(), image.id()));
+        return Receipt.of(requestId, busy, image);
+    }
+
     /** @param lockReason the reason given with a lock, else {@code null} */
     Receipt perform(Caller caller, String serverId, Operation operation, String lockReason, String requestId,
                     Instant now) {
+        if (operation == Operation.REBUILD || operation == Operation.CREATE_IMAGE) {
+            throw new IllegalArgumentException(operation + " takes its own command (RebuildServer, "
+                    + "CreateServerImage): it needs an image or a name");
+        }
         Server server = world.visibleServer(caller, serverId);
         if (operation == Operation.DELETE && world.timings.reclaimInstanceInterval().isPresent()
                 && server.launched()) {
@@ -306,10 +336,15 @@ final class Lifecycle {
 
     private void startWork(Server server, TransitionRule rule, String requestId, Instant now,
                            Optional<FaultEffect> fault) {
+        startWork(server, rule, requestId, now, fault, new Job.Task.ServerTask(server.id()));
+    }
+
+    private void startWork(Server server, TransitionRule rule, String requestId, Instant now,
+                           Optional<FaultEffect> fault, Job.Task task) {
         int stuckPhase = fault.filter(f -> f instanceof FaultEffect.Stuck s && s.task() != null)
                 .map(f -> rule.phases().indexOf(((FaultEffect.Stuck) f).task()))
                 .orElse(-1);
-        world.start(World.serverSlot(server.id()), new Job.Task.ServerTask(server.id()), requestId,
+        world.start(World.serverSlot(server.id()), task, requestId,
                 rule.operation(), rule.phases().size(), world.timings.of(rule.operation()), now, fault, stuckPhase);
     }
 
@@ -334,6 +369,9 @@ final class Lifecycle {
             }
             if (Media.isMedia(old)) {
                 media.abandon(old, now);
+            }
+            if (old.task() instanceof Job.Task.Snapshot snapshot) {
+                images.abandon(snapshot.imageId()); // "Instance disappeared during snapshot"
             }
             if (old.operation() == Operation.CREATE) {
                 volumes.completeRootVolume(serverId, now);
@@ -372,7 +410,11 @@ final class Lifecycle {
         TransitionRule rule = TransitionTable.rule(job.operation());
         if (!job.lastPhase()) {
             Job next = job.next();
-            world.put(server.withTaskState(rule.phases().get(next.phase()), at), at);
+            TaskState phase = rule.phases().get(next.phase());
+            if (job.task() instanceof Job.Task.Snapshot snapshot && phase == TaskState.IMAGE_UPLOADING) {
+                images.saving(snapshot.imageId(), at);
+            }
+            world.put(server.withTaskState(phase, at), at);
             world.schedule(next);
             return;
         }
@@ -392,6 +434,9 @@ final class Lifecycle {
             failed = failed.withFault(new ServerFault(failure.code(), failure.message(), null, at), at);
         }
         world.put(failed, at);
+        if (job.task() instanceof Job.Task.Snapshot snapshot) {
+            images.abandon(snapshot.imageId()); // delete_image_on_error
+        }
         if (rule.operation() == Operation.CREATE) {
             // A failed build gives back what it took: Nova deallocates its ports and its volume reservation.
             interfaces.releasePorts(server.id(), at);
@@ -421,6 +466,9 @@ final class Lifecycle {
         world.put(done, at);
         if (rule.operation() == Operation.CREATE) {
             volumes.completeRootVolume(server.id(), at);
+        }
+        if (job.task() instanceof Job.Task.Snapshot snapshot) {
+            images.uploaded(snapshot.imageId(), server.imageId(), at);
         }
         world.finishEvent(server.id(), job.requestId(), rule.computeEvent(), at, null);
         if (rule.operation() == Operation.SHELVE) {

@@ -79,6 +79,8 @@ final class World {
     final IpUsage ipUsage;
     /** Key pairs by user id, then by name in creation order. */
     final Map<String, Map<String, Keypair>> keypairs = new LinkedHashMap<>();
+    /** Images Nova made of servers, by id, oldest first. */
+    final Map<String, io.novasim.model.image.ServerImage> images = new LinkedHashMap<>();
 
     private final Map<String, Job> jobs = new HashMap<>();
     private final PriorityQueue<Due> due = new PriorityQueue<>();

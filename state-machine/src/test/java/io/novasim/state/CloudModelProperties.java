@@ -119,6 +119,7 @@ class CloudModelProperties {
             case RESTORE -> List.of(RESTORING);
             case FORCE_DELETE -> List.of(DELETING);
             case REBUILD -> List.of(REBUILDING, REBUILD_BLOCK_DEVICE_MAPPING, REBUILD_SPAWNING);
+            case CREATE_IMAGE -> List.of(IMAGE_SNAPSHOT_PENDING, IMAGE_SNAPSHOT, IMAGE_PENDING_UPLOAD, IMAGE_UPLOADING);
             default -> List.of();
         };
     }
@@ -127,6 +128,7 @@ class CloudModelProperties {
         return switch (op) {
             case CREATE -> 5;
             case SHELVE, UNSHELVE, REBUILD -> 6;
+            case CREATE_IMAGE -> 8;
             case MEDIA_ATTACH -> 2;
             case MEDIA_DETACH -> 1;
             case REBOOT_SOFT, REBOOT_HARD, RESCUE -> 3;
@@ -152,6 +154,7 @@ class CloudModelProperties {
             case CHANGE_PASSWORD -> vm == ACTIVE;
             case RESTORE -> vm == SOFT_DELETED;
             case REBUILD -> vm == ACTIVE || vm == STOPPED || vm == ERROR;
+            case CREATE_IMAGE -> vm == ACTIVE || vm == STOPPED || vm == PAUSED || vm == SUSPENDED;
             case TRIGGER_CRASH_DUMP -> vm == ACTIVE || vm == PAUSED || vm == RESCUED || vm == RESIZED || vm == ERROR;
             default -> true;
         };
@@ -171,6 +174,7 @@ class CloudModelProperties {
             case REBOOT_SOFT, REBOOT_HARD -> "reboot";
             case SHELVE_OFFLOAD -> "shelveOffload";
             case CHANGE_PASSWORD -> "changePassword";
+            case CREATE_IMAGE -> "createImage";
             default -> op.name().toLowerCase();
         };
     }
@@ -199,8 +203,10 @@ class CloudModelProperties {
         if (op == Operation.UNLOCK && e.lockedBy != null && !e.lockedBy.equals(expectedBy) && !caller.admin()) {
             return "Policy doesn't allow os_compute_api:os-lock-server:unlock:unlock_override to be performed.";
         }
+        // a snapshot changes nothing of the server, so Nova lets it past a lock
         boolean lockMatters = op != Operation.LOCK && op != Operation.UNLOCK
-                && op != Operation.RESET_STATE_ACTIVE && op != Operation.RESET_STATE_ERROR;
+                && op != Operation.RESET_STATE_ACTIVE && op != Operation.RESET_STATE_ERROR
+                && op != Operation.CREATE_IMAGE;
         if (lockMatters && e.lockedBy != null && !caller.admin()) {
             return "Instance " + id + " is locked";
         }
@@ -216,7 +222,8 @@ class CloudModelProperties {
                     : "Cannot '" + actionName(op) + "' instance " + id + " while it is in task_state "
                     + e.task.value();
         }
-        boolean needsLaunch = lockMatters && op != Operation.DELETE && op != Operation.FORCE_DELETE;
+        boolean needsLaunch = (lockMatters || op == Operation.CREATE_IMAGE) && op != Operation.DELETE
+                && op != Operation.FORCE_DELETE;
         if (needsLaunch && !e.launched) {
             return "Instance " + id + " is in an invalid state for '" + actionName(op) + "'";
         }
@@ -270,7 +277,7 @@ class CloudModelProperties {
                         e.runningSince = finishedAt;
                     }
                     case SHELVE_OFFLOAD -> { e.vm = SHELVED_OFFLOADED; e.power = PowerState.SHUTDOWN; }
-                    case MEDIA_ATTACH, MEDIA_DETACH -> { } // media work changes no vm_state
+                    case MEDIA_ATTACH, MEDIA_DETACH, CREATE_IMAGE -> { } // no vm_state change
                     case REBUILD -> {
                         // a stopped server is stopped again after its spawn; one in error comes back
                         boolean stopped = e.vm == STOPPED;
@@ -439,8 +446,8 @@ class CloudModelProperties {
                                 Arbitraries.of(CALLERS), Arbitraries.of("maintenance", "audit"))
                         .as((id, op, caller, reason) -> Transformer.mutate(
                                 op + " #" + state.everCreated.indexOf(id) + " as " + caller.userId(),
-                                w -> w.run(caller, op == Operation.LOCK ? new LockServer(id, reason)
-                                        : new Perform(id, op), id, op, op == Operation.LOCK ? reason : null)));
+                                w -> w.run(caller, lifecycleCommand(id, op, reason), id, op,
+                                        op == Operation.LOCK ? reason : null)));
             }
         };
     }

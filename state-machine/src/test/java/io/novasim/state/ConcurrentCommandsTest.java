@@ -100,8 +100,7 @@ class ConcurrentCommandsTest {
                                 String id = ids.get(random.nextInt(ids.size()));
                                 Operation op = LIFECYCLE.get(random.nextInt(LIFECYCLE.size()));
                                 issued.incrementAndGet();
-                                cloud.execute(caller, op == Operation.LOCK
-                                        ? new LockServer(id, "stress") : new Perform(id, op));
+                                cloud.execute(caller, lifecycleCommand(id, op, "stress"));
                             }
                         } catch (ComputeException refused) {
                             // refusals are part of the run; the log records them

@@ -50,6 +50,20 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /**
+     * The command that asks for a lifecycle operation with the fewest arguments: a lock without a reason, a rebuild
+     * from the catalog's image, a snapshot named "snapshot", else the plain action.
+     */
+    static io.novasim.state.command.Command lifecycleCommand(String serverId, io.novasim.state.rules.Operation op,
+                                                             String lockReason) {
+        return switch (op) {
+            case LOCK -> new io.novasim.state.command.LockServer(serverId, lockReason);
+            case REBUILD -> io.novasim.state.command.RebuildServer.from(serverId, IMAGE);
+            case CREATE_IMAGE -> io.novasim.state.command.CreateServerImage.named(serverId, "snapshot");
+            default -> new io.novasim.state.command.Perform(serverId, op);
+        };
+    }
+
     static Cloud cloud(long seed) {
         return cloud(seed, EventListener.NONE);
     }

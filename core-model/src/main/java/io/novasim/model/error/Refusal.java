@@ -140,6 +140,8 @@ public enum Refusal {
     MISSING_IMAGE_REF(400, "badRequest", "Missing imageRef attribute"),
     /** Server create naming a key pair its user does not have. */
     INVALID_KEY_NAME(400, "badRequest", "Invalid key_name provided."),
+    /** createImage metadata over the metadata quota, below 2.39 (common.check_img_metadata_properties_quota). */
+    IMAGE_METADATA_LIMIT_EXCEEDED(403, "forbidden", "Image metadata limit exceeded"),
     /** A rebuild to an image that does not exist. */
     REBUILD_IMAGE_NOT_FOUND(400, "badRequest", "Cannot find image for rebuild"),
     /** A rebuild to an image that is not active (queued, saving, deactivated). */
@@ -370,6 +372,11 @@ public enum Refusal {
 
     /** An image that does not exist. */
     GLANCE_IMAGE_NOT_FOUND(Body.WEBOB, 404, "Not Found", "No image found with ID {image}"),
+    /** A delete of an image the caller does not own (Glance's delete_image policy). */
+    GLANCE_DELETE_FORBIDDEN(Body.WEBOB, 403, "Forbidden", "You are not permitted to delete this image."),
+    /** An admin's delete of an image of the setup, which the simulator keeps as it started. */
+    GLANCE_SETUP_IMAGE(Body.WEBOB, 501, "Not Implemented", "novasim does not simulate deleting an image of the "
+            + "setup; images Nova made of servers can be deleted"),
     /** A list's {@code marker} that names no image. */
     IMAGE_MARKER_NOT_FOUND(Body.WEBOB, 400, "Bad Request", "Invalid marker. Image {marker} could not be found."),
     /** A list's negative {@code limit}. */

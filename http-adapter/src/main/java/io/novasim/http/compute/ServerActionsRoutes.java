@@ -9,6 +9,7 @@ import io.novasim.http.support.Schema;
 import io.novasim.model.error.Refusal;
 import io.novasim.state.command.AttachMedia;
 import io.novasim.state.command.Command;
+import io.novasim.state.command.CreateServerImage;
 import io.novasim.state.command.DetachMedia;
 import io.novasim.state.command.LockServer;
 import io.novasim.state.command.Perform;
@@ -69,6 +70,7 @@ final class ServerActionsRoutes {
             case "reboot" -> run(call, new Perform(serverId, rebootType(argument)), 202);
             case "rescue" -> rescue(call, serverId);
             case "rebuild" -> rebuild.rebuild(call, serverId, argument);
+            case "createImage" -> createImage(call, serverId, argument);
             case "lock" -> run(call, new LockServer(serverId, lockReason(call, argument)), 202);
             case "os-resetState" -> run(call, new Perform(serverId, resetState(argument)), 202);
             case "resetNetwork" -> throw Refusal.GONE.exception(); // removed with nova-network; Nova answers 410
@@ -103,6 +105,26 @@ final class ServerActionsRoutes {
     private Reply run(Call call, Command command, int status) {
         simulation.cloud().execute(call.caller(), command, call.requestId());
         return Reply.empty(status);
+    }
+
+    /**
+     * A snapshot: below 2.45 an empty 202 whose Location names the image under the image endpoint (Nova's
+     * {@code generate_image_url}); from 2.45 the image's id in the body and no header.
+     */
+    private Reply createImage(Call call, String serverId, JsonNode argument) {
+        Schema.object(argument, "createImage");
+        Schema.onlyKeys(argument, "createImage", Set.of("name", "metadata"));
+        Schema.required(argument, "createImage", "name");
+        String name = Schema.string(argument, "name", false, 1, 255);
+        Map<String, String> metadata = argument.has("metadata")
+                ? MetadataSchema.items(argument.get("metadata"), "metadata", 0, Integer.MAX_VALUE) : Map.of();
+        Receipt receipt = simulation.cloud().execute(call.caller(), new CreateServerImage(serverId, name, metadata,
+                !call.atLeast(39)), call.requestId());
+        String imageId = receipt.image().id();
+        if (call.atLeast(45)) {
+            return Reply.json(202, Json.object("image_id", imageId));
+        }
+        return Reply.empty(202).withHeader("Location", call.base() + "/image/images/" + imageId);
     }
 
     private Reply rescue(Call call, String serverId) {

@@ -11,6 +11,8 @@ import io.novasim.http.support.Reply;
 import io.novasim.http.support.Route;
 import io.novasim.http.support.ServicePipeline;
 import io.novasim.model.error.Refusal;
+import io.novasim.model.error.ComputeException;
+import io.novasim.http.support.Errors;
 
 import java.util.function.Function;
 
@@ -50,7 +52,13 @@ final class ImageApi implements ServicePipeline.Service {
 
     @Override
     public Reply refusal(RuntimeException thrown) {
-        return thrown instanceof GlanceError refused ? refused.reply() : null;
+        if (thrown instanceof GlanceError refused) {
+            return refused.reply();
+        }
+        if (thrown instanceof ComputeException refused && refused.refusal().body() == Refusal.Body.WEBOB) {
+            return Errors.webob(refused.refusal(), refused.getMessage()); // the engine's refusals of Glance calls
+        }
+        return null;
     }
 
     @Override

@@ -8,6 +8,8 @@ import io.novasim.http.support.Call;
 import io.novasim.http.support.Json;
 import io.novasim.http.support.Reply;
 import io.novasim.model.catalog.Image;
+import io.novasim.model.image.ServerImage;
+import io.novasim.state.command.DeleteImage;
 import io.novasim.model.error.Refusal;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -44,6 +46,7 @@ public final class ImageRoutes {
         api.open("/versions", exchange -> Reply.ok(versions(exchange)));
         api.route("GET", "/images", this::list);
         api.route("GET", "/images/{image_id}", this::show);
+        api.route("DELETE", "/images/{image_id}", this::delete);
     }
 
     /**
@@ -70,15 +73,34 @@ public final class ImageRoutes {
 
     private Reply show(Call call) {
         String id = call.path("image_id");
-        Image image = simulation.cloud().catalog().image(id)
-                .orElseThrow(() -> new GlanceError(Refusal.GLANCE_IMAGE_NOT_FOUND, id));
-        return Reply.ok(view(image));
+        for (Map<String, Object> view : all(call)) {
+            if (view.get("id").equals(id)) {
+                return Reply.ok(view);
+            }
+        }
+        throw new GlanceError(Refusal.GLANCE_IMAGE_NOT_FOUND, id);
+    }
+
+    private Reply delete(Call call) {
+        simulation.cloud().execute(call.caller(), new DeleteImage(call.path("image_id")), call.requestId());
+        return Reply.empty(204);
+    }
+
+    /** The setup's images, then those Nova made of servers that the caller may see. */
+    private List<Map<String, Object>> all(Call call) {
+        List<Map<String, Object>> views = new ArrayList<>();
+        for (Image image : simulation.cloud().catalog().images()) {
+            views.add(view(image));
+        }
+        for (ServerImage image : simulation.cloud().serverImages(call.caller())) {
+            views.add(ImageViews.image(image));
+        }
+        return views;
     }
 
     private Reply list(Call call) {
         List<Map<String, Object>> matching = new ArrayList<>();
-        for (Image image : simulation.cloud().catalog().images()) {
-            Map<String, Object> view = view(image);
+        for (Map<String, Object> view : all(call)) {
             if (matches(call, view)) {
                 matching.add(view);
             }
@@ -97,14 +119,14 @@ public final class ImageRoutes {
     }
 
     /**
-     * Every filter given must equal the attribute's text; {@code visibility} matches {@code public} and {@code all}
-     * (every image is public), and a {@code tag} matches nothing (no image has tags).
+     * Every filter given must equal the attribute's text; {@code visibility} matches the image's or {@code all}, and a
+     * {@code tag} matches nothing (no image has tags).
      */
     private static boolean matches(Call call, Map<String, Object> view) {
         for (String name : call.queryNames()) {
             String wanted = call.query(name);
             boolean ok = switch (name) {
-                case "visibility" -> wanted.equals("public") || wanted.equals("all");
+                case "visibility" -> wanted.equals(view.get("visibility")) || wanted.equals("all");
                 case "tag" -> false;
                 default -> !FILTERS.contains(name) || String.valueOf(view.get(name)).equals(wanted);
             };

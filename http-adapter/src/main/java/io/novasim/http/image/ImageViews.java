@@ -2,6 +2,7 @@ package io.novasim.http.image;
 
 import io.novasim.http.support.Json;
 import io.novasim.model.catalog.Image;
+import io.novasim.model.image.ServerImage;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,6 +41,38 @@ final class ImageViews {
         view.put("tags", List.of());
         view.put("created_at", Json.time(created));
         view.put("updated_at", Json.time(created));
+        view.put("self", "/v2/images/" + image.id());
+        view.put("file", "/v2/images/" + image.id() + "/file");
+        view.put("schema", "/v2/schemas/image");
+        return view;
+    }
+
+    /**
+     * An image Nova made of a server: its properties are attributes of their own, as Glance v2 shows extra
+     * properties; the hashes and size appear once the upload made it active.
+     */
+    static Map<String, Object> image(ServerImage image) {
+        Map<String, Object> view = Json.object();
+        view.put("id", image.id());
+        view.put("name", image.name());
+        view.put("status", image.status());
+        view.put("visibility", image.visibility());
+        view.put("protected", false);
+        view.put("os_hidden", false);
+        view.put("checksum", image.active() ? hash("MD5", image.id()) : null);
+        view.put("os_hash_algo", image.active() ? "sha512" : null);
+        view.put("os_hash_value", image.active() ? hash("SHA-512", image.id()) : null);
+        view.put("container_format", image.containerFormat());
+        view.put("disk_format", image.diskFormat());
+        view.put("size", image.sizeBytes());
+        view.put("virtual_size", null);
+        view.put("min_disk", image.minDiskGb());
+        view.put("min_ram", image.minRamMb());
+        view.put("owner", image.ownerProjectId());
+        view.put("tags", List.of());
+        view.put("created_at", Json.time(image.created()));
+        view.put("updated_at", Json.time(image.updated()));
+        image.properties().forEach(view::putIfAbsent);
         view.put("self", "/v2/images/" + image.id());
         view.put("file", "/v2/images/" + image.id() + "/file");
         view.put("schema", "/v2/schemas/image");

@@ -41,6 +41,7 @@ final class ApiCalls {
             case RESTORE -> "Bring a soft-deleted server back";
             case FORCE_DELETE -> "Delete a soft-deleted server now";
             case REBUILD -> "Boot a server again from an image, keeping its id, ports and volumes";
+            case CREATE_IMAGE -> "Snapshot a server into a new image";
             case CHANGE_PASSWORD -> "Set a server's administrator password";
             case TRIGGER_CRASH_DUMP -> "Make the guest dump its memory (a crash dump; 2.17)";
             case LOCK -> "Lock a server against changes by non-admins";
@@ -66,6 +67,8 @@ final class ApiCalls {
                     null);
             case DELETE, SOFT_DELETE -> new Explanation.Call(request, 204, "no body", false, null);
             case RESCUE -> new Explanation.Call(request, 200, "{\"adminPass\": ...}: the rescue password", true, null);
+            case CREATE_IMAGE -> new Explanation.Call(request, 202, "no body and a Location header naming the "
+                    + "image; from 2.45 {\"image_id\": ...} and no header", true, null);
             case REBUILD -> new Explanation.Call(request, 202,
                     "{\"server\": {...}} as the rebuild left it, with adminPass, and a Location header", true, null);
             case ATTACH_INTERFACE -> new Explanation.Call(request, 200,
@@ -104,6 +107,9 @@ final class ApiCalls {
                     JSON.createObjectNode().put("state", operation == Operation.RESET_STATE_ACTIVE ? "active"
                             : "error")).toString());
             case SOFT_DELETE -> new Explanation.Request("DELETE", "/v2.1/servers/" + SERVER, null);
+            case CREATE_IMAGE -> new Explanation.Request("POST", "/v2.1/servers/" + SERVER + "/action",
+                    JSON.createObjectNode().set("createImage", JSON.createObjectNode().put("name", NAME))
+                            .toString());
             case REBUILD -> new Explanation.Request("POST", "/v2.1/servers/" + SERVER + "/action",
                     JSON.createObjectNode().set("rebuild", JSON.createObjectNode().put("imageRef", IMAGE))
                             .toString());

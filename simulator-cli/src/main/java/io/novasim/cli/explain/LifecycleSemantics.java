@@ -60,6 +60,13 @@ final class LifecycleSemantics {
             if (operation == Operation.REBUILD) {
                 rebuildChecks(draft);
             }
+            if (operation == Operation.CREATE_IMAGE) {
+                draft.notes.add("a new private image of the caller's project is queued at once (image_type "
+                        + "snapshot, instance_uuid, base_image_ref and the request's metadata as its properties); it "
+                        + "is saving while task_state is image_uploading and active when the work ends; a failed or "
+                        + "cut-short snapshot deletes it");
+                draft.notes.add("below 2.39 more than 128 metadata items answer 403 Image metadata limit exceeded");
+            }
         }
         draft.faultRuleCheck();
         if (operation == Operation.REBOOT_SOFT) {

@@ -20,9 +20,22 @@ import io.novasim.model.volume.VolumeAttachment;
  */
 public record Receipt(String requestId, Server server, String adminPass, Port port, VolumeAttachment volumeAttachment,
                       Volume volume, java.util.List<Server> servers, Keypair keypair, String privateKey,
-                      boolean unchanged) {
+                      boolean unchanged, io.novasim.model.image.ServerImage image) {
     public Receipt {
         servers = java.util.List.copyOf(servers);
+    }
+
+    /** A receipt that names no image. */
+    public Receipt(String requestId, Server server, String adminPass, Port port, VolumeAttachment volumeAttachment,
+                   Volume volume, java.util.List<Server> servers, Keypair keypair, String privateKey,
+                   boolean unchanged) {
+        this(requestId, server, adminPass, port, volumeAttachment, volume, servers, keypair, privateKey, unchanged,
+                null);
+    }
+
+    /** The image a server action made. */
+    public static Receipt of(String requestId, Server server, io.novasim.model.image.ServerImage image) {
+        return new Receipt(requestId, server, null, null, null, null, java.util.List.of(), null, null, false, image);
     }
 
     /** Accepted, and nothing changed: the server as it was. */

@@ -89,6 +89,10 @@ public final class TransitionTable {
         add(Operation.REBUILD, "rebuild", "rebuild", "compute_rebuild_instance", true, null,
                 EnumSet.of(ACTIVE, STOPPED, ERROR), IDLE, true,
                 List.of(REBUILDING, REBUILD_BLOCK_DEVICE_MAPPING, REBUILD_SPAWNING), ACTIVE, PowerState.RUNNING, ERROR);
+        // Nova checks no lock here: a lock guards against changes, and a snapshot changes nothing of the server.
+        add(Operation.CREATE_IMAGE, "createImage", "createImage", "compute_snapshot_instance", false, null,
+                EnumSet.of(ACTIVE, STOPPED, PAUSED, SUSPENDED), IDLE, true,
+                List.of(IMAGE_SNAPSHOT_PENDING, IMAGE_SNAPSHOT, IMAGE_PENDING_UPLOAD, IMAGE_UPLOADING), null, null, null);
         // set_admin_password: an RPC call, so Nova answers once the password is set (see Timings)
         add(Operation.CHANGE_PASSWORD, "changePassword", "changePassword", "compute_set_admin_password", true, null,
                 EnumSet.of(ACTIVE), IDLE, true, List.of(UPDATING_PASSWORD), ACTIVE, PowerState.RUNNING, null);

@@ -51,6 +51,7 @@ public final class Timings {
         d.put(Operation.RESTORE, Duration.ofSeconds(2));
         d.put(Operation.FORCE_DELETE, Duration.ofSeconds(2));
         d.put(Operation.REBUILD, Duration.ofSeconds(6));
+        d.put(Operation.CREATE_IMAGE, Duration.ofSeconds(8));
         d.put(Operation.DETACH_INTERFACE, Duration.ofSeconds(1));
         d.put(Operation.ATTACH_VOLUME, Duration.ofSeconds(2));
         d.put(Operation.DETACH_VOLUME, Duration.ofSeconds(1));
