@@ -62,12 +62,16 @@ class OpenStackClientTest {
     }
 
     private Run openstack(String... args) throws IOException, InterruptedException {
+        return openstack(cloudsYaml, args);
+    }
+
+    private Run openstack(Path clouds, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("openstack", "--os-cloud", "novasim"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("OS_"));
-        env.put("OS_CLIENT_CONFIG_FILE", cloudsYaml.toString());
+        env.put("OS_CLIENT_CONFIG_FILE", clouds.toString());
         Path out = Files.createTempFile("openstack", ".out");
         Path err = Files.createTempFile("openstack", ".err");
         try {
@@ -105,6 +109,56 @@ class OpenStackClientTest {
         Run listed = openstack("server", "list", "-f", "json");
         assertThat(listed.exit()).as(listed.err()).isZero();
         assertThat(listed.json().findValuesAsText("Name")).contains("cli-web");
+    }
+
+    /**
+     * The lifecycle flows of a user's day, on a simulator whose clock runs 20 times faster so that the client's own
+     * {@code --wait} polls see the work end, and whose deletes are soft (reclaim_instance_interval 1 h).
+     */
+    @Test
+    void rebuildSnapshotDeleteAndRestoreAsAUserRunsThem() throws Exception {
+        try (NovaSimulator fast = NovaSimulator.builder().seed(12).clockSpeed(20)
+                .timings(io.novasim.state.time.Timings.defaults()
+                        .withReclaimInstanceInterval(java.util.Optional.of(Duration.ofHours(1))))
+                .build().start()) {
+            Path yaml = Files.createTempFile("clouds", ".yaml");
+            Files.writeString(yaml, fast.cloudsYaml());
+            try {
+                Run created = openstack(yaml, "server", "create", "--image", "cirros-0.6.2-x86_64-disk",
+                        "--flavor", "m1.tiny", "--wait", "day", "-f", "json");
+                assertThat(created.exit()).as(created.err()).isZero();
+                assertThat(created.json().get("status").asText()).isEqualTo("ACTIVE");
+
+                Run rebuilt = openstack(yaml, "server", "rebuild", "--image", "cirros-0.6.2-x86_64-disk", "--wait",
+                        "day");
+                assertThat(rebuilt.exit()).as(rebuilt.err()).isZero();
+                assertThat(status(yaml, "day")).isEqualTo("ACTIVE");
+
+                Run snapshot = openstack(yaml, "server", "image", "create", "--name", "day-snap", "--wait", "day");
+                assertThat(snapshot.exit()).as(snapshot.err()).isZero();
+                Run image = openstack(yaml, "image", "show", "day-snap", "-f", "json");
+                assertThat(image.exit()).as(image.err()).isZero();
+                assertThat(image.json().get("status").asText()).isEqualTo("active");
+                assertThat(image.json().get("visibility").asText()).isEqualTo("private");
+
+                Run deleted = openstack(yaml, "server", "delete", "day");
+                assertThat(deleted.exit()).as(deleted.err()).isZero();
+                fast.control().advance(Duration.ofSeconds(5));
+                assertThat(status(yaml, "day")).isEqualTo("SOFT_DELETED");
+                Run restored = openstack(yaml, "server", "restore", "day");
+                assertThat(restored.exit()).as(restored.err()).isZero();
+                fast.control().advance(Duration.ofSeconds(5));
+                assertThat(status(yaml, "day")).isEqualTo("ACTIVE");
+            } finally {
+                Files.deleteIfExists(yaml);
+            }
+        }
+    }
+
+    private String status(Path yaml, String server) throws IOException, InterruptedException {
+        Run shown = openstack(yaml, "server", "show", server, "-f", "json");
+        assertThat(shown.exit()).as(shown.err()).isZero();
+        return shown.json().get("status").asText();
     }
 
     @Test
