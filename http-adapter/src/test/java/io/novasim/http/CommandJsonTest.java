@@ -20,6 +20,7 @@ import io.novasim.state.command.DetachVolume;
 import io.novasim.state.command.LockServer;
 import io.novasim.state.command.Networks;
 import io.novasim.state.command.Perform;
+import io.novasim.state.command.ResizeServer;
 import io.novasim.state.command.CreateServerImage;
 import io.novasim.state.command.DeleteImage;
 import io.novasim.state.command.RebuildServer;
@@ -79,7 +80,8 @@ class CommandJsonTest {
                     "web-02", true),
             RebuildServer.from(SERVER, "image"),
             new CreateServerImage(SERVER, "snap", Map.of("k", "v"), true),
-            new DeleteImage("image"));
+            new DeleteImage("image"),
+            new ResizeServer(SERVER, "2"));
 
     @Test
     void everyCommandRoundTripsAsASnapshotWritesAndReadsIt() throws Exception {

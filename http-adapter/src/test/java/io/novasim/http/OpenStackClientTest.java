@@ -116,7 +116,7 @@ class OpenStackClientTest {
      * {@code --wait} polls see the work end, and whose deletes are soft (reclaim_instance_interval 1 h).
      */
     @Test
-    void rebuildSnapshotDeleteAndRestoreAsAUserRunsThem() throws Exception {
+    void rebuildSnapshotResizeDeleteAndRestoreAsAUserRunsThem() throws Exception {
         try (NovaSimulator fast = NovaSimulator.builder().seed(12).clockSpeed(20)
                 .timings(io.novasim.state.time.Timings.defaults()
                         .withReclaimInstanceInterval(java.util.Optional.of(Duration.ofHours(1))))
@@ -140,6 +140,20 @@ class OpenStackClientTest {
                 assertThat(image.exit()).as(image.err()).isZero();
                 assertThat(image.json().get("status").asText()).isEqualTo("active");
                 assertThat(image.json().get("visibility").asText()).isEqualTo("private");
+
+                Run resized = openstack(yaml, "server", "resize", "--flavor", "m1.small", "--wait", "day");
+                assertThat(resized.exit()).as(resized.err()).isZero();
+                assertThat(status(yaml, "day")).isEqualTo("VERIFY_RESIZE");
+                Run confirmed = openstack(yaml, "server", "resize", "confirm", "day");
+                assertThat(confirmed.exit()).as(confirmed.err()).isZero();
+                fast.control().advance(Duration.ofSeconds(2));
+                assertThat(status(yaml, "day")).isEqualTo("ACTIVE");
+                openstack(yaml, "server", "resize", "--flavor", "m1.medium", "--wait", "day");
+                Run reverted = openstack(yaml, "server", "resize", "revert", "day");
+                assertThat(reverted.exit()).as(reverted.err()).isZero();
+                fast.control().advance(Duration.ofSeconds(5));
+                Run flavor = openstack(yaml, "server", "show", "day", "-f", "json");
+                assertThat(flavor.json().get("flavor").asText()).startsWith("m1.small");
 
                 Run deleted = openstack(yaml, "server", "delete", "day");
                 assertThat(deleted.exit()).as(deleted.err()).isZero();

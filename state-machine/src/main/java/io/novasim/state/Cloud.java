@@ -35,6 +35,7 @@ import io.novasim.state.command.Receipt;
 import io.novasim.state.command.SetServerMetadata;
 import io.novasim.state.command.UpdateServer;
 import io.novasim.state.command.RebuildServer;
+import io.novasim.state.command.ResizeServer;
 import io.novasim.state.command.CreateServerImage;
 import io.novasim.state.command.DeleteImage;
 import io.novasim.state.command.UpdateServerTags;
@@ -86,6 +87,7 @@ public final class Cloud {
     private final Media media;
     private final Keypairs keypairs;
     private final Images images;
+    private final Migrations migrations;
     private final ServerMetadata metadata;
     private final ServerTags tags;
 
@@ -98,9 +100,10 @@ public final class Cloud {
         this.media = new Media(world);
         this.keypairs = new Keypairs(world);
         this.images = new Images(world);
+        this.migrations = new Migrations(world);
         this.metadata = new ServerMetadata(world);
         this.tags = new ServerTags(world);
-        this.lifecycle = new Lifecycle(world, interfaces, volumes, media, keypairs, images);
+        this.lifecycle = new Lifecycle(world, interfaces, volumes, media, keypairs, images, migrations);
     }
 
     // ---------------------------------------------------------------- commands
@@ -188,6 +191,8 @@ public final class Cloud {
             return metadata.set(caller, m, requestId, now);
         } else if (command instanceof DeleteServerMetadata d) {
             return metadata.delete(caller, d, requestId, now);
+        } else if (command instanceof ResizeServer r) {
+            return lifecycle.resize(caller, r, requestId, now);
         } else if (command instanceof CreateServerImage i) {
             return lifecycle.createImage(caller, i, requestId, now);
         } else if (command instanceof DeleteImage d) {
@@ -234,6 +239,22 @@ public final class Cloud {
         String[] lines = CONSOLE_LOG.split("\n", -1);
         int from = tailLength > 0 ? Math.max(0, lines.length - tailLength) : Math.min(lines.length, -tailLength);
         return String.join("\n", java.util.Arrays.asList(lines).subList(from, lines.length));
+    }
+
+    /** Every resize migration of the servers that exist, oldest first. */
+    public synchronized List<io.novasim.model.migration.Migration> migrations() {
+        settle();
+        return migrations.all();
+    }
+
+    /**
+     * The migrations an admin lists ({@code os-migrations}).
+     *
+     * @throws ComputeException Nova's 403 for anyone else
+     */
+    public synchronized List<io.novasim.model.migration.Migration> migrations(Caller caller) {
+        io.novasim.state.rules.AdminPolicy.MIGRATIONS_INDEX.enforce(caller.admin());
+        return migrations();
     }
 
     /** The images Nova made of servers that the caller's project owns (every one for an admin), oldest first. */
@@ -478,7 +499,7 @@ public final class Cloud {
         return new CloudState(clock.now(), List.copyOf(world.servers.values()), sortedActions(),
                 List.copyOf(world.ports.values()), List.copyOf(world.volumes.values()),
                 List.copyOf(world.attachments.values()), List.copyOf(world.media.values()), keypairs.all(),
-                world.faults.fired(), images.all());
+                world.faults.fired(), images.all(), migrations.all());
     }
 
     /**
@@ -609,7 +630,8 @@ public final class Cloud {
             previous = at;
             Job.Task task = job.task();
             if (task instanceof Job.Task.ServerTask || task instanceof Job.Task.OffloadTimer
-                    || task instanceof Job.Task.ReclaimTimer || task instanceof Job.Task.Snapshot) {
+                    || task instanceof Job.Task.ReclaimTimer || task instanceof Job.Task.Snapshot
+                    || task instanceof Job.Task.ConfirmTimer) {
                 lifecycle.step(job, at);
             } else if (task instanceof Job.Task.DetachPort) {
                 interfaces.step(job, at);

@@ -17,7 +17,8 @@ import java.util.Map;
 public record CloudState(Instant now, List<Server> servers, Map<String, List<InstanceAction>> actions,
                          List<Port> ports, List<Volume> volumes, List<VolumeAttachment> volumeAttachments,
                          List<MediaAttachment> media, List<Keypair> keypairs, List<FiredFault> firedFaults,
-                         List<io.novasim.model.image.ServerImage> images) {
+                         List<io.novasim.model.image.ServerImage> images,
+                         List<io.novasim.model.migration.Migration> migrations) {
     public CloudState {
         servers = List.copyOf(servers);
         actions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(actions));
@@ -28,5 +29,6 @@ public record CloudState(Instant now, List<Server> servers, Map<String, List<Ins
         keypairs = List.copyOf(keypairs);
         firedFaults = List.copyOf(firedFaults);
         images = List.copyOf(images);
+        migrations = List.copyOf(migrations);
     }
 }

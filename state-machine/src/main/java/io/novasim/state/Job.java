@@ -69,6 +69,10 @@ record Job(String key, Task task, String requestId, Operation operation, int pha
         record Snapshot(String serverId, String imageId) implements Task {
         }
 
+        /** The wait before an unconfirmed resize is confirmed ({@code resize_confirm_window}). */
+        record ConfirmTimer(String serverId) implements Task {
+        }
+
         /** The wait before a soft-deleted server is reclaimed ({@code reclaim_instance_interval}). */
         record ReclaimTimer(String serverId) implements Task {
         }

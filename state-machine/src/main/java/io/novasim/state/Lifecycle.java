@@ -13,6 +13,9 @@ import io.novasim.state.command.Caller;
 import io.novasim.state.command.CreateServer;
 import io.novasim.state.command.Networks;
 import io.novasim.state.command.RebuildServer;
+import io.novasim.state.command.ResizeServer;
+import io.novasim.model.catalog.Flavor;
+import io.novasim.model.migration.Migration;
 import io.novasim.state.command.CreateServerImage;
 import io.novasim.state.command.Receipt;
 import io.novasim.state.command.UpdateServer;
@@ -37,14 +40,21 @@ final class Lifecycle {
     private final Media media;
     private final Keypairs keypairs;
     private final Images images;
+    private final Migrations migrations;
 
-    Lifecycle(World world, Interfaces interfaces, Volumes volumes, Media media, Keypairs keypairs, Images images) {
+    /** The compute host's further events of a resize, each begun as its task_state is entered. */
+    private static final java.util.Map<TaskState, String> RESIZE_EVENTS = java.util.Map.of(
+            TaskState.RESIZE_MIGRATING, "compute_resize_instance", TaskState.RESIZE_FINISH, "compute_finish_resize");
+
+    Lifecycle(World world, Interfaces interfaces, Volumes volumes, Media media, Keypairs keypairs, Images images,
+              Migrations migrations) {
         this.world = world;
         this.interfaces = interfaces;
         this.volumes = volumes;
         this.media = media;
         this.keypairs = keypairs;
         this.images = images;
+        this.migrations = migrations;
     }
 
     /**
@@ -254,12 +264,44 @@ final class Lifecycle {
         return Receipt.of(requestId, busy, image);
     }
 
+    /**
+     * A resize to another flavor, in Nova's order (compute/api.py resize): the gate, the flavor, a different one, a
+     * root disk for an image-backed server. A smaller root disk is accepted and fails on the host, as libvirt's
+     * "Unable to resize disk down." does, rolling the server back.
+     */
+    Receipt resize(Caller caller, ResizeServer command, String requestId, Instant now) {
+        Server server = world.visibleServer(caller, command.serverId());
+        TransitionRule rule = TransitionTable.rule(Operation.RESIZE);
+        rule.check(server, caller.admin());
+        Flavor flavor = world.catalog.flavor(command.flavorId())
+                .orElseThrow(() -> Refusal.FLAVOR_IN_BODY_NOT_FOUND.exception(command.flavorId()));
+        Flavor current = world.catalog.flavor(server.flavorId()).orElseThrow();
+        boolean volumeBacked = server.imageId() == null;
+        if (flavor.diskGb() == 0 && current.diskGb() != 0 && !volumeBacked) {
+            throw Refusal.RESIZE_ZERO_DISK.exception();
+        }
+        if (flavor.id().equals(current.id())) {
+            throw Refusal.RESIZE_SAME_FLAVOR.exception();
+        }
+        Optional<FaultEffect> fault = world.fault(
+                FaultTarget.server(Operation.RESIZE, server.id(), server.name(), server.projectId()), requestId, now);
+        if (fault.isEmpty() && !volumeBacked && flavor.diskGb() < current.diskGb()) {
+            fault = Optional.of(new FaultEffect.FailCompletion(500, "Resize error: Unable to resize disk down."));
+        }
+        migrations.start(server, flavor.id(), now);
+        Server busy = server.withTaskState(rule.phases().get(0), now);
+        world.put(busy, now);
+        world.startAction(rule, server.id(), requestId, caller, now, true);
+        startWork(busy, rule, requestId, now, fault);
+        return Receipt.of(requestId, busy);
+    }
+
     /** @param lockReason the reason given with a lock, else {@code null} */
     Receipt perform(Caller caller, String serverId, Operation operation, String lockReason, String requestId,
                     Instant now) {
-        if (operation == Operation.REBUILD || operation == Operation.CREATE_IMAGE) {
+        if (operation == Operation.REBUILD || operation == Operation.CREATE_IMAGE || operation == Operation.RESIZE) {
             throw new IllegalArgumentException(operation + " takes its own command (RebuildServer, "
-                    + "CreateServerImage): it needs an image or a name");
+                    + "CreateServerImage, ResizeServer): it needs an image, a name or a flavor");
         }
         Server server = world.visibleServer(caller, serverId);
         if (operation == Operation.DELETE && world.timings.reclaimInstanceInterval().isPresent()
@@ -278,8 +320,15 @@ final class Lifecycle {
                     "policy " + AdminPolicy.UNLOCK_OVERRIDE.rule() + " lets only admins lift another's lock"));
         }
         rule.check(server, caller.admin());
+        if (operation == Operation.CONFIRM_RESIZE || operation == Operation.REVERT_RESIZE) {
+            migrations.finished(server); // the resize they act on, or Nova's 400
+        }
         Optional<FaultEffect> fault = world.fault(
                 FaultTarget.server(operation, server.id(), server.name(), server.projectId()), requestId, now);
+        if (operation == Operation.CONFIRM_RESIZE || operation == Operation.REVERT_RESIZE) {
+            migrations.status(server.id(), operation == Operation.CONFIRM_RESIZE ? Migration.CONFIRMING
+                    : Migration.REVERTING, now);
+        }
 
         if (rule.removesServer() || operation == Operation.SOFT_DELETE) { // nova/compute/api.py _delete
             if (server.vmState() == VmState.SHELVED_OFFLOADED) {
@@ -364,7 +413,8 @@ final class Lifecycle {
                 continue;
             }
             world.cancel(slot);
-            if (old.task() instanceof Job.Task.OffloadTimer || old.task() instanceof Job.Task.ReclaimTimer) {
+            if (old.task() instanceof Job.Task.OffloadTimer || old.task() instanceof Job.Task.ReclaimTimer
+                    || old.task() instanceof Job.Task.ConfirmTimer) {
                 continue;
             }
             if (Media.isMedia(old)) {
@@ -376,7 +426,7 @@ final class Lifecycle {
             if (old.operation() == Operation.CREATE) {
                 volumes.completeRootVolume(serverId, now);
             }
-            world.finishEvent(serverId, old.requestId(), TransitionTable.rule(old.operation()).computeEvent(), now,
+            world.finishEvent(serverId, old.requestId(), currentEvent(old), now,
                     "Interrupted by " + by + " (" + requestId + ")");
         }
     }
@@ -400,6 +450,11 @@ final class Lifecycle {
             }
             return;
         }
+        if (job.task() instanceof Job.Task.ConfirmTimer) {
+            world.cancel(job.key());
+            confirmOnItsOwn(server, at);
+            return;
+        }
         if (job.task() instanceof Job.Task.ReclaimTimer) {
             world.cancel(job.key());
             if (server.vmState() == VmState.SOFT_DELETED && server.taskState() == TaskState.NONE) {
@@ -413,6 +468,9 @@ final class Lifecycle {
             TaskState phase = rule.phases().get(next.phase());
             if (job.task() instanceof Job.Task.Snapshot snapshot && phase == TaskState.IMAGE_UPLOADING) {
                 images.saving(snapshot.imageId(), at);
+            }
+            if (rule.operation() == Operation.RESIZE) {
+                resizeStep(job, server, phase, at);
             }
             world.put(server.withTaskState(phase, at), at);
             world.schedule(next);
@@ -437,12 +495,16 @@ final class Lifecycle {
         if (job.task() instanceof Job.Task.Snapshot snapshot) {
             images.abandon(snapshot.imageId()); // delete_image_on_error
         }
+        if (rule.operation() == Operation.RESIZE || rule.operation() == Operation.CONFIRM_RESIZE
+                || rule.operation() == Operation.REVERT_RESIZE) {
+            migrations.status(server.id(), Migration.ERROR, at);
+        }
         if (rule.operation() == Operation.CREATE) {
             // A failed build gives back what it took: Nova deallocates its ports and its volume reservation.
             interfaces.releasePorts(server.id(), at);
             volumes.releaseAll(server.id(), at);
         }
-        world.finishEvent(server.id(), job.requestId(), rule.computeEvent(), at, failure.message());
+        world.finishEvent(server.id(), job.requestId(), currentEvent(job), at, failure.message());
     }
 
     private void succeed(Job job, Server server, TransitionRule rule, Instant at) {
@@ -459,7 +521,28 @@ final class Lifecycle {
             vm = VmState.STOPPED;
             power = PowerState.SHUTDOWN;
         }
-        Server done = server.withStates(vm, TaskState.NONE, power, at);
+        Server resized = server;
+        Migration migration = migrations.inFlight(server.id()).orElse(null);
+        switch (rule.operation()) {
+            case RESIZE -> {
+                resized = server.withFlavor(migration.newFlavorId(), at);
+                migrations.status(server.id(), Migration.FINISHED, at);
+            }
+            case CONFIRM_RESIZE -> {
+                // a server resized while stopped is still off: it goes back to stopped
+                vm = server.powerState() == PowerState.SHUTDOWN ? VmState.STOPPED : VmState.ACTIVE;
+                migrations.status(server.id(), Migration.CONFIRMED, at);
+            }
+            case REVERT_RESIZE -> {
+                resized = server.withFlavor(migration.oldFlavorId(), at);
+                vm = migration.oldVmState();
+                power = vm == VmState.STOPPED ? PowerState.SHUTDOWN : PowerState.RUNNING;
+                migrations.status(server.id(), Migration.REVERTED, at);
+            }
+            default -> {
+            }
+        }
+        Server done = resized.withStates(vm, TaskState.NONE, power, at);
         if (!done.launched() && vm == VmState.ACTIVE || rebuilt) {
             done = done.withLaunchedAt(at); // a rebuild spawns anew: launched_at is its time
         }
@@ -470,7 +553,14 @@ final class Lifecycle {
         if (job.task() instanceof Job.Task.Snapshot snapshot) {
             images.uploaded(snapshot.imageId(), server.imageId(), at);
         }
-        world.finishEvent(server.id(), job.requestId(), rule.computeEvent(), at, null);
+        world.finishEvent(server.id(), job.requestId(), currentEvent(job), at, null);
+        if (rule.operation() == Operation.RESIZE) {
+            Optional<Duration> window = world.timings.resizeConfirmWindow();
+            if (window.isPresent()) {
+                world.start(World.serverSlot(server.id()), new Job.Task.ConfirmTimer(server.id()), job.requestId(),
+                        Operation.CONFIRM_RESIZE, 1, window.get(), at, Optional.empty(), -1);
+            }
+        }
         if (rule.operation() == Operation.SHELVE) {
             offloadLater(done, job.requestId(), at);
         }
@@ -484,6 +574,50 @@ final class Lifecycle {
         }
     }
 
+    /** A resize's host steps: the migration's status, and each step's event after the one before. */
+    private void resizeStep(Job job, Server server, TaskState phase, Instant at) {
+        if (phase == TaskState.RESIZE_MIGRATING) {
+            migrations.status(server.id(), Migration.MIGRATING, at);
+        } else if (phase == TaskState.RESIZE_MIGRATED) {
+            migrations.status(server.id(), Migration.POST_MIGRATING, at);
+        }
+        String next = RESIZE_EVENTS.get(phase);
+        if (next != null) {
+            world.finishEvent(server.id(), job.requestId(), currentEvent(job), at, null);
+            world.addEvent(server.id(), job.requestId(), next, at);
+        }
+    }
+
+    /** The event a job's work is in: a resize's changes with its host steps. */
+    private static String currentEvent(Job job) {
+        TransitionRule rule = TransitionTable.rule(job.operation());
+        String event = rule.computeEvent();
+        if (job.operation() == Operation.RESIZE) {
+            for (int i = 0; i <= job.phase(); i++) {
+                event = RESIZE_EVENTS.getOrDefault(rule.phases().get(i), event);
+            }
+        }
+        return event;
+    }
+
+    /**
+     * Nova's {@code resize_confirm_window}: the compute host confirms a resize nobody confirmed, as an admin would.
+     * The instance action is recorded under the server's owner (Nova's periodic task has no user of its own).
+     */
+    private void confirmOnItsOwn(Server server, Instant at) {
+        boolean waiting = server.vmState() == VmState.RESIZED && server.taskState() == TaskState.NONE
+                && migrations.inFlight(server.id()).filter(m -> m.status().equals(Migration.FINISHED)).isPresent();
+        if (!waiting) {
+            return;
+        }
+        TransitionRule confirm = TransitionTable.rule(Operation.CONFIRM_RESIZE);
+        String requestId = world.newRequestId();
+        migrations.status(server.id(), Migration.CONFIRMING, at);
+        world.startAction(confirm, server.id(), requestId, new Caller(server.userId(), server.projectId(), false),
+                at, true);
+        startWork(server, confirm, requestId, at, Optional.empty());
+    }
+
     /** The server is gone: its ports, volumes and media are given back, its work and its actions forgotten. */
     private void remove(Server server, Instant at) {
         interfaces.releasePorts(server.id(), at);
@@ -492,6 +626,7 @@ final class Lifecycle {
         world.cancelAllOf(server.id());
         world.servers.remove(server.id());
         world.forgetActions(server.id());
+        migrations.forget(server.id());
         world.emit(new io.novasim.state.log.SimEvent.ServerRemoved(at, server.id()));
     }
 

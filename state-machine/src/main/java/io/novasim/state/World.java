@@ -79,6 +79,9 @@ final class World {
     final IpUsage ipUsage;
     /** Key pairs by user id, then by name in creation order. */
     final Map<String, Map<String, Keypair>> keypairs = new LinkedHashMap<>();
+    /** Resize migrations of the servers that exist, oldest first; and how many went with deleted servers. */
+    final java.util.List<io.novasim.model.migration.Migration> migrations = new java.util.ArrayList<>();
+    int migrationsGone;
     /** Images Nova made of servers, by id, oldest first. */
     final Map<String, io.novasim.model.image.ServerImage> images = new LinkedHashMap<>();
 

@@ -87,6 +87,9 @@ class CloudModelProperties {
         Operation running = Operation.CREATE;
         Instant runningSince;
         Instant reclaimAt; // set while a soft-deleted server waits to be reclaimed
+        String flavor = FLAVOR;
+        String resize; // null, "running", "finished", "confirming" or "reverting"
+        VmState beforeResize;
 
         Expected(String name, String project, Instant now) {
             this.name = name;
@@ -120,6 +123,9 @@ class CloudModelProperties {
             case FORCE_DELETE -> List.of(DELETING);
             case REBUILD -> List.of(REBUILDING, REBUILD_BLOCK_DEVICE_MAPPING, REBUILD_SPAWNING);
             case CREATE_IMAGE -> List.of(IMAGE_SNAPSHOT_PENDING, IMAGE_SNAPSHOT, IMAGE_PENDING_UPLOAD, IMAGE_UPLOADING);
+            case RESIZE -> List.of(RESIZE_PREP, RESIZE_MIGRATING, RESIZE_MIGRATED, RESIZE_FINISH);
+            case CONFIRM_RESIZE -> List.of(NONE); // Nova sets no task_state for it
+            case REVERT_RESIZE -> List.of(RESIZE_REVERTING);
             default -> List.of();
         };
     }
@@ -128,7 +134,9 @@ class CloudModelProperties {
         return switch (op) {
             case CREATE -> 5;
             case SHELVE, UNSHELVE, REBUILD -> 6;
-            case CREATE_IMAGE -> 8;
+            case CREATE_IMAGE, RESIZE -> 8;
+            case CONFIRM_RESIZE -> 1;
+            case REVERT_RESIZE -> 4;
             case MEDIA_ATTACH -> 2;
             case MEDIA_DETACH -> 1;
             case REBOOT_SOFT, REBOOT_HARD, RESCUE -> 3;
@@ -155,6 +163,8 @@ class CloudModelProperties {
             case RESTORE -> vm == SOFT_DELETED;
             case REBUILD -> vm == ACTIVE || vm == STOPPED || vm == ERROR;
             case CREATE_IMAGE -> vm == ACTIVE || vm == STOPPED || vm == PAUSED || vm == SUSPENDED;
+            case RESIZE -> vm == ACTIVE || vm == STOPPED;
+            case CONFIRM_RESIZE, REVERT_RESIZE -> vm == RESIZED;
             case TRIGGER_CRASH_DUMP -> vm == ACTIVE || vm == PAUSED || vm == RESCUED || vm == RESIZED || vm == ERROR;
             default -> true;
         };
@@ -175,6 +185,8 @@ class CloudModelProperties {
             case SHELVE_OFFLOAD -> "shelveOffload";
             case CHANGE_PASSWORD -> "changePassword";
             case CREATE_IMAGE -> "createImage";
+            case CONFIRM_RESIZE -> "confirmResize";
+            case REVERT_RESIZE -> "revertResize";
             default -> op.name().toLowerCase();
         };
     }
@@ -227,6 +239,12 @@ class CloudModelProperties {
         if (needsLaunch && !e.launched) {
             return "Instance " + id + " is in an invalid state for '" + actionName(op) + "'";
         }
+        if (op == Operation.RESIZE && e.flavor.equals(BIGGER_FLAVOR)) {
+            return "When resizing, instances must change flavor!";
+        }
+        if ((op == Operation.CONFIRM_RESIZE || op == Operation.REVERT_RESIZE) && !"finished".equals(e.resize)) {
+            return "Instance has not been resized.";
+        }
         return null;
     }
 
@@ -278,6 +296,21 @@ class CloudModelProperties {
                     }
                     case SHELVE_OFFLOAD -> { e.vm = SHELVED_OFFLOADED; e.power = PowerState.SHUTDOWN; }
                     case MEDIA_ATTACH, MEDIA_DETACH, CREATE_IMAGE -> { } // no vm_state change
+                    case RESIZE -> {
+                        e.vm = RESIZED;
+                        e.flavor = BIGGER_FLAVOR;
+                        e.resize = "finished";
+                    }
+                    case CONFIRM_RESIZE -> {
+                        e.vm = e.power == PowerState.SHUTDOWN ? STOPPED : ACTIVE;
+                        e.resize = null;
+                    }
+                    case REVERT_RESIZE -> {
+                        e.vm = e.beforeResize;
+                        e.power = e.vm == STOPPED ? PowerState.SHUTDOWN : PowerState.RUNNING;
+                        e.flavor = FLAVOR;
+                        e.resize = null;
+                    }
                     case REBUILD -> {
                         // a stopped server is stopped again after its spawn; one in error comes back
                         boolean stopped = e.vm == STOPPED;
@@ -308,6 +341,16 @@ class CloudModelProperties {
         }
         if (op != Operation.LOCK && op != Operation.UNLOCK && op != Operation.TRIGGER_CRASH_DUMP) {
             e.reclaimAt = null; // work on the server, or a reset, ends the wait to be reclaimed
+        }
+        switch (op) {
+            case RESIZE -> {
+                e.resize = "running";
+                e.beforeResize = e.vm;
+            }
+            case CONFIRM_RESIZE -> e.resize = "confirming";
+            case REVERT_RESIZE -> e.resize = "reverting";
+            default -> {
+            }
         }
         switch (op) {
             case LOCK -> {

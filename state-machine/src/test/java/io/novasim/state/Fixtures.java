@@ -27,6 +27,7 @@ final class Fixtures {
     /** An admin scoped to another project: Nova counts its lock as an admin's, not the owner's. */
     static final Caller CLOUD_ADMIN = new Caller("admin", OTHER, true);
     static final String FLAVOR = "1";
+    static final String BIGGER_FLAVOR = "2";
     static final String IMAGE = "70a599e0-31e7-49b7-b260-868f441e862b";
     static final String ISO = "3339fd5f-ec06-4ef8-9337-c1c70218a748";
     static final String NET = "3cb9bc59-5699-4588-a4b1-b87f96708bc6";
@@ -38,7 +39,8 @@ final class Fixtures {
             List.of(new Project(DEMO, "demo", "default"), new Project(OTHER, "other", "default")),
             List.of(new User("alice", "alice", "default"), new User("bob", "bob", "default"),
                     new User("mallory", "mallory", "default"), new User("admin", "admin", "default")),
-            List.of(new Flavor(FLAVOR, "m1.tiny", 1, 512, 1, 0, 0, true)),
+            List.of(new Flavor(FLAVOR, "m1.tiny", 1, 512, 1, 0, 0, true),
+                    new Flavor(BIGGER_FLAVOR, "m1.small", 1, 2048, 20, 0, 0, true)),
             List.of(new Image(IMAGE, "cirros", "active", 0, 0, 16_300_544, "qcow2", "bare"),
                     new Image(ISO, "rescue-iso", "active", 0, 0, 1_048_576, "iso", "bare")),
             List.of(new Network(NET, "private", DEMO, false, false, 1450),
@@ -60,6 +62,7 @@ final class Fixtures {
             case LOCK -> new io.novasim.state.command.LockServer(serverId, lockReason);
             case REBUILD -> io.novasim.state.command.RebuildServer.from(serverId, IMAGE);
             case CREATE_IMAGE -> io.novasim.state.command.CreateServerImage.named(serverId, "snapshot");
+            case RESIZE -> new io.novasim.state.command.ResizeServer(serverId, BIGGER_FLAVOR);
             default -> new io.novasim.state.command.Perform(serverId, op);
         };
     }

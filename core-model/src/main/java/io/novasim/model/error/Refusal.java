@@ -142,6 +142,13 @@ public enum Refusal {
     INVALID_KEY_NAME(400, "badRequest", "Invalid key_name provided."),
     /** createImage metadata over the metadata quota, below 2.39 (common.check_img_metadata_properties_quota). */
     IMAGE_METADATA_LIMIT_EXCEEDED(403, "forbidden", "Image metadata limit exceeded"),
+    /** A resize to the flavor the server has. */
+    RESIZE_SAME_FLAVOR(400, "badRequest", "When resizing, instances must change flavor!"),
+    /** A resize of an image-backed server to a flavor without a root disk. */
+    RESIZE_ZERO_DISK(400, "badRequest", "Server disk was unable to be resized because: Resize to zero disk flavor "
+            + "is not allowed."),
+    /** A confirmResize or revertResize with no finished resize to act on (MigrationNotFoundByStatus). */
+    NOT_RESIZED(400, "badRequest", "Instance has not been resized."),
     /** A rebuild to an image that does not exist. */
     REBUILD_IMAGE_NOT_FOUND(400, "badRequest", "Cannot find image for rebuild"),
     /** A rebuild to an image that is not active (queued, saving, deactivated). */

@@ -137,6 +137,12 @@ public record Server(
                 vmState, taskState, powerState, lock, launchedAt, created, now, fault, details);
     }
 
+    /** Of another flavor (a resize, or its revert). */
+    public Server withFlavor(String newFlavorId, Instant now) {
+        return new Server(id, name, projectId, userId, newFlavorId, imageId, availabilityZone, metadata,
+                vmState, taskState, powerState, lock, launchedAt, created, now, fault, details);
+    }
+
     /** Booted from another image (a rebuild). */
     public Server withImage(String newImageId, Instant now) {
         return new Server(id, name, projectId, userId, flavorId, newImageId, availabilityZone, metadata,

@@ -72,6 +72,7 @@ public final class ComputeApi {
         new KeypairsRoutes(simulation).register(this);
         new ServerMetadataRoutes(simulation).register(this);
         new ServerTagsRoutes(simulation).register(this);
+        new MigrationsRoutes(simulation).register(this);
     }
 
     /** {@code GET /}: the compute API's versions, which clients read first. */

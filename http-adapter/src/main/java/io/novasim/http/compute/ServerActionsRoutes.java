@@ -13,6 +13,7 @@ import io.novasim.state.command.CreateServerImage;
 import io.novasim.state.command.DetachMedia;
 import io.novasim.state.command.LockServer;
 import io.novasim.state.command.Perform;
+import io.novasim.state.command.ResizeServer;
 import io.novasim.state.command.Receipt;
 import io.novasim.state.rules.Operation;
 
@@ -40,6 +41,7 @@ final class ServerActionsRoutes {
             Map.entry("unshelve", Operation.UNSHELVE),
             Map.entry("unlock", Operation.UNLOCK),
             Map.entry("restore", Operation.RESTORE),
+            Map.entry("revertResize", Operation.REVERT_RESIZE),
             Map.entry("forceDelete", Operation.FORCE_DELETE));
 
     private final Simulation simulation;
@@ -71,6 +73,8 @@ final class ServerActionsRoutes {
             case "rescue" -> rescue(call, serverId);
             case "rebuild" -> rebuild.rebuild(call, serverId, argument);
             case "createImage" -> createImage(call, serverId, argument);
+            case "resize" -> run(call, new ResizeServer(serverId, flavorRef(argument)), 202);
+            case "confirmResize" -> run(call, new Perform(serverId, Operation.CONFIRM_RESIZE), 204);
             case "lock" -> run(call, new LockServer(serverId, lockReason(call, argument)), 202);
             case "os-resetState" -> run(call, new Perform(serverId, resetState(argument)), 202);
             case "resetNetwork" -> throw Refusal.GONE.exception(); // removed with nova-network; Nova answers 410
@@ -131,6 +135,23 @@ final class ServerActionsRoutes {
         Receipt receipt = simulation.cloud().execute(call.caller(), new Perform(serverId, Operation.RESCUE),
                 call.requestId());
         return Reply.ok(Json.object("adminPass", receipt.adminPass()));
+    }
+
+    /** The resize's flavor, as Nova's schema takes it (a string or an integer) and reads it (a link's last part). */
+    private static String flavorRef(JsonNode argument) {
+        Schema.object(argument, "resize");
+        Schema.onlyKeys(argument, "resize", Set.of("flavorRef", "OS-DCF:diskConfig"));
+        JsonNode flavorRef = Schema.required(argument, "resize", "flavorRef");
+        Schema.oneOf(argument, "OS-DCF:diskConfig", List.of("AUTO", "MANUAL"));
+        if (!flavorRef.isTextual() && !flavorRef.isIntegralNumber()) {
+            throw Schema.fail("flavorRef", flavorRef, Refusal.Reason.NOT_OF_TYPE.text(Schema.repr(flavorRef),
+                    "'string', 'integer'"));
+        }
+        String ref = flavorRef.asText();
+        if (flavorRef.isTextual() && ref.isEmpty()) {
+            throw Schema.fail("flavorRef", flavorRef, Refusal.Reason.TOO_SHORT.text(Schema.repr(flavorRef)));
+        }
+        return ref.substring(ref.lastIndexOf('/') + 1);
     }
 
     private static Operation rebootType(JsonNode argument) {

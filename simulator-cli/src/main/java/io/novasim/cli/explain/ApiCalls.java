@@ -42,6 +42,9 @@ final class ApiCalls {
             case FORCE_DELETE -> "Delete a soft-deleted server now";
             case REBUILD -> "Boot a server again from an image, keeping its id, ports and volumes";
             case CREATE_IMAGE -> "Snapshot a server into a new image";
+            case RESIZE -> "Move a server to another flavor (then confirm or revert)";
+            case CONFIRM_RESIZE -> "Keep a resized server's new flavor";
+            case REVERT_RESIZE -> "Go back to a resized server's old flavor";
             case CHANGE_PASSWORD -> "Set a server's administrator password";
             case TRIGGER_CRASH_DUMP -> "Make the guest dump its memory (a crash dump; 2.17)";
             case LOCK -> "Lock a server against changes by non-admins";
@@ -65,7 +68,7 @@ final class ApiCalls {
             case CREATE -> new Explanation.Call(request, 202,
                     "{\"server\": {...}} with the new server's id, links and adminPass, and a Location header", true,
                     null);
-            case DELETE, SOFT_DELETE -> new Explanation.Call(request, 204, "no body", false, null);
+            case DELETE, SOFT_DELETE, CONFIRM_RESIZE -> new Explanation.Call(request, 204, "no body", false, null);
             case RESCUE -> new Explanation.Call(request, 200, "{\"adminPass\": ...}: the rescue password", true, null);
             case CREATE_IMAGE -> new Explanation.Call(request, 202, "no body and a Location header naming the "
                     + "image; from 2.45 {\"image_id\": ...} and no header", true, null);
@@ -107,6 +110,12 @@ final class ApiCalls {
                     JSON.createObjectNode().put("state", operation == Operation.RESET_STATE_ACTIVE ? "active"
                             : "error")).toString());
             case SOFT_DELETE -> new Explanation.Request("DELETE", "/v2.1/servers/" + SERVER, null);
+            case RESIZE -> new Explanation.Request("POST", "/v2.1/servers/" + SERVER + "/action",
+                    JSON.createObjectNode().set("resize", JSON.createObjectNode().put("flavorRef", NEW_FLAVOR))
+                            .toString());
+            case CONFIRM_RESIZE, REVERT_RESIZE -> new Explanation.Request("POST", "/v2.1/servers/" + SERVER
+                    + "/action", JSON.createObjectNode().set(operation == Operation.CONFIRM_RESIZE ? "confirmResize"
+                    : "revertResize", JSON.nullNode()).toString());
             case CREATE_IMAGE -> new Explanation.Request("POST", "/v2.1/servers/" + SERVER + "/action",
                     JSON.createObjectNode().set("createImage", JSON.createObjectNode().put("name", NAME))
                             .toString());

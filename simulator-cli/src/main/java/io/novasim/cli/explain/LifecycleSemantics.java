@@ -60,6 +60,32 @@ final class LifecycleSemantics {
             if (operation == Operation.REBUILD) {
                 rebuildChecks(draft);
             }
+            if (operation == Operation.RESIZE) {
+                draft.checks.add(new Check("the flavor exists, differs from the server's and has a root disk when "
+                        + "the server's has", List.of(
+                        Refused.of(Refusal.FLAVOR_IN_BODY_NOT_FOUND.exception(NEW_FLAVOR), "there is no such flavor"),
+                        Refused.of(Refusal.RESIZE_ZERO_DISK.exception(), "an image-backed server to a flavor without "
+                                + "a root disk"),
+                        Refused.of(Refusal.RESIZE_SAME_FLAVOR.exception(), "the flavor is the server's"))));
+                draft.notes.add("a migration is recorded (os-migrations): pre-migrating, migrating, post-migrating, "
+                        + "finished; the flavor changes when the work ends, and the server waits in VERIFY_RESIZE");
+                draft.notes.add("events follow the host's steps: compute_prep_resize, compute_resize_instance, "
+                        + "compute_finish_resize");
+                draft.notes.add("a smaller root disk is accepted and fails on the host (Resize error: Unable to "
+                        + "resize disk down.): the server goes back to its vm_state, the migration to error");
+                draft.notes.add(timings.resizeConfirmWindow().map(w -> "resize_confirm_window: after "
+                        + Draft.time(w) + " an unconfirmed resize is confirmed on its own")
+                        .orElse("without resize_confirm_window the resize waits for confirmResize or revertResize"));
+            }
+            if (operation == Operation.CONFIRM_RESIZE || operation == Operation.REVERT_RESIZE) {
+                draft.checks.add(Check.of("the server's resize has finished and is not being confirmed or reverted",
+                        Refused.of(Refusal.NOT_RESIZED.exception(), "there is no finished resize")));
+                draft.notes.add(operation == Operation.CONFIRM_RESIZE
+                        ? "Nova sets no task_state: the server shows VERIFY_RESIZE until the host is done, then "
+                        + "active (stopped when it was resized while off); the migration becomes confirmed"
+                        : "the server goes back to its old flavor and to the vm_state it had before the resize; "
+                        + "the migration becomes reverted");
+            }
             if (operation == Operation.CREATE_IMAGE) {
                 draft.notes.add("a new private image of the caller's project is queued at once (image_type "
                         + "snapshot, instance_uuid, base_image_ref and the request's metadata as its properties); it "

@@ -15,6 +15,7 @@ final class Placeholders {
     static final String NEW_VOLUME = "<new-volume>";
     static final String IMAGE = "<image>";
     static final String FLAVOR = "<flavor>";
+    static final String NEW_FLAVOR = "<new-flavor>";
     static final String PROJECT = "<project>";
     static final String URL_PROJECT = "<url-project>";
     static final String TOKEN_PROJECT = "<token-project>";

@@ -12,6 +12,10 @@ public enum AdminPolicy {
     SERVERS_INDEX_ALL_TENANTS("os_compute_api:servers:index:get_all_tenants"),
     /** {@code GET /servers/detail?all_tenants=1}. */
     SERVERS_DETAIL_ALL_TENANTS("os_compute_api:servers:detail:get_all_tenants"),
+    /** {@code GET /os-migrations} ({@code nova/policies/migrations.py}). */
+    MIGRATIONS_INDEX("os_compute_api:os-migrations:index"),
+    /** {@code GET /servers/{id}/migrations} ({@code nova/policies/servers_migrations.py}). */
+    SERVER_MIGRATIONS_INDEX("os_compute_api:servers:migrations:index"),
     /** {@code os-resetState} ({@code nova/policies/admin_actions.py}). */
     RESET_STATE("os_compute_api:os-admin-actions:reset_state"),
     /** A volume attachment's PUT that swaps the volume ({@code nova/policies/volumes_attachments.py}). */

@@ -93,6 +93,18 @@ public final class TransitionTable {
         add(Operation.CREATE_IMAGE, "createImage", "createImage", "compute_snapshot_instance", false, null,
                 EnumSet.of(ACTIVE, STOPPED, PAUSED, SUSPENDED), IDLE, true,
                 List.of(IMAGE_SNAPSHOT_PENDING, IMAGE_SNAPSHOT, IMAGE_PENDING_UPLOAD, IMAGE_UPLOADING), null, null, null);
+        // The flavor changes when the resize finishes; the server then waits in resized (VERIFY_RESIZE). Its events
+        // follow the compute host's steps: compute_prep_resize, compute_resize_instance, compute_finish_resize.
+        add(Operation.RESIZE, "resize", "resize", "compute_prep_resize", true, null, EnumSet.of(ACTIVE, STOPPED),
+                IDLE, true, List.of(RESIZE_PREP, RESIZE_MIGRATING, RESIZE_MIGRATED, RESIZE_FINISH), RESIZED, null,
+                null);
+        // Nova's API sets no task_state for a confirm: the server shows VERIFY_RESIZE until the host is done, and
+        // ends stopped when it was powered off.
+        add(Operation.CONFIRM_RESIZE, "confirmResize", "confirmResize", "compute_confirm_resize", true, null,
+                EnumSet.of(RESIZED), IDLE, true, List.of(NONE), ACTIVE, null, ERROR);
+        // A revert goes back to the flavor and the vm_state the server had before the resize.
+        add(Operation.REVERT_RESIZE, "revertResize", "revertResize", "compute_revert_resize", true, null,
+                EnumSet.of(RESIZED), IDLE, true, List.of(RESIZE_REVERTING), ACTIVE, PowerState.RUNNING, ERROR);
         // set_admin_password: an RPC call, so Nova answers once the password is set (see Timings)
         add(Operation.CHANGE_PASSWORD, "changePassword", "changePassword", "compute_set_admin_password", true, null,
                 EnumSet.of(ACTIVE), IDLE, true, List.of(UPDATING_PASSWORD), ACTIVE, PowerState.RUNNING, null);

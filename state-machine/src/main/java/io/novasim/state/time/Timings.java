@@ -18,14 +18,16 @@ public final class Timings {
     private final Duration volumeCreation;
     private final Duration volumeDeletion;
     private final Duration reclaimInstanceInterval;
+    private final Duration resizeConfirmWindow;
 
     private Timings(Map<Operation, Duration> durations, Duration shelvedOffloadAfter, Duration volumeCreation,
-                    Duration volumeDeletion, Duration reclaimInstanceInterval) {
+                    Duration volumeDeletion, Duration reclaimInstanceInterval, Duration resizeConfirmWindow) {
         this.durations = durations;
         this.shelvedOffloadAfter = shelvedOffloadAfter;
         this.volumeCreation = volumeCreation;
         this.volumeDeletion = volumeDeletion;
         this.reclaimInstanceInterval = reclaimInstanceInterval;
+        this.resizeConfirmWindow = resizeConfirmWindow;
     }
 
     /** Durations in the range a small real cloud shows; a shelved server is offloaded at once, as Nova's default. */
@@ -52,13 +54,16 @@ public final class Timings {
         d.put(Operation.FORCE_DELETE, Duration.ofSeconds(2));
         d.put(Operation.REBUILD, Duration.ofSeconds(6));
         d.put(Operation.CREATE_IMAGE, Duration.ofSeconds(8));
+        d.put(Operation.RESIZE, Duration.ofSeconds(8));
+        d.put(Operation.CONFIRM_RESIZE, Duration.ofSeconds(1));
+        d.put(Operation.REVERT_RESIZE, Duration.ofSeconds(4));
         d.put(Operation.DETACH_INTERFACE, Duration.ofSeconds(1));
         d.put(Operation.ATTACH_VOLUME, Duration.ofSeconds(2));
         d.put(Operation.DETACH_VOLUME, Duration.ofSeconds(1));
         d.put(Operation.SWAP_VOLUME, Duration.ofSeconds(3));
         d.put(Operation.MEDIA_ATTACH, Duration.ofSeconds(2));
         d.put(Operation.MEDIA_DETACH, Duration.ofSeconds(1));
-        return new Timings(d, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1), null);
+        return new Timings(d, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1), null, null);
     }
 
     public Timings with(Operation operation, Duration duration) {
@@ -67,7 +72,8 @@ public final class Timings {
         }
         Map<Operation, Duration> d = new EnumMap<>(durations);
         d.put(operation, duration);
-        return new Timings(d, shelvedOffloadAfter, volumeCreation, volumeDeletion, reclaimInstanceInterval);
+        return new Timings(d, shelvedOffloadAfter, volumeCreation, volumeDeletion, reclaimInstanceInterval,
+                resizeConfirmWindow);
     }
 
     /** How long Cinder takes to create a volume (creating -> available) and to delete one (deleting -> gone). */
@@ -75,7 +81,8 @@ public final class Timings {
         if (creation.isNegative() || deletion.isNegative()) {
             throw new IllegalArgumentException("negative volume durations");
         }
-        return new Timings(durations, shelvedOffloadAfter, creation, deletion, reclaimInstanceInterval);
+        return new Timings(durations, shelvedOffloadAfter, creation, deletion, reclaimInstanceInterval,
+                resizeConfirmWindow);
     }
 
     public Duration volumeCreation() {
@@ -96,7 +103,8 @@ public final class Timings {
                 throw new IllegalArgumentException("negative shelved offload time: " + a);
             }
         });
-        return new Timings(durations, after.orElse(null), volumeCreation, volumeDeletion, reclaimInstanceInterval);
+        return new Timings(durations, after.orElse(null), volumeCreation, volumeDeletion, reclaimInstanceInterval,
+                resizeConfirmWindow);
     }
 
     /**
@@ -111,7 +119,27 @@ public final class Timings {
                         + " (leave it out to delete at once)");
             }
         });
-        return new Timings(durations, shelvedOffloadAfter, volumeCreation, volumeDeletion, interval.orElse(null));
+        return new Timings(durations, shelvedOffloadAfter, volumeCreation, volumeDeletion, interval.orElse(null),
+                resizeConfirmWindow);
+    }
+
+    /**
+     * Nova's {@code resize_confirm_window}: a resize left unconfirmed this long is confirmed by the compute host.
+     * Empty, Nova's default of 0, never confirms on its own.
+     */
+    public Timings withResizeConfirmWindow(Optional<Duration> window) {
+        window.ifPresent(w -> {
+            if (w.isNegative() || w.isZero()) {
+                throw new IllegalArgumentException("the resize confirm window must be positive, not " + w
+                        + " (leave it out to wait for the user)");
+            }
+        });
+        return new Timings(durations, shelvedOffloadAfter, volumeCreation, volumeDeletion, reclaimInstanceInterval,
+                window.orElse(null));
+    }
+
+    public Optional<Duration> resizeConfirmWindow() {
+        return Optional.ofNullable(resizeConfirmWindow);
     }
 
     public Optional<Duration> reclaimInstanceInterval() {
@@ -131,11 +159,13 @@ public final class Timings {
         return o instanceof Timings t && durations.equals(t.durations)
                 && Objects.equals(shelvedOffloadAfter, t.shelvedOffloadAfter)
                 && volumeCreation.equals(t.volumeCreation) && volumeDeletion.equals(t.volumeDeletion)
-                && Objects.equals(reclaimInstanceInterval, t.reclaimInstanceInterval);
+                && Objects.equals(reclaimInstanceInterval, t.reclaimInstanceInterval)
+                && Objects.equals(resizeConfirmWindow, t.resizeConfirmWindow);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(durations, shelvedOffloadAfter, volumeCreation, volumeDeletion, reclaimInstanceInterval);
+        return Objects.hash(durations, shelvedOffloadAfter, volumeCreation, volumeDeletion, reclaimInstanceInterval,
+                resizeConfirmWindow);
     }
 }

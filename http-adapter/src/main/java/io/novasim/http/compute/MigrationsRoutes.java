@@ -1,0 +1,103 @@
+package io.novasim.http.compute;
+
+import io.novasim.http.Simulation;
+import io.novasim.http.support.Call;
+import io.novasim.http.support.Json;
+import io.novasim.http.support.Reply;
+import io.novasim.model.catalog.Flavor;
+import io.novasim.model.migration.Migration;
+import io.novasim.state.rules.AdminPolicy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /os-migrations} (admins) as Nova's migrations controller shows resizes: newest first, filtered by
+ * {@code status}, {@code instance_uuid}, {@code migration_type} and {@code host}, with {@code migration_type} from
+ * 2.23, {@code uuid} from 2.59 and the owner's ids from 2.80; and {@code GET /servers/{id}/migrations}, which lists
+ * live migrations in progress only, so none here.
+ */
+final class MigrationsRoutes {
+    /** The compute host's address, as Nova's {@code dest_host} names a host by its IP. */
+    private static final String HOST_IP = "127.0.0.1";
+
+    private final Simulation simulation;
+
+    MigrationsRoutes(Simulation simulation) {
+        this.simulation = simulation;
+    }
+
+    void register(ComputeApi api) {
+        api.route("GET", "/os-migrations", this::list);
+        api.route("GET", "/servers/{server_id}/migrations", this::ofServer);
+    }
+
+    private Reply list(Call call) {
+        List<Map<String, Object>> views = new ArrayList<>();
+        List<Migration> newestFirst = new ArrayList<>(simulation.cloud().migrations(call.caller()));
+        newestFirst.sort(Comparator.comparing(Migration::created).thenComparing(Migration::id).reversed());
+        for (Migration migration : newestFirst) {
+            if (matches(call, migration)) {
+                views.add(view(call, migration));
+            }
+        }
+        return Reply.ok(Json.object("migrations", views));
+    }
+
+    private Reply ofServer(Call call) {
+        simulation.cloud().server(call.caller(), call.path("server_id"));
+        AdminPolicy.SERVER_MIGRATIONS_INDEX.enforce(call.caller().admin());
+        return Reply.ok(Json.object("migrations", List.of()));
+    }
+
+    private static boolean matches(Call call, Migration migration) {
+        return equalsIfGiven(call.query("status"), migration.status())
+                && equalsIfGiven(call.query("instance_uuid"), migration.serverId())
+                && equalsIfGiven(call.query("migration_type"), migration.type())
+                && equalsIfGiven(call.query("host"), ServerView.HOST);
+    }
+
+    private static boolean equalsIfGiven(String wanted, String actual) {
+        return wanted == null || wanted.equals(actual);
+    }
+
+    private Map<String, Object> view(Call call, Migration migration) {
+        Map<String, Object> view = Json.object();
+        view.put("created_at", Json.micros(migration.created()));
+        view.put("dest_compute", ServerView.HOST);
+        view.put("dest_host", HOST_IP);
+        view.put("dest_node", ServerView.HOST);
+        view.put("id", migration.id());
+        view.put("instance_uuid", migration.serverId());
+        view.put("new_instance_type_id", flavorNumber(migration.newFlavorId()));
+        view.put("old_instance_type_id", flavorNumber(migration.oldFlavorId()));
+        view.put("source_compute", ServerView.HOST);
+        view.put("source_node", ServerView.HOST);
+        view.put("status", migration.status());
+        view.put("updated_at", Json.micros(migration.updated()));
+        if (call.atLeast(23)) {
+            view.put("migration_type", migration.type());
+        }
+        if (call.atLeast(59)) {
+            view.put("uuid", migration.uuid());
+        }
+        if (call.atLeast(80)) {
+            view.put("user_id", migration.userId());
+            view.put("project_id", migration.projectId());
+        }
+        return view;
+    }
+
+    /** Nova's database number of a flavor: the setup's flavors are numbered from 1 in their order. */
+    private int flavorNumber(String flavorId) {
+        List<Flavor> flavors = simulation.cloud().catalog().flavors();
+        for (int i = 0; i < flavors.size(); i++) {
+            if (flavors.get(i).id().equals(flavorId)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+}
