@@ -20,6 +20,10 @@ import io.novasim.state.command.DetachVolume;
 import io.novasim.state.command.LockServer;
 import io.novasim.state.command.Networks;
 import io.novasim.state.command.Perform;
+import io.novasim.state.command.CreateNetwork;
+import io.novasim.state.command.DeleteNetwork;
+import io.novasim.state.command.CreateSubnet;
+import io.novasim.state.command.DeleteSubnet;
 import io.novasim.state.command.ResizeServer;
 import io.novasim.state.command.CreateServerImage;
 import io.novasim.state.command.DeleteImage;
@@ -81,7 +85,13 @@ class CommandJsonTest {
             RebuildServer.from(SERVER, "image"),
             new CreateServerImage(SERVER, "snap", Map.of("k", "v"), true),
             new DeleteImage("image"),
-            new ResizeServer(SERVER, "2"));
+            new ResizeServer(SERVER, "2"),
+            new CreateNetwork("net", null, false, false, 1450),
+            new CreateNetwork("ext", "project", true, true, 1500),
+            new DeleteNetwork("net"),
+            new CreateSubnet("net", "sub", "10.9.0.0/24", null, true, "project"),
+            new CreateSubnet("net", "sub", "10.9.0.0/24", null, false, null),
+            new DeleteSubnet("sub"));
 
     @Test
     void everyCommandRoundTripsAsASnapshotWritesAndReadsIt() throws Exception {

@@ -75,11 +75,11 @@ class NotSimulatedRoutesTest extends SeededCloudTest {
 
     @Test
     void neutronCinderGlanceAndKeystoneAnswerInTheirOwnBodies() {
-        Client.Response network = demo.post("/network/v2.0/networks", "{\"network\": {\"name\": \"n\"}}");
+        Client.Response network = demo.post("/network/v2.0/routers", "{\"router\": {\"name\": \"r\"}}");
         assertThat(network.status()).isEqualTo(501);
         assertThat(network.json().at("/NeutronError/type").asText()).isEqualTo("HTTPNotImplemented");
         assertThat(network.json().at("/NeutronError/message").asText())
-                .isEqualTo("novasim does not simulate POST /v2.0/networks");
+                .isEqualTo("novasim does not simulate POST /v2.0/routers");
         assertThat(demo.get("/network/v2.0/security-groups").status()).isEqualTo(501);
 
         String project = sim.control().state().servers().get(0).projectId();
@@ -109,14 +109,14 @@ class NotSimulatedRoutesTest extends SeededCloudTest {
     @Test
     void theJournalAndTheLogNameTheRefusal() {
         demo.get("/v2.1/os-hypervisors");
-        demo.post("/network/v2.0/subnets", "{}");
+        demo.post("/network/v2.0/routers", "{}");
         RecordedRequest nova = sim.control().requests().stream()
                 .filter(r -> r.path().equals("/v2.1/os-hypervisors")).findFirst().orElseThrow();
         assertThat(nova.status()).isEqualTo(501);
         assertThat(nova.refusalId()).isEqualTo(Refusal.NOT_SIMULATED);
         assertThat(nova.refusal()).contains("novasim does not simulate GET /v2.1/os-hypervisors");
         RecordedRequest neutron = sim.control().requests().stream()
-                .filter(r -> r.path().equals("/network/v2.0/subnets")).findFirst().orElseThrow();
+                .filter(r -> r.path().equals("/network/v2.0/routers")).findFirst().orElseThrow();
         assertThat(neutron.refusalId()).isEqualTo(Refusal.NEUTRON_NOT_SIMULATED);
     }
 }

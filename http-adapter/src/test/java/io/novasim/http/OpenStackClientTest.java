@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.novasim.NovaSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -44,6 +45,12 @@ class OpenStackClientTest {
         sim = NovaSimulator.builder().seed(11).build().start();
         cloudsYaml = Files.createTempFile("clouds", ".yaml");
         Files.writeString(cloudsYaml, sim.cloudsYaml());
+    }
+
+    /** Each test starts from the demo world: a network one test makes would make another's boot ambiguous. */
+    @BeforeEach
+    void reset() {
+        sim.control().reset();
     }
 
     @AfterAll
@@ -109,6 +116,26 @@ class OpenStackClientTest {
         Run listed = openstack("server", "list", "-f", "json");
         assertThat(listed.exit()).as(listed.err()).isZero();
         assertThat(listed.json().findValuesAsText("Name")).contains("cli-web");
+    }
+
+    @Test
+    void aNetworkAndSubnetAreCreatedAndAServerBootsOnThem() throws Exception {
+        Run network = openstack("network", "create", "cli-net", "-f", "json");
+        assertThat(network.exit()).as(network.err()).isZero();
+        assertThat(network.json().get("status").asText()).isEqualTo("ACTIVE");
+        Run subnet = openstack("subnet", "create", "--network", "cli-net", "--subnet-range", "10.20.0.0/24",
+                "cli-sub", "-f", "json");
+        assertThat(subnet.exit()).as(subnet.err()).isZero();
+        assertThat(subnet.json().get("gateway_ip").asText()).isEqualTo("10.20.0.1");
+        Run server = openstack("server", "create", "--image", "cirros-0.6.2-x86_64-disk", "--flavor", "m1.tiny",
+                "--network", "cli-net", "cli-netvm", "-f", "json");
+        assertThat(server.exit()).as(server.err()).isZero();
+        sim.control().advance(Duration.ofSeconds(10));
+        Run shown = openstack("server", "show", "cli-netvm", "-f", "json");
+        assertThat(shown.json().get("addresses").toString()).contains("10.20.0.2");
+        Run inUse = openstack("network", "delete", "cli-net");
+        assertThat(inUse.exit()).isNotZero();
+        assertThat(inUse.err()).contains("There are one or more ports still in use on the network.");
     }
 
     /**
@@ -177,9 +204,9 @@ class OpenStackClientTest {
 
     @Test
     void whatNovasimDoesNotSimulateSaysSo() throws Exception {
-        Run network = openstack("network", "create", "cli-net");
-        assertThat(network.exit()).isNotZero();
-        assertThat(network.err()).contains("501").contains("novasim does not simulate POST /v2.0/networks");
+        Run groups = openstack("security", "group", "list");
+        assertThat(groups.exit()).isNotZero();
+        assertThat(groups.err()).contains("501").contains("novasim does not simulate GET /v2.0/security-groups");
         Run hypervisors = openstack("hypervisor", "list");
         assertThat(hypervisors.exit()).isNotZero();
         assertThat(hypervisors.err()).contains("novasim does not simulate GET /v2.1/os-hypervisors/detail")

@@ -35,6 +35,10 @@ import io.novasim.state.command.Receipt;
 import io.novasim.state.command.SetServerMetadata;
 import io.novasim.state.command.UpdateServer;
 import io.novasim.state.command.RebuildServer;
+import io.novasim.state.command.CreateNetwork;
+import io.novasim.state.command.DeleteNetwork;
+import io.novasim.state.command.CreateSubnet;
+import io.novasim.state.command.DeleteSubnet;
 import io.novasim.state.command.ResizeServer;
 import io.novasim.state.command.CreateServerImage;
 import io.novasim.state.command.DeleteImage;
@@ -88,6 +92,7 @@ public final class Cloud {
     private final Keypairs keypairs;
     private final Images images;
     private final Migrations migrations;
+    private final TenantNetworks tenantNetworks;
     private final ServerMetadata metadata;
     private final ServerTags tags;
 
@@ -101,6 +106,7 @@ public final class Cloud {
         this.keypairs = new Keypairs(world);
         this.images = new Images(world);
         this.migrations = new Migrations(world);
+        this.tenantNetworks = new TenantNetworks(world);
         this.metadata = new ServerMetadata(world);
         this.tags = new ServerTags(world);
         this.lifecycle = new Lifecycle(world, interfaces, volumes, media, keypairs, images, migrations);
@@ -191,6 +197,14 @@ public final class Cloud {
             return metadata.set(caller, m, requestId, now);
         } else if (command instanceof DeleteServerMetadata d) {
             return metadata.delete(caller, d, requestId, now);
+        } else if (command instanceof CreateNetwork n) {
+            return tenantNetworks.createNetwork(caller, n, requestId);
+        } else if (command instanceof DeleteNetwork d) {
+            return tenantNetworks.deleteNetwork(caller, d.networkId(), requestId);
+        } else if (command instanceof CreateSubnet s) {
+            return tenantNetworks.createSubnet(caller, s, requestId);
+        } else if (command instanceof DeleteSubnet d) {
+            return tenantNetworks.deleteSubnet(caller, d.subnetId(), requestId);
         } else if (command instanceof ResizeServer r) {
             return lifecycle.resize(caller, r, requestId, now);
         } else if (command instanceof CreateServerImage i) {
@@ -374,7 +388,7 @@ public final class Cloud {
     }
 
     /** The networks the caller may see: its project's, the shared ones, and every one for an admin. */
-    public List<Network> networks(Caller caller) {
+    public synchronized List<Network> networks(Caller caller) {
         List<Network> visible = new ArrayList<>();
         for (Network network : world.catalog.networks()) {
             if (caller.admin() || network.usableBy(caller.projectId())) {
@@ -499,7 +513,8 @@ public final class Cloud {
         return new CloudState(clock.now(), List.copyOf(world.servers.values()), sortedActions(),
                 List.copyOf(world.ports.values()), List.copyOf(world.volumes.values()),
                 List.copyOf(world.attachments.values()), List.copyOf(world.media.values()), keypairs.all(),
-                world.faults.fired(), images.all(), migrations.all());
+                world.faults.fired(), images.all(), migrations.all(), world.catalog.networks(),
+                world.catalog.subnets());
     }
 
     /**

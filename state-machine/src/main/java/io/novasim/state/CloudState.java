@@ -18,7 +18,9 @@ public record CloudState(Instant now, List<Server> servers, Map<String, List<Ins
                          List<Port> ports, List<Volume> volumes, List<VolumeAttachment> volumeAttachments,
                          List<MediaAttachment> media, List<Keypair> keypairs, List<FiredFault> firedFaults,
                          List<io.novasim.model.image.ServerImage> images,
-                         List<io.novasim.model.migration.Migration> migrations) {
+                         List<io.novasim.model.migration.Migration> migrations,
+                         List<io.novasim.model.network.Network> networks,
+                         List<io.novasim.model.network.Subnet> subnets) {
     public CloudState {
         servers = List.copyOf(servers);
         actions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(actions));
@@ -30,5 +32,7 @@ public record CloudState(Instant now, List<Server> servers, Map<String, List<Ins
         firedFaults = List.copyOf(firedFaults);
         images = List.copyOf(images);
         migrations = List.copyOf(migrations);
+        networks = List.copyOf(networks);
+        subnets = List.copyOf(subnets);
     }
 }

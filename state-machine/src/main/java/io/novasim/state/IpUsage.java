@@ -10,11 +10,18 @@ import java.util.Map;
 
 /** Which fixed IPs of each subnet are taken, kept up to date as ports come and go, so allocation never scans ports. */
 final class IpUsage {
-    private final Catalog catalog;
+    /** The current catalog: the subnets change as users create and delete them. */
+    private final java.util.function.Supplier<Catalog> catalog;
     private final Map<String, BitSet> taken = new HashMap<>();
 
-    IpUsage(Catalog catalog) {
+    IpUsage(java.util.function.Supplier<Catalog> catalog) {
         this.catalog = catalog;
+    }
+
+    /** Whether any address of the subnet is taken. */
+    boolean inUse(String subnetId) {
+        BitSet bits = taken.get(subnetId);
+        return bits != null && !bits.isEmpty();
     }
 
     void take(FixedIp ip) {
@@ -75,6 +82,6 @@ final class IpUsage {
     }
 
     private java.util.Optional<Integer> offset(FixedIp ip) {
-        return catalog.subnet(ip.subnetId()).map(s -> s.cidr().offsetOf(ip.ipAddress()));
+        return catalog.get().subnet(ip.subnetId()).map(s -> s.cidr().offsetOf(ip.ipAddress()));
     }
 }

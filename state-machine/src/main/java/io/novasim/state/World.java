@@ -42,7 +42,8 @@ final class World {
     /** Nova keeps every action; the simulator keeps the newest of each server, so memory stays flat. */
     static final int ACTIONS_KEPT_PER_SERVER = 1000;
 
-    final Catalog catalog;
+    /** The setup's catalog, with the networks and subnets users created since (changed only by commands). */
+    volatile Catalog catalog;
     final IdSource ids;
     final Timings timings;
     final FaultPlan faults;
@@ -114,7 +115,7 @@ final class World {
         this.timings = timings;
         this.listener = listener;
         this.faults = new FaultPlan(ids::chance);
-        this.ipUsage = new IpUsage(catalog);
+        this.ipUsage = new IpUsage(() -> this.catalog);
     }
 
     // ---------------------------------------------------------------- events

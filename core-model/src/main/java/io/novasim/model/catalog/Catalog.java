@@ -9,7 +9,10 @@ import java.util.function.Function;
 import io.novasim.model.network.Network;
 import io.novasim.model.network.Subnet;
 
-/** The fixed furniture of a simulated cloud: projects, users, flavors, images, networks and subnets, by id. */
+/**
+ * The furniture of a simulated cloud: projects, users, flavors, images, networks and subnets, by id. A value: the
+ * networks and subnets users create or delete make a new catalog ({@link #withNetwork} and the like).
+ */
 public final class Catalog {
     private final Map<String, Project> projects;
     private final Map<String, User> users;
@@ -109,5 +112,32 @@ public final class Catalog {
 
     public List<Image> images() {
         return List.copyOf(images.values());
+    }
+
+    /** This catalog with one more network. */
+    public Catalog withNetwork(Network network) {
+        List<Network> more = new java.util.ArrayList<>(networks.values());
+        more.add(network);
+        return new Catalog(projects(), users(), flavors(), images(), more, subnets());
+    }
+
+    /** This catalog without a network, and without its subnets. */
+    public Catalog withoutNetwork(String networkId) {
+        return new Catalog(projects(), users(), flavors(), images(),
+                networks.values().stream().filter(n -> !n.id().equals(networkId)).toList(),
+                subnets.values().stream().filter(s -> !s.networkId().equals(networkId)).toList());
+    }
+
+    /** This catalog with one more subnet (its network must be in it). */
+    public Catalog withSubnet(Subnet subnet) {
+        List<Subnet> more = new java.util.ArrayList<>(subnets.values());
+        more.add(subnet);
+        return new Catalog(projects(), users(), flavors(), images(), networks(), more);
+    }
+
+    /** This catalog without a subnet. */
+    public Catalog withoutSubnet(String subnetId) {
+        return new Catalog(projects(), users(), flavors(), images(), networks(),
+                subnets.values().stream().filter(s -> !s.id().equals(subnetId)).toList());
     }
 }

@@ -320,6 +320,37 @@ public enum Refusal {
     NEUTRON_NETWORK_NOT_FOUND(Body.NEUTRON, 404, "NetworkNotFound", "Network {network} could not be found."),
     /** A subnet that does not exist, or that the caller may not see. */
     NEUTRON_SUBNET_NOT_FOUND(Body.NEUTRON, 404, "SubnetNotFound", "Subnet {subnet} could not be found."),
+    /** A network deleted while ports are on it. */
+    NEUTRON_NETWORK_IN_USE(Body.NEUTRON, 409, "NetworkInUse", "Unable to complete operation on network {network}. "
+            + "There are one or more ports still in use on the network."),
+    /** A subnet deleted while ports hold addresses of it. */
+    NEUTRON_SUBNET_IN_USE(Body.NEUTRON, 409, "SubnetInUse", "Unable to complete operation on subnet {subnet}: One or "
+            + "more ports have an IP allocation from this subnet."),
+    /** A subnet whose block overlaps another subnet of its network. */
+    NEUTRON_SUBNET_OVERLAP(Body.NEUTRON, 400, "InvalidInput", "Invalid input for operation: Requested subnet with "
+            + "cidr: {cidr} for network: {network} overlaps with another subnet."),
+    /** An MTU that is not an integer of at least 68. */
+    NEUTRON_MTU_INVALID(Body.NEUTRON, 400, "HTTPBadRequest", "Invalid input for mtu. Reason: '{value}' is too small "
+            + "- must be at least '68'."),
+    /** An MTU that is no integer. */
+    NEUTRON_MTU_NOT_AN_INTEGER(Body.NEUTRON, 400, "HTTPBadRequest", "Invalid input for mtu. Reason: '{value}' is not "
+            + "an integer."),
+    /** An ip_version other than 4 or 6. */
+    NEUTRON_IP_VERSION_INVALID(Body.NEUTRON, 400, "HTTPBadRequest", "Invalid input for ip_version. Reason: "
+            + "{value} is not in [4, 6]."),
+    /** A gateway_ip that is no IP address. */
+    NEUTRON_GATEWAY_INVALID(Body.NEUTRON, 400, "HTTPBadRequest", "Invalid input for gateway_ip. Reason: '{value}' "
+            + "is not a valid IP address."),
+    /** A boolean attribute that is no boolean. */
+    NEUTRON_NOT_A_BOOLEAN(Body.NEUTRON, 400, "HTTPBadRequest", "Invalid input for {attribute}. Reason: '{value}' "
+            + "cannot be converted to boolean."),
+    /** A cidr that is no IP block. */
+    NEUTRON_INVALID_CIDR(Body.NEUTRON, 400, "HTTPBadRequest", "Invalid input for cidr. Reason: '{cidr}' is not a "
+            + "valid IP subnet."),
+    /** A Neutron policy that only admins pass (a shared or external network, another's network deleted). */
+    NEUTRON_POLICY(Body.NEUTRON, 403, "PolicyNotAuthorized", "({rule}) is disallowed by policy"),
+    /** A value of a network or subnet that the simulator does not model (IPv6, DNS servers, pools...). */
+    NEUTRON_ATTRIBUTE_NOT_SIMULATED(Body.NEUTRON, 501, "HTTPNotImplemented", "novasim does not simulate {what}"),
     /** A port that does not exist, or that the caller may not see. */
     NEUTRON_PORT_NOT_FOUND(Body.NEUTRON, 404, "PortNotFound", "Port {port} could not be found."),
     /** An extension by alias: none is advertised. */

@@ -58,7 +58,10 @@ final class NetworkApi implements ServicePipeline.Service {
             return refused.reply();
         }
         if (thrown instanceof ComputeException refused) {
-            return Errors.neutron(refused.refusal(), refused.code(), typeOf(refused.code()), refused.getMessage());
+            // the engine's Neutron refusals carry Neutron's own type; a compute refusal takes the status's
+            String type = refused.refusal().body() == Refusal.Body.NEUTRON ? refused.faultName()
+                    : typeOf(refused.code());
+            return Errors.neutron(refused.refusal(), refused.code(), type, refused.getMessage());
         }
         return null;
     }

@@ -8,6 +8,8 @@ import io.novasim.model.catalog.Catalog;
 import io.novasim.model.error.Refusal;
 import io.novasim.model.network.Network;
 import io.novasim.model.network.Subnet;
+import io.novasim.state.command.DeleteNetwork;
+import io.novasim.state.command.DeleteSubnet;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code /v2.0/networks} and {@code /v2.0/subnets}: read-only views of the catalog. A non-admin sees its project's
- * networks and the shared ones, and the subnets of those; anything else is a 404, as Neutron hides it.
+ * {@code /v2.0/networks} and {@code /v2.0/subnets}: the setup's and those users made, listed, shown, created and
+ * deleted. A non-admin sees its project's networks and the shared ones, and the subnets of those; anything else is a
+ * 404, as Neutron hides it.
  */
 final class NetworksRoutes {
     private static final Set<String> NETWORK_FILTERS = Set.of("id", "name", "shared", "router:external", "status",
@@ -36,6 +39,32 @@ final class NetworksRoutes {
         api.route("GET", "/networks/{network_id}", this::showNetwork);
         api.route("GET", "/subnets", this::listSubnets);
         api.route("GET", "/subnets/{subnet_id}", this::showSubnet);
+        api.route("POST", "/networks", this::createNetwork);
+        api.route("DELETE", "/networks/{network_id}", this::deleteNetwork);
+        api.route("POST", "/subnets", this::createSubnet);
+        api.route("DELETE", "/subnets/{subnet_id}", this::deleteSubnet);
+    }
+
+    private Reply createNetwork(Call call) {
+        Network network = simulation.cloud().execute(call.caller(), NetworkRequest.network(call), call.requestId())
+                .network();
+        return Reply.json(201, Json.object("network", networkView(call, network)));
+    }
+
+    private Reply deleteNetwork(Call call) {
+        simulation.cloud().execute(call.caller(), new DeleteNetwork(call.path("network_id")), call.requestId());
+        return Reply.empty(204);
+    }
+
+    private Reply createSubnet(Call call) {
+        Subnet subnet = simulation.cloud().execute(call.caller(), NetworkRequest.subnet(call), call.requestId())
+                .subnet();
+        return Reply.json(201, Json.object("subnet", NetworkViews.subnet(subnet, simulation.settings().start())));
+    }
+
+    private Reply deleteSubnet(Call call) {
+        simulation.cloud().execute(call.caller(), new DeleteSubnet(call.path("subnet_id")), call.requestId());
+        return Reply.empty(204);
     }
 
     private Reply listNetworks(Call call) {

@@ -4,7 +4,8 @@ package io.novasim.state.command;
 public sealed interface Command permits CreateServer, UpdateServer, Perform, LockServer, AttachInterface, DetachInterface,
         CreatePort, DeletePort, CreateVolume, DeleteVolume, AttachVolume, DetachVolume, UpdateVolumeAttachment,
         AttachMedia, DetachMedia, CreateKeypair, DeleteKeypair, SetServerMetadata, DeleteServerMetadata,
-        UpdateServerTags, RebuildServer, CreateServerImage, DeleteImage, ResizeServer {
+        UpdateServerTags, RebuildServer, CreateServerImage, DeleteImage, ResizeServer, CreateNetwork,
+        DeleteNetwork, CreateSubnet, DeleteSubnet {
     /** The server it acts on, or {@code null} when it acts on no existing server. */
     String serverId();
 }

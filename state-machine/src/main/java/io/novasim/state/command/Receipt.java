@@ -17,10 +17,12 @@ import io.novasim.model.volume.VolumeAttachment;
  * @param privateKey the private key of a generated key pair: only this receipt has it, the engine keeps none
  * @param unchanged  whether the command was accepted and found nothing to change (a tag the server had), which some
  *                   answers tell apart (Nova's 204 instead of 201)
+ * @param resource   what else the command made or deleted: an image, a network or a subnet ({@link #image()},
+ *                   {@link #network()}, {@link #subnet()})
  */
 public record Receipt(String requestId, Server server, String adminPass, Port port, VolumeAttachment volumeAttachment,
                       Volume volume, java.util.List<Server> servers, Keypair keypair, String privateKey,
-                      boolean unchanged, io.novasim.model.image.ServerImage image) {
+                      boolean unchanged, Object resource) {
     public Receipt {
         servers = java.util.List.copyOf(servers);
     }
@@ -36,6 +38,31 @@ public record Receipt(String requestId, Server server, String adminPass, Port po
     /** The image a server action made. */
     public static Receipt of(String requestId, Server server, io.novasim.model.image.ServerImage image) {
         return new Receipt(requestId, server, null, null, null, null, java.util.List.of(), null, null, false, image);
+    }
+
+    /** A network made or deleted. */
+    public static Receipt of(String requestId, io.novasim.model.network.Network network) {
+        return new Receipt(requestId, null, null, null, null, null, java.util.List.of(), null, null, false, network);
+    }
+
+    /** A subnet made or deleted. */
+    public static Receipt of(String requestId, io.novasim.model.network.Subnet subnet) {
+        return new Receipt(requestId, null, null, null, null, null, java.util.List.of(), null, null, false, subnet);
+    }
+
+    /** The image the command made, or {@code null}. */
+    public io.novasim.model.image.ServerImage image() {
+        return resource instanceof io.novasim.model.image.ServerImage image ? image : null;
+    }
+
+    /** The network the command made or deleted, or {@code null}. */
+    public io.novasim.model.network.Network network() {
+        return resource instanceof io.novasim.model.network.Network network ? network : null;
+    }
+
+    /** The subnet the command made or deleted, or {@code null}. */
+    public io.novasim.model.network.Subnet subnet() {
+        return resource instanceof io.novasim.model.network.Subnet subnet ? subnet : null;
     }
 
     /** Accepted, and nothing changed: the server as it was. */
