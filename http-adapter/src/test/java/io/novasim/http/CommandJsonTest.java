@@ -20,6 +20,7 @@ import io.novasim.state.command.DetachVolume;
 import io.novasim.state.command.LockServer;
 import io.novasim.state.command.Networks;
 import io.novasim.state.command.Perform;
+import io.novasim.state.command.NewRootVolume;
 import io.novasim.state.command.CreateNetwork;
 import io.novasim.state.command.DeleteNetwork;
 import io.novasim.state.command.CreateSubnet;
@@ -55,6 +56,8 @@ class CommandJsonTest {
                             "10.0.0.9")), 1, "key", "IyEvYmluL3No", "the web tier", List.of("blue", "green"),
                     "web-01"),
             new CreateServer("web", "1", null, "volume", "nova", Map.of(), Networks.NONE).times(3),
+            new CreateServer("web", "1", null, null, "nova", Map.of(), Networks.AUTO)
+                    .bootingFromNewVolume(new NewRootVolume("image", 2, true)),
             new UpdateServer(SERVER, "db", null, true, "db-01"),
             UpdateServer.rename(SERVER, "cache"),
             new Perform(SERVER, Operation.REBOOT_HARD),

@@ -138,6 +138,18 @@ class OpenStackClientTest {
         assertThat(inUse.err()).contains("There are one or more ports still in use on the network.");
     }
 
+    @Test
+    void aServerBootsFromAVolumeNovaMakesFromTheImage() throws Exception {
+        Run created = openstack("server", "create", "--boot-from-volume", "1", "--image", "cirros-0.6.2-x86_64-disk",
+                "--flavor", "m1.tiny", "cli-bfv", "-f", "json");
+        assertThat(created.exit()).as(created.err()).isZero();
+        sim.control().advance(Duration.ofSeconds(10));
+        Run volumes = openstack("volume", "list", "-f", "json");
+        assertThat(volumes.exit()).as(volumes.err()).isZero();
+        assertThat(volumes.json().findValuesAsText("Status")).contains("in-use");
+        assertThat(volumes.out()).contains("/dev/vda");
+    }
+
     /**
      * The lifecycle flows of a user's day, on a simulator whose clock runs 20 times faster so that the client's own
      * {@code --wait} polls see the work end, and whose deletes are soft (reclaim_instance_interval 1 h).

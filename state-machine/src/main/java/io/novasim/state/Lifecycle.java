@@ -69,8 +69,11 @@ final class Lifecycle {
                 .orElseThrow(() -> Refusal.FLAVOR_IN_BODY_NOT_FOUND.exception(command.flavorId()));
         if (command.imageId() != null) {
             world.catalog.image(command.imageId()).orElseThrow(() -> Refusal.IMAGE_IN_BODY_NOT_FOUND.exception());
-        } else if (command.bootVolumeId() == null) {
+        } else if (command.bootVolumeId() == null && command.rootVolume() == null) {
             throw Refusal.MISSING_IMAGE_REF.exception();
+        }
+        if (command.rootVolume() != null) {
+            checkNewRootVolume(command.rootVolume());
         }
         if (command.metadata().size() > ServerMetadata.ITEMS_QUOTA) {
             throw Refusal.METADATA_LIMIT_EXCEEDED.exception(ServerMetadata.ITEMS_QUOTA);
@@ -115,12 +118,28 @@ final class Lifecycle {
             if (command.bootVolumeId() != null) {
                 volumes.reserveRootVolume(server, command.bootVolumeId(), now);
             }
+            if (command.rootVolume() != null) {
+                volumes.makeRootVolume(caller, server, command.rootVolume(), now);
+            }
             world.startAction(rule, server.id(), requestId, caller, now, true);
             startWork(server, rule, requestId, now, faults.get(i));
             created.add(server);
         }
         return new Receipt(requestId, created.get(0), world.ids.password(), null, null, null, created, null, null,
                 false);
+    }
+
+    /** Nova's checks of a root volume it is to make (compute/api.py _validate_bdm). */
+    private void checkNewRootVolume(io.novasim.state.command.NewRootVolume volume) {
+        if (volume.imageId() != null) {
+            world.catalog.image(volume.imageId())
+                    .orElseThrow(() -> Refusal.INVALID_BDM_IMAGE.exception(volume.imageId()));
+            if (volume.sizeGb() < 1) {
+                throw Refusal.INVALID_BDM_IMAGE_SIZE.exception();
+            }
+        } else if (volume.sizeGb() < 1) {
+            throw Refusal.INVALID_BDM_BLANK_SIZE.exception();
+        }
     }
 
     /** What Nova refuses of a multi-create before it builds anything (nova/compute/api.py). */

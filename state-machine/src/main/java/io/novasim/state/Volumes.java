@@ -20,6 +20,7 @@ import io.novasim.state.rules.TransitionRule;
 import io.novasim.state.rules.TransitionTable;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -416,6 +417,20 @@ final class Volumes {
         if (volume.status() != VolumeStatus.AVAILABLE || swapTargets.contains(volumeId)) {
             throw Refusal.BOOT_VOLUME_NOT_AVAILABLE.exception(volumeId, volume.status());
         }
+    }
+
+    /**
+     * The root volume Nova makes for a boot: a volume of the server's project, bootable when made from an image,
+     * reserved as the server's root device at once (the build's block_device_mapping step makes it).
+     */
+    void makeRootVolume(Caller caller, Server server, io.novasim.state.command.NewRootVolume root, Instant now) {
+        Volume volume = new Volume(world.ids.uuid(), "", server.projectId(), caller.userId(), root.sizeGb(),
+                VolumeStatus.AVAILABLE, false, root.imageId() != null, server.availabilityZone(), null, Map.of(),
+                Volume.DEFAULT_TYPE, null, now, now);
+        world.put(volume, now);
+        world.put(newAttachment(server, volume, "/dev/vda", null, root.deleteOnTermination(), true,
+                AttachStatus.RESERVED, now), now);
+        refreshStatus(volume.id(), now);
     }
 
     void reserveRootVolume(Server server, String volumeId, Instant now) {

@@ -136,6 +136,14 @@ public enum Refusal {
     FLAVOR_IN_BODY_NOT_FOUND(400, "badRequest", "Flavor {flavor} could not be found."),
     /** Server create with an imageRef that names no image. */
     IMAGE_IN_BODY_NOT_FOUND(400, "badRequest", "Can not find requested image"),
+    /** A boot volume to make from an image that does not exist. */
+    INVALID_BDM_IMAGE(400, "badRequest", "Block Device Mapping is Invalid: failed to get image {image}."),
+    /** A boot volume to make from an image, without a size. */
+    INVALID_BDM_IMAGE_SIZE(400, "badRequest", "Images with destination_type 'volume' need to have a non-zero size "
+            + "specified"),
+    /** A blank boot volume without a size. */
+    INVALID_BDM_BLANK_SIZE(400, "badRequest", "Blank volumes (source: 'blank', dest: 'volume') need to have non-zero "
+            + "size"),
     /** Server create with neither an image nor a boot volume. */
     MISSING_IMAGE_REF(400, "badRequest", "Missing imageRef attribute"),
     /** Server create naming a key pair its user does not have. */

@@ -13,6 +13,7 @@ import io.novasim.state.Cloud;
 import io.novasim.state.ServerReadout;
 import io.novasim.state.command.CreateServer;
 import io.novasim.state.command.Networks;
+import io.novasim.state.command.NewRootVolume;
 import io.novasim.state.command.Perform;
 import io.novasim.state.command.Receipt;
 import io.novasim.state.command.UpdateServer;
@@ -98,7 +99,14 @@ final class ServersRoutes {
         if (imageRef != null && imageRef.isEmpty()) {
             imageRef = null;
         }
-        String bootVolume = bootVolume(server);
+        JsonNode root = rootMapping(server);
+        String bootVolume = root != null && "volume".equals(root.path("source_type").asText()) ? root.path("uuid")
+                .asText(null) : null;
+        NewRootVolume newRootVolume = newRootVolume(root);
+        if (imageRef == null && root != null && "image".equals(root.path("source_type").asText())
+                && !"volume".equals(root.path("destination_type").asText("local"))) {
+            imageRef = root.path("uuid").asText(null); // an image booted as local disk through a mapping
+        }
         if (call.atLeast(37) && !server.has("networks")) {
             throw Schema.fail("server", server, Refusal.Reason.REQUIRED.text("networks"));
         }
@@ -118,7 +126,7 @@ final class ServersRoutes {
         boolean reservationOnly = Boolean.TRUE.equals(Schema.bool(server, "return_reservation_id"));
         String hostname = call.atLeast(90) ? hostname(server) : null;
         CreateServer command = new CreateServer(name, flavorRef, imageRef, bootVolume, zone == null ? "nova" : zone,
-                metadata, networks, count(server), keyName, userData, description, tags, hostname);
+                metadata, networks, count(server), keyName, userData, description, tags, hostname, newRootVolume);
         Receipt receipt = simulation.cloud().execute(call.caller(), command, call.requestId());
         Server created = receipt.server();
         if (reservationOnly) {
@@ -178,18 +186,46 @@ final class ServersRoutes {
         return slash < 0 ? ref : ref.substring(slash + 1);
     }
 
-    private static String bootVolume(JsonNode server) {
+    /** The mapping of {@code block_device_mapping_v2} the server boots from (boot index 0), or null. */
+    private static JsonNode rootMapping(JsonNode server) {
         JsonNode mappings = server.get("block_device_mapping_v2");
         if (mappings == null || !mappings.isArray()) {
             return null;
         }
         for (JsonNode mapping : mappings) {
-            boolean root = mapping.path("boot_index").asText("").equals("0");
-            if (root && "volume".equals(mapping.path("source_type").asText())) {
-                return mapping.path("uuid").asText(null);
+            if (mapping.path("boot_index").asText("").equals("0")) {
+                return mapping;
             }
         }
         return null;
+    }
+
+    /**
+     * A root volume Nova is to make: a mapping of source {@code image} or {@code blank} and destination
+     * {@code volume}, as openstackclient's {@code --boot-from-volume} sends it; null for any other root.
+     */
+    private static NewRootVolume newRootVolume(JsonNode root) {
+        if (root == null || !"volume".equals(root.path("destination_type").asText())) {
+            return null;
+        }
+        String source = root.path("source_type").asText();
+        if (!source.equals("image") && !source.equals("blank")) {
+            return null;
+        }
+        int size = 0;
+        JsonNode volumeSize = root.get("volume_size");
+        if (volumeSize != null && !volumeSize.isNull()) {
+            if (!volumeSize.asText().matches("[0-9]+")) {
+                throw Schema.fail("volume_size", volumeSize, Refusal.Reason.NO_MATCH.text(Schema.repr(volumeSize),
+                        "^[0-9]+$"));
+            }
+            // Nova's maximum is its database's largest integer
+            size = (int) Math.min(Integer.MAX_VALUE, new java.math.BigInteger(volumeSize.asText()).min(
+                    java.math.BigInteger.valueOf(Integer.MAX_VALUE)).longValue());
+        }
+        boolean deleteOnTermination = Boolean.TRUE.equals(Schema.bool(root, "delete_on_termination"));
+        return new NewRootVolume(source.equals("image") ? root.path("uuid").asText(null) : null, size,
+                deleteOnTermination);
     }
 
     private static Networks networks(JsonNode networks) {

@@ -15,11 +15,12 @@ import java.util.Objects;
  * @param tags        the tags (2.52), in the order given
  * @param hostname    the hostname (2.90), or {@code null} for the one each server's name makes; refused with
  *                    {@code count} over 1
+ * @param rootVolume  a root volume Nova makes from an image, or blank, for each server; {@code null} otherwise
  */
 public record CreateServer(String name, String flavorId, String imageId, String bootVolumeId,
                            String availabilityZone, Map<String, String> metadata, Networks networks, int count,
-                           String keyName, String userData, String description, List<String> tags, String hostname)
-        implements Command {
+                           String keyName, String userData, String description, List<String> tags, String hostname,
+                           NewRootVolume rootVolume) implements Command {
     public CreateServer {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(flavorId, "flavorId");
@@ -30,6 +31,14 @@ public record CreateServer(String name, String flavorId, String imageId, String 
         }
         metadata = metadata.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metadata));
         tags = tags == null ? List.of() : List.copyOf(tags); // null in a snapshot taken before servers had tags
+    }
+
+    /** Without a root volume for Nova to make. */
+    public CreateServer(String name, String flavorId, String imageId, String bootVolumeId, String availabilityZone,
+                        Map<String, String> metadata, Networks networks, int count, String keyName, String userData,
+                        String description, List<String> tags, String hostname) {
+        this(name, flavorId, imageId, bootVolumeId, availabilityZone, metadata, networks, count, keyName, userData,
+                description, tags, hostname, null);
     }
 
     /** One server, without the fields that only echo back. */
@@ -46,25 +55,31 @@ public record CreateServer(String name, String flavorId, String imageId, String 
 
     public CreateServer withNetworks(Networks newNetworks) {
         return new CreateServer(name, flavorId, imageId, bootVolumeId, availabilityZone, metadata, newNetworks, count,
-                keyName, userData, description, tags, hostname);
+                keyName, userData, description, tags, hostname, rootVolume);
     }
 
     public CreateServer bootingFromVolume(String volumeId) {
         return new CreateServer(name, flavorId, null, volumeId, availabilityZone, metadata, networks, count,
-                keyName, userData, description, tags, hostname);
+                keyName, userData, description, tags, hostname, null);
+    }
+
+    /** Booting from a volume Nova makes, instead of an image. */
+    public CreateServer bootingFromNewVolume(NewRootVolume volume) {
+        return new CreateServer(name, flavorId, null, null, availabilityZone, metadata, networks, count,
+                keyName, userData, description, tags, hostname, volume);
     }
 
     /** {@code count} servers alike. */
     public CreateServer times(int newCount) {
         return new CreateServer(name, flavorId, imageId, bootVolumeId, availabilityZone, metadata, networks, newCount,
-                keyName, userData, description, tags, hostname);
+                keyName, userData, description, tags, hostname, rootVolume);
     }
 
     /** With the fields that only echo back: a key pair's name, user data, a description, tags and a hostname. */
     public CreateServer withDetails(String newKeyName, String newUserData, String newDescription,
                                     List<String> newTags, String newHostname) {
         return new CreateServer(name, flavorId, imageId, bootVolumeId, availabilityZone, metadata, networks, count,
-                newKeyName, newUserData, newDescription, newTags, newHostname);
+                newKeyName, newUserData, newDescription, newTags, newHostname, rootVolume);
     }
 
     /** The name of the server at {@code index} (0-based): Nova suffixes each of a multi-create's names. */
