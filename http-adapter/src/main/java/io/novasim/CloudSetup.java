@@ -109,6 +109,11 @@ public record CloudSetup(Catalog catalog, Map<String, String> passwords, Map<Str
      * @param projectId the project's id
      * @return the role names
      */
+    /** This setup with these compute hosts instead of its own (a setup has one unless it names several). */
+    public CloudSetup withHosts(io.novasim.model.catalog.ComputeHost... hosts) {
+        return new CloudSetup(catalog.withHosts(List.of(hosts)), passwords, roles, volumes);
+    }
+
     public Set<String> rolesOf(String userId, String projectId) {
         return roles.getOrDefault(userId, Map.of()).getOrDefault(projectId, Set.of());
     }

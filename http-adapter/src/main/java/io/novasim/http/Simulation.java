@@ -47,7 +47,7 @@ public final class Simulation implements SimulatorControl {
     /** Who the control acts as when it forces a state: an admin of the admin project. */
     private static final Caller OPERATOR = new Caller("novasim-control", CloudSetup.ADMIN_PROJECT, true);
     /** The one compute host of the simulated cloud: servers' host, ports' binding host. */
-    public static final String COMPUTE_HOST = "novasim-compute-1";
+    public static final String COMPUTE_HOST = io.novasim.model.catalog.ComputeHost.DEFAULT.name();
 
     /** Every refusal, with the rule that fired: {@code serve} shows them at INFO. */
     private static final org.slf4j.Logger REFUSALS = org.slf4j.LoggerFactory.getLogger("io.novasim.refusals");

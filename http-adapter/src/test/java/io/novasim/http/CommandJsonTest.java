@@ -20,6 +20,9 @@ import io.novasim.state.command.DetachVolume;
 import io.novasim.state.command.LockServer;
 import io.novasim.state.command.Networks;
 import io.novasim.state.command.Perform;
+import io.novasim.state.command.MigrateServer;
+import io.novasim.state.command.EvacuateServer;
+import io.novasim.state.command.SetComputeServiceDown;
 import io.novasim.state.command.NewRootVolume;
 import io.novasim.state.command.CreateNetwork;
 import io.novasim.state.command.DeleteNetwork;
@@ -94,7 +97,11 @@ class CommandJsonTest {
             new DeleteNetwork("net"),
             new CreateSubnet("net", "sub", "10.9.0.0/24", null, true, "project"),
             new CreateSubnet("net", "sub", "10.9.0.0/24", null, false, null),
-            new DeleteSubnet("sub"));
+            new DeleteSubnet("sub"),
+            new MigrateServer(SERVER, "compute-b"),
+            new MigrateServer(SERVER, null),
+            new EvacuateServer(SERVER, "compute-b", "secret"),
+            new SetComputeServiceDown("compute-a", true));
 
     @Test
     void everyCommandRoundTripsAsASnapshotWritesAndReadsIt() throws Exception {

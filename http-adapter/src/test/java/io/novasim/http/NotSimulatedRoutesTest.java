@@ -46,11 +46,11 @@ class NotSimulatedRoutesTest extends SeededCloudTest {
                 "novasim does not simulate DELETE /v2.1/servers/{server_id}/os-server-password");
         assertThat(password.header("Content-Type")).isEqualTo("application/json; charset=UTF-8");
         assertThat(password.header("x-openstack-request-id")).startsWith("req-");
-        notImplemented(demo.get("/v2.1/os-hypervisors"), "notImplemented",
-                "novasim does not simulate GET /v2.1/os-hypervisors");
+        notImplemented(demo.get("/v2.1/os-simple-tenant-usage"), "notImplemented",
+                "novasim does not simulate GET /v2.1/os-simple-tenant-usage");
         String project = sim.control().state().servers().get(0).projectId();
-        notImplemented(demo.get("/v2.1/" + project + "/os-availability-zone"), "notImplemented",
-                "novasim does not simulate GET /v2.1/os-availability-zone");
+        notImplemented(demo.get("/v2.1/" + project + "/os-simple-tenant-usage/" + project), "notImplemented",
+                "novasim does not simulate GET /v2.1/os-simple-tenant-usage/{id}");
     }
 
     @Test
@@ -68,9 +68,9 @@ class NotSimulatedRoutesTest extends SeededCloudTest {
         Client.Response unknown = demo.get("/v2.1/servers/" + server + "/no-such-thing");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("code").asText()).isEqualTo("404 Not Found");
-        assertThat(demo.send("PATCH", "/v2.1/os-hypervisors", "{}").status())
+        assertThat(demo.send("PATCH", "/v2.1/os-simple-tenant-usage", "{}").status())
                 .as("a method real Nova does not route there").isEqualTo(404);
-        assertThat(Client.anonymous(sim).get("/v2.1/os-hypervisors").status()).isEqualTo(401);
+        assertThat(Client.anonymous(sim).get("/v2.1/os-simple-tenant-usage").status()).isEqualTo(401);
     }
 
     @Test
@@ -108,13 +108,13 @@ class NotSimulatedRoutesTest extends SeededCloudTest {
 
     @Test
     void theJournalAndTheLogNameTheRefusal() {
-        demo.get("/v2.1/os-hypervisors");
+        demo.get("/v2.1/os-simple-tenant-usage");
         demo.post("/network/v2.0/routers", "{}");
         RecordedRequest nova = sim.control().requests().stream()
-                .filter(r -> r.path().equals("/v2.1/os-hypervisors")).findFirst().orElseThrow();
+                .filter(r -> r.path().equals("/v2.1/os-simple-tenant-usage")).findFirst().orElseThrow();
         assertThat(nova.status()).isEqualTo(501);
         assertThat(nova.refusalId()).isEqualTo(Refusal.NOT_SIMULATED);
-        assertThat(nova.refusal()).contains("novasim does not simulate GET /v2.1/os-hypervisors");
+        assertThat(nova.refusal()).contains("novasim does not simulate GET /v2.1/os-simple-tenant-usage");
         RecordedRequest neutron = sim.control().requests().stream()
                 .filter(r -> r.path().equals("/network/v2.0/routers")).findFirst().orElseThrow();
         assertThat(neutron.refusalId()).isEqualTo(Refusal.NEUTRON_NOT_SIMULATED);

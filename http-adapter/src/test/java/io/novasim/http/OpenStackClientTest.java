@@ -219,9 +219,9 @@ class OpenStackClientTest {
         Run groups = openstack("security", "group", "list");
         assertThat(groups.exit()).isNotZero();
         assertThat(groups.err()).contains("501").contains("novasim does not simulate GET /v2.0/security-groups");
-        Run hypervisors = openstack("hypervisor", "list");
-        assertThat(hypervisors.exit()).isNotZero();
-        assertThat(hypervisors.err()).contains("novasim does not simulate GET /v2.1/os-hypervisors/detail")
+        Run usage = openstack("usage", "list");
+        assertThat(usage.exit()).isNotZero();
+        assertThat(usage.err()).contains("novasim does not simulate GET /v2.1/os-simple-tenant-usage")
                 .contains("HTTP 501");
     }
 }

@@ -81,6 +81,22 @@ class ResizeHttpTest extends SeededCloudTest {
     }
 
     @Test
+    void aColdMigrationOnAOneHostCloudFindsNoHostAndLeavesTheServerAsItWas() {
+        Client admin = Client.as(sim, "admin", "admin").microversion("2.23");
+        assertThat(admin.post("/v2.1/servers/" + server + "/action", "{\"migrate\": null}").status()).isEqualTo(202);
+        assertThat(shown().get("status").asText()).isEqualTo("RESIZE");
+        sim.control().advance(Duration.ofSeconds(2));
+        assertThat(shown().get("status").asText()).isEqualTo("ACTIVE");
+        JsonNode migration = admin.get("/v2.1/os-migrations").json().at("/migrations/0");
+        assertThat(migration.get("status").asText()).isEqualTo("error");
+        assertThat(migration.get("migration_type").asText()).isEqualTo("migration");
+        JsonNode event = admin.get("/v2.1/servers/" + server + "/os-instance-actions").json()
+                .at("/instanceActions/0");
+        assertThat(event.get("action").asText()).isEqualTo("migrate");
+        assertThat(event.get("message").asText()).isEqualTo("Error");
+    }
+
+    @Test
     void refusalsAreNovas() {
         fault(act("{\"resize\": {\"flavorRef\": \"1\"}}"), 400, "badRequest",
                 "When resizing, instances must change flavor!");

@@ -74,8 +74,8 @@ class ExplainCommandTest {
                         "- task_state becomes rebooting (status REBOOT)\n",
                         "- at 1s: task_state reboot_pending (status REBOOT)\n",
                         "- at 3s: task_state None, vm_state active, power_state RUNNING (status ACTIVE)",
-                        "when a later delete, reboot-hard, soft-delete, reset-state-active or reset-state-error is "
-                                + "accepted");
+                        "when a later delete, reboot-hard, soft-delete, evacuate, reset-state-active or "
+                                + "reset-state-error is accepted");
         assertThat(Cli.run("explain", "media-detach").out.toString())
                 .contains("  {\"media-detach\":{\"imageRef\":\"<image>\"}}\n", "  success: 200, no body\n",
                         "not of Nova", "- task_state becomes media_detaching",

@@ -35,6 +35,9 @@ import io.novasim.state.command.Receipt;
 import io.novasim.state.command.SetServerMetadata;
 import io.novasim.state.command.UpdateServer;
 import io.novasim.state.command.RebuildServer;
+import io.novasim.state.command.MigrateServer;
+import io.novasim.state.command.EvacuateServer;
+import io.novasim.state.command.SetComputeServiceDown;
 import io.novasim.state.command.CreateNetwork;
 import io.novasim.state.command.DeleteNetwork;
 import io.novasim.state.command.CreateSubnet;
@@ -205,6 +208,12 @@ public final class Cloud {
             return tenantNetworks.createSubnet(caller, s, requestId);
         } else if (command instanceof DeleteSubnet d) {
             return tenantNetworks.deleteSubnet(caller, d.subnetId(), requestId);
+        } else if (command instanceof MigrateServer m) {
+            return lifecycle.migrate(caller, m, requestId, now);
+        } else if (command instanceof EvacuateServer e) {
+            return lifecycle.evacuate(caller, e, requestId, now);
+        } else if (command instanceof SetComputeServiceDown d) {
+            return lifecycle.setServiceDown(caller, d, requestId);
         } else if (command instanceof ResizeServer r) {
             return lifecycle.resize(caller, r, requestId, now);
         } else if (command instanceof CreateServerImage i) {
@@ -253,6 +262,11 @@ public final class Cloud {
         String[] lines = CONSOLE_LOG.split("\n", -1);
         int from = tailLength > 0 ? Math.max(0, lines.length - tailLength) : Math.min(lines.length, -tailLength);
         return String.join("\n", java.util.Arrays.asList(lines).subList(from, lines.length));
+    }
+
+    /** The compute hosts whose nova-compute is down, by name. */
+    public synchronized java.util.Set<String> hostsDown() {
+        return java.util.Set.copyOf(world.hostsDown);
     }
 
     /** Every resize migration of the servers that exist, oldest first. */
@@ -514,7 +528,7 @@ public final class Cloud {
                 List.copyOf(world.ports.values()), List.copyOf(world.volumes.values()),
                 List.copyOf(world.attachments.values()), List.copyOf(world.media.values()), keypairs.all(),
                 world.faults.fired(), images.all(), migrations.all(), world.catalog.networks(),
-                world.catalog.subnets());
+                world.catalog.subnets(), List.copyOf(world.hostsDown));
     }
 
     /**

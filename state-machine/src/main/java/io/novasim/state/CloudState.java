@@ -20,7 +20,7 @@ public record CloudState(Instant now, List<Server> servers, Map<String, List<Ins
                          List<io.novasim.model.image.ServerImage> images,
                          List<io.novasim.model.migration.Migration> migrations,
                          List<io.novasim.model.network.Network> networks,
-                         List<io.novasim.model.network.Subnet> subnets) {
+                         List<io.novasim.model.network.Subnet> subnets, List<String> hostsDown) {
     public CloudState {
         servers = List.copyOf(servers);
         actions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(actions));
@@ -34,5 +34,6 @@ public record CloudState(Instant now, List<Server> servers, Map<String, List<Ins
         migrations = List.copyOf(migrations);
         networks = List.copyOf(networks);
         subnets = List.copyOf(subnets);
+        hostsDown = List.copyOf(hostsDown);
     }
 }

@@ -13,6 +13,9 @@ import io.novasim.state.command.Caller;
 import io.novasim.state.command.CreateServer;
 import io.novasim.state.command.Networks;
 import io.novasim.state.command.RebuildServer;
+import io.novasim.state.command.MigrateServer;
+import io.novasim.state.command.EvacuateServer;
+import io.novasim.state.command.SetComputeServiceDown;
 import io.novasim.state.command.ResizeServer;
 import io.novasim.model.catalog.Flavor;
 import io.novasim.model.migration.Migration;
@@ -41,6 +44,10 @@ final class Lifecycle {
     private final Keypairs keypairs;
     private final Images images;
     private final Migrations migrations;
+    private final Placement placement;
+
+    /** Nova's answer when the scheduler finds no host (NoValidHost), as the failed build's fault says it. */
+    static final String NO_VALID_HOST = "No valid host was found. There are not enough hosts available.";
 
     /** The compute host's further events of a resize, each begun as its task_state is entered. */
     private static final java.util.Map<TaskState, String> RESIZE_EVENTS = java.util.Map.of(
@@ -55,6 +62,7 @@ final class Lifecycle {
         this.keypairs = keypairs;
         this.images = images;
         this.migrations = migrations;
+        this.placement = new Placement(world);
     }
 
     /**
@@ -108,7 +116,8 @@ final class Lifecycle {
                     command.description(), command.tags(), sharedReservation, i, command.hostname());
             Server server = new Server(id, command.nameOf(i), caller.projectId(), caller.userId(),
                     command.flavorId(), command.imageId(), command.availabilityZone(), command.metadata(),
-                    VmState.BUILDING, rule.phases().get(0), PowerState.NOSTATE, null, null, now, now, null, details);
+                    VmState.BUILDING, rule.phases().get(0), PowerState.NOSTATE, null, null, now, now, null, details,
+                    null);
             if (i == 0 && command.count() > 1) {
                 // The first server's id makes the request's reservation; the others keep that one string.
                 sharedReservation = server.reservationId();
@@ -307,7 +316,7 @@ final class Lifecycle {
         if (fault.isEmpty() && !volumeBacked && flavor.diskGb() < current.diskGb()) {
             fault = Optional.of(new FaultEffect.FailCompletion(500, "Resize error: Unable to resize disk down."));
         }
-        migrations.start(server, flavor.id(), now);
+        migrations.start(server, flavor.id(), "resize", Migration.PRE_MIGRATING, null, now);
         Server busy = server.withTaskState(rule.phases().get(0), now);
         world.put(busy, now);
         world.startAction(rule, server.id(), requestId, caller, now, true);
@@ -315,12 +324,84 @@ final class Lifecycle {
         return Receipt.of(requestId, busy);
     }
 
+    /**
+     * A cold migration (admins): as a resize that keeps the flavor, to the host asked for (2.56) or the one the
+     * scheduler chooses, never the server's own (compute/api.py resize with no flavor).
+     */
+    Receipt migrate(Caller caller, MigrateServer command, String requestId, Instant now) {
+        Server server = world.visibleServer(caller, command.serverId());
+        TransitionRule rule = TransitionTable.rule(Operation.MIGRATE);
+        rule.adminPolicy().enforce(caller.admin());
+        rule.check(server, caller.admin());
+        if (command.host() != null) {
+            world.catalog.host(command.host())
+                    .orElseThrow(() -> Refusal.COMPUTE_HOST_NOT_FOUND.exception(command.host()));
+            if (command.host().equals(server.host())) {
+                throw Refusal.CANNOT_MIGRATE_TO_SAME_HOST.exception();
+            }
+        }
+        Optional<FaultEffect> fault = world.fault(
+                FaultTarget.server(Operation.MIGRATE, server.id(), server.name(), server.projectId()), requestId, now);
+        migrations.start(server, server.flavorId(), "migration", Migration.PRE_MIGRATING, command.host(), now);
+        Server busy = server.withTaskState(rule.phases().get(0), now);
+        world.put(busy, now);
+        world.startAction(rule, server.id(), requestId, caller, now, true);
+        startWork(busy, rule, requestId, now, fault);
+        return Receipt.of(requestId, busy);
+    }
+
+    /**
+     * An evacuation (admins): the server is rebuilt on another host because its own nova-compute is down; whatever
+     * ran on it stops (compute/api.py evacuate, evacuate.py).
+     */
+    Receipt evacuate(Caller caller, EvacuateServer command, String requestId, Instant now) {
+        Server server = world.visibleServer(caller, command.serverId());
+        TransitionRule rule = TransitionTable.rule(Operation.EVACUATE);
+        rule.adminPolicy().enforce(caller.admin());
+        if (command.host() != null) {
+            world.catalog.host(command.host())
+                    .orElseThrow(() -> Refusal.EVACUATE_HOST_NOT_FOUND.exception(command.host()));
+        }
+        if (command.host() != null && command.host().equals(server.host())) {
+            throw Refusal.EVACUATE_SAME_HOST.exception();
+        }
+        rule.check(server, caller.admin());
+        if (server.host() != null && placement.up(server.host())) {
+            throw Refusal.COMPUTE_SERVICE_IN_USE.exception(server.host());
+        }
+        Optional<FaultEffect> fault = world.fault(
+                FaultTarget.server(Operation.EVACUATE, server.id(), server.name(), server.projectId()), requestId,
+                now);
+        supersede(server.id(), rule, requestId, now);
+        migrations.start(server, server.flavorId(), "evacuation", Migration.ACCEPTED, command.host(), now);
+        Server busy = server.withTaskState(rule.phases().get(0), now);
+        world.put(busy, now);
+        world.startAction(rule, server.id(), requestId, caller, now, true);
+        startWork(busy, rule, requestId, now, fault);
+        String adminPass = command.adminPass() != null ? command.adminPass() : world.ids.password();
+        return new Receipt(requestId, busy, adminPass, null, null, null, List.of(), null, null, false);
+    }
+
+    /** A host's nova-compute marked down or up again (os-services forced_down, admins). */
+    Receipt setServiceDown(Caller caller, SetComputeServiceDown command, String requestId) {
+        AdminPolicy.SERVICES_UPDATE.enforce(caller.admin());
+        world.catalog.host(command.host())
+                .orElseThrow(() -> Refusal.COMPUTE_HOST_NOT_FOUND.exception(command.host()));
+        if (command.down()) {
+            world.hostsDown.add(command.host());
+        } else {
+            world.hostsDown.remove(command.host());
+        }
+        return new Receipt(requestId, null, null, null, null, null, List.of(), null, null, false);
+    }
+
     /** @param lockReason the reason given with a lock, else {@code null} */
     Receipt perform(Caller caller, String serverId, Operation operation, String lockReason, String requestId,
                     Instant now) {
-        if (operation == Operation.REBUILD || operation == Operation.CREATE_IMAGE || operation == Operation.RESIZE) {
+        if (operation == Operation.REBUILD || operation == Operation.CREATE_IMAGE || operation == Operation.RESIZE
+                || operation == Operation.MIGRATE || operation == Operation.EVACUATE) {
             throw new IllegalArgumentException(operation + " takes its own command (RebuildServer, "
-                    + "CreateServerImage, ResizeServer): it needs an image, a name or a flavor");
+                    + "CreateServerImage, ResizeServer, MigrateServer, EvacuateServer)");
         }
         Server server = world.visibleServer(caller, serverId);
         if (operation == Operation.DELETE && world.timings.reclaimInstanceInterval().isPresent()
@@ -488,23 +569,41 @@ final class Lifecycle {
             if (job.task() instanceof Job.Task.Snapshot snapshot && phase == TaskState.IMAGE_UPLOADING) {
                 images.saving(snapshot.imageId(), at);
             }
-            if (rule.operation() == Operation.RESIZE) {
-                resizeStep(job, server, phase, at);
+            if (rule.operation() == Operation.RESIZE || rule.operation() == Operation.MIGRATE) {
+                if (!resizeStep(job, server, rule, phase, at)) {
+                    return;
+                }
             }
-            world.put(server.withTaskState(phase, at), at);
+            if (rule.operation() == Operation.EVACUATE && phase == TaskState.REBUILD_BLOCK_DEVICE_MAPPING
+                    && !schedule(job, server, rule, java.util.Set.of(server.host() == null ? "" : server.host()),
+                    "No valid host was found. No valid host found for evacuate", at)) {
+                return;
+            }
+            Server placed = server;
+            boolean scheduled = rule.operation() == Operation.CREATE && next.phase() == 1
+                    || rule.operation() == Operation.UNSHELVE && phase == TaskState.SPAWNING;
+            if (scheduled) {
+                Optional<String> host = placement.choose(server, java.util.Set.of());
+                if (host.isEmpty()) {
+                    world.cancel(job.key());
+                    fail(job, server, rule, at, new FaultEffect.FailCompletion(500, NO_VALID_HOST));
+                    return;
+                }
+                placed = server.withHost(host.get(), at);
+            }
+            world.put(placed.withTaskState(phase, at), at);
             world.schedule(next);
             return;
         }
         world.cancel(job.key());
         if (job.failing()) {
-            fail(job, server, rule, at);
+            fail(job, server, rule, at, job.failure());
         } else {
             succeed(job, server, rule, at);
         }
     }
 
-    private void fail(Job job, Server server, TransitionRule rule, Instant at) {
-        FaultEffect.FailCompletion failure = job.failure();
+    private void fail(Job job, Server server, TransitionRule rule, Instant at, FaultEffect.FailCompletion failure) {
         VmState vm = rule.failedVmState() != null ? rule.failedVmState() : server.vmState();
         Server failed = server.withStates(vm, TaskState.NONE, server.powerState(), at);
         if (vm == VmState.ERROR) {
@@ -515,7 +614,8 @@ final class Lifecycle {
             images.abandon(snapshot.imageId()); // delete_image_on_error
         }
         if (rule.operation() == Operation.RESIZE || rule.operation() == Operation.CONFIRM_RESIZE
-                || rule.operation() == Operation.REVERT_RESIZE) {
+                || rule.operation() == Operation.REVERT_RESIZE || rule.operation() == Operation.MIGRATE
+                || rule.operation() == Operation.EVACUATE) {
             migrations.status(server.id(), Migration.ERROR, at);
         }
         if (rule.operation() == Operation.CREATE) {
@@ -534,7 +634,7 @@ final class Lifecycle {
         }
         VmState vm = rule.endVmState() != null ? rule.endVmState() : server.vmState();
         PowerState power = rule.endPowerState() != null ? rule.endPowerState() : server.powerState();
-        boolean rebuilt = rule.operation() == Operation.REBUILD;
+        boolean rebuilt = rule.operation() == Operation.REBUILD || rule.operation() == Operation.EVACUATE;
         if (rebuilt && server.vmState() == VmState.STOPPED) {
             // Nova spawns it, then stops it again (task_state powering-off for that moment)
             vm = VmState.STOPPED;
@@ -543,9 +643,13 @@ final class Lifecycle {
         Server resized = server;
         Migration migration = migrations.inFlight(server.id()).orElse(null);
         switch (rule.operation()) {
-            case RESIZE -> {
-                resized = server.withFlavor(migration.newFlavorId(), at);
+            case RESIZE, MIGRATE -> {
+                resized = server.withFlavor(migration.newFlavorId(), at).withHost(migration.destHost(), at);
                 migrations.status(server.id(), Migration.FINISHED, at);
+            }
+            case EVACUATE -> {
+                resized = server.withHost(migration.destHost(), at);
+                migrations.status(server.id(), Migration.DONE, at);
             }
             case CONFIRM_RESIZE -> {
                 // a server resized while stopped is still off: it goes back to stopped
@@ -553,7 +657,7 @@ final class Lifecycle {
                 migrations.status(server.id(), Migration.CONFIRMED, at);
             }
             case REVERT_RESIZE -> {
-                resized = server.withFlavor(migration.oldFlavorId(), at);
+                resized = server.withFlavor(migration.oldFlavorId(), at).withHost(migration.sourceHost(), at);
                 vm = migration.oldVmState();
                 power = vm == VmState.STOPPED ? PowerState.SHUTDOWN : PowerState.RUNNING;
                 migrations.status(server.id(), Migration.REVERTED, at);
@@ -562,6 +666,9 @@ final class Lifecycle {
             }
         }
         Server done = resized.withStates(vm, TaskState.NONE, power, at);
+        if (rule.operation() == Operation.SHELVE_OFFLOAD) {
+            done = done.withHost(null, at); // offloaded: on no host until an unshelve places it again
+        }
         if (!done.launched() && vm == VmState.ACTIVE || rebuilt) {
             done = done.withLaunchedAt(at); // a rebuild spawns anew: launched_at is its time
         }
@@ -573,7 +680,7 @@ final class Lifecycle {
             images.uploaded(snapshot.imageId(), server.imageId(), at);
         }
         world.finishEvent(server.id(), job.requestId(), currentEvent(job), at, null);
-        if (rule.operation() == Operation.RESIZE) {
+        if (rule.operation() == Operation.RESIZE || rule.operation() == Operation.MIGRATE) {
             Optional<Duration> window = world.timings.resizeConfirmWindow();
             if (window.isPresent()) {
                 world.start(World.serverSlot(server.id()), new Job.Task.ConfirmTimer(server.id()), job.requestId(),
@@ -593,9 +700,22 @@ final class Lifecycle {
         }
     }
 
-    /** A resize's host steps: the migration's status, and each step's event after the one before. */
-    private void resizeStep(Job job, Server server, TaskState phase, Instant at) {
+    /**
+     * A resize's or cold migration's host steps: the scheduler's choice as the move starts (any host for a resize,
+     * as {@code allow_resize_to_same_host} lets it; another for a migration), the migration's status, and each step's
+     * event after the one before.
+     *
+     * @return false when no host could take the server: the work failed and the server is back as it was
+     */
+    private boolean resizeStep(Job job, Server server, TransitionRule rule, TaskState phase, Instant at) {
         if (phase == TaskState.RESIZE_MIGRATING) {
+            boolean migrate = rule.operation() == Operation.MIGRATE;
+            java.util.Set<String> leaving = migrate && server.host() != null ? java.util.Set.of(server.host())
+                    : java.util.Set.of();
+            if (!schedule(job, server, rule, leaving,
+                    "No valid host was found. No valid host found for " + (migrate ? "cold migrate" : "resize"), at)) {
+                return false;
+            }
             migrations.status(server.id(), Migration.MIGRATING, at);
         } else if (phase == TaskState.RESIZE_MIGRATED) {
             migrations.status(server.id(), Migration.POST_MIGRATING, at);
@@ -605,13 +725,33 @@ final class Lifecycle {
             world.finishEvent(server.id(), job.requestId(), currentEvent(job), at, null);
             world.addEvent(server.id(), job.requestId(), next, at);
         }
+        return true;
+    }
+
+    /**
+     * The scheduler's part of a move: the host asked for when it is up, else the one it chooses, none of
+     * {@code excluded}; when there is none the work fails with Nova's NoValidHost and the server stays as it was.
+     */
+    private boolean schedule(Job job, Server server, TransitionRule rule, java.util.Set<String> excluded,
+                             String noHost, Instant at) {
+        Migration migration = migrations.inFlight(server.id()).orElseThrow();
+        Optional<String> host = migration.destHost() != null
+                ? Optional.of(migration.destHost()).filter(placement::up)
+                : placement.choose(server, excluded);
+        if (host.isEmpty()) {
+            world.cancel(job.key());
+            fail(job, server, rule, at, new FaultEffect.FailCompletion(500, noHost));
+            return false;
+        }
+        migrations.destination(server.id(), host.get(), at);
+        return true;
     }
 
     /** The event a job's work is in: a resize's changes with its host steps. */
     private static String currentEvent(Job job) {
         TransitionRule rule = TransitionTable.rule(job.operation());
         String event = rule.computeEvent();
-        if (job.operation() == Operation.RESIZE) {
+        if (job.operation() == Operation.RESIZE || job.operation() == Operation.MIGRATE) {
             for (int i = 0; i <= job.phase(); i++) {
                 event = RESIZE_EVENTS.getOrDefault(rule.phases().get(i), event);
             }

@@ -17,11 +17,14 @@ final class Migrations {
         this.world = world;
     }
 
-    Migration start(Server server, String newFlavorId, Instant now) {
+    /**
+     * @param type     {@code resize}, {@code migration}, {@code evacuation} or {@code live-migration}
+     * @param destHost the host asked for, or {@code null} for the scheduler to choose
+     */
+    Migration start(Server server, String newFlavorId, String type, String status, String destHost, Instant now) {
         Migration migration = new Migration(world.migrations.size() + world.migrationsGone + 1, world.ids.uuid(),
-                server.id(), server.projectId(), server.userId(),
-                newFlavorId.equals(server.flavorId()) ? "migration" : "resize", Migration.PRE_MIGRATING,
-                server.flavorId(), newFlavorId, server.vmState(), now, now);
+                server.id(), server.projectId(), server.userId(), type, status, server.flavorId(), newFlavorId,
+                server.vmState(), server.host(), destHost, now, now);
         world.migrations.add(migration);
         return migration;
     }
@@ -32,7 +35,8 @@ final class Migrations {
             Migration migration = world.migrations.get(i);
             if (migration.serverId().equals(serverId)) {
                 return switch (migration.status()) {
-                    case Migration.CONFIRMED, Migration.REVERTED, Migration.ERROR -> Optional.empty();
+                    case Migration.CONFIRMED, Migration.REVERTED, Migration.ERROR, Migration.DONE,
+                         Migration.COMPLETED -> Optional.empty();
                     default -> Optional.of(migration);
                 };
             }
@@ -48,6 +52,16 @@ final class Migrations {
     Migration finished(Server server) {
         return inFlight(server.id()).filter(m -> m.status().equals(Migration.FINISHED))
                 .orElseThrow(() -> Refusal.NOT_RESIZED.exception());
+    }
+
+    void destination(String serverId, String host, Instant now) {
+        for (int i = world.migrations.size() - 1; i >= 0; i--) {
+            Migration migration = world.migrations.get(i);
+            if (migration.serverId().equals(serverId)) {
+                world.migrations.set(i, migration.withDestHost(host, now));
+                return;
+            }
+        }
     }
 
     void status(String serverId, String status, Instant now) {

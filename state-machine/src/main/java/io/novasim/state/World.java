@@ -80,6 +80,8 @@ final class World {
     final IpUsage ipUsage;
     /** Key pairs by user id, then by name in creation order. */
     final Map<String, Map<String, Keypair>> keypairs = new LinkedHashMap<>();
+    /** Compute hosts whose nova-compute is down (the control plane says so): nothing is placed on them. */
+    final java.util.Set<String> hostsDown = new java.util.TreeSet<>();
     /** Resize migrations of the servers that exist, oldest first; and how many went with deleted servers. */
     final java.util.List<io.novasim.model.migration.Migration> migrations = new java.util.ArrayList<>();
     int migrationsGone;

@@ -88,6 +88,7 @@ class CloudModelProperties {
         Instant runningSince;
         Instant reclaimAt; // set while a soft-deleted server waits to be reclaimed
         String flavor = FLAVOR;
+        boolean onHost; // placed by the scheduler, and not offloaded since
         String resize; // null, "running", "finished", "confirming" or "reverting"
         VmState beforeResize;
 
@@ -126,6 +127,8 @@ class CloudModelProperties {
             case RESIZE -> List.of(RESIZE_PREP, RESIZE_MIGRATING, RESIZE_MIGRATED, RESIZE_FINISH);
             case CONFIRM_RESIZE -> List.of(NONE); // Nova sets no task_state for it
             case REVERT_RESIZE -> List.of(RESIZE_REVERTING);
+            case MIGRATE -> List.of(RESIZE_PREP, RESIZE_MIGRATING, RESIZE_MIGRATED, RESIZE_FINISH);
+            case EVACUATE -> List.of(REBUILDING, REBUILD_BLOCK_DEVICE_MAPPING, REBUILD_SPAWNING);
             default -> List.of();
         };
     }
@@ -134,7 +137,8 @@ class CloudModelProperties {
         return switch (op) {
             case CREATE -> 5;
             case SHELVE, UNSHELVE, REBUILD -> 6;
-            case CREATE_IMAGE, RESIZE -> 8;
+            case CREATE_IMAGE, RESIZE, MIGRATE -> 8;
+            case EVACUATE -> 6;
             case CONFIRM_RESIZE -> 1;
             case REVERT_RESIZE -> 4;
             case MEDIA_ATTACH -> 2;
@@ -163,7 +167,8 @@ class CloudModelProperties {
             case RESTORE -> vm == SOFT_DELETED;
             case REBUILD -> vm == ACTIVE || vm == STOPPED || vm == ERROR;
             case CREATE_IMAGE -> vm == ACTIVE || vm == STOPPED || vm == PAUSED || vm == SUSPENDED;
-            case RESIZE -> vm == ACTIVE || vm == STOPPED;
+            case RESIZE, MIGRATE -> vm == ACTIVE || vm == STOPPED;
+            case EVACUATE -> vm == ACTIVE || vm == STOPPED || vm == ERROR;
             case CONFIRM_RESIZE, REVERT_RESIZE -> vm == RESIZED;
             case TRIGGER_CRASH_DUMP -> vm == ACTIVE || vm == PAUSED || vm == RESCUED || vm == RESIZED || vm == ERROR;
             default -> true;
@@ -172,7 +177,7 @@ class CloudModelProperties {
 
     static boolean taskAllows(Operation op, TaskState task) {
         return switch (op) {
-            case DELETE, SOFT_DELETE, LOCK, UNLOCK, RESET_STATE_ACTIVE, RESET_STATE_ERROR -> true;
+            case DELETE, SOFT_DELETE, LOCK, UNLOCK, RESET_STATE_ACTIVE, RESET_STATE_ERROR, EVACUATE -> true;
             case REBOOT_HARD -> Set.of(NONE, REBOOTING, REBOOT_PENDING, REBOOT_STARTED, RESUMING, REBOOTING_HARD,
                     UNPAUSING, PAUSING, SUSPENDING).contains(task);
             default -> task == NONE;
@@ -211,6 +216,12 @@ class CloudModelProperties {
         if ((op == Operation.RESET_STATE_ACTIVE || op == Operation.RESET_STATE_ERROR) && !caller.admin()) {
             return "Policy doesn't allow os_compute_api:os-admin-actions:reset_state to be performed.";
         }
+        if (op == Operation.MIGRATE && !caller.admin()) {
+            return "Policy doesn't allow os_compute_api:os-migrate-server:migrate to be performed.";
+        }
+        if (op == Operation.EVACUATE && !caller.admin()) {
+            return "Policy doesn't allow os_compute_api:os-evacuate to be performed.";
+        }
         String expectedBy = caller.projectId().equals(e.project) ? "owner" : "admin";
         if (op == Operation.UNLOCK && e.lockedBy != null && !e.lockedBy.equals(expectedBy) && !caller.admin()) {
             return "Policy doesn't allow os_compute_api:os-lock-server:unlock:unlock_override to be performed.";
@@ -218,12 +229,14 @@ class CloudModelProperties {
         // a snapshot changes nothing of the server, so Nova lets it past a lock
         boolean lockMatters = op != Operation.LOCK && op != Operation.UNLOCK
                 && op != Operation.RESET_STATE_ACTIVE && op != Operation.RESET_STATE_ERROR
-                && op != Operation.CREATE_IMAGE;
+                && op != Operation.CREATE_IMAGE && op != Operation.EVACUATE;
         if (lockMatters && e.lockedBy != null && !caller.admin()) {
             return "Instance " + id + " is locked";
         }
-        boolean onHost = !(e.vm == BUILDING && e.task == SCHEDULING) && e.vm != SHELVED_OFFLOADED;
-        if ((op == Operation.STOP || op == Operation.START || op == Operation.TRIGGER_CRASH_DUMP) && !onHost) {
+        boolean onHost = e.onHost;
+        boolean checksHost = op == Operation.STOP || op == Operation.START || op == Operation.TRIGGER_CRASH_DUMP
+                || op == Operation.RESIZE || op == Operation.MIGRATE;
+        if (checksHost && !onHost) {
             return "Instance " + id + " is not ready";
         }
         if (!vmAllows(op, e.vm)) {
@@ -234,10 +247,14 @@ class CloudModelProperties {
                     : "Cannot '" + actionName(op) + "' instance " + id + " while it is in task_state "
                     + e.task.value();
         }
-        boolean needsLaunch = (lockMatters || op == Operation.CREATE_IMAGE) && op != Operation.DELETE
+        boolean needsLaunch = (lockMatters || op == Operation.CREATE_IMAGE || op == Operation.EVACUATE)
+                && op != Operation.DELETE
                 && op != Operation.FORCE_DELETE;
         if (needsLaunch && !e.launched) {
             return "Instance " + id + " is in an invalid state for '" + actionName(op) + "'";
+        }
+        if (op == Operation.EVACUATE && e.onHost) {
+            return "Compute service of novasim-compute-1 is still in use.";
         }
         if (op == Operation.RESIZE && e.flavor.equals(BIGGER_FLAVOR)) {
             return "When resizing, instances must change flavor!";
@@ -258,9 +275,22 @@ class CloudModelProperties {
                 long elapsed = Duration.between(e.runningSince, now).toNanos();
                 int phase = totalNanos == 0 ? phases.size()
                         : (int) Math.min(phases.size(), elapsed * phases.size() / totalNanos);
+                if (e.running == Operation.MIGRATE && phase >= 1) {
+                    // one host: the scheduler finds nowhere to go, and the server is back as it was
+                    e.running = null;
+                    e.task = NONE;
+                    e.resize = null;
+                    break;
+                }
                 if (phase < phases.size()) {
                     e.task = phases.get(phase);
+                    if (e.running == Operation.CREATE && phase >= 1 || e.running == Operation.UNSHELVE && phase >= 1) {
+                        e.onHost = true; // the scheduler placed it
+                    }
                     break;
+                }
+                if (e.running == Operation.CREATE || e.running == Operation.UNSHELVE) {
+                    e.onHost = true; // placed on the way, however far settling jumped
                 }
                 Instant finishedAt = e.runningSince.plusSeconds(seconds(e.running));
                 Operation done = e.running;
@@ -294,7 +324,11 @@ class CloudModelProperties {
                         e.running = Operation.SHELVE_OFFLOAD;
                         e.runningSince = finishedAt;
                     }
-                    case SHELVE_OFFLOAD -> { e.vm = SHELVED_OFFLOADED; e.power = PowerState.SHUTDOWN; }
+                    case SHELVE_OFFLOAD -> {
+                        e.vm = SHELVED_OFFLOADED;
+                        e.power = PowerState.SHUTDOWN;
+                        e.onHost = false;
+                    }
                     case MEDIA_ATTACH, MEDIA_DETACH, CREATE_IMAGE -> { } // no vm_state change
                     case RESIZE -> {
                         e.vm = RESIZED;
@@ -311,12 +345,13 @@ class CloudModelProperties {
                         e.flavor = FLAVOR;
                         e.resize = null;
                     }
-                    case REBUILD -> {
+                    case REBUILD, EVACUATE -> {
                         // a stopped server is stopped again after its spawn; one in error comes back
                         boolean stopped = e.vm == STOPPED;
                         e.vm = stopped ? STOPPED : ACTIVE;
                         e.power = stopped ? PowerState.SHUTDOWN : PowerState.RUNNING;
                         e.launched = true;
+                        e.onHost = true;
                     }
                     default -> { e.vm = ACTIVE; e.power = PowerState.RUNNING; }
                 }
@@ -343,7 +378,7 @@ class CloudModelProperties {
             e.reclaimAt = null; // work on the server, or a reset, ends the wait to be reclaimed
         }
         switch (op) {
-            case RESIZE -> {
+            case RESIZE, MIGRATE -> {
                 e.resize = "running";
                 e.beforeResize = e.vm;
             }

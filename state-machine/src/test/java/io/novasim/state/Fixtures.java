@@ -63,6 +63,8 @@ final class Fixtures {
             case REBUILD -> io.novasim.state.command.RebuildServer.from(serverId, IMAGE);
             case CREATE_IMAGE -> io.novasim.state.command.CreateServerImage.named(serverId, "snapshot");
             case RESIZE -> new io.novasim.state.command.ResizeServer(serverId, BIGGER_FLAVOR);
+            case MIGRATE -> new io.novasim.state.command.MigrateServer(serverId, null);
+            case EVACUATE -> new io.novasim.state.command.EvacuateServer(serverId, null, null);
             default -> new io.novasim.state.command.Perform(serverId, op);
         };
     }

@@ -21,6 +21,7 @@ public final class Catalog {
     private final Map<String, Network> networks;
     private final Map<String, Subnet> subnets;
     private final Map<String, List<Subnet>> subnetsByNetwork;
+    private final Map<String, ComputeHost> hosts;
 
     public Catalog(List<Project> projects, List<User> users, List<Flavor> flavors, List<Image> images) {
         this(projects, users, flavors, images, List.of(), List.of());
@@ -28,6 +29,16 @@ public final class Catalog {
 
     public Catalog(List<Project> projects, List<User> users, List<Flavor> flavors, List<Image> images,
                    List<Network> networks, List<Subnet> subnets) {
+        this(projects, users, flavors, images, networks, subnets, List.of(ComputeHost.DEFAULT));
+    }
+
+    /** @param hosts the compute hosts, at least one */
+    public Catalog(List<Project> projects, List<User> users, List<Flavor> flavors, List<Image> images,
+                   List<Network> networks, List<Subnet> subnets, List<ComputeHost> hosts) {
+        if (hosts.isEmpty()) {
+            throw new IllegalArgumentException("a cloud needs at least one compute host");
+        }
+        this.hosts = index(hosts, ComputeHost::name, "compute host");
         this.projects = index(projects, Project::id, "project");
         this.users = index(users, User::id, "user");
         this.flavors = index(flavors, Flavor::id, "flavor");
@@ -114,30 +125,44 @@ public final class Catalog {
         return List.copyOf(images.values());
     }
 
+    /** The compute hosts, in setup order. */
+    public List<ComputeHost> hosts() {
+        return List.copyOf(hosts.values());
+    }
+
+    public Optional<ComputeHost> host(String name) {
+        return Optional.ofNullable(hosts.get(name));
+    }
+
+    /** This catalog with these compute hosts instead. */
+    public Catalog withHosts(List<ComputeHost> newHosts) {
+        return new Catalog(projects(), users(), flavors(), images(), networks(), subnets(), newHosts);
+    }
+
     /** This catalog with one more network. */
     public Catalog withNetwork(Network network) {
         List<Network> more = new java.util.ArrayList<>(networks.values());
         more.add(network);
-        return new Catalog(projects(), users(), flavors(), images(), more, subnets());
+        return new Catalog(projects(), users(), flavors(), images(), more, subnets(), hosts());
     }
 
     /** This catalog without a network, and without its subnets. */
     public Catalog withoutNetwork(String networkId) {
         return new Catalog(projects(), users(), flavors(), images(),
                 networks.values().stream().filter(n -> !n.id().equals(networkId)).toList(),
-                subnets.values().stream().filter(s -> !s.networkId().equals(networkId)).toList());
+                subnets.values().stream().filter(s -> !s.networkId().equals(networkId)).toList(), hosts());
     }
 
     /** This catalog with one more subnet (its network must be in it). */
     public Catalog withSubnet(Subnet subnet) {
         List<Subnet> more = new java.util.ArrayList<>(subnets.values());
         more.add(subnet);
-        return new Catalog(projects(), users(), flavors(), images(), networks(), more);
+        return new Catalog(projects(), users(), flavors(), images(), networks(), more, hosts());
     }
 
     /** This catalog without a subnet. */
     public Catalog withoutSubnet(String subnetId) {
         return new Catalog(projects(), users(), flavors(), images(), networks(),
-                subnets.values().stream().filter(s -> !s.id().equals(subnetId)).toList());
+                subnets.values().stream().filter(s -> !s.id().equals(subnetId)).toList(), hosts());
     }
 }

@@ -150,6 +150,28 @@ public enum Refusal {
     INVALID_KEY_NAME(400, "badRequest", "Invalid key_name provided."),
     /** createImage metadata over the metadata quota, below 2.39 (common.check_img_metadata_properties_quota). */
     IMAGE_METADATA_LIMIT_EXCEEDED(403, "forbidden", "Image metadata limit exceeded"),
+    /** An os-services update of a service that does not exist. */
+    SERVICE_NOT_FOUND(404, "itemNotFound", "Service {service} could not be found."),
+    /** An os-services update with nothing to change. */
+    SERVICE_UPDATE_EMPTY(400, "badRequest", "No updates were requested. Fields 'status' or 'forced_down' should be "
+            + "specified."),
+    /** forced_down of a service other than nova-compute. */
+    SERVICE_NOT_COMPUTE(400, "badRequest", "Updating a {binary} service is not supported. Only nova-compute "
+            + "services can be updated."),
+    /** A hypervisor that does not exist. */
+    HYPERVISOR_NOT_FOUND(404, "itemNotFound", "Hypervisor with ID '{hypervisor}' could not be found."),
+    /** A migrate (2.56) to a host that does not exist. */
+    COMPUTE_HOST_NOT_FOUND(400, "badRequest", "Compute host {host} could not be found."),
+    /** A migrate (2.56) to the host the server is on. */
+    CANNOT_MIGRATE_TO_SAME_HOST(400, "badRequest", "Cannot migrate to the host where the server exists."),
+    /** An evacuate forced (2.29) without a host to force it to. */
+    FORCE_WITHOUT_HOST(400, "badRequest", "Can't force to a non-provided destination"),
+    /** An evacuate to a host that does not exist. */
+    EVACUATE_HOST_NOT_FOUND(404, "itemNotFound", "Compute host {host} not found."),
+    /** An evacuate to the host the server is on. */
+    EVACUATE_SAME_HOST(400, "badRequest", "The target host can't be the same one."),
+    /** An evacuate of a server whose host is up. */
+    COMPUTE_SERVICE_IN_USE(400, "badRequest", "Compute service of {host} is still in use."),
     /** A resize to the flavor the server has. */
     RESIZE_SAME_FLAVOR(400, "badRequest", "When resizing, instances must change flavor!"),
     /** A resize of an image-backed server to a flavor without a root disk. */

@@ -13,10 +13,12 @@ import java.util.Objects;
  * @param id          Nova's number for it, from 1
  * @param type        {@code resize}, or {@code migration} when the flavor stays
  * @param oldVmState  the vm_state a revert goes back to (Nova keeps it as {@code old_vm_state})
+ * @param sourceHost  the host it leaves
+ * @param destHost    the host it goes to, or {@code null} until the scheduler chose one
  */
 public record Migration(int id, String uuid, String serverId, String projectId, String userId, String type,
-                        String status, String oldFlavorId, String newFlavorId, VmState oldVmState, Instant created,
-                        Instant updated) {
+                        String status, String oldFlavorId, String newFlavorId, VmState oldVmState, String sourceHost,
+                        String destHost, Instant created, Instant updated) {
     public static final String PRE_MIGRATING = "pre-migrating";
     public static final String MIGRATING = "migrating";
     public static final String POST_MIGRATING = "post-migrating";
@@ -26,6 +28,12 @@ public record Migration(int id, String uuid, String serverId, String projectId, 
     public static final String REVERTING = "reverting";
     public static final String REVERTED = "reverted";
     public static final String ERROR = "error";
+    /** An evacuation's first and last statuses. */
+    public static final String ACCEPTED = "accepted";
+    public static final String DONE = "done";
+    /** A live migration's statuses after accepted. */
+    public static final String RUNNING = "running";
+    public static final String COMPLETED = "completed";
 
     public Migration {
         Objects.requireNonNull(uuid, "uuid");
@@ -38,6 +46,11 @@ public record Migration(int id, String uuid, String serverId, String projectId, 
 
     public Migration withStatus(String newStatus, Instant now) {
         return new Migration(id, uuid, serverId, projectId, userId, type, newStatus, oldFlavorId, newFlavorId,
-                oldVmState, created, now);
+                oldVmState, sourceHost, destHost, created, now);
+    }
+
+    public Migration withDestHost(String host, Instant now) {
+        return new Migration(id, uuid, serverId, projectId, userId, type, status, oldFlavorId, newFlavorId,
+                oldVmState, sourceHost, host, created, now);
     }
 }

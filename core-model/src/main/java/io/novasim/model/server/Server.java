@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param lock             who locked it and why, or {@code null} when unlocked
  * @param fault            the fault recorded when it went to ERROR, or {@code null}
  * @param details          what it keeps besides its state ({@link ServerDetails#NONE} when nothing)
+ * @param host             the compute host it is on (Nova's {@code instance.host}), or {@code null}: still
+ *                         scheduling, or offloaded
  */
 public record Server(
         String id,
@@ -31,7 +33,8 @@ public record Server(
         Instant created,
         Instant updated,
         ServerFault fault,
-        ServerDetails details) {
+        ServerDetails details,
+        String host) {
 
     public Server {
         Objects.requireNonNull(id, "id");
@@ -85,8 +88,13 @@ public record Server(
      * until it is offloaded, and again once an unshelve has placed it.
      */
     public boolean onHost() {
-        return !(vmState == VmState.BUILDING && taskState == TaskState.SCHEDULING)
-                && vmState != VmState.SHELVED_OFFLOADED;
+        return host != null;
+    }
+
+    /** On another compute host, or on none ({@code null}). */
+    public Server withHost(String newHost, Instant now) {
+        return new Server(id, name, projectId, userId, flavorId, imageId, availabilityZone, metadata,
+                vmState, taskState, powerState, lock, launchedAt, created, now, fault, details, newHost);
     }
 
     public boolean launched() {
@@ -110,7 +118,7 @@ public record Server(
 
     public Server withStates(VmState vm, TaskState task, PowerState power, Instant now) {
         return new Server(id, name, projectId, userId, flavorId, imageId, availabilityZone, metadata,
-                vm, task, power, lock, launchedAt, created, now, fault, details);
+                vm, task, power, lock, launchedAt, created, now, fault, details, host);
     }
 
     public Server withTaskState(TaskState task, Instant now) {
@@ -119,43 +127,43 @@ public record Server(
 
     public Server withLock(ServerLock newLock, Instant now) {
         return new Server(id, name, projectId, userId, flavorId, imageId, availabilityZone, metadata,
-                vmState, taskState, powerState, newLock, launchedAt, created, now, fault, details);
+                vmState, taskState, powerState, newLock, launchedAt, created, now, fault, details, host);
     }
 
     public Server withName(String newName, Instant now) {
         return new Server(id, newName, projectId, userId, flavorId, imageId, availabilityZone, metadata,
-                vmState, taskState, powerState, lock, launchedAt, created, now, fault, details);
+                vmState, taskState, powerState, lock, launchedAt, created, now, fault, details, host);
     }
 
     public Server withDetails(ServerDetails newDetails, Instant now) {
         return new Server(id, name, projectId, userId, flavorId, imageId, availabilityZone, metadata,
-                vmState, taskState, powerState, lock, launchedAt, created, now, fault, newDetails);
+                vmState, taskState, powerState, lock, launchedAt, created, now, fault, newDetails, host);
     }
 
     public Server withMetadata(Map<String, String> newMetadata, Instant now) {
         return new Server(id, name, projectId, userId, flavorId, imageId, availabilityZone, newMetadata,
-                vmState, taskState, powerState, lock, launchedAt, created, now, fault, details);
+                vmState, taskState, powerState, lock, launchedAt, created, now, fault, details, host);
     }
 
     /** Of another flavor (a resize, or its revert). */
     public Server withFlavor(String newFlavorId, Instant now) {
         return new Server(id, name, projectId, userId, newFlavorId, imageId, availabilityZone, metadata,
-                vmState, taskState, powerState, lock, launchedAt, created, now, fault, details);
+                vmState, taskState, powerState, lock, launchedAt, created, now, fault, details, host);
     }
 
     /** Booted from another image (a rebuild). */
     public Server withImage(String newImageId, Instant now) {
         return new Server(id, name, projectId, userId, flavorId, newImageId, availabilityZone, metadata,
-                vmState, taskState, powerState, lock, launchedAt, created, now, fault, details);
+                vmState, taskState, powerState, lock, launchedAt, created, now, fault, details, host);
     }
 
     public Server withLaunchedAt(Instant when) {
         return new Server(id, name, projectId, userId, flavorId, imageId, availabilityZone, metadata,
-                vmState, taskState, powerState, lock, when, created, updated, fault, details);
+                vmState, taskState, powerState, lock, when, created, updated, fault, details, host);
     }
 
     public Server withFault(ServerFault newFault, Instant now) {
         return new Server(id, name, projectId, userId, flavorId, imageId, availabilityZone, metadata,
-                vmState, taskState, powerState, lock, launchedAt, created, now, newFault, details);
+                vmState, taskState, powerState, lock, launchedAt, created, now, newFault, details, host);
     }
 }

@@ -73,6 +73,7 @@ public final class ComputeApi {
         new ServerMetadataRoutes(simulation).register(this);
         new ServerTagsRoutes(simulation).register(this);
         new MigrationsRoutes(simulation).register(this);
+        new HostsRoutes(simulation).register(this);
     }
 
     /** {@code GET /}: the compute API's versions, which clients read first. */

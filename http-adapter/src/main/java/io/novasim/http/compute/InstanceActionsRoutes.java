@@ -58,11 +58,14 @@ final class InstanceActionsRoutes {
                     e.put("traceback", event.traceback());
                 }
                 if (call.atLeast(62)) {
-                    // the host the event ran on (the only one), whatever host the server has now
-                    e.put("hostId", ServerView.hostIdOnHost(simulation.cloud().server(call.caller(),
-                            action.serverId()).projectId()));
+                    // the host the server is on now stands for the one each event ran on (the engine keeps no
+                    // host per event); an offloaded server's events name the setup's first host
+                    io.novasim.model.server.Server server = simulation.cloud().server(call.caller(),
+                            action.serverId());
+                    String host = server.host() != null ? server.host() : ServerView.HOST;
+                    e.put("hostId", ServerView.hostIdOnHost(server.projectId(), host));
                     if (admin) {
-                        e.put("host", ServerView.HOST);
+                        e.put("host", host);
                     }
                 }
                 if (call.atLeast(84) && admin) {

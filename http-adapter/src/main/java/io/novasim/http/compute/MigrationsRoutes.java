@@ -56,7 +56,8 @@ final class MigrationsRoutes {
         return equalsIfGiven(call.query("status"), migration.status())
                 && equalsIfGiven(call.query("instance_uuid"), migration.serverId())
                 && equalsIfGiven(call.query("migration_type"), migration.type())
-                && equalsIfGiven(call.query("host"), ServerView.HOST);
+                && (call.query("host") == null || call.query("host").equals(migration.sourceHost())
+                || call.query("host").equals(migration.destHost()));
     }
 
     private static boolean equalsIfGiven(String wanted, String actual) {
@@ -66,15 +67,15 @@ final class MigrationsRoutes {
     private Map<String, Object> view(Call call, Migration migration) {
         Map<String, Object> view = Json.object();
         view.put("created_at", Json.micros(migration.created()));
-        view.put("dest_compute", ServerView.HOST);
-        view.put("dest_host", HOST_IP);
-        view.put("dest_node", ServerView.HOST);
+        view.put("dest_compute", migration.destHost());
+        view.put("dest_host", migration.destHost() == null ? null : HOST_IP);
+        view.put("dest_node", migration.destHost());
         view.put("id", migration.id());
         view.put("instance_uuid", migration.serverId());
         view.put("new_instance_type_id", flavorNumber(migration.newFlavorId()));
         view.put("old_instance_type_id", flavorNumber(migration.oldFlavorId()));
-        view.put("source_compute", ServerView.HOST);
-        view.put("source_node", ServerView.HOST);
+        view.put("source_compute", migration.sourceHost());
+        view.put("source_node", migration.sourceHost());
         view.put("status", migration.status());
         view.put("updated_at", Json.micros(migration.updated()));
         if (call.atLeast(23)) {

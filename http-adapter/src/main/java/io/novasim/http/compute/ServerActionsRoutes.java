@@ -13,6 +13,8 @@ import io.novasim.state.command.CreateServerImage;
 import io.novasim.state.command.DetachMedia;
 import io.novasim.state.command.LockServer;
 import io.novasim.state.command.Perform;
+import io.novasim.state.command.MigrateServer;
+import io.novasim.state.command.EvacuateServer;
 import io.novasim.state.command.ResizeServer;
 import io.novasim.state.command.Receipt;
 import io.novasim.state.rules.Operation;
@@ -75,6 +77,8 @@ final class ServerActionsRoutes {
             case "createImage" -> createImage(call, serverId, argument);
             case "resize" -> run(call, new ResizeServer(serverId, flavorRef(argument)), 202);
             case "confirmResize" -> run(call, new Perform(serverId, Operation.CONFIRM_RESIZE), 204);
+            case "migrate" -> run(call, new MigrateServer(serverId, migrateHost(call, argument)), 202);
+            case "evacuate" -> evacuate(call, serverId, argument);
             case "lock" -> run(call, new LockServer(serverId, lockReason(call, argument)), 202);
             case "os-resetState" -> run(call, new Perform(serverId, resetState(argument)), 202);
             case "resetNetwork" -> throw Refusal.GONE.exception(); // removed with nova-network; Nova answers 410
@@ -135,6 +139,39 @@ final class ServerActionsRoutes {
         Receipt receipt = simulation.cloud().execute(call.caller(), new Perform(serverId, Operation.RESCUE),
                 call.requestId());
         return Reply.ok(Json.object("adminPass", receipt.adminPass()));
+    }
+
+    /** The host a migrate asks for: from 2.56 the body may name one (or null); before, the argument is ignored. */
+    private static String migrateHost(Call call, JsonNode argument) {
+        if (!call.atLeast(56) || argument == null || argument.isNull()) {
+            return null;
+        }
+        Schema.object(argument, "migrate");
+        Schema.onlyKeys(argument, "migrate", Set.of("host"));
+        return Schema.string(argument, "host", true, 1, 255);
+    }
+
+    /**
+     * An evacuation: 200, with the new password below 2.14 (where {@code onSharedStorage} is required), and no body
+     * from 2.14 on ({@code force} from 2.29, only with a host).
+     */
+    private Reply evacuate(Call call, String serverId, JsonNode argument) {
+        Schema.object(argument, "evacuate");
+        Set<String> keys = call.atLeast(29) ? Set.of("host", "adminPass", "force")
+                : call.atLeast(14) ? Set.of("host", "adminPass") : Set.of("host", "adminPass", "onSharedStorage");
+        Schema.onlyKeys(argument, "evacuate", keys);
+        if (!call.atLeast(14)) {
+            Schema.required(argument, "evacuate", "onSharedStorage");
+            Schema.bool(argument, "onSharedStorage");
+        }
+        String host = Schema.string(argument, "host", false, 1, 255);
+        String adminPass = Schema.string(argument, "adminPass", false, 0, Integer.MAX_VALUE);
+        if (call.atLeast(29) && Boolean.TRUE.equals(Schema.bool(argument, "force")) && host == null) {
+            throw Refusal.FORCE_WITHOUT_HOST.exception();
+        }
+        Receipt receipt = simulation.cloud().execute(call.caller(), new EvacuateServer(serverId, host, adminPass),
+                call.requestId());
+        return call.atLeast(14) ? Reply.empty(200) : Reply.ok(Json.object("adminPass", receipt.adminPass()));
     }
 
     /** The resize's flavor, as Nova's schema takes it (a string or an integer) and reads it (a link's last part). */

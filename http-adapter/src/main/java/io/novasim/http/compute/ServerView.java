@@ -146,9 +146,8 @@ final class ServerView {
     /** {@code OS-EXT-SRV-ATTR:*}: for admins (more of them from 2.3), and the hostname for everyone from 2.90. */
     private static void extendedServerAttributes(Call call, Server server, Map<String, Object> view) {
         if (call.caller().admin()) {
-            String host = server.onHost() ? HOST : null;
-            view.put("OS-EXT-SRV-ATTR:host", host);
-            view.put("OS-EXT-SRV-ATTR:hypervisor_hostname", host);
+            view.put("OS-EXT-SRV-ATTR:host", server.host());
+            view.put("OS-EXT-SRV-ATTR:hypervisor_hostname", server.host());
             view.put("OS-EXT-SRV-ATTR:instance_name", instanceName(server));
             if (call.atLeast(3)) {
                 view.put("OS-EXT-SRV-ATTR:hostname", server.hostname());
@@ -226,15 +225,15 @@ final class ServerView {
 
     /** Nova's hostId of a server: its host's ({@link #hostIdOnHost}), or empty on no host (scheduling, offloaded). */
     static String hostId(Server server) {
-        return server.onHost() ? hostIdOnHost(server.projectId()) : "";
+        return server.onHost() ? hostIdOnHost(server.projectId(), server.host()) : "";
     }
 
-    /** Nova's hostId for the project on the compute host: sha224 of the two (one per project, so computed once). */
-    static String hostIdOnHost(String projectId) {
-        return HOST_IDS.computeIfAbsent(projectId, project -> {
+    /** Nova's hostId for the project on a compute host: sha224 of the two (computed once per pair). */
+    static String hostIdOnHost(String projectId, String host) {
+        return HOST_IDS.computeIfAbsent(projectId + "\n" + host, key -> {
             try {
                 MessageDigest sha224 = MessageDigest.getInstance("SHA-224");
-                return HexFormat.of().formatHex(sha224.digest((project + HOST).getBytes(StandardCharsets.UTF_8)));
+                return HexFormat.of().formatHex(sha224.digest((projectId + host).getBytes(StandardCharsets.UTF_8)));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-224 is part of every JDK", e);
             }

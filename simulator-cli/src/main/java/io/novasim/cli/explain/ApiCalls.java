@@ -45,6 +45,8 @@ final class ApiCalls {
             case RESIZE -> "Move a server to another flavor (then confirm or revert)";
             case CONFIRM_RESIZE -> "Keep a resized server's new flavor";
             case REVERT_RESIZE -> "Go back to a resized server's old flavor";
+            case MIGRATE -> "Move a server to another host, keeping its flavor (admin; then confirm or revert)";
+            case EVACUATE -> "Rebuild a server on another host because its own is down (admin)";
             case CHANGE_PASSWORD -> "Set a server's administrator password";
             case TRIGGER_CRASH_DUMP -> "Make the guest dump its memory (a crash dump; 2.17)";
             case LOCK -> "Lock a server against changes by non-admins";
@@ -69,6 +71,8 @@ final class ApiCalls {
                     "{\"server\": {...}} with the new server's id, links and adminPass, and a Location header", true,
                     null);
             case DELETE, SOFT_DELETE, CONFIRM_RESIZE -> new Explanation.Call(request, 204, "no body", false, null);
+            case EVACUATE -> new Explanation.Call(request, 200, "{\"adminPass\": ...} below 2.14, no body from "
+                    + "2.14", true, null);
             case RESCUE -> new Explanation.Call(request, 200, "{\"adminPass\": ...}: the rescue password", true, null);
             case CREATE_IMAGE -> new Explanation.Call(request, 202, "no body and a Location header naming the "
                     + "image; from 2.45 {\"image_id\": ...} and no header", true, null);
@@ -113,6 +117,10 @@ final class ApiCalls {
             case RESIZE -> new Explanation.Request("POST", "/v2.1/servers/" + SERVER + "/action",
                     JSON.createObjectNode().set("resize", JSON.createObjectNode().put("flavorRef", NEW_FLAVOR))
                             .toString());
+            case MIGRATE -> new Explanation.Request("POST", "/v2.1/servers/" + SERVER + "/action",
+                    JSON.createObjectNode().set("migrate", JSON.nullNode()).toString());
+            case EVACUATE -> new Explanation.Request("POST", "/v2.1/servers/" + SERVER + "/action",
+                    JSON.createObjectNode().set("evacuate", JSON.createObjectNode()).toString());
             case CONFIRM_RESIZE, REVERT_RESIZE -> new Explanation.Request("POST", "/v2.1/servers/" + SERVER
                     + "/action", JSON.createObjectNode().set(operation == Operation.CONFIRM_RESIZE ? "confirmResize"
                     : "revertResize", JSON.nullNode()).toString());

@@ -56,7 +56,7 @@ final class SetupAssembler {
         networks(orEmpty(file.networks()), networks, subnets);
         List<CloudSetup.VolumeSeed> volumes = volumes(orEmpty(file.volumes()));
         try {
-            Catalog catalog = new Catalog(projects, users, flavors, images, networks, subnets);
+            Catalog catalog = new Catalog(projects, users, flavors, images, networks, subnets, hosts(file.hosts()));
             return new CloudSetup(catalog, passwords, roles, volumes);
         } catch (IllegalArgumentException e) {
             throw new InvalidSetupException("", e.getMessage());
@@ -291,5 +291,27 @@ final class SetupAssembler {
                 throw new InvalidSetupException(at, "'" + id + "' is already used by " + previous);
             }
         }
+    }
+
+    /** The compute hosts, or the one default host when the file names none. */
+    private static List<io.novasim.model.catalog.ComputeHost> hosts(List<SetupFile.HostEntry> entries)
+            throws InvalidSetupException {
+        if (entries == null || entries.isEmpty()) {
+            return List.of(io.novasim.model.catalog.ComputeHost.DEFAULT);
+        }
+        List<io.novasim.model.catalog.ComputeHost> hosts = new java.util.ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            SetupFile.HostEntry entry = entries.get(i);
+            if (entry.name() == null || entry.name().isBlank()) {
+                throw new InvalidSetupException("hosts[" + i + "].name", "required");
+            }
+            if (!names.add(entry.name())) {
+                throw new InvalidSetupException("hosts[" + i + "].name", "a second host named " + entry.name());
+            }
+            hosts.add(new io.novasim.model.catalog.ComputeHost(entry.name(),
+                    entry.availabilityZone() == null ? "nova" : entry.availabilityZone()));
+        }
+        return hosts;
     }
 }

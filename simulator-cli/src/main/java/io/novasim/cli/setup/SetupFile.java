@@ -8,7 +8,12 @@ import java.util.Map;
  * what is required and fills in the defaults, so its messages can name the field.
  */
 public record SetupFile(List<ProjectEntry> projects, List<UserEntry> users, List<FlavorEntry> flavors,
-                        List<ImageEntry> images, List<NetworkEntry> networks, List<VolumeEntry> volumes) {
+                        List<ImageEntry> images, List<NetworkEntry> networks, List<VolumeEntry> volumes,
+                        List<HostEntry> hosts) {
+
+    /** A compute host; {@code availability_zone} defaults to {@code nova}. Without any, the cloud has one host. */
+    public record HostEntry(String name, String availabilityZone) {
+    }
 
     /** A project (tenant); {@code domain} defaults to {@code Default}. */
     public record ProjectEntry(String id, String name, String domain) {

@@ -85,7 +85,7 @@ class SetupReaderTest {
         assertProblem("projects: [{id: p, name: a}, {id: p, name: b}]", "projects[1].id", "already used by projects[0]");
         assertProblem("projects: {name: demo, colour: blue}", "projects[0].colour", "unknown field");
         assertProblem("projects:\n  - name: a\n  -\n", "projects[1]", "empty entry");
-        assertProblem("projets: []", "projets", "known fields: flavors, images, networks, projects, users, volumes");
+        assertProblem("projets: []", "projets", "known fields: flavors, hosts, images, networks, projects, users, volumes");
     }
 
     @Test

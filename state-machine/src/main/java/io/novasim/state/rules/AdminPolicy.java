@@ -16,6 +16,22 @@ public enum AdminPolicy {
     MIGRATIONS_INDEX("os_compute_api:os-migrations:index"),
     /** {@code GET /servers/{id}/migrations} ({@code nova/policies/servers_migrations.py}). */
     SERVER_MIGRATIONS_INDEX("os_compute_api:servers:migrations:index"),
+    /** The {@code migrate} action ({@code nova/policies/migrate_server.py}). */
+    MIGRATE("os_compute_api:os-migrate-server:migrate"),
+    /** The {@code evacuate} action ({@code nova/policies/evacuate.py}). */
+    EVACUATE("os_compute_api:os-evacuate"),
+    /** {@code GET /os-services} ({@code nova/policies/services.py}). */
+    SERVICES_LIST("os_compute_api:os-services:list"),
+    /** {@code PUT /os-services/{id}}. */
+    SERVICES_UPDATE("os_compute_api:os-services:update"),
+    /** {@code GET /os-hypervisors} and its detail ({@code nova/policies/hypervisors.py}). */
+    HYPERVISORS_LIST("os_compute_api:os-hypervisors:list"),
+    /** {@code GET /os-hypervisors/detail}. */
+    HYPERVISORS_LIST_DETAIL("os_compute_api:os-hypervisors:list-detail"),
+    /** {@code GET /os-hypervisors/{id}}. */
+    HYPERVISORS_SHOW("os_compute_api:os-hypervisors:show"),
+    /** {@code GET /os-availability-zone/detail} ({@code nova/policies/availability_zone.py}). */
+    AVAILABILITY_ZONE_DETAIL("os_compute_api:os-availability-zone:detail"),
     /** {@code os-resetState} ({@code nova/policies/admin_actions.py}). */
     RESET_STATE("os_compute_api:os-admin-actions:reset_state"),
     /** A volume attachment's PUT that swaps the volume ({@code nova/policies/volumes_attachments.py}). */
