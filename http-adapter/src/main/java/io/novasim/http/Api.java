@@ -48,6 +48,17 @@ public final class Api {
         this.control = control;
     }
 
+    /** Every route the APIs serve, as {@code METHOD /path/{param}}, API by API (the README lists them). */
+    java.util.List<String> routes() {
+        java.util.List<String> routes = new java.util.ArrayList<>(identity.routes());
+        routes.addAll(compute.routes());
+        routes.addAll(network.routes());
+        routes.addAll(volume.routes());
+        routes.addAll(image.routes());
+        routes.addAll(control.routes());
+        return routes;
+    }
+
     /**
      * Answers one request.
      *

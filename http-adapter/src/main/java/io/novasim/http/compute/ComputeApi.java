@@ -74,6 +74,7 @@ public final class ComputeApi {
         new ServerTagsRoutes(simulation).register(this);
         new MigrationsRoutes(simulation).register(this);
         new HostsRoutes(simulation).register(this);
+        new ServerPasswordRoutes(simulation).register(this);
     }
 
     /** {@code GET /}: the compute API's versions, which clients read first. */
@@ -82,6 +83,13 @@ public final class ComputeApi {
     }
 
     /** Adds a route under {@code /v2.1}, reachable with and without the project id in the path. */
+    /** The routes Nova's API serves here, as {@code METHOD /v2.1/path}. */
+    public java.util.List<String> routes() {
+        java.util.List<String> routes = new java.util.ArrayList<>(java.util.List.of("GET /", "GET /v2.1"));
+        table.routes().stream().map(r -> r.replaceFirst(" ", " /v2.1")).forEach(routes::add);
+        return routes;
+    }
+
     void route(String method, String path, Route route) {
         table.add(method, path, route);
     }

@@ -104,6 +104,11 @@ public final class ControlRoutes {
                 control.events().stream().map(ControlRoutes::event).toList()));
     }
 
+    /** The control plane's routes, as {@code METHOD /__sim/v1/path}. */
+    public java.util.List<String> routes() {
+        return routes.routes();
+    }
+
     private void route(String method, String path, ControlRoute route) {
         routes.add(method, PREFIX + path, route);
     }

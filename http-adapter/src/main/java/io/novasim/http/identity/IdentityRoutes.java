@@ -56,6 +56,12 @@ public final class IdentityRoutes {
      *
      * @return the answer, or null when the path and method are not Keystone's
      */
+    /** Keystone's routes here, as {@code METHOD /path}: what {@link #handle} answers. */
+    public java.util.List<String> routes() {
+        return java.util.List.of("GET /identity", "GET /identity/v3", "POST /identity/v3/auth/tokens",
+                "GET /identity/v3/auth/tokens", "HEAD /identity/v3/auth/tokens", "DELETE /identity/v3/auth/tokens");
+    }
+
     public ApiResponse handle(Exchange exchange) {
         String path = exchange.path();
         boolean get = exchange.method().equals("GET");

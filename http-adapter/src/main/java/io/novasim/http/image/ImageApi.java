@@ -40,6 +40,10 @@ final class ImageApi implements ServicePipeline.Service {
         pipeline.open(PREFIX + path, answer);
     }
 
+    java.util.List<String> routes() {
+        return pipeline.routes();
+    }
+
     /** Answers a request under {@code /image}, or null when no route matches. */
     ApiResponse handle(Exchange exchange, String[] segments) {
         return pipeline.handle(exchange, segments);

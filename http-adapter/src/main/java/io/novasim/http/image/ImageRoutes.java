@@ -49,6 +49,11 @@ public final class ImageRoutes {
         api.route("DELETE", "/images/{image_id}", this::delete);
     }
 
+    /** The routes this API serves, as {@code METHOD /path}. */
+    public java.util.List<String> routes() {
+        return api.routes();
+    }
+
     /**
      * Answers a request under {@code /image}.
      *

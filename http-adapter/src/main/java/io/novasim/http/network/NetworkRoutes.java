@@ -38,6 +38,11 @@ public final class NetworkRoutes {
         new PortsRoutes(simulation).register(api);
     }
 
+    /** The routes this API serves, as {@code METHOD /path}. */
+    public java.util.List<String> routes() {
+        return api.routes();
+    }
+
     /**
      * Answers a request under {@code /network}.
      *

@@ -20,7 +20,7 @@ public final class RouteTable<R> {
     /**
      * A path template: per segment, the literal it must be, or the name of the parameter it is (the other null).
      */
-    private record Template<R>(String[] literals, String[] parameters, R route) {
+    private record Template<R>(String path, String[] literals, String[] parameters, R route) {
         static <R> Template<R> of(String path, R route) {
             String[] segments = split(path);
             String[] literals = new String[segments.length];
@@ -32,7 +32,7 @@ public final class RouteTable<R> {
                     literals[i] = segments[i];
                 }
             }
-            return new Template<>(literals, parameters, route);
+            return new Template<>(path, literals, parameters, route);
         }
 
         /** The parameters' values when the segments from {@code from} on match, else null. */
@@ -64,6 +64,15 @@ public final class RouteTable<R> {
 
     /** The templates of each method, in the order they were added. */
     private final Map<String, List<Template<R>>> templates = new HashMap<>();
+
+    /** Every route, as {@code METHOD /path/{param}}, sorted by path then method. */
+    public List<String> routes() {
+        List<String> routes = new ArrayList<>();
+        templates.forEach((method, list) -> list.forEach(t -> routes.add(method + " " + t.path())));
+        routes.sort(java.util.Comparator.comparing((String r) -> r.substring(r.indexOf(' ') + 1))
+                .thenComparing(r -> r.substring(0, r.indexOf(' '))));
+        return routes;
+    }
 
     /** Adds a route for {@code method} (upper case) at {@code path}. */
     public void add(String method, String path, R route) {

@@ -64,6 +64,15 @@ public final class ServicePipeline {
     }
 
     /** An authenticated route at {@code path} (the whole path, with the service's prefix). */
+    /** The routes this API serves, as {@code METHOD /path} under the service's prefix. */
+    public java.util.List<String> routes() {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        open.keySet().stream().filter(path -> !path.endsWith("/") || path.length() == 1).sorted()
+                .forEach(path -> all.add("GET " + path)); // version discovery, without a token
+        all.addAll(routes.routes());
+        return all;
+    }
+
     public void route(String method, String path, Route route) {
         routes.add(method, path, route);
     }

@@ -50,6 +50,10 @@ final class VolumeApi implements ServicePipeline.Service {
         pipeline.open(PREFIX + path, answer);
     }
 
+    java.util.List<String> routes() {
+        return pipeline.routes();
+    }
+
     /** Answers a request under {@code /volume}, or null when no route matches. */
     ApiResponse handle(Exchange exchange, String[] segments) {
         return pipeline.handle(exchange, segments);

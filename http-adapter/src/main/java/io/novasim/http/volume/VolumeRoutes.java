@@ -32,6 +32,11 @@ public final class VolumeRoutes {
         new VolumesRoutes(simulation).register(api);
     }
 
+    /** The routes this API serves, as {@code METHOD /path}. */
+    public java.util.List<String> routes() {
+        return api.routes();
+    }
+
     /**
      * Answers a request under {@code /volume}.
      *
