@@ -41,11 +41,11 @@ class NotSimulatedRoutesTest extends SeededCloudTest {
 
     @Test
     void novaRoutesItDoesNotSimulateAre501() {
-        Client.Response password = demo.send("DELETE", "/v2.1/servers/" + server + "/os-server-password", null);
-        notImplemented(password, "notImplemented",
-                "novasim does not simulate DELETE /v2.1/servers/{server_id}/os-server-password");
-        assertThat(password.header("Content-Type")).isEqualTo("application/json; charset=UTF-8");
-        assertThat(password.header("x-openstack-request-id")).startsWith("req-");
+        Client.Response diagnostics = demo.send("GET", "/v2.1/servers/" + server + "/diagnostics", null);
+        notImplemented(diagnostics, "notImplemented",
+                "novasim does not simulate GET /v2.1/servers/{server_id}/diagnostics");
+        assertThat(diagnostics.header("Content-Type")).isEqualTo("application/json; charset=UTF-8");
+        assertThat(diagnostics.header("x-openstack-request-id")).startsWith("req-");
         notImplemented(demo.get("/v2.1/os-simple-tenant-usage"), "notImplemented",
                 "novasim does not simulate GET /v2.1/os-simple-tenant-usage");
         String project = sim.control().state().servers().get(0).projectId();
