@@ -20,6 +20,7 @@ import io.novasim.state.command.DetachVolume;
 import io.novasim.state.command.LockServer;
 import io.novasim.state.command.Networks;
 import io.novasim.state.command.Perform;
+import io.novasim.state.command.LiveMigrateServer;
 import io.novasim.state.command.MigrateServer;
 import io.novasim.state.command.EvacuateServer;
 import io.novasim.state.command.SetComputeServiceDown;
@@ -101,7 +102,8 @@ class CommandJsonTest {
             new MigrateServer(SERVER, "compute-b"),
             new MigrateServer(SERVER, null),
             new EvacuateServer(SERVER, "compute-b", "secret"),
-            new SetComputeServiceDown("compute-a", true));
+            new SetComputeServiceDown("compute-a", true),
+            new LiveMigrateServer(SERVER, null));
 
     @Test
     void everyCommandRoundTripsAsASnapshotWritesAndReadsIt() throws Exception {

@@ -88,6 +88,31 @@ class HostsAndMovesTest {
     }
 
     @Test
+    void aLiveMigrationMovesARunningServerAndShowsWhileItRuns() {
+        String server = boot("live");
+        String from = asAdmin(server).get("OS-EXT-SRV-ATTR:host").asText();
+        Client.Response accepted = admin.post("/v2.1/servers/" + server + "/action",
+                "{\"os-migrateLive\": {\"block_migration\": \"auto\", \"host\": null}}");
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        assertThat(asAdmin(server).get("status").asText()).isEqualTo("MIGRATING");
+        sim.control().advance(Duration.ofSeconds(2));
+        JsonNode running = admin.get("/v2.1/servers/" + server + "/migrations").json().at("/migrations/0");
+        assertThat(running.get("status").asText()).isEqualTo("running");
+        assertThat(running.get("source_compute").asText()).isEqualTo(from);
+        sim.control().advance(Duration.ofSeconds(2));
+        JsonNode moved = asAdmin(server);
+        assertThat(moved.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(moved.get("OS-EXT-SRV-ATTR:host").asText()).isNotEqualTo(from);
+        assertThat(admin.get("/v2.1/servers/" + server + "/migrations").json().get("migrations")).isEmpty();
+        assertThat(admin.get("/v2.1/os-migrations?migration_type=live-migration").json()
+                .at("/migrations/0/status").asText()).isEqualTo("completed");
+        Client.Response noHost = admin.post("/v2.1/servers/" + server + "/action",
+                "{\"os-migrateLive\": {\"block_migration\": false, \"host\": \"nowhere\"}}");
+        assertThat(noHost.json().at("/badRequest/message").asText())
+                .isEqualTo("Compute host nowhere could not be found.");
+    }
+
+    @Test
     void aServerOfADownHostIsEvacuated() {
         String server = boot("web");
         String host = asAdmin(server).get("OS-EXT-SRV-ATTR:host").asText();

@@ -14,6 +14,7 @@ import io.novasim.state.command.CreateServer;
 import io.novasim.state.command.Networks;
 import io.novasim.state.command.RebuildServer;
 import io.novasim.state.command.MigrateServer;
+import io.novasim.state.command.LiveMigrateServer;
 import io.novasim.state.command.EvacuateServer;
 import io.novasim.state.command.SetComputeServiceDown;
 import io.novasim.state.command.ResizeServer;
@@ -351,6 +352,31 @@ final class Lifecycle {
     }
 
     /**
+     * A live migration (admins): task_state migrating while the scheduler chooses a host (another than the
+     * server's) and the guest moves; the vm_state stays. As from 2.34, a host that cannot take it fails the work
+     * after the answer, and the server stays where it was.
+     */
+    Receipt liveMigrate(Caller caller, LiveMigrateServer command, String requestId, Instant now) {
+        Server server = world.visibleServer(caller, command.serverId());
+        TransitionRule rule = TransitionTable.rule(Operation.LIVE_MIGRATE);
+        rule.adminPolicy().enforce(caller.admin());
+        rule.check(server, caller.admin());
+        if (command.host() != null) {
+            world.catalog.host(command.host())
+                    .orElseThrow(() -> Refusal.COMPUTE_HOST_NOT_FOUND.exception(command.host()));
+        }
+        Optional<FaultEffect> fault = world.fault(
+                FaultTarget.server(Operation.LIVE_MIGRATE, server.id(), server.name(), server.projectId()),
+                requestId, now);
+        migrations.start(server, server.flavorId(), "live-migration", Migration.ACCEPTED, command.host(), now);
+        Server busy = server.withTaskState(rule.phases().get(0), now);
+        world.put(busy, now);
+        world.startAction(rule, server.id(), requestId, caller, now, true);
+        startWork(busy, rule, requestId, now, fault);
+        return Receipt.of(requestId, busy);
+    }
+
+    /**
      * An evacuation (admins): the server is rebuilt on another host because its own nova-compute is down; whatever
      * ran on it stops (compute/api.py evacuate, evacuate.py).
      */
@@ -399,7 +425,8 @@ final class Lifecycle {
     Receipt perform(Caller caller, String serverId, Operation operation, String lockReason, String requestId,
                     Instant now) {
         if (operation == Operation.REBUILD || operation == Operation.CREATE_IMAGE || operation == Operation.RESIZE
-                || operation == Operation.MIGRATE || operation == Operation.EVACUATE) {
+                || operation == Operation.MIGRATE || operation == Operation.EVACUATE
+                || operation == Operation.LIVE_MIGRATE) {
             throw new IllegalArgumentException(operation + " takes its own command (RebuildServer, "
                     + "CreateServerImage, ResizeServer, MigrateServer, EvacuateServer)");
         }
@@ -574,6 +601,20 @@ final class Lifecycle {
                     return;
                 }
             }
+            if (rule.operation() == Operation.LIVE_MIGRATE) {
+                Migration asked = migrations.inFlight(server.id()).orElseThrow();
+                if (server.host() != null && server.host().equals(asked.destHost())) {
+                    world.cancel(job.key());
+                    fail(job, server, rule, at, new FaultEffect.FailCompletion(400, "Unable to migrate instance ("
+                            + server.id() + ") to current host (" + server.host() + ")."));
+                    return;
+                }
+                if (!schedule(job, server, rule, server.host() == null ? java.util.Set.of()
+                        : java.util.Set.of(server.host()), "No valid host was found. ", at)) {
+                    return;
+                }
+                migrations.status(server.id(), Migration.RUNNING, at);
+            }
             if (rule.operation() == Operation.EVACUATE && phase == TaskState.REBUILD_BLOCK_DEVICE_MAPPING
                     && !schedule(job, server, rule, java.util.Set.of(server.host() == null ? "" : server.host()),
                     "No valid host was found. No valid host found for evacuate", at)) {
@@ -615,7 +656,7 @@ final class Lifecycle {
         }
         if (rule.operation() == Operation.RESIZE || rule.operation() == Operation.CONFIRM_RESIZE
                 || rule.operation() == Operation.REVERT_RESIZE || rule.operation() == Operation.MIGRATE
-                || rule.operation() == Operation.EVACUATE) {
+                || rule.operation() == Operation.EVACUATE || rule.operation() == Operation.LIVE_MIGRATE) {
             migrations.status(server.id(), Migration.ERROR, at);
         }
         if (rule.operation() == Operation.CREATE) {
@@ -650,6 +691,10 @@ final class Lifecycle {
             case EVACUATE -> {
                 resized = server.withHost(migration.destHost(), at);
                 migrations.status(server.id(), Migration.DONE, at);
+            }
+            case LIVE_MIGRATE -> {
+                resized = server.withHost(migration.destHost(), at);
+                migrations.status(server.id(), Migration.COMPLETED, at);
             }
             case CONFIRM_RESIZE -> {
                 // a server resized while stopped is still off: it goes back to stopped

@@ -129,6 +129,7 @@ class CloudModelProperties {
             case REVERT_RESIZE -> List.of(RESIZE_REVERTING);
             case MIGRATE -> List.of(RESIZE_PREP, RESIZE_MIGRATING, RESIZE_MIGRATED, RESIZE_FINISH);
             case EVACUATE -> List.of(REBUILDING, REBUILD_BLOCK_DEVICE_MAPPING, REBUILD_SPAWNING);
+            case LIVE_MIGRATE -> List.of(MIGRATING, MIGRATING);
             default -> List.of();
         };
     }
@@ -139,6 +140,7 @@ class CloudModelProperties {
             case SHELVE, UNSHELVE, REBUILD -> 6;
             case CREATE_IMAGE, RESIZE, MIGRATE -> 8;
             case EVACUATE -> 6;
+            case LIVE_MIGRATE -> 4;
             case CONFIRM_RESIZE -> 1;
             case REVERT_RESIZE -> 4;
             case MEDIA_ATTACH -> 2;
@@ -169,6 +171,7 @@ class CloudModelProperties {
             case CREATE_IMAGE -> vm == ACTIVE || vm == STOPPED || vm == PAUSED || vm == SUSPENDED;
             case RESIZE, MIGRATE -> vm == ACTIVE || vm == STOPPED;
             case EVACUATE -> vm == ACTIVE || vm == STOPPED || vm == ERROR;
+            case LIVE_MIGRATE -> vm == ACTIVE || vm == PAUSED;
             case CONFIRM_RESIZE, REVERT_RESIZE -> vm == RESIZED;
             case TRIGGER_CRASH_DUMP -> vm == ACTIVE || vm == PAUSED || vm == RESCUED || vm == RESIZED || vm == ERROR;
             default -> true;
@@ -192,6 +195,7 @@ class CloudModelProperties {
             case CREATE_IMAGE -> "createImage";
             case CONFIRM_RESIZE -> "confirmResize";
             case REVERT_RESIZE -> "revertResize";
+            case LIVE_MIGRATE -> "os-migrateLive";
             default -> op.name().toLowerCase();
         };
     }
@@ -218,6 +222,9 @@ class CloudModelProperties {
         }
         if (op == Operation.MIGRATE && !caller.admin()) {
             return "Policy doesn't allow os_compute_api:os-migrate-server:migrate to be performed.";
+        }
+        if (op == Operation.LIVE_MIGRATE && !caller.admin()) {
+            return "Policy doesn't allow os_compute_api:os-migrate-server:migrate_live to be performed.";
         }
         if (op == Operation.EVACUATE && !caller.admin()) {
             return "Policy doesn't allow os_compute_api:os-evacuate to be performed.";
@@ -275,7 +282,7 @@ class CloudModelProperties {
                 long elapsed = Duration.between(e.runningSince, now).toNanos();
                 int phase = totalNanos == 0 ? phases.size()
                         : (int) Math.min(phases.size(), elapsed * phases.size() / totalNanos);
-                if (e.running == Operation.MIGRATE && phase >= 1) {
+                if ((e.running == Operation.MIGRATE || e.running == Operation.LIVE_MIGRATE) && phase >= 1) {
                     // one host: the scheduler finds nowhere to go, and the server is back as it was
                     e.running = null;
                     e.task = NONE;

@@ -65,6 +65,7 @@ final class Fixtures {
             case RESIZE -> new io.novasim.state.command.ResizeServer(serverId, BIGGER_FLAVOR);
             case MIGRATE -> new io.novasim.state.command.MigrateServer(serverId, null);
             case EVACUATE -> new io.novasim.state.command.EvacuateServer(serverId, null, null);
+            case LIVE_MIGRATE -> new io.novasim.state.command.LiveMigrateServer(serverId, null);
             default -> new io.novasim.state.command.Perform(serverId, op);
         };
     }

@@ -46,10 +46,48 @@ final class MigrationsRoutes {
         return Reply.ok(Json.object("migrations", views));
     }
 
+    /** The server's live migrations in progress (Nova lists no other kind here), as Nova's server_migrations shows. */
     private Reply ofServer(Call call) {
-        simulation.cloud().server(call.caller(), call.path("server_id"));
+        String serverId = call.path("server_id");
+        simulation.cloud().server(call.caller(), serverId);
         AdminPolicy.SERVER_MIGRATIONS_INDEX.enforce(call.caller().admin());
-        return Reply.ok(Json.object("migrations", List.of()));
+        List<Map<String, Object>> views = new ArrayList<>();
+        for (Migration migration : simulation.cloud().migrations()) {
+            boolean inProgress = migration.status().equals(Migration.ACCEPTED)
+                    || migration.status().equals(Migration.RUNNING);
+            if (migration.serverId().equals(serverId) && migration.type().equals("live-migration") && inProgress) {
+                views.add(liveView(call, migration));
+            }
+        }
+        return Reply.ok(Json.object("migrations", views));
+    }
+
+    private static Map<String, Object> liveView(Call call, Migration migration) {
+        Map<String, Object> view = Json.object();
+        view.put("created_at", Json.micros(migration.created()));
+        view.put("dest_compute", migration.destHost());
+        view.put("dest_host", migration.destHost() == null ? null : HOST_IP);
+        view.put("dest_node", migration.destHost());
+        view.put("disk_processed_bytes", 0);
+        view.put("disk_remaining_bytes", 0);
+        view.put("disk_total_bytes", 0);
+        view.put("id", migration.id());
+        view.put("memory_processed_bytes", 0);
+        view.put("memory_remaining_bytes", 0);
+        view.put("memory_total_bytes", 0);
+        view.put("server_uuid", migration.serverId());
+        view.put("source_compute", migration.sourceHost());
+        view.put("source_node", migration.sourceHost());
+        view.put("status", migration.status());
+        view.put("updated_at", Json.micros(migration.updated()));
+        if (call.atLeast(59)) {
+            view.put("uuid", migration.uuid());
+        }
+        if (call.atLeast(80)) {
+            view.put("user_id", migration.userId());
+            view.put("project_id", migration.projectId());
+        }
+        return view;
     }
 
     private static boolean matches(Call call, Migration migration) {

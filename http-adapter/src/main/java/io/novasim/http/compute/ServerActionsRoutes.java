@@ -14,6 +14,7 @@ import io.novasim.state.command.DetachMedia;
 import io.novasim.state.command.LockServer;
 import io.novasim.state.command.Perform;
 import io.novasim.state.command.MigrateServer;
+import io.novasim.state.command.LiveMigrateServer;
 import io.novasim.state.command.EvacuateServer;
 import io.novasim.state.command.ResizeServer;
 import io.novasim.state.command.Receipt;
@@ -79,6 +80,7 @@ final class ServerActionsRoutes {
             case "confirmResize" -> run(call, new Perform(serverId, Operation.CONFIRM_RESIZE), 204);
             case "migrate" -> run(call, new MigrateServer(serverId, migrateHost(call, argument)), 202);
             case "evacuate" -> evacuate(call, serverId, argument);
+            case "os-migrateLive" -> run(call, new LiveMigrateServer(serverId, liveMigrateHost(call, argument)), 202);
             case "lock" -> run(call, new LockServer(serverId, lockReason(call, argument)), 202);
             case "os-resetState" -> run(call, new Perform(serverId, resetState(argument)), 202);
             case "resetNetwork" -> throw Refusal.GONE.exception(); // removed with nova-network; Nova answers 410
@@ -149,6 +151,34 @@ final class ServerActionsRoutes {
         Schema.object(argument, "migrate");
         Schema.onlyKeys(argument, "migrate", Set.of("host"));
         return Schema.string(argument, "host", true, 1, 255);
+    }
+
+    /**
+     * The host an {@code os-migrateLive} asks for, its body checked as the microversion's schema has it:
+     * {@code block_migration} and {@code host} required (and {@code disk_over_commit} before 2.25), {@code "auto"}
+     * from 2.25, {@code force} from 2.30 to 2.67 (only with a host).
+     */
+    private static String liveMigrateHost(Call call, JsonNode argument) {
+        Schema.object(argument, "os-migrateLive");
+        Set<String> keys = call.atLeast(30) && !call.atLeast(68) ? Set.of("block_migration", "host", "force")
+                : call.atLeast(25) ? Set.of("block_migration", "host")
+                : Set.of("block_migration", "disk_over_commit", "host");
+        Schema.onlyKeys(argument, "os-migrateLive", keys);
+        Schema.required(argument, "os-migrateLive", "block_migration");
+        if (!call.atLeast(25)) {
+            Schema.required(argument, "os-migrateLive", "disk_over_commit");
+            Schema.bool(argument, "disk_over_commit");
+        }
+        Schema.required(argument, "os-migrateLive", "host");
+        JsonNode block = argument.get("block_migration");
+        if (!(call.atLeast(25) && block.isTextual() && block.textValue().equals("auto"))) {
+            Schema.bool(argument, "block_migration");
+        }
+        String host = Schema.string(argument, "host", true, 1, 255);
+        if (keys.contains("force") && Boolean.TRUE.equals(Schema.bool(argument, "force")) && host == null) {
+            throw Refusal.FORCE_WITHOUT_HOST.exception();
+        }
+        return host;
     }
 
     /**

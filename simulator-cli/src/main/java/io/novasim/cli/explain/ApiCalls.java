@@ -47,6 +47,7 @@ final class ApiCalls {
             case REVERT_RESIZE -> "Go back to a resized server's old flavor";
             case MIGRATE -> "Move a server to another host, keeping its flavor (admin; then confirm or revert)";
             case EVACUATE -> "Rebuild a server on another host because its own is down (admin)";
+            case LIVE_MIGRATE -> "Move a running server to another host without stopping it (admin)";
             case CHANGE_PASSWORD -> "Set a server's administrator password";
             case TRIGGER_CRASH_DUMP -> "Make the guest dump its memory (a crash dump; 2.17)";
             case LOCK -> "Lock a server against changes by non-admins";
@@ -119,6 +120,9 @@ final class ApiCalls {
                             .toString());
             case MIGRATE -> new Explanation.Request("POST", "/v2.1/servers/" + SERVER + "/action",
                     JSON.createObjectNode().set("migrate", JSON.nullNode()).toString());
+            case LIVE_MIGRATE -> new Explanation.Request("POST", "/v2.1/servers/" + SERVER + "/action",
+                    JSON.createObjectNode().set("os-migrateLive", JSON.createObjectNode().put("block_migration",
+                            "auto").putNull("host")).toString());
             case EVACUATE -> new Explanation.Request("POST", "/v2.1/servers/" + SERVER + "/action",
                     JSON.createObjectNode().set("evacuate", JSON.createObjectNode()).toString());
             case CONFIRM_RESIZE, REVERT_RESIZE -> new Explanation.Request("POST", "/v2.1/servers/" + SERVER

@@ -5,7 +5,8 @@ public sealed interface Command permits CreateServer, UpdateServer, Perform, Loc
         CreatePort, DeletePort, CreateVolume, DeleteVolume, AttachVolume, DetachVolume, UpdateVolumeAttachment,
         AttachMedia, DetachMedia, CreateKeypair, DeleteKeypair, SetServerMetadata, DeleteServerMetadata,
         UpdateServerTags, RebuildServer, CreateServerImage, DeleteImage, ResizeServer, CreateNetwork,
-        DeleteNetwork, CreateSubnet, DeleteSubnet, MigrateServer, EvacuateServer, SetComputeServiceDown {
+        DeleteNetwork, CreateSubnet, DeleteSubnet, MigrateServer, EvacuateServer, SetComputeServiceDown,
+        LiveMigrateServer {
     /** The server it acts on, or {@code null} when it acts on no existing server. */
     String serverId();
 }

@@ -18,6 +18,8 @@ public enum AdminPolicy {
     SERVER_MIGRATIONS_INDEX("os_compute_api:servers:migrations:index"),
     /** The {@code migrate} action ({@code nova/policies/migrate_server.py}). */
     MIGRATE("os_compute_api:os-migrate-server:migrate"),
+    /** The {@code os-migrateLive} action. */
+    MIGRATE_LIVE("os_compute_api:os-migrate-server:migrate_live"),
     /** The {@code evacuate} action ({@code nova/policies/evacuate.py}). */
     EVACUATE("os_compute_api:os-evacuate"),
     /** {@code GET /os-services} ({@code nova/policies/services.py}). */

@@ -117,6 +117,10 @@ public final class TransitionTable {
         add(Operation.EVACUATE, "evacuate", "evacuate", "compute_rebuild_instance", false, AdminPolicy.EVACUATE,
                 EnumSet.of(ACTIVE, STOPPED, ERROR), ANY_TASK, true,
                 List.of(REBUILDING, REBUILD_BLOCK_DEVICE_MAPPING, REBUILD_SPAWNING), ACTIVE, PowerState.RUNNING, null);
+        // The guest keeps running: the vm_state stays, the host changes. Two steps: the scheduler's choice, the move.
+        add(Operation.LIVE_MIGRATE, "os-migrateLive", "live-migration", "compute_live_migration", true,
+                AdminPolicy.MIGRATE_LIVE, EnumSet.of(ACTIVE, PAUSED), IDLE, true, List.of(MIGRATING, MIGRATING),
+                null, null, null);
         // set_admin_password: an RPC call, so Nova answers once the password is set (see Timings)
         add(Operation.CHANGE_PASSWORD, "changePassword", "changePassword", "compute_set_admin_password", true, null,
                 EnumSet.of(ACTIVE), IDLE, true, List.of(UPDATING_PASSWORD), ACTIVE, PowerState.RUNNING, null);

@@ -59,6 +59,7 @@ public final class Timings {
         d.put(Operation.REVERT_RESIZE, Duration.ofSeconds(4));
         d.put(Operation.MIGRATE, Duration.ofSeconds(8));
         d.put(Operation.EVACUATE, Duration.ofSeconds(6));
+        d.put(Operation.LIVE_MIGRATE, Duration.ofSeconds(4));
         d.put(Operation.DETACH_INTERFACE, Duration.ofSeconds(1));
         d.put(Operation.ATTACH_VOLUME, Duration.ofSeconds(2));
         d.put(Operation.DETACH_VOLUME, Duration.ofSeconds(1));
