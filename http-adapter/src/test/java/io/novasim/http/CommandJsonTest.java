@@ -20,6 +20,7 @@ import io.novasim.state.command.DetachVolume;
 import io.novasim.state.command.LockServer;
 import io.novasim.state.command.Networks;
 import io.novasim.state.command.Perform;
+import io.novasim.state.command.CreateServerBackup;
 import io.novasim.state.command.LiveMigrateServer;
 import io.novasim.state.command.MigrateServer;
 import io.novasim.state.command.EvacuateServer;
@@ -103,7 +104,8 @@ class CommandJsonTest {
             new MigrateServer(SERVER, null),
             new EvacuateServer(SERVER, "compute-b", "secret"),
             new SetComputeServiceDown("compute-a", true),
-            new LiveMigrateServer(SERVER, null));
+            new LiveMigrateServer(SERVER, null),
+            new CreateServerBackup(SERVER, "nightly", "daily", 2, Map.of("k", "v"), true));
 
     @Test
     void everyCommandRoundTripsAsASnapshotWritesAndReadsIt() throws Exception {

@@ -78,6 +78,25 @@ class CreateImageTest extends SeededCloudTest {
     }
 
     @Test
+    void backupsRotate() {
+        Client at245 = demo.microversion("2.45");
+        String body = "{\"createBackup\": {\"name\": \"%s\", \"backup_type\": \"daily\", \"rotation\": 1}}";
+        String first = at245.post("/v2.1/servers/" + server + "/action", body.formatted("b1")).json()
+                .get("image_id").asText();
+        assertThat(taskState()).isEqualTo("image_backup");
+        sim.control().advance(Duration.ofSeconds(6));
+        assertThat(image(first).get("image_type").asText()).isEqualTo("backup");
+        assertThat(image(first).get("backup_type").asText()).isEqualTo("daily");
+        assertThat(image(first).get("status").asText()).isEqualTo("active");
+        Client.Response second = demo.post("/v2.1/servers/" + server + "/action", body.formatted("b2"));
+        assertThat(second.header("Location")).contains("/v2.1/images/");
+        sim.control().advance(Duration.ofSeconds(6));
+        assertThat(image(first).at("/code").asText()).as("rotated out").isEqualTo("404 Not Found");
+        assertThat(demo.get("/v2.1/servers/" + server + "/os-instance-actions").json()
+                .at("/instanceActions/0/action").asText()).isEqualTo("createBackup");
+    }
+
+    @Test
     void from245TheBodyNamesTheImage() {
         Client.Response answer = snapshot(demo.microversion("2.45"), "{\"name\": \"snap\"}");
         assertThat(answer.status()).isEqualTo(202);

@@ -36,6 +36,7 @@ import io.novasim.state.command.SetServerMetadata;
 import io.novasim.state.command.UpdateServer;
 import io.novasim.state.command.RebuildServer;
 import io.novasim.state.command.MigrateServer;
+import io.novasim.state.command.CreateServerBackup;
 import io.novasim.state.command.LiveMigrateServer;
 import io.novasim.state.command.EvacuateServer;
 import io.novasim.state.command.SetComputeServiceDown;
@@ -209,6 +210,8 @@ public final class Cloud {
             return tenantNetworks.createSubnet(caller, s, requestId);
         } else if (command instanceof DeleteSubnet d) {
             return tenantNetworks.deleteSubnet(caller, d.subnetId(), requestId);
+        } else if (command instanceof CreateServerBackup b) {
+            return lifecycle.createBackup(caller, b, requestId, now);
         } else if (command instanceof LiveMigrateServer l) {
             return lifecycle.liveMigrate(caller, l, requestId, now);
         } else if (command instanceof MigrateServer m) {

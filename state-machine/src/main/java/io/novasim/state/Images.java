@@ -26,10 +26,16 @@ final class Images {
 
     /** A new queued image of {@code server}, with Nova's properties (compute/utils.py create_image). */
     ServerImage reserve(Caller caller, Server server, String name, Map<String, String> metadata, Instant now) {
+        return reserve(caller, server, name, "snapshot", metadata, now);
+    }
+
+    /** @param imageType {@code snapshot}, or {@code backup} (with the backup_type among the metadata) */
+    ServerImage reserve(Caller caller, Server server, String name, String imageType, Map<String, String> metadata,
+                        Instant now) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("instance_uuid", server.id());
         properties.put("user_id", caller.userId());
-        properties.put("image_type", "snapshot");
+        properties.put("image_type", imageType);
         properties.put("base_image_ref", server.imageId() == null ? "" : server.imageId());
         boolean othersServer = !caller.projectId().equals(server.projectId());
         if (othersServer) {
@@ -67,6 +73,21 @@ final class Images {
         ServerImage image = world.images.get(imageId);
         if (image != null && !image.active()) {
             world.images.remove(imageId);
+        }
+    }
+
+    /** Deletes the oldest of the server's backups of that type beyond {@code rotation} (the manager's rotation). */
+    void rotate(String serverId, String backupType, int rotation) {
+        List<String> backups = new ArrayList<>();
+        for (ServerImage image : world.images.values()) {
+            if ("backup".equals(image.properties().get("image_type"))
+                    && backupType.equals(image.properties().get("backup_type"))
+                    && serverId.equals(image.properties().get("instance_uuid"))) {
+                backups.add(image.id()); // oldest first
+            }
+        }
+        for (int i = 0; i < backups.size() - rotation; i++) {
+            world.images.remove(backups.get(i));
         }
     }
 

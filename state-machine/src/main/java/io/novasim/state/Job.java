@@ -65,8 +65,14 @@ record Job(String key, Task task, String requestId, Operation operation, int pha
         record OffloadTimer(String serverId) implements Task {
         }
 
-        /** A snapshot of the server ({@code createImage}) uploading to the image it reserved. */
-        record Snapshot(String serverId, String imageId) implements Task {
+        /**
+         * A snapshot of the server uploading to the image it reserved: {@code createImage}'s, or {@code createBackup}'s
+         * when {@code backupType} is set, which then keeps only {@code rotation} backups of that type.
+         */
+        record Snapshot(String serverId, String imageId, String backupType, int rotation) implements Task {
+            Snapshot(String serverId, String imageId) {
+                this(serverId, imageId, null, 0);
+            }
         }
 
         /** The wait before an unconfirmed resize is confirmed ({@code resize_confirm_window}). */

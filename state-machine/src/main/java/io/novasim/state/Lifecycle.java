@@ -14,6 +14,7 @@ import io.novasim.state.command.CreateServer;
 import io.novasim.state.command.Networks;
 import io.novasim.state.command.RebuildServer;
 import io.novasim.state.command.MigrateServer;
+import io.novasim.state.command.CreateServerBackup;
 import io.novasim.state.command.LiveMigrateServer;
 import io.novasim.state.command.EvacuateServer;
 import io.novasim.state.command.SetComputeServiceDown;
@@ -421,10 +422,40 @@ final class Lifecycle {
         return new Receipt(requestId, null, null, null, null, null, List.of(), null, null, false);
     }
 
+    /**
+     * A backup: as a snapshot, with task_state image_backup first and the image of type backup, after which the
+     * server keeps only {@code rotation} backups of the type (compute/api.py backup, manager._rotate_backups).
+     */
+    Receipt createBackup(Caller caller, CreateServerBackup command, String requestId, Instant now) {
+        Server server = world.visibleServer(caller, command.serverId());
+        if (command.metadataQuota() && command.metadata().size() > ServerMetadata.ITEMS_QUOTA) {
+            throw Refusal.IMAGE_METADATA_LIMIT_EXCEEDED.exception();
+        }
+        TransitionRule rule = TransitionTable.rule(Operation.CREATE_BACKUP);
+        rule.check(server, caller.admin());
+        if (server.imageId() == null) {
+            throw Refusal.BACKUP_VOLUME_BACKED.exception();
+        }
+        Optional<FaultEffect> fault = world.fault(
+                FaultTarget.server(Operation.CREATE_BACKUP, server.id(), server.name(), server.projectId()), requestId,
+                now);
+        java.util.Map<String, String> properties = new java.util.LinkedHashMap<>(command.metadata());
+        properties.put("backup_type", command.backupType());
+        io.novasim.model.image.ServerImage image = images.reserve(caller, server, command.name(), "backup",
+                properties, now);
+        Server busy = server.withTaskState(rule.phases().get(0), now);
+        world.put(busy, now);
+        world.startAction(rule, server.id(), requestId, caller, now, true);
+        startWork(busy, rule, requestId, now, fault, new Job.Task.Snapshot(server.id(), image.id(),
+                command.backupType(), command.rotation()));
+        return Receipt.of(requestId, busy, image);
+    }
+
     /** @param lockReason the reason given with a lock, else {@code null} */
     Receipt perform(Caller caller, String serverId, Operation operation, String lockReason, String requestId,
                     Instant now) {
         if (operation == Operation.REBUILD || operation == Operation.CREATE_IMAGE || operation == Operation.RESIZE
+                || operation == Operation.CREATE_BACKUP
                 || operation == Operation.MIGRATE || operation == Operation.EVACUATE
                 || operation == Operation.LIVE_MIGRATE) {
             throw new IllegalArgumentException(operation + " takes its own command (RebuildServer, "
@@ -723,6 +754,9 @@ final class Lifecycle {
         }
         if (job.task() instanceof Job.Task.Snapshot snapshot) {
             images.uploaded(snapshot.imageId(), server.imageId(), at);
+            if (snapshot.backupType() != null) {
+                images.rotate(server.id(), snapshot.backupType(), snapshot.rotation());
+            }
         }
         world.finishEvent(server.id(), job.requestId(), currentEvent(job), at, null);
         if (rule.operation() == Operation.RESIZE || rule.operation() == Operation.MIGRATE) {

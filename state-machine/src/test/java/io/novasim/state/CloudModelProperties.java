@@ -124,6 +124,7 @@ class CloudModelProperties {
             case FORCE_DELETE -> List.of(DELETING);
             case REBUILD -> List.of(REBUILDING, REBUILD_BLOCK_DEVICE_MAPPING, REBUILD_SPAWNING);
             case CREATE_IMAGE -> List.of(IMAGE_SNAPSHOT_PENDING, IMAGE_SNAPSHOT, IMAGE_PENDING_UPLOAD, IMAGE_UPLOADING);
+            case CREATE_BACKUP -> List.of(IMAGE_BACKUP, IMAGE_PENDING_UPLOAD, IMAGE_UPLOADING);
             case RESIZE -> List.of(RESIZE_PREP, RESIZE_MIGRATING, RESIZE_MIGRATED, RESIZE_FINISH);
             case CONFIRM_RESIZE -> List.of(NONE); // Nova sets no task_state for it
             case REVERT_RESIZE -> List.of(RESIZE_REVERTING);
@@ -139,7 +140,7 @@ class CloudModelProperties {
             case CREATE -> 5;
             case SHELVE, UNSHELVE, REBUILD -> 6;
             case CREATE_IMAGE, RESIZE, MIGRATE -> 8;
-            case EVACUATE -> 6;
+            case EVACUATE, CREATE_BACKUP -> 6;
             case LIVE_MIGRATE -> 4;
             case CONFIRM_RESIZE -> 1;
             case REVERT_RESIZE -> 4;
@@ -168,7 +169,7 @@ class CloudModelProperties {
             case CHANGE_PASSWORD -> vm == ACTIVE;
             case RESTORE -> vm == SOFT_DELETED;
             case REBUILD -> vm == ACTIVE || vm == STOPPED || vm == ERROR;
-            case CREATE_IMAGE -> vm == ACTIVE || vm == STOPPED || vm == PAUSED || vm == SUSPENDED;
+            case CREATE_IMAGE, CREATE_BACKUP -> vm == ACTIVE || vm == STOPPED || vm == PAUSED || vm == SUSPENDED;
             case RESIZE, MIGRATE -> vm == ACTIVE || vm == STOPPED;
             case EVACUATE -> vm == ACTIVE || vm == STOPPED || vm == ERROR;
             case LIVE_MIGRATE -> vm == ACTIVE || vm == PAUSED;
@@ -193,6 +194,7 @@ class CloudModelProperties {
             case SHELVE_OFFLOAD -> "shelveOffload";
             case CHANGE_PASSWORD -> "changePassword";
             case CREATE_IMAGE -> "createImage";
+            case CREATE_BACKUP -> "createBackup";
             case CONFIRM_RESIZE -> "confirmResize";
             case REVERT_RESIZE -> "revertResize";
             case LIVE_MIGRATE -> "os-migrateLive";
@@ -236,7 +238,7 @@ class CloudModelProperties {
         // a snapshot changes nothing of the server, so Nova lets it past a lock
         boolean lockMatters = op != Operation.LOCK && op != Operation.UNLOCK
                 && op != Operation.RESET_STATE_ACTIVE && op != Operation.RESET_STATE_ERROR
-                && op != Operation.CREATE_IMAGE && op != Operation.EVACUATE;
+                && op != Operation.CREATE_IMAGE && op != Operation.CREATE_BACKUP && op != Operation.EVACUATE;
         if (lockMatters && e.lockedBy != null && !caller.admin()) {
             return "Instance " + id + " is locked";
         }
@@ -254,7 +256,8 @@ class CloudModelProperties {
                     : "Cannot '" + actionName(op) + "' instance " + id + " while it is in task_state "
                     + e.task.value();
         }
-        boolean needsLaunch = (lockMatters || op == Operation.CREATE_IMAGE || op == Operation.EVACUATE)
+        boolean needsLaunch = (lockMatters || op == Operation.CREATE_IMAGE || op == Operation.CREATE_BACKUP
+                || op == Operation.EVACUATE)
                 && op != Operation.DELETE
                 && op != Operation.FORCE_DELETE;
         if (needsLaunch && !e.launched) {
@@ -336,7 +339,7 @@ class CloudModelProperties {
                         e.power = PowerState.SHUTDOWN;
                         e.onHost = false;
                     }
-                    case MEDIA_ATTACH, MEDIA_DETACH, CREATE_IMAGE -> { } // no vm_state change
+                    case MEDIA_ATTACH, MEDIA_DETACH, CREATE_IMAGE, CREATE_BACKUP -> { } // no vm_state change
                     case RESIZE -> {
                         e.vm = RESIZED;
                         e.flavor = BIGGER_FLAVOR;

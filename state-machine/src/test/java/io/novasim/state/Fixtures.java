@@ -66,6 +66,8 @@ final class Fixtures {
             case MIGRATE -> new io.novasim.state.command.MigrateServer(serverId, null);
             case EVACUATE -> new io.novasim.state.command.EvacuateServer(serverId, null, null);
             case LIVE_MIGRATE -> new io.novasim.state.command.LiveMigrateServer(serverId, null);
+            case CREATE_BACKUP -> new io.novasim.state.command.CreateServerBackup(serverId, "nightly", "daily", 2,
+                    java.util.Map.of(), false);
             default -> new io.novasim.state.command.Perform(serverId, op);
         };
     }

@@ -179,6 +179,8 @@ public enum Refusal {
             + "is not allowed."),
     /** A confirmResize or revertResize with no finished resize to act on (MigrationNotFoundByStatus). */
     NOT_RESIZED(400, "badRequest", "Instance has not been resized."),
+    /** A backup of a server that boots from a volume. */
+    BACKUP_VOLUME_BACKED(400, "badRequest", "Backup is not supported for volume-backed instances."),
     /** A rebuild to an image that does not exist. */
     REBUILD_IMAGE_NOT_FOUND(400, "badRequest", "Cannot find image for rebuild"),
     /** A rebuild to an image that is not active (queued, saving, deactivated). */

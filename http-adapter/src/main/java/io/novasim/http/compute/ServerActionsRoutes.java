@@ -14,6 +14,7 @@ import io.novasim.state.command.DetachMedia;
 import io.novasim.state.command.LockServer;
 import io.novasim.state.command.Perform;
 import io.novasim.state.command.MigrateServer;
+import io.novasim.state.command.CreateServerBackup;
 import io.novasim.state.command.LiveMigrateServer;
 import io.novasim.state.command.EvacuateServer;
 import io.novasim.state.command.ResizeServer;
@@ -76,6 +77,7 @@ final class ServerActionsRoutes {
             case "rescue" -> rescue(call, serverId);
             case "rebuild" -> rebuild.rebuild(call, serverId, argument);
             case "createImage" -> createImage(call, serverId, argument);
+            case "createBackup" -> createBackup(call, serverId, argument);
             case "resize" -> run(call, new ResizeServer(serverId, flavorRef(argument)), 202);
             case "confirmResize" -> run(call, new Perform(serverId, Operation.CONFIRM_RESIZE), 204);
             case "migrate" -> run(call, new MigrateServer(serverId, migrateHost(call, argument)), 202);
@@ -135,6 +137,31 @@ final class ServerActionsRoutes {
             return Reply.json(202, Json.object("image_id", imageId));
         }
         return Reply.empty(202).withHeader("Location", call.base() + "/image/images/" + imageId);
+    }
+
+    /**
+     * A backup: as createImage, but below 2.45 the Location is Nova's own image URL, and only when the rotation
+     * keeps any backup (create_backup.py).
+     */
+    private Reply createBackup(Call call, String serverId, JsonNode argument) {
+        Schema.object(argument, "createBackup");
+        Schema.onlyKeys(argument, "createBackup", Set.of("name", "backup_type", "rotation", "metadata"));
+        Schema.required(argument, "createBackup", "name");
+        Schema.required(argument, "createBackup", "backup_type");
+        Schema.required(argument, "createBackup", "rotation");
+        String name = Schema.string(argument, "name", false, 1, 255);
+        String backupType = Schema.string(argument, "backup_type", false, 0, Integer.MAX_VALUE);
+        int rotation = Schema.integer(argument, "rotation", 0);
+        Map<String, String> metadata = argument.has("metadata")
+                ? MetadataSchema.items(argument.get("metadata"), "metadata", 0, Integer.MAX_VALUE) : Map.of();
+        Receipt receipt = simulation.cloud().execute(call.caller(), new CreateServerBackup(serverId, name,
+                backupType, rotation, metadata, !call.atLeast(39)), call.requestId());
+        String imageId = receipt.image().id();
+        if (call.atLeast(45)) {
+            return Reply.json(202, Json.object("image_id", imageId));
+        }
+        Reply accepted = Reply.empty(202);
+        return rotation > 0 ? accepted.withHeader("Location", call.base() + "/v2.1/images/" + imageId) : accepted;
     }
 
     private Reply rescue(Call call, String serverId) {

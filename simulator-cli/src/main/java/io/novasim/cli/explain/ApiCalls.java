@@ -42,6 +42,7 @@ final class ApiCalls {
             case FORCE_DELETE -> "Delete a soft-deleted server now";
             case REBUILD -> "Boot a server again from an image, keeping its id, ports and volumes";
             case CREATE_IMAGE -> "Snapshot a server into a new image";
+            case CREATE_BACKUP -> "Back a server up into a new image, keeping the newest backups of its type";
             case RESIZE -> "Move a server to another flavor (then confirm or revert)";
             case CONFIRM_RESIZE -> "Keep a resized server's new flavor";
             case REVERT_RESIZE -> "Go back to a resized server's old flavor";
@@ -75,6 +76,8 @@ final class ApiCalls {
             case EVACUATE -> new Explanation.Call(request, 200, "{\"adminPass\": ...} below 2.14, no body from "
                     + "2.14", true, null);
             case RESCUE -> new Explanation.Call(request, 200, "{\"adminPass\": ...}: the rescue password", true, null);
+            case CREATE_BACKUP -> new Explanation.Call(request, 202, "no body and, when the rotation keeps any, a "
+                    + "Location header naming the image; from 2.45 {\"image_id\": ...}", true, null);
             case CREATE_IMAGE -> new Explanation.Call(request, 202, "no body and a Location header naming the "
                     + "image; from 2.45 {\"image_id\": ...} and no header", true, null);
             case REBUILD -> new Explanation.Call(request, 202,
@@ -120,6 +123,9 @@ final class ApiCalls {
                             .toString());
             case MIGRATE -> new Explanation.Request("POST", "/v2.1/servers/" + SERVER + "/action",
                     JSON.createObjectNode().set("migrate", JSON.nullNode()).toString());
+            case CREATE_BACKUP -> new Explanation.Request("POST", "/v2.1/servers/" + SERVER + "/action",
+                    JSON.createObjectNode().set("createBackup", JSON.createObjectNode().put("name", NAME)
+                            .put("backup_type", "daily").put("rotation", 2)).toString());
             case LIVE_MIGRATE -> new Explanation.Request("POST", "/v2.1/servers/" + SERVER + "/action",
                     JSON.createObjectNode().set("os-migrateLive", JSON.createObjectNode().put("block_migration",
                             "auto").putNull("host")).toString());

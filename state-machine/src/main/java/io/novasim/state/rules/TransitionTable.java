@@ -97,6 +97,9 @@ public final class TransitionTable {
         add(Operation.CREATE_IMAGE, "createImage", "createImage", "compute_snapshot_instance", false, null,
                 EnumSet.of(ACTIVE, STOPPED, PAUSED, SUSPENDED), IDLE, true,
                 List.of(IMAGE_SNAPSHOT_PENDING, IMAGE_SNAPSHOT, IMAGE_PENDING_UPLOAD, IMAGE_UPLOADING), null, null, null);
+        add(Operation.CREATE_BACKUP, "createBackup", "createBackup", "compute_backup_instance", false, null,
+                EnumSet.of(ACTIVE, STOPPED, PAUSED, SUSPENDED), IDLE, true,
+                List.of(IMAGE_BACKUP, IMAGE_PENDING_UPLOAD, IMAGE_UPLOADING), null, null, null);
         // The flavor changes when the resize finishes; the server then waits in resized (VERIFY_RESIZE). Its events
         // follow the compute host's steps: compute_prep_resize, compute_resize_instance, compute_finish_resize.
         add(Operation.RESIZE, "resize", "resize", "compute_prep_resize", true, null, EnumSet.of(ACTIVE, STOPPED),

@@ -54,6 +54,7 @@ public final class Timings {
         d.put(Operation.FORCE_DELETE, Duration.ofSeconds(2));
         d.put(Operation.REBUILD, Duration.ofSeconds(6));
         d.put(Operation.CREATE_IMAGE, Duration.ofSeconds(8));
+        d.put(Operation.CREATE_BACKUP, Duration.ofSeconds(6));
         d.put(Operation.RESIZE, Duration.ofSeconds(8));
         d.put(Operation.CONFIRM_RESIZE, Duration.ofSeconds(1));
         d.put(Operation.REVERT_RESIZE, Duration.ofSeconds(4));
