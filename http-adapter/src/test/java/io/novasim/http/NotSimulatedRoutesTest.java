@@ -80,7 +80,7 @@ class NotSimulatedRoutesTest extends SeededCloudTest {
         assertThat(network.json().at("/NeutronError/type").asText()).isEqualTo("HTTPNotImplemented");
         assertThat(network.json().at("/NeutronError/message").asText())
                 .isEqualTo("novasim does not simulate POST /v2.0/routers");
-        assertThat(demo.get("/network/v2.0/security-groups").status()).isEqualTo(501);
+        assertThat(demo.get("/network/v2.0/floatingips").status()).isEqualTo(501);
 
         String project = sim.control().state().servers().get(0).projectId();
         notImplemented(demo.get("/volume/v3/" + project + "/snapshots"), "notImplemented",

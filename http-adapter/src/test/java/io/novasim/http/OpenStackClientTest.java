@@ -133,6 +133,13 @@ class OpenStackClientTest {
         sim.control().advance(Duration.ofSeconds(10));
         Run shown = openstack("server", "show", "cli-netvm", "-f", "json");
         assertThat(shown.json().get("addresses").toString()).contains("10.20.0.2");
+        Run group = openstack("security", "group", "create", "cli-web", "-f", "json");
+        assertThat(group.exit()).as(group.err()).isZero();
+        Run rule = openstack("security", "group", "rule", "create", "--protocol", "tcp", "--dst-port", "22",
+                "cli-web", "-f", "json");
+        assertThat(rule.exit()).as(rule.err()).isZero();
+        Run groups = openstack("security", "group", "list", "-f", "json");
+        assertThat(groups.json().findValuesAsText("Name")).contains("default", "cli-web");
         Run inUse = openstack("network", "delete", "cli-net");
         assertThat(inUse.exit()).isNotZero();
         assertThat(inUse.err()).contains("There are one or more ports still in use on the network.");
@@ -216,9 +223,9 @@ class OpenStackClientTest {
 
     @Test
     void whatNovasimDoesNotSimulateSaysSo() throws Exception {
-        Run groups = openstack("security", "group", "list");
-        assertThat(groups.exit()).isNotZero();
-        assertThat(groups.err()).contains("501").contains("novasim does not simulate GET /v2.0/security-groups");
+        Run routers = openstack("router", "list");
+        assertThat(routers.exit()).isNotZero();
+        assertThat(routers.err()).contains("501").contains("novasim does not simulate GET /v2.0/routers");
         Run usage = openstack("usage", "list");
         assertThat(usage.exit()).isNotZero();
         assertThat(usage.err()).contains("novasim does not simulate GET /v2.1/os-simple-tenant-usage")

@@ -41,6 +41,10 @@ import io.novasim.state.command.LiveMigrateServer;
 import io.novasim.state.command.EvacuateServer;
 import io.novasim.state.command.SetComputeServiceDown;
 import io.novasim.state.command.CreateNetwork;
+import io.novasim.state.command.CreateSecurityGroup;
+import io.novasim.state.command.DeleteSecurityGroup;
+import io.novasim.state.command.CreateSecurityGroupRule;
+import io.novasim.state.command.DeleteSecurityGroupRule;
 import io.novasim.state.command.DeleteNetwork;
 import io.novasim.state.command.CreateSubnet;
 import io.novasim.state.command.DeleteSubnet;
@@ -98,6 +102,7 @@ public final class Cloud {
     private final Images images;
     private final Migrations migrations;
     private final TenantNetworks tenantNetworks;
+    private final SecurityGroups securityGroups;
     private final ServerMetadata metadata;
     private final ServerTags tags;
 
@@ -112,6 +117,7 @@ public final class Cloud {
         this.images = new Images(world);
         this.migrations = new Migrations(world);
         this.tenantNetworks = new TenantNetworks(world);
+        this.securityGroups = new SecurityGroups(world, clock.now());
         this.metadata = new ServerMetadata(world);
         this.tags = new ServerTags(world);
         this.lifecycle = new Lifecycle(world, interfaces, volumes, media, keypairs, images, migrations);
@@ -202,6 +208,14 @@ public final class Cloud {
             return metadata.set(caller, m, requestId, now);
         } else if (command instanceof DeleteServerMetadata d) {
             return metadata.delete(caller, d, requestId, now);
+        } else if (command instanceof CreateSecurityGroup g) {
+            return securityGroups.create(caller, g, requestId, now);
+        } else if (command instanceof DeleteSecurityGroup d) {
+            return securityGroups.delete(caller, d.groupId(), requestId);
+        } else if (command instanceof CreateSecurityGroupRule r) {
+            return securityGroups.addRule(caller, r, requestId, now);
+        } else if (command instanceof DeleteSecurityGroupRule d) {
+            return securityGroups.deleteRule(caller, d.ruleId(), requestId);
         } else if (command instanceof CreateNetwork n) {
             return tenantNetworks.createNetwork(caller, n, requestId);
         } else if (command instanceof DeleteNetwork d) {
@@ -268,6 +282,12 @@ public final class Cloud {
         String[] lines = CONSOLE_LOG.split("\n", -1);
         int from = tailLength > 0 ? Math.max(0, lines.length - tailLength) : Math.min(lines.length, -tailLength);
         return String.join("\n", java.util.Arrays.asList(lines).subList(from, lines.length));
+    }
+
+    /** The security groups the caller may see (every project's for an admin), oldest first. */
+    public synchronized List<io.novasim.model.network.SecurityGroup> securityGroups(Caller caller) {
+        settle();
+        return securityGroups.visible(caller);
     }
 
     /** The compute hosts whose nova-compute is down, by name. */
@@ -534,7 +554,7 @@ public final class Cloud {
                 List.copyOf(world.ports.values()), List.copyOf(world.volumes.values()),
                 List.copyOf(world.attachments.values()), List.copyOf(world.media.values()), keypairs.all(),
                 world.faults.fired(), images.all(), migrations.all(), world.catalog.networks(),
-                world.catalog.subnets(), List.copyOf(world.hostsDown));
+                world.catalog.subnets(), List.copyOf(world.hostsDown), securityGroups.all());
     }
 
     /**

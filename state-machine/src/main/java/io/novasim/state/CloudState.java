@@ -20,7 +20,8 @@ public record CloudState(Instant now, List<Server> servers, Map<String, List<Ins
                          List<io.novasim.model.image.ServerImage> images,
                          List<io.novasim.model.migration.Migration> migrations,
                          List<io.novasim.model.network.Network> networks,
-                         List<io.novasim.model.network.Subnet> subnets, List<String> hostsDown) {
+                         List<io.novasim.model.network.Subnet> subnets, List<String> hostsDown,
+                         List<io.novasim.model.network.SecurityGroup> securityGroups) {
     public CloudState {
         servers = List.copyOf(servers);
         actions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(actions));
@@ -35,5 +36,6 @@ public record CloudState(Instant now, List<Server> servers, Map<String, List<Ins
         networks = List.copyOf(networks);
         subnets = List.copyOf(subnets);
         hostsDown = List.copyOf(hostsDown);
+        securityGroups = List.copyOf(securityGroups);
     }
 }

@@ -352,6 +352,36 @@ public enum Refusal {
     NEUTRON_NETWORK_NOT_FOUND(Body.NEUTRON, 404, "NetworkNotFound", "Network {network} could not be found."),
     /** A subnet that does not exist, or that the caller may not see. */
     NEUTRON_SUBNET_NOT_FOUND(Body.NEUTRON, 404, "SubnetNotFound", "Subnet {subnet} could not be found."),
+    /** A security group that does not exist, or that the caller may not see. */
+    SECURITY_GROUP_NOT_FOUND(Body.NEUTRON, 404, "SecurityGroupNotFound", "Security group {group} does not exist"),
+    /** A security group rule that does not exist, or that the caller may not see. */
+    SECURITY_GROUP_RULE_NOT_FOUND(Body.NEUTRON, 404, "SecurityGroupRuleNotFound", "Security group rule {rule} does "
+            + "not exist"),
+    /** A rule the group has already. */
+    SECURITY_GROUP_RULE_EXISTS(Body.NEUTRON, 409, "SecurityGroupRuleExists", "Security group rule already exists. "
+            + "Rule id is {rule}."),
+    /** The default group deleted by its project. */
+    SECURITY_GROUP_DEFAULT_UNDELETABLE(Body.NEUTRON, 409, "SecurityGroupCannotRemoveDefault", "Insufficient rights "
+            + "for removing default security group."),
+    /** A second group named default. */
+    SECURITY_GROUP_DEFAULT_EXISTS(Body.NEUTRON, 409, "SecurityGroupDefaultAlreadyExists", "Default security group "
+            + "already exists."),
+    /** A value outside an attribute's allowed ones. */
+    NEUTRON_NOT_IN(Body.NEUTRON, 400, "HTTPBadRequest", "Invalid input for {attribute}. Reason: '{value}' is not in "
+            + "{allowed}."),
+    /** A port number that is not one. */
+    NEUTRON_PORT_INVALID(Body.NEUTRON, 400, "HTTPBadRequest", "Invalid input for {attribute}. Reason: '{value}' is "
+            + "not a valid port number."),
+    /** A rule protocol Neutron does not know. */
+    SECURITY_GROUP_PROTOCOL(Body.NEUTRON, 400, "SecurityGroupRuleInvalidProtocol", "Security group rule protocol "
+            + "{protocol} not supported. Only protocol values {values} and integer representations [0 to 255] are "
+            + "supported."),
+    /** Ports without a protocol. */
+    SECURITY_GROUP_PORTS_WITHOUT_PROTOCOL(Body.NEUTRON, 400, "SecurityGroupProtocolRequiredWithPorts", "Must also "
+            + "specify protocol if port range is given."),
+    /** A TCP or UDP range whose first port is past its last. */
+    SECURITY_GROUP_PORT_RANGE(Body.NEUTRON, 400, "SecurityGroupInvalidPortRange", "For TCP/UDP protocols, "
+            + "port_range_min must be <= port_range_max"),
     /** A network deleted while ports are on it. */
     NEUTRON_NETWORK_IN_USE(Body.NEUTRON, 409, "NetworkInUse", "Unable to complete operation on network {network}. "
             + "There are one or more ports still in use on the network."),

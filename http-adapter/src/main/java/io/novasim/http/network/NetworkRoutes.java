@@ -36,6 +36,7 @@ public final class NetworkRoutes {
         api.route("GET", "/extensions/{alias}", NetworkRoutes::extension);
         new NetworksRoutes(simulation).register(api);
         new PortsRoutes(simulation).register(api);
+        new SecurityGroupsRoutes(simulation).register(api);
     }
 
     /** The routes this API serves, as {@code METHOD /path}. */

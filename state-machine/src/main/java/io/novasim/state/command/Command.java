@@ -6,7 +6,8 @@ public sealed interface Command permits CreateServer, UpdateServer, Perform, Loc
         AttachMedia, DetachMedia, CreateKeypair, DeleteKeypair, SetServerMetadata, DeleteServerMetadata,
         UpdateServerTags, RebuildServer, CreateServerImage, DeleteImage, ResizeServer, CreateNetwork,
         DeleteNetwork, CreateSubnet, DeleteSubnet, MigrateServer, EvacuateServer, SetComputeServiceDown,
-        LiveMigrateServer, CreateServerBackup {
+        LiveMigrateServer, CreateServerBackup, CreateSecurityGroup, DeleteSecurityGroup, CreateSecurityGroupRule,
+        DeleteSecurityGroupRule {
     /** The server it acts on, or {@code null} when it acts on no existing server. */
     String serverId();
 }

@@ -50,6 +50,26 @@ public record Receipt(String requestId, Server server, String adminPass, Port po
         return new Receipt(requestId, null, null, null, null, null, java.util.List.of(), null, null, false, subnet);
     }
 
+    /** A security group made or deleted. */
+    public static Receipt of(String requestId, io.novasim.model.network.SecurityGroup group) {
+        return new Receipt(requestId, null, null, null, null, null, java.util.List.of(), null, null, false, group);
+    }
+
+    /** A security group rule made or deleted. */
+    public static Receipt of(String requestId, io.novasim.model.network.SecurityGroupRule rule) {
+        return new Receipt(requestId, null, null, null, null, null, java.util.List.of(), null, null, false, rule);
+    }
+
+    /** The security group the command made or deleted, or {@code null}. */
+    public io.novasim.model.network.SecurityGroup securityGroup() {
+        return resource instanceof io.novasim.model.network.SecurityGroup group ? group : null;
+    }
+
+    /** The security group rule the command made or deleted, or {@code null}. */
+    public io.novasim.model.network.SecurityGroupRule securityGroupRule() {
+        return resource instanceof io.novasim.model.network.SecurityGroupRule rule ? rule : null;
+    }
+
     /** The image the command made, or {@code null}. */
     public io.novasim.model.image.ServerImage image() {
         return resource instanceof io.novasim.model.image.ServerImage image ? image : null;
