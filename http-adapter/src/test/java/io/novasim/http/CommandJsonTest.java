@@ -20,6 +20,10 @@ import io.novasim.state.command.DetachVolume;
 import io.novasim.state.command.LockServer;
 import io.novasim.state.command.Networks;
 import io.novasim.state.command.Perform;
+import io.novasim.state.command.CreateSecurityGroup;
+import io.novasim.state.command.DeleteSecurityGroup;
+import io.novasim.state.command.CreateSecurityGroupRule;
+import io.novasim.state.command.DeleteSecurityGroupRule;
 import io.novasim.state.command.CreateServerBackup;
 import io.novasim.state.command.LiveMigrateServer;
 import io.novasim.state.command.MigrateServer;
@@ -105,7 +109,12 @@ class CommandJsonTest {
             new EvacuateServer(SERVER, "compute-b", "secret"),
             new SetComputeServiceDown("compute-a", true),
             new LiveMigrateServer(SERVER, null),
-            new CreateServerBackup(SERVER, "nightly", "daily", 2, Map.of("k", "v"), true));
+            new CreateServerBackup(SERVER, "nightly", "daily", 2, Map.of("k", "v"), true),
+            new CreateSecurityGroup("web", "http"),
+            new DeleteSecurityGroup("group"),
+            new CreateSecurityGroupRule("group", "ingress", "IPv4", "tcp", 80, 80, "0.0.0.0/0", null, ""),
+            new CreateSecurityGroupRule("group", "egress", "IPv6", null, null, null, null, "other", null),
+            new DeleteSecurityGroupRule("rule"));
 
     @Test
     void everyCommandRoundTripsAsASnapshotWritesAndReadsIt() throws Exception {
