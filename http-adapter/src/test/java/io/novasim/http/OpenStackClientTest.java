@@ -221,6 +221,54 @@ class OpenStackClientTest {
         return shown.json().get("status").asText();
     }
 
+    /** An admin's day on a two-host cloud: the hosts, a cold migration and its confirm, as the client runs them. */
+    @Test
+    void anAdminListsTheHostsAndMigratesAServer() throws Exception {
+        try (NovaSimulator hosts = NovaSimulator.builder().seed(13).clockSpeed(20)
+                .setup(io.novasim.CloudSetup.demo().withHosts(
+                        new io.novasim.model.catalog.ComputeHost("compute-a", "nova"),
+                        new io.novasim.model.catalog.ComputeHost("compute-b", "nova")))
+                .build().start()) {
+            Path yaml = Files.createTempFile("clouds", ".yaml");
+            String auth = hosts.baseUri().toString().replaceAll("/$", "") + "/identity/v3";
+            Files.writeString(yaml, """
+                    clouds:
+                      novasim:
+                        auth:
+                          auth_url: %s
+                          username: admin
+                          password: secret
+                          project_name: admin
+                          user_domain_name: Default
+                          project_domain_name: Default
+                        region_name: RegionOne
+                        identity_api_version: 3
+                    """.formatted(auth));
+            try {
+                Run hypervisors = openstack(yaml, "hypervisor", "list", "-f", "json");
+                assertThat(hypervisors.exit()).as(hypervisors.err()).isZero();
+                assertThat(hypervisors.json().findValuesAsText("Hypervisor Hostname"))
+                        .containsExactly("compute-a", "compute-b");
+                Run services = openstack(yaml, "compute", "service", "list", "-f", "json");
+                assertThat(services.exit()).as(services.err()).isZero();
+                assertThat(services.json().findValuesAsText("Binary")).contains("nova-compute", "nova-scheduler");
+                Run created = openstack(yaml, "server", "create", "--image", "cirros-0.6.2-x86_64-disk", "--flavor",
+                        "m1.tiny", "--network", "public", "--wait", "moving", "-f", "json");
+                assertThat(created.exit()).as(created.err()).isZero();
+                String from = created.json().get("OS-EXT-SRV-ATTR:host").asText();
+                Run migrated = openstack(yaml, "server", "migrate", "--wait", "moving");
+                assertThat(migrated.exit()).as(migrated.err()).isZero();
+                Run shown = openstack(yaml, "server", "show", "moving", "-f", "json");
+                assertThat(shown.json().get("status").asText()).isEqualTo("VERIFY_RESIZE");
+                assertThat(shown.json().get("OS-EXT-SRV-ATTR:host").asText()).isNotEqualTo(from);
+                Run confirmed = openstack(yaml, "server", "migration", "confirm", "moving");
+                assertThat(confirmed.exit()).as(confirmed.err()).isZero();
+            } finally {
+                Files.deleteIfExists(yaml);
+            }
+        }
+    }
+
     @Test
     void whatNovasimDoesNotSimulateSaysSo() throws Exception {
         Run routers = openstack("router", "list");
