@@ -20,6 +20,7 @@ import io.novasim.state.command.DetachVolume;
 import io.novasim.state.command.LockServer;
 import io.novasim.state.command.Networks;
 import io.novasim.state.command.Perform;
+import io.novasim.state.command.RenamePort;
 import io.novasim.state.command.CreateSecurityGroup;
 import io.novasim.state.command.DeleteSecurityGroup;
 import io.novasim.state.command.CreateSecurityGroupRule;
@@ -114,7 +115,8 @@ class CommandJsonTest {
             new DeleteSecurityGroup("group"),
             new CreateSecurityGroupRule("group", "ingress", "IPv4", "tcp", 80, 80, "0.0.0.0/0", null, ""),
             new CreateSecurityGroupRule("group", "egress", "IPv6", null, null, null, null, "other", null),
-            new DeleteSecurityGroupRule("rule"));
+            new DeleteSecurityGroupRule("rule"),
+            new RenamePort("port", "web-port"));
 
     @Test
     void everyCommandRoundTripsAsASnapshotWritesAndReadsIt() throws Exception {

@@ -68,6 +68,23 @@ class NeutronNetworksTest extends SeededCloudTest {
     }
 
     @Test
+    void aPortIsRenamedWithPutAndWhatElseAnUpdateMayChangeIsNotSimulated() {
+        JsonNode networks = demo.get("/network/v2.0/networks?name=private").json().get("networks");
+        String port = demo.post("/network/v2.0/ports", "{\"port\": {\"network_id\": \""
+                + networks.get(0).get("id").asText() + "\", \"name\": \"a\"}}").json().at("/port/id").asText();
+        Client.Response renamed = demo.put("/network/v2.0/ports/" + port, "{\"port\": {\"name\": \"b\"}}");
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.json().at("/port/name").asText()).isEqualTo("b");
+        assertThat(demo.get("/network/v2.0/ports/" + port).json().at("/port/name").asText()).isEqualTo("b");
+        neutronError(demo.put("/network/v2.0/ports/" + port, "{\"port\": {\"fixed_ips\": []}}"), 501,
+                "HTTPNotImplemented", "novasim does not simulate updating fixed_ips of a port");
+        neutronError(demo.put("/network/v2.0/ports/" + port, "{\"port\": {\"colour\": \"red\"}}"), 400,
+                "HTTPBadRequest", "Unrecognized attribute(s) 'colour'");
+        neutronError(demo.put("/network/v2.0/ports/nope", "{\"port\": {\"name\": \"c\"}}"), 404, "PortNotFound",
+                "Port nope could not be found.");
+    }
+
+    @Test
     void whatNeutronRefusesAndWhatNovasimDoesNotSimulate() {
         neutronError(demo.post("/network/v2.0/networks", "{\"network\": {\"name\": \"x\", \"shared\": true}}"), 403,
                 "PolicyNotAuthorized", "(rule:create_network and rule:create_network:shared) is disallowed by policy");

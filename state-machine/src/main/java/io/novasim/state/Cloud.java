@@ -41,6 +41,7 @@ import io.novasim.state.command.LiveMigrateServer;
 import io.novasim.state.command.EvacuateServer;
 import io.novasim.state.command.SetComputeServiceDown;
 import io.novasim.state.command.CreateNetwork;
+import io.novasim.state.command.RenamePort;
 import io.novasim.state.command.CreateSecurityGroup;
 import io.novasim.state.command.DeleteSecurityGroup;
 import io.novasim.state.command.CreateSecurityGroupRule;
@@ -208,6 +209,8 @@ public final class Cloud {
             return metadata.set(caller, m, requestId, now);
         } else if (command instanceof DeleteServerMetadata d) {
             return metadata.delete(caller, d, requestId, now);
+        } else if (command instanceof RenamePort r) {
+            return interfaces.renamePort(caller, r.portId(), r.name(), requestId, now);
         } else if (command instanceof CreateSecurityGroup g) {
             return securityGroups.create(caller, g, requestId, now);
         } else if (command instanceof DeleteSecurityGroup d) {

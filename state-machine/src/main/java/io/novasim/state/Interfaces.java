@@ -56,6 +56,12 @@ final class Interfaces {
         return Receipt.of(requestId, port);
     }
 
+    Receipt renamePort(Caller caller, String portId, String name, String requestId, Instant now) {
+        Port renamed = visiblePort(caller, portId).withName(name, now);
+        world.put(renamed, now);
+        return Receipt.of(requestId, renamed);
+    }
+
     Port visiblePort(Caller caller, String portId) {
         Port port = world.ports.get(portId);
         if (port == null || !caller.canSee(port.projectId())) {

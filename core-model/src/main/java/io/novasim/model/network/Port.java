@@ -50,6 +50,11 @@ public record Port(String id, String name, String networkId, String projectId, S
 
     private static final String DEFAULT_OWNER = "compute:nova";
 
+    public Port withName(String newName, Instant now) {
+        return new Port(id, newName, networkId, projectId, macAddress, fixedIps, status, deviceId, deviceOwner,
+                createdByCompute, tag, created, now);
+    }
+
     /** What Neutron keeps of a user's port once Nova lets it go: no device, no owner, no tag. */
     public Port unbound(Instant now) {
         return new Port(id, name, networkId, projectId, macAddress, fixedIps, DOWN, "", "", createdByCompute, null,

@@ -9,6 +9,7 @@ import io.novasim.model.error.ItemNotFound;
 import io.novasim.model.error.Refusal;
 import io.novasim.model.network.Port;
 import io.novasim.state.command.CreatePort;
+import io.novasim.state.command.RenamePort;
 import io.novasim.state.command.DeletePort;
 
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ final class PortsRoutes {
         api.route("POST", "/ports", this::create);
         api.route("GET", "/ports/{port_id}", this::show);
         api.route("DELETE", "/ports/{port_id}", this::delete);
+        api.route("PUT", "/ports/{port_id}", this::update);
     }
 
     private Reply list(Call call) {
@@ -80,6 +82,60 @@ final class PortsRoutes {
         }
         return Reply.json(201, Json.object("port", NetworkViews.port(port, call.caller().admin())));
     }
+
+    /**
+     * An update: its name is applied; a description or security groups are accepted and not kept, as at create;
+     * admin_state_up may only stay up; any other attribute Neutron lets an update change is not simulated (501).
+     */
+    private Reply update(Call call) {
+        String id = call.path("port_id");
+        com.fasterxml.jackson.databind.JsonNode body = call.body();
+        if (body == null || !body.isObject()) {
+            throw new NeutronError(Refusal.RESOURCE_BODY_REQUIRED);
+        }
+        com.fasterxml.jackson.databind.JsonNode port = body.get("port");
+        if (port == null || !port.isObject()) {
+            throw new NeutronError(Refusal.RESOURCE_NOT_IN_BODY, "port");
+        }
+        List<String> unknown = new ArrayList<>();
+        for (java.util.Iterator<String> names = port.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!UPDATABLE.contains(name) && !UPDATE_NOT_SIMULATED.contains(name)) {
+                unknown.add(name);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new NeutronError(Refusal.UNRECOGNIZED_ATTRIBUTES, String.join(", ", unknown));
+        }
+        for (String name : UPDATE_NOT_SIMULATED) {
+            if (port.has(name)) {
+                throw new NeutronError(Refusal.NEUTRON_ATTRIBUTE_NOT_SIMULATED, "updating " + name + " of a port");
+            }
+        }
+        if (port.has("admin_state_up") && !port.get("admin_state_up").asBoolean(true)) {
+            throw new NeutronError(Refusal.ADMIN_STATE_DOWN_UNSUPPORTED);
+        }
+        com.fasterxml.jackson.databind.JsonNode name = port.get("name");
+        if (name != null && !name.isNull() && !name.isTextual()) {
+            throw new NeutronError(Refusal.ATTRIBUTE_NOT_A_STRING, "name", name);
+        }
+        Port updated;
+        try {
+            updated = name == null || name.isNull() ? simulation.cloud().port(call.caller(), id)
+                    : simulation.cloud().execute(call.caller(), new RenamePort(id, name.textValue()),
+                    call.requestId()).port();
+        } catch (ItemNotFound missing) {
+            throw new NeutronError(Refusal.NEUTRON_PORT_NOT_FOUND, id);
+        }
+        return Reply.ok(Json.object("port", NetworkViews.port(updated, call.caller().admin())));
+    }
+
+    private static final Set<String> UPDATABLE = Set.of("name", "description", "admin_state_up",
+            "security_groups");
+    private static final Set<String> UPDATE_NOT_SIMULATED = Set.of("fixed_ips", "device_id", "device_owner",
+            "binding:host_id", "binding:profile", "binding:vnic_type", "allowed_address_pairs",
+            "port_security_enabled", "extra_dhcp_opts", "dns_name", "dns_domain", "qos_policy_id",
+            "propagate_uplink_status", "numa_affinity_policy", "mac_address");
 
     private Reply delete(Call call) {
         String id = call.path("port_id");
