@@ -20,6 +20,8 @@ import io.novasim.state.command.DetachVolume;
 import io.novasim.state.command.LockServer;
 import io.novasim.state.command.Networks;
 import io.novasim.state.command.Perform;
+import io.novasim.state.command.CreateServerGroup;
+import io.novasim.state.command.DeleteServerGroup;
 import io.novasim.state.command.RenamePort;
 import io.novasim.state.command.CreateSecurityGroup;
 import io.novasim.state.command.DeleteSecurityGroup;
@@ -116,7 +118,11 @@ class CommandJsonTest {
             new CreateSecurityGroupRule("group", "ingress", "IPv4", "tcp", 80, 80, "0.0.0.0/0", null, ""),
             new CreateSecurityGroupRule("group", "egress", "IPv6", null, null, null, null, "other", null),
             new DeleteSecurityGroupRule("rule"),
-            new RenamePort("port", "web-port"));
+            new RenamePort("port", "web-port"),
+            new CreateServerGroup("g", "anti-affinity", 2),
+            new CreateServerGroup("g", "affinity", null),
+            new DeleteServerGroup("group"),
+            new CreateServer("web", "1", "image").inGroup("group"));
 
     @Test
     void everyCommandRoundTripsAsASnapshotWritesAndReadsIt() throws Exception {

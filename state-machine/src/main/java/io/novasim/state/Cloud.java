@@ -41,6 +41,8 @@ import io.novasim.state.command.LiveMigrateServer;
 import io.novasim.state.command.EvacuateServer;
 import io.novasim.state.command.SetComputeServiceDown;
 import io.novasim.state.command.CreateNetwork;
+import io.novasim.state.command.CreateServerGroup;
+import io.novasim.state.command.DeleteServerGroup;
 import io.novasim.state.command.RenamePort;
 import io.novasim.state.command.CreateSecurityGroup;
 import io.novasim.state.command.DeleteSecurityGroup;
@@ -104,6 +106,7 @@ public final class Cloud {
     private final Migrations migrations;
     private final TenantNetworks tenantNetworks;
     private final SecurityGroups securityGroups;
+    private final ServerGroups serverGroups;
     private final ServerMetadata metadata;
     private final ServerTags tags;
 
@@ -121,7 +124,9 @@ public final class Cloud {
         this.securityGroups = new SecurityGroups(world, clock.now());
         this.metadata = new ServerMetadata(world);
         this.tags = new ServerTags(world);
-        this.lifecycle = new Lifecycle(world, interfaces, volumes, media, keypairs, images, migrations);
+        this.serverGroups = new ServerGroups(world);
+        this.lifecycle = new Lifecycle(world, interfaces, volumes, media, keypairs, images, migrations,
+                serverGroups);
     }
 
     // ---------------------------------------------------------------- commands
@@ -209,6 +214,10 @@ public final class Cloud {
             return metadata.set(caller, m, requestId, now);
         } else if (command instanceof DeleteServerMetadata d) {
             return metadata.delete(caller, d, requestId, now);
+        } else if (command instanceof CreateServerGroup g) {
+            return serverGroups.create(caller, g, requestId);
+        } else if (command instanceof DeleteServerGroup d) {
+            return serverGroups.delete(caller, d.groupId(), requestId);
         } else if (command instanceof RenamePort r) {
             return interfaces.renamePort(caller, r.portId(), r.name(), requestId, now);
         } else if (command instanceof CreateSecurityGroup g) {
@@ -285,6 +294,29 @@ public final class Cloud {
         String[] lines = CONSOLE_LOG.split("\n", -1);
         int from = tailLength > 0 ? Math.max(0, lines.length - tailLength) : Math.min(lines.length, -tailLength);
         return String.join("\n", java.util.Arrays.asList(lines).subList(from, lines.length));
+    }
+
+    /** The server groups of the caller's project, or every project's for an admin asking for all. */
+    public synchronized List<io.novasim.model.server.ServerGroup> serverGroups(Caller caller, boolean allProjects) {
+        settle();
+        return serverGroups.visible(caller, allProjects);
+    }
+
+    /** The ids of the server groups a server is in (Nova's server_groups field, 2.71). */
+    public synchronized List<String> serverGroupIds(String serverId) {
+        List<String> ids = new ArrayList<>();
+        for (io.novasim.model.server.ServerGroup group : world.serverGroups.values()) {
+            if (group.members().contains(serverId)) {
+                ids.add(group.id());
+            }
+        }
+        return ids;
+    }
+
+    /** A server group of the caller's project (any, for an admin), or Nova's 404. */
+    public synchronized io.novasim.model.server.ServerGroup serverGroup(Caller caller, String groupId) {
+        settle();
+        return serverGroups.visible(caller, groupId);
     }
 
     /** The security groups the caller may see (every project's for an admin), oldest first. */
@@ -557,7 +589,7 @@ public final class Cloud {
                 List.copyOf(world.ports.values()), List.copyOf(world.volumes.values()),
                 List.copyOf(world.attachments.values()), List.copyOf(world.media.values()), keypairs.all(),
                 world.faults.fired(), images.all(), migrations.all(), world.catalog.networks(),
-                world.catalog.subnets(), List.copyOf(world.hostsDown), securityGroups.all());
+                world.catalog.subnets(), List.copyOf(world.hostsDown), securityGroups.all(), serverGroups.all());
     }
 
     /**

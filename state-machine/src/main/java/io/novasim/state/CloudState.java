@@ -21,7 +21,8 @@ public record CloudState(Instant now, List<Server> servers, Map<String, List<Ins
                          List<io.novasim.model.migration.Migration> migrations,
                          List<io.novasim.model.network.Network> networks,
                          List<io.novasim.model.network.Subnet> subnets, List<String> hostsDown,
-                         List<io.novasim.model.network.SecurityGroup> securityGroups) {
+                         List<io.novasim.model.network.SecurityGroup> securityGroups,
+                         List<io.novasim.model.server.ServerGroup> serverGroups) {
     public CloudState {
         servers = List.copyOf(servers);
         actions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(actions));
@@ -37,5 +38,6 @@ public record CloudState(Instant now, List<Server> servers, Map<String, List<Ins
         subnets = List.copyOf(subnets);
         hostsDown = List.copyOf(hostsDown);
         securityGroups = List.copyOf(securityGroups);
+        serverGroups = List.copyOf(serverGroups);
     }
 }

@@ -47,6 +47,7 @@ final class Lifecycle {
     private final Images images;
     private final Migrations migrations;
     private final Placement placement;
+    private final ServerGroups serverGroups;
 
     /** Nova's answer when the scheduler finds no host (NoValidHost), as the failed build's fault says it. */
     static final String NO_VALID_HOST = "No valid host was found. There are not enough hosts available.";
@@ -56,7 +57,7 @@ final class Lifecycle {
             TaskState.RESIZE_MIGRATING, "compute_resize_instance", TaskState.RESIZE_FINISH, "compute_finish_resize");
 
     Lifecycle(World world, Interfaces interfaces, Volumes volumes, Media media, Keypairs keypairs, Images images,
-              Migrations migrations) {
+              Migrations migrations, ServerGroups serverGroups) {
         this.world = world;
         this.interfaces = interfaces;
         this.volumes = volumes;
@@ -65,6 +66,7 @@ final class Lifecycle {
         this.images = images;
         this.migrations = migrations;
         this.placement = new Placement(world);
+        this.serverGroups = serverGroups;
     }
 
     /**
@@ -103,6 +105,12 @@ final class Lifecycle {
         if (command.keyName() != null && !keypairs.holds(caller, command.keyName())) {
             throw Refusal.INVALID_KEY_NAME.exception();
         }
+        if (command.groupId() != null) {
+            io.novasim.model.server.ServerGroup group = world.serverGroups.get(command.groupId());
+            if (group == null || !caller.canSee(group.projectId())) {
+                throw Refusal.SERVER_GROUP_IN_BODY_NOT_FOUND.exception(command.groupId());
+            }
+        }
         List<Optional<FaultEffect>> faults = new ArrayList<>(command.count());
         for (int i = 0; i < command.count(); i++) {
             faults.add(world.fault(FaultTarget.server(Operation.CREATE, null, command.nameOf(i), caller.projectId()),
@@ -125,6 +133,9 @@ final class Lifecycle {
                 sharedReservation = server.reservationId();
             }
             world.put(server, now);
+            if (command.groupId() != null) {
+                serverGroups.join(command.groupId(), server.id());
+            }
             interfaces.bindBootPorts(server, plans.get(i), now);
             if (command.bootVolumeId() != null) {
                 volumes.reserveRootVolume(server, command.bootVolumeId(), now);
@@ -865,6 +876,7 @@ final class Lifecycle {
         world.servers.remove(server.id());
         world.forgetActions(server.id());
         migrations.forget(server.id());
+        serverGroups.leave(server.id());
         world.emit(new io.novasim.state.log.SimEvent.ServerRemoved(at, server.id()));
     }
 

@@ -80,6 +80,8 @@ final class World {
     final IpUsage ipUsage;
     /** Key pairs by user id, then by name in creation order. */
     final Map<String, Map<String, Keypair>> keypairs = new LinkedHashMap<>();
+    /** Nova's server groups, by id, oldest first. */
+    final Map<String, io.novasim.model.server.ServerGroup> serverGroups = new LinkedHashMap<>();
     /** Neutron's security groups, by id: each project's default first. */
     final Map<String, io.novasim.model.network.SecurityGroup> securityGroups = new LinkedHashMap<>();
     /** Compute hosts whose nova-compute is down (the control plane says so): nothing is placed on them. */

@@ -160,6 +160,12 @@ public enum Refusal {
             + "services can be updated."),
     /** A hypervisor that does not exist. */
     HYPERVISOR_NOT_FOUND(404, "itemNotFound", "Hypervisor with ID '{hypervisor}' could not be found."),
+    /** A server group that does not exist, or another project's. */
+    SERVER_GROUP_NOT_FOUND(404, "itemNotFound", "Instance group {group} could not be found."),
+    /** A create's group hint that names no server group. */
+    SERVER_GROUP_IN_BODY_NOT_FOUND(400, "badRequest", "Instance group {group} could not be found."),
+    /** A rule for a policy other than anti-affinity (2.64). */
+    SERVER_GROUP_RULES_ONLY_ANTI_AFFINITY(400, "badRequest", "Only anti-affinity policy supports rules."),
     /** A migrate (2.56) to a host that does not exist. */
     COMPUTE_HOST_NOT_FOUND(400, "badRequest", "Compute host {host} could not be found."),
     /** A migrate (2.56) to the host the server is on. */

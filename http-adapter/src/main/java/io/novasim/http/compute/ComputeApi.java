@@ -75,6 +75,7 @@ public final class ComputeApi {
         new MigrationsRoutes(simulation).register(this);
         new HostsRoutes(simulation).register(this);
         new ServerPasswordRoutes(simulation).register(this);
+        new ServerGroupsRoutes(simulation).register(this);
     }
 
     /** {@code GET /}: the compute API's versions, which clients read first. */

@@ -128,7 +128,7 @@ final class ServerView {
             view.put("security_groups", List.of(Json.object("name", "default")));
         }
         if (form != Form.DETAIL && call.atLeast(71)) {
-            view.put("server_groups", List.of());
+            view.put("server_groups", cloud.serverGroupIds(server.id()));
         }
         view.put("status", server.status().name());
         if (call.atLeast(26)) {

@@ -87,8 +87,18 @@ final class ServersRoutes {
         api.route("GET", "/servers/{server_id}/ips/{network}", this::ipsOfNetwork);
     }
 
+    /** Hints the scheduler here does not follow: a create naming one is answered 501, never placed as if it did not. */
+    private static final Set<String> HINTS_NOT_SIMULATED = Set.of("same_host", "different_host", "query",
+            "target_cell", "build_near_host_ip", "cidr", "different_cell");
+
     private Reply create(Call call) {
-        JsonNode server = Schema.envelope(call.body(), "server");
+        JsonNode body = call.body();
+        Schema.object(body, null);
+        Schema.required(body, null, "server");
+        Schema.onlyKeys(body, null, Set.of("server", "os:scheduler_hints", "OS-SCH-HNT:scheduler_hints"));
+        String group = schedulerGroup(body.has("os:scheduler_hints") ? body.get("os:scheduler_hints")
+                : body.get("OS-SCH-HNT:scheduler_hints"));
+        JsonNode server = body.get("server");
         Schema.object(server, "server");
         Schema.onlyKeys(server, "server", createKeys(call));
         Schema.required(server, "server", "name");
@@ -126,7 +136,8 @@ final class ServersRoutes {
         boolean reservationOnly = Boolean.TRUE.equals(Schema.bool(server, "return_reservation_id"));
         String hostname = call.atLeast(90) ? hostname(server) : null;
         CreateServer command = new CreateServer(name, flavorRef, imageRef, bootVolume, zone == null ? "nova" : zone,
-                metadata, networks, count(server), keyName, userData, description, tags, hostname, newRootVolume);
+                metadata, networks, count(server), keyName, userData, description, tags, hostname, newRootVolume,
+                group);
         Receipt receipt = simulation.cloud().execute(call.caller(), command, call.requestId());
         Server created = receipt.server();
         if (reservationOnly) {
@@ -140,6 +151,23 @@ final class ServersRoutes {
         view.put("security_groups", List.of(Json.object("name", "default")));
         return Reply.json(202, Json.object("server", view))
                 .withHeader("Location", Links.of(call, "servers", created.id()).get(0).get("href").toString());
+    }
+
+    /**
+     * The server group a create's scheduler hints name ({@code group}, a UUID), or null; hints the simulator's
+     * scheduler does not follow are not simulated (501), others are ignored, as Nova's schema lets any through.
+     */
+    private static String schedulerGroup(JsonNode hints) {
+        if (hints == null) {
+            return null;
+        }
+        Schema.object(hints, "os:scheduler_hints");
+        for (String hint : HINTS_NOT_SIMULATED) {
+            if (hints.has(hint)) {
+                throw Refusal.NOT_SIMULATED.exception("the scheduler hint", hint);
+            }
+        }
+        return Schema.uuid(hints, "group", false);
     }
 
     /** A hostname as Nova's schema takes it (2.90 on), or null when the body has none. */

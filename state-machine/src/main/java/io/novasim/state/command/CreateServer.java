@@ -16,11 +16,12 @@ import java.util.Objects;
  * @param hostname    the hostname (2.90), or {@code null} for the one each server's name makes; refused with
  *                    {@code count} over 1
  * @param rootVolume  a root volume Nova makes from an image, or blank, for each server; {@code null} otherwise
+ * @param groupId     the server group its scheduler hint names, or {@code null}
  */
 public record CreateServer(String name, String flavorId, String imageId, String bootVolumeId,
                            String availabilityZone, Map<String, String> metadata, Networks networks, int count,
                            String keyName, String userData, String description, List<String> tags, String hostname,
-                           NewRootVolume rootVolume) implements Command {
+                           NewRootVolume rootVolume, String groupId) implements Command {
     public CreateServer {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(flavorId, "flavorId");
@@ -31,6 +32,14 @@ public record CreateServer(String name, String flavorId, String imageId, String 
         }
         metadata = metadata.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metadata));
         tags = tags == null ? List.of() : List.copyOf(tags); // null in a snapshot taken before servers had tags
+    }
+
+    /** In no server group. */
+    public CreateServer(String name, String flavorId, String imageId, String bootVolumeId, String availabilityZone,
+                        Map<String, String> metadata, Networks networks, int count, String keyName, String userData,
+                        String description, List<String> tags, String hostname, NewRootVolume rootVolume) {
+        this(name, flavorId, imageId, bootVolumeId, availabilityZone, metadata, networks, count, keyName, userData,
+                description, tags, hostname, rootVolume, null);
     }
 
     /** Without a root volume for Nova to make. */
@@ -55,31 +64,37 @@ public record CreateServer(String name, String flavorId, String imageId, String 
 
     public CreateServer withNetworks(Networks newNetworks) {
         return new CreateServer(name, flavorId, imageId, bootVolumeId, availabilityZone, metadata, newNetworks, count,
-                keyName, userData, description, tags, hostname, rootVolume);
+                keyName, userData, description, tags, hostname, rootVolume, groupId);
     }
 
     public CreateServer bootingFromVolume(String volumeId) {
         return new CreateServer(name, flavorId, null, volumeId, availabilityZone, metadata, networks, count,
-                keyName, userData, description, tags, hostname, null);
+                keyName, userData, description, tags, hostname, null, groupId);
     }
 
     /** Booting from a volume Nova makes, instead of an image. */
     public CreateServer bootingFromNewVolume(NewRootVolume volume) {
         return new CreateServer(name, flavorId, null, null, availabilityZone, metadata, networks, count,
-                keyName, userData, description, tags, hostname, volume);
+                keyName, userData, description, tags, hostname, volume, groupId);
+    }
+
+    /** Booted into a server group (its scheduler hint). */
+    public CreateServer inGroup(String group) {
+        return new CreateServer(name, flavorId, imageId, bootVolumeId, availabilityZone, metadata, networks, count,
+                keyName, userData, description, tags, hostname, rootVolume, group);
     }
 
     /** {@code count} servers alike. */
     public CreateServer times(int newCount) {
         return new CreateServer(name, flavorId, imageId, bootVolumeId, availabilityZone, metadata, networks, newCount,
-                keyName, userData, description, tags, hostname, rootVolume);
+                keyName, userData, description, tags, hostname, rootVolume, groupId);
     }
 
     /** With the fields that only echo back: a key pair's name, user data, a description, tags and a hostname. */
     public CreateServer withDetails(String newKeyName, String newUserData, String newDescription,
                                     List<String> newTags, String newHostname) {
         return new CreateServer(name, flavorId, imageId, bootVolumeId, availabilityZone, metadata, networks, count,
-                newKeyName, newUserData, newDescription, newTags, newHostname, rootVolume);
+                newKeyName, newUserData, newDescription, newTags, newHostname, rootVolume, groupId);
     }
 
     /** The name of the server at {@code index} (0-based): Nova suffixes each of a multi-create's names. */

@@ -50,6 +50,16 @@ public record Receipt(String requestId, Server server, String adminPass, Port po
         return new Receipt(requestId, null, null, null, null, null, java.util.List.of(), null, null, false, subnet);
     }
 
+    /** A server group made or deleted. */
+    public static Receipt of(String requestId, io.novasim.model.server.ServerGroup group) {
+        return new Receipt(requestId, null, null, null, null, null, java.util.List.of(), null, null, false, group);
+    }
+
+    /** The server group the command made or deleted, or {@code null}. */
+    public io.novasim.model.server.ServerGroup serverGroup() {
+        return resource instanceof io.novasim.model.server.ServerGroup group ? group : null;
+    }
+
     /** A security group made or deleted. */
     public static Receipt of(String requestId, io.novasim.model.network.SecurityGroup group) {
         return new Receipt(requestId, null, null, null, null, null, java.util.List.of(), null, null, false, group);
