@@ -6,8 +6,6 @@ import io.novasim.model.error.Refusal;
 import io.novasim.state.command.CreateNetwork;
 import io.novasim.state.command.CreateSubnet;
 
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -33,7 +31,7 @@ final class NetworkRequest {
     }
 
     static CreateNetwork network(Call call) {
-        JsonNode network = resource(call, "network", NETWORK_KEYS);
+        JsonNode network = NeutronBody.resource(call, "network", NETWORK_KEYS);
         if (!bool(network, "admin_state_up", true)) {
             throw new NeutronError(Refusal.ADMIN_STATE_DOWN_UNSUPPORTED);
         }
@@ -51,12 +49,12 @@ final class NetworkRequest {
             }
             mtu = given.asInt();
         }
-        return new CreateNetwork(text(network, "name", ""), project(network), bool(network, "shared", false),
+        return new CreateNetwork(NeutronBody.text(network, "name", ""), project(network), bool(network, "shared", false),
                 bool(network, "router:external", false), mtu);
     }
 
     static CreateSubnet subnet(Call call) {
-        JsonNode subnet = resource(call, "subnet", SUBNET_KEYS);
+        JsonNode subnet = NeutronBody.resource(call, "subnet", SUBNET_KEYS);
         String networkId = required(subnet, "network_id");
         JsonNode version = subnet.get("ip_version");
         if (version == null) {
@@ -83,50 +81,17 @@ final class NetworkRequest {
         }
         String cidr = required(subnet, "cidr");
         boolean gatewayGiven = subnet.has("gateway_ip");
-        String gateway = text(subnet, "gateway_ip", null);
+        String gateway = NeutronBody.text(subnet, "gateway_ip", null);
         if (gateway != null && !io.novasim.model.network.Ipv4Cidr.isAddress(gateway)) {
             throw new NeutronError(Refusal.NEUTRON_GATEWAY_INVALID, gateway);
         }
-        return new CreateSubnet(networkId, text(subnet, "name", ""), cidr, gateway, gatewayGiven, project(subnet));
-    }
-
-    private static JsonNode resource(Call call, String resource, Set<String> known) {
-        JsonNode body = call.body();
-        if (body == null || !body.isObject()) {
-            throw new NeutronError(Refusal.RESOURCE_BODY_REQUIRED);
-        }
-        JsonNode object = body.get(resource);
-        if (object == null || !object.isObject()) {
-            throw new NeutronError(Refusal.RESOURCE_NOT_IN_BODY, resource);
-        }
-        List<String> unknown = new ArrayList<>();
-        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                unknown.add(name);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new NeutronError(Refusal.UNRECOGNIZED_ATTRIBUTES, String.join(", ", unknown));
-        }
-        return object;
+        return new CreateSubnet(networkId, NeutronBody.text(subnet, "name", ""), cidr, gateway, gatewayGiven, project(subnet));
     }
 
     private static String required(JsonNode object, String key) {
         JsonNode value = object.get(key);
         if (value == null) {
             throw new NeutronError(Refusal.REQUIRED_ATTRIBUTE_MISSING, key);
-        }
-        if (!value.isTextual()) {
-            throw new NeutronError(Refusal.ATTRIBUTE_NOT_A_STRING, key, value);
-        }
-        return value.textValue();
-    }
-
-    private static String text(JsonNode object, String key, String otherwise) {
-        JsonNode value = object.get(key);
-        if (value == null || value.isNull()) {
-            return otherwise;
         }
         if (!value.isTextual()) {
             throw new NeutronError(Refusal.ATTRIBUTE_NOT_A_STRING, key, value);
@@ -153,7 +118,7 @@ final class NetworkRequest {
 
     /** The owner asked for ({@code project_id}, else {@code tenant_id}), or null for the caller's project. */
     private static String project(JsonNode object) {
-        String project = text(object, "project_id", null);
-        return project != null ? project : text(object, "tenant_id", null);
+        String project = NeutronBody.text(object, "project_id", null);
+        return project != null ? project : NeutronBody.text(object, "tenant_id", null);
     }
 }

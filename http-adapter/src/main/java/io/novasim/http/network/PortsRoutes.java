@@ -89,24 +89,9 @@ final class PortsRoutes {
      */
     private Reply update(Call call) {
         String id = call.path("port_id");
-        com.fasterxml.jackson.databind.JsonNode body = call.body();
-        if (body == null || !body.isObject()) {
-            throw new NeutronError(Refusal.RESOURCE_BODY_REQUIRED);
-        }
-        com.fasterxml.jackson.databind.JsonNode port = body.get("port");
-        if (port == null || !port.isObject()) {
-            throw new NeutronError(Refusal.RESOURCE_NOT_IN_BODY, "port");
-        }
-        List<String> unknown = new ArrayList<>();
-        for (java.util.Iterator<String> names = port.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!UPDATABLE.contains(name) && !UPDATE_NOT_SIMULATED.contains(name)) {
-                unknown.add(name);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new NeutronError(Refusal.UNRECOGNIZED_ATTRIBUTES, String.join(", ", unknown));
-        }
+        Set<String> known = new java.util.HashSet<>(UPDATABLE);
+        known.addAll(UPDATE_NOT_SIMULATED);
+        com.fasterxml.jackson.databind.JsonNode port = NeutronBody.resource(call, "port", known);
         for (String name : UPDATE_NOT_SIMULATED) {
             if (port.has(name)) {
                 throw new NeutronError(Refusal.NEUTRON_ATTRIBUTE_NOT_SIMULATED, "updating " + name + " of a port");

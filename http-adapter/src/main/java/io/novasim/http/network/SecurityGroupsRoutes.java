@@ -14,7 +14,6 @@ import io.novasim.state.command.DeleteSecurityGroup;
 import io.novasim.state.command.DeleteSecurityGroupRule;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,13 +81,13 @@ final class SecurityGroupsRoutes {
     }
 
     private Reply createGroup(Call call) {
-        JsonNode group = resource(call, "security_group", GROUP_KEYS);
+        JsonNode group = NeutronBody.resource(call, "security_group", GROUP_KEYS);
         if (group.has("stateful") && !group.get("stateful").asBoolean(true)) {
             throw new NeutronError(Refusal.NEUTRON_ATTRIBUTE_NOT_SIMULATED, "stateless security groups");
         }
         ownProject(call, group);
         SecurityGroup created = simulation.cloud().execute(call.caller(), new CreateSecurityGroup(
-                text(group, "name", ""), text(group, "description", "")), call.requestId()).securityGroup();
+                NeutronBody.text(group, "name", ""), NeutronBody.text(group, "description", "")), call.requestId()).securityGroup();
         return Reply.json(201, Json.object("security_group", groupView(created)));
     }
 
@@ -119,20 +118,20 @@ final class SecurityGroupsRoutes {
     }
 
     private Reply createRule(Call call) {
-        JsonNode rule = resource(call, "security_group_rule", RULE_KEYS);
+        JsonNode rule = NeutronBody.resource(call, "security_group_rule", RULE_KEYS);
         ownProject(call, rule);
-        String groupId = text(rule, "security_group_id", null);
+        String groupId = NeutronBody.text(rule, "security_group_id", null);
         if (groupId == null) {
             throw new NeutronError(Refusal.REQUIRED_ATTRIBUTE_MISSING, "security_group_id");
         }
-        String direction = text(rule, "direction", null);
+        String direction = NeutronBody.text(rule, "direction", null);
         if (direction == null) {
             throw new NeutronError(Refusal.REQUIRED_ATTRIBUTE_MISSING, "direction");
         }
         if (!direction.equals("ingress") && !direction.equals("egress")) {
             throw new NeutronError(Refusal.NEUTRON_NOT_IN, "direction", direction, "['ingress', 'egress']");
         }
-        String ethertype = text(rule, "ethertype", "IPv4");
+        String ethertype = NeutronBody.text(rule, "ethertype", "IPv4");
         if (!ethertype.equals("IPv4") && !ethertype.equals("IPv6")) {
             throw new NeutronError(Refusal.NEUTRON_NOT_IN, "ethertype", ethertype, "['IPv4', 'IPv6']");
         }
@@ -146,8 +145,8 @@ final class SecurityGroupsRoutes {
             throw new NeutronError(Refusal.SECURITY_GROUP_PORT_RANGE);
         }
         SecurityGroupRule created = simulation.cloud().execute(call.caller(), new CreateSecurityGroupRule(groupId,
-                direction, ethertype, protocol, min, max, text(rule, "remote_ip_prefix", null),
-                text(rule, "remote_group_id", null), text(rule, "description", "")), call.requestId())
+                direction, ethertype, protocol, min, max, NeutronBody.text(rule, "remote_ip_prefix", null),
+                NeutronBody.text(rule, "remote_group_id", null), NeutronBody.text(rule, "description", "")), call.requestId())
                 .securityGroupRule();
         return Reply.json(201, Json.object("security_group_rule", ruleView(created)));
     }
@@ -174,47 +173,14 @@ final class SecurityGroupsRoutes {
         return Integer.parseInt(value.asText());
     }
 
-    private static JsonNode resource(Call call, String resource, Set<String> known) {
-        JsonNode body = call.body();
-        if (body == null || !body.isObject()) {
-            throw new NeutronError(Refusal.RESOURCE_BODY_REQUIRED);
-        }
-        JsonNode object = body.get(resource);
-        if (object == null || !object.isObject()) {
-            throw new NeutronError(Refusal.RESOURCE_NOT_IN_BODY, resource);
-        }
-        List<String> unknown = new ArrayList<>();
-        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                unknown.add(name);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new NeutronError(Refusal.UNRECOGNIZED_ATTRIBUTES, String.join(", ", unknown));
-        }
-        return object;
-    }
-
     private static void ownProject(Call call, JsonNode object) {
         for (String key : List.of("project_id", "tenant_id")) {
-            String project = text(object, key, call.caller().projectId());
+            String project = NeutronBody.text(object, key, call.caller().projectId());
             if (!project.equals(call.caller().projectId())) {
                 throw new NeutronError(call.caller().admin() ? Refusal.NEUTRON_ATTRIBUTE_NOT_SIMULATED
                         : Refusal.OTHER_PROJECT_NEEDS_ADMIN, "security groups for another project");
             }
         }
-    }
-
-    private static String text(JsonNode object, String key, String otherwise) {
-        JsonNode value = object.get(key);
-        if (value == null || value.isNull()) {
-            return otherwise;
-        }
-        if (!value.isTextual()) {
-            throw new NeutronError(Refusal.ATTRIBUTE_NOT_A_STRING, key, value);
-        }
-        return value.textValue();
     }
 
     private static Map<String, Object> groupView(SecurityGroup group) {
