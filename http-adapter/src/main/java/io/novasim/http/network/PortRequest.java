@@ -9,8 +9,6 @@ import io.novasim.model.network.Network;
 import io.novasim.model.network.Subnet;
 import io.novasim.state.command.CreatePort;
 
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,31 +34,25 @@ final class PortRequest {
     }
 
     CreatePort parse(Call call) {
-        JsonNode body = call.body();
-        if (body == null || !body.isObject()) {
-            throw new NeutronError(Refusal.RESOURCE_BODY_REQUIRED);
-        }
-        JsonNode port = body.get("port");
-        if (port == null || !port.isObject()) {
-            throw new NeutronError(Refusal.RESOURCE_NOT_IN_BODY, "port");
-        }
-        checkKnown(port);
+        Set<String> known = new java.util.HashSet<>(APPLIED);
+        known.addAll(IGNORED);
+        JsonNode port = NeutronBody.resource(call, "port", known);
         JsonNode networkId = port.get("network_id");
         if (networkId == null || !networkId.isTextual()) {
             throw new NeutronError(Refusal.REQUIRED_ATTRIBUTE_MISSING, "network_id");
         }
-        String name = text(port, "name", "");
+        String name = NeutronBody.text(port, "name", "");
         if (port.has("admin_state_up") && !port.get("admin_state_up").asBoolean(true)) {
             throw new NeutronError(Refusal.ADMIN_STATE_DOWN_UNSUPPORTED);
         }
         for (String owner : List.of("project_id", "tenant_id")) {
-            String project = text(port, owner, call.caller().projectId());
+            String project = NeutronBody.text(port, owner, call.caller().projectId());
             if (!project.equals(call.caller().projectId())) {
                 throw new NeutronError(Refusal.OTHER_PROJECT_NEEDS_ADMIN);
             }
         }
         for (String device : List.of("device_id", "device_owner")) {
-            if (!text(port, device, "").isEmpty()) {
+            if (!NeutronBody.text(port, device, "").isEmpty()) {
                 throw new NeutronError(Refusal.DEVICE_ON_CREATE_UNSUPPORTED, device);
             }
         }
@@ -68,30 +60,6 @@ final class PortRequest {
                 .filter(n -> n.id().equals(networkId.textValue())).findFirst()
                 .orElseThrow(() -> new NeutronError(Refusal.NEUTRON_NETWORK_NOT_FOUND, networkId.textValue()));
         return new CreatePort(network.id(), name, fixedIp(port.get("fixed_ips"), network));
-    }
-
-    private static void checkKnown(JsonNode port) {
-        List<String> unknown = new ArrayList<>();
-        for (Iterator<String> names = port.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!APPLIED.contains(name) && !IGNORED.contains(name)) {
-                unknown.add(name);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new NeutronError(Refusal.UNRECOGNIZED_ATTRIBUTES, String.join(", ", unknown));
-        }
-    }
-
-    private static String text(JsonNode object, String key, String otherwise) {
-        JsonNode value = object.get(key);
-        if (value == null || value.isNull()) {
-            return otherwise;
-        }
-        if (!value.isTextual()) {
-            throw new NeutronError(Refusal.ATTRIBUTE_NOT_A_STRING, key, value);
-        }
-        return value.textValue();
     }
 
     /** The one requested address, or null to let the engine pick the lowest free one. */
@@ -109,8 +77,8 @@ final class PortRequest {
             return null;
         }
         JsonNode entry = fixedIps.get(0);
-        String subnetId = entry.isObject() ? text(entry, "subnet_id", null) : null;
-        String address = entry.isObject() ? text(entry, "ip_address", null) : null;
+        String subnetId = entry.isObject() ? NeutronBody.text(entry, "subnet_id", null) : null;
+        String address = entry.isObject() ? NeutronBody.text(entry, "ip_address", null) : null;
         List<Subnet> subnets = simulation.cloud().catalog().subnetsOf(network.id());
         Optional<Subnet> subnet = Optional.empty();
         if (subnetId != null) {
