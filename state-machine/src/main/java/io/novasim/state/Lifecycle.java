@@ -274,10 +274,8 @@ final class Lifecycle {
                 && !ServerDetails.hostnameFrom(command.name(), server.id()).equals(server.hostname())) {
             details = details.withHostname(server.hostname());
         }
-        Server busy = rebuilt.withDetails(details, now).withTaskState(rule.phases().get(0), now);
-        world.put(busy, now);
-        world.startAction(rule, server.id(), requestId, caller, now, true);
-        startWork(busy, rule, requestId, now, fault);
+        Server busy = begin(rebuilt.withDetails(details, now), rule, caller, requestId, now, fault,
+                new Job.Task.ServerTask(server.id()));
         String adminPass = command.adminPass() != null ? command.adminPass() : world.ids.password();
         return new Receipt(requestId, busy, adminPass, null, null, null, List.of(), null, null, false);
     }
@@ -298,10 +296,8 @@ final class Lifecycle {
                 now);
         io.novasim.model.image.ServerImage image = images.reserve(caller, server, command.name(),
                 command.metadata(), now);
-        Server busy = server.withTaskState(rule.phases().get(0), now);
-        world.put(busy, now);
-        world.startAction(rule, server.id(), requestId, caller, now, true);
-        startWork(busy, rule, requestId, now, fault, new Job.Task.Snapshot(server.id(), image.id()));
+        Server busy = begin(server, rule, caller, requestId, now, fault,
+                new Job.Task.Snapshot(server.id(), image.id()));
         return Receipt.of(requestId, busy, image);
     }
 
@@ -330,10 +326,8 @@ final class Lifecycle {
             fault = Optional.of(new FaultEffect.FailCompletion(500, "Resize error: Unable to resize disk down."));
         }
         migrations.start(server, flavor.id(), "resize", Migration.PRE_MIGRATING, null, now);
-        Server busy = server.withTaskState(rule.phases().get(0), now);
-        world.put(busy, now);
-        world.startAction(rule, server.id(), requestId, caller, now, true);
-        startWork(busy, rule, requestId, now, fault);
+        Server busy = begin(server, rule, caller, requestId, now, fault,
+                new Job.Task.ServerTask(server.id()));
         return Receipt.of(requestId, busy);
     }
 
@@ -356,10 +350,8 @@ final class Lifecycle {
         Optional<FaultEffect> fault = world.fault(
                 FaultTarget.server(Operation.MIGRATE, server.id(), server.name(), server.projectId()), requestId, now);
         migrations.start(server, server.flavorId(), "migration", Migration.PRE_MIGRATING, command.host(), now);
-        Server busy = server.withTaskState(rule.phases().get(0), now);
-        world.put(busy, now);
-        world.startAction(rule, server.id(), requestId, caller, now, true);
-        startWork(busy, rule, requestId, now, fault);
+        Server busy = begin(server, rule, caller, requestId, now, fault,
+                new Job.Task.ServerTask(server.id()));
         return Receipt.of(requestId, busy);
     }
 
@@ -381,10 +373,8 @@ final class Lifecycle {
                 FaultTarget.server(Operation.LIVE_MIGRATE, server.id(), server.name(), server.projectId()),
                 requestId, now);
         migrations.start(server, server.flavorId(), "live-migration", Migration.ACCEPTED, command.host(), now);
-        Server busy = server.withTaskState(rule.phases().get(0), now);
-        world.put(busy, now);
-        world.startAction(rule, server.id(), requestId, caller, now, true);
-        startWork(busy, rule, requestId, now, fault);
+        Server busy = begin(server, rule, caller, requestId, now, fault,
+                new Job.Task.ServerTask(server.id()));
         return Receipt.of(requestId, busy);
     }
 
@@ -412,10 +402,8 @@ final class Lifecycle {
                 now);
         supersede(server.id(), rule, requestId, now);
         migrations.start(server, server.flavorId(), "evacuation", Migration.ACCEPTED, command.host(), now);
-        Server busy = server.withTaskState(rule.phases().get(0), now);
-        world.put(busy, now);
-        world.startAction(rule, server.id(), requestId, caller, now, true);
-        startWork(busy, rule, requestId, now, fault);
+        Server busy = begin(server, rule, caller, requestId, now, fault,
+                new Job.Task.ServerTask(server.id()));
         String adminPass = command.adminPass() != null ? command.adminPass() : world.ids.password();
         return new Receipt(requestId, busy, adminPass, null, null, null, List.of(), null, null, false);
     }
@@ -454,11 +442,8 @@ final class Lifecycle {
         properties.put("backup_type", command.backupType());
         io.novasim.model.image.ServerImage image = images.reserve(caller, server, command.name(), "backup",
                 properties, now);
-        Server busy = server.withTaskState(rule.phases().get(0), now);
-        world.put(busy, now);
-        world.startAction(rule, server.id(), requestId, caller, now, true);
-        startWork(busy, rule, requestId, now, fault, new Job.Task.Snapshot(server.id(), image.id(),
-                command.backupType(), command.rotation()));
+        Server busy = begin(server, rule, caller, requestId, now, fault,
+                new Job.Task.Snapshot(server.id(), image.id(), command.backupType(), command.rotation()));
         return Receipt.of(requestId, busy, image);
     }
 
@@ -511,10 +496,8 @@ final class Lifecycle {
         }
         if (rule.asynchronous()) {
             supersede(server.id(), rule, requestId, now);
-            Server busy = server.withTaskState(rule.phases().get(0), now);
-            world.put(busy, now);
-            world.startAction(rule, server.id(), requestId, caller, now, true);
-            startWork(busy, rule, requestId, now, fault);
+            Server busy = begin(server, rule, caller, requestId, now, fault,
+                    new Job.Task.ServerTask(server.id()));
             String adminPass = operation == Operation.RESCUE ? world.ids.password() : null;
             return new Receipt(requestId, busy, adminPass, null, null, null, List.of(), null, null, false);
         }
@@ -550,6 +533,16 @@ final class Lifecycle {
     private static ServerLock.LockedBy lockedBy(Caller caller, Server server) {
         return caller.projectId().equals(server.projectId()) ? ServerLock.LockedBy.OWNER
                 : ServerLock.LockedBy.ADMIN;
+    }
+
+    /** An accepted action's work begins: its first task_state at once, its instance action, then its job. */
+    private Server begin(Server server, TransitionRule rule, Caller caller, String requestId, Instant now,
+                         Optional<FaultEffect> fault, Job.Task task) {
+        Server busy = server.withTaskState(rule.phases().get(0), now);
+        world.put(busy, now);
+        world.startAction(rule, server.id(), requestId, caller, now, true);
+        startWork(busy, rule, requestId, now, fault, task);
+        return busy;
     }
 
     private void startWork(Server server, TransitionRule rule, String requestId, Instant now,

@@ -63,11 +63,7 @@ final class MigrationsRoutes {
     }
 
     private static Map<String, Object> liveView(Call call, Migration migration) {
-        Map<String, Object> view = Json.object();
-        view.put("created_at", Json.micros(migration.created()));
-        view.put("dest_compute", migration.destHost());
-        view.put("dest_host", migration.destHost() == null ? null : HOST_IP);
-        view.put("dest_node", migration.destHost());
+        Map<String, Object> view = common(migration);
         view.put("disk_processed_bytes", 0);
         view.put("disk_remaining_bytes", 0);
         view.put("disk_total_bytes", 0);
@@ -103,11 +99,7 @@ final class MigrationsRoutes {
     }
 
     private Map<String, Object> view(Call call, Migration migration) {
-        Map<String, Object> view = Json.object();
-        view.put("created_at", Json.micros(migration.created()));
-        view.put("dest_compute", migration.destHost());
-        view.put("dest_host", migration.destHost() == null ? null : HOST_IP);
-        view.put("dest_node", migration.destHost());
+        Map<String, Object> view = common(migration);
         view.put("id", migration.id());
         view.put("instance_uuid", migration.serverId());
         view.put("new_instance_type_id", flavorNumber(migration.newFlavorId()));
@@ -126,6 +118,16 @@ final class MigrationsRoutes {
             view.put("user_id", migration.userId());
             view.put("project_id", migration.projectId());
         }
+        return view;
+    }
+
+    /** The fields both of Nova's migration views open with: when, and where to. */
+    private static Map<String, Object> common(Migration migration) {
+        Map<String, Object> view = Json.object();
+        view.put("created_at", Json.micros(migration.created()));
+        view.put("dest_compute", migration.destHost());
+        view.put("dest_host", migration.destHost() == null ? null : HOST_IP);
+        view.put("dest_node", migration.destHost());
         return view;
     }
 

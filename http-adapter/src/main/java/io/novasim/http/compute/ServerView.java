@@ -221,7 +221,8 @@ final class ServerView {
         return "instance-" + server.id().substring(0, 8);
     }
 
-    private static final Map<String, String> HOST_IDS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** hostIds by host, then project: a lookup makes no key of its own. */
+    private static final Map<String, Map<String, String>> HOST_IDS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Nova's hostId of a server: its host's ({@link #hostIdOnHost}), or empty on no host (scheduling, offloaded). */
     static String hostId(Server server) {
@@ -230,13 +231,17 @@ final class ServerView {
 
     /** Nova's hostId for the project on a compute host: sha224 of the two (computed once per pair). */
     static String hostIdOnHost(String projectId, String host) {
-        return HOST_IDS.computeIfAbsent(projectId + "\n" + host, key -> {
-            try {
-                MessageDigest sha224 = MessageDigest.getInstance("SHA-224");
-                return HexFormat.of().formatHex(sha224.digest((projectId + host).getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-224 is part of every JDK", e);
-            }
-        });
+        return HOST_IDS.computeIfAbsent(host, h -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(projectId, project -> sha224(project + host));
     }
+
+    private static String sha224(String text) {
+        try {
+            MessageDigest sha224 = MessageDigest.getInstance("SHA-224");
+            return HexFormat.of().formatHex(sha224.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-224 is part of every JDK", e);
+        }
+    }
+
 }
