@@ -102,6 +102,22 @@ public record CloudSetup(Catalog catalog, Map<String, String> passwords, Map<Str
         return new CloudSetup(catalog, passwords, roles, volumes);
     }
 
+    /** This setup with these compute hosts instead of its own (a setup has one unless it names several). */
+    public CloudSetup withHosts(io.novasim.model.catalog.ComputeHost... hosts) {
+        return new CloudSetup(catalog.withHosts(List.of(hosts)), passwords, roles, volumes);
+    }
+
+    /**
+     * This setup with other default quota limits for every project (Nova's {@code [quota]} options), by Nova's names:
+     * {@code withQuotaDefaults(Map.of("instances", 50, "cores", -1))}; the others keep Nova's defaults, and -1 is none.
+     *
+     * @throws IllegalArgumentException for a name Nova has no quota for, or a limit below -1
+     */
+    public CloudSetup withQuotaDefaults(Map<String, Integer> limits) {
+        return new CloudSetup(catalog.withQuotaDefaults(io.novasim.model.quota.QuotaSet.ofKeys(limits)), passwords,
+                roles, volumes);
+    }
+
     /**
      * The roles of a user in a project, empty when it has none there.
      *
@@ -109,10 +125,6 @@ public record CloudSetup(Catalog catalog, Map<String, String> passwords, Map<Str
      * @param projectId the project's id
      * @return the role names
      */
-    /** This setup with these compute hosts instead of its own (a setup has one unless it names several). */
-    public CloudSetup withHosts(io.novasim.model.catalog.ComputeHost... hosts) {
-        return new CloudSetup(catalog.withHosts(List.of(hosts)), passwords, roles, volumes);
-    }
 
     public Set<String> rolesOf(String userId, String projectId) {
         return roles.getOrDefault(userId, Map.of()).getOrDefault(projectId, Set.of());

@@ -38,7 +38,10 @@ final class BenchClouds {
                 List.of(new Image(IMAGE, "cirros", "active", 0, 0, 16_300_544, "qcow2", "bare")),
                 List.of(new Network(NETWORK, "private", PROJECT, false, false, 1450)),
                 List.of(new Subnet("f8a6e8f8-c2ec-497c-9f23-da9616de54ef", "private-subnet", NETWORK, PROJECT,
-                        Ipv4Cidr.parse("10.0.0.0/12"), "10.0.0.1")));
+                        Ipv4Cidr.parse("10.0.0.0/12"), "10.0.0.1")))
+                // benchmarks boot many servers in one project: no instances, cores or ram quota
+                .withQuotaDefaults(io.novasim.model.quota.QuotaSet.ofKeys(java.util.Map.of("instances", -1,
+                        "cores", -1, "ram", -1)));
         return new Cloud(catalog, new VirtualClock(), new SeededIdSource(1), Timings.defaults(), EventListener.NONE);
     }
 }

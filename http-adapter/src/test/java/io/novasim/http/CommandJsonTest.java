@@ -22,6 +22,8 @@ import io.novasim.state.command.Networks;
 import io.novasim.state.command.Perform;
 import io.novasim.state.command.CreateServerGroup;
 import io.novasim.state.command.DeleteServerGroup;
+import io.novasim.state.command.UpdateQuotas;
+import io.novasim.state.command.DeleteQuotas;
 import io.novasim.state.command.RenamePort;
 import io.novasim.state.command.CreateSecurityGroup;
 import io.novasim.state.command.DeleteSecurityGroup;
@@ -122,6 +124,9 @@ class CommandJsonTest {
             new CreateServerGroup("g", "anti-affinity", 2),
             new CreateServerGroup("g", "affinity", null),
             new DeleteServerGroup("group"),
+            new UpdateQuotas("project", Map.of("instances", 20), true),
+            new DeleteQuotas("project"),
+            new CreateServer("web", "1", "image").between(2, 5),
             new CreateServer("web", "1", "image").inGroup("group"));
 
     @Test

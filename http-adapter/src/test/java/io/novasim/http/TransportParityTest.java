@@ -45,8 +45,10 @@ class TransportParityTest {
 
     @BeforeEach
     void start() throws IOException {
-        network = NovaSimulator.builder().seed(7).build().start();
-        memory = NovaSimulator.builder().seed(7).build();
+        // twelve servers, more than Nova's default instances quota lets one project have
+        io.novasim.CloudSetup roomy = io.novasim.CloudSetup.demo().withQuotaDefaults(java.util.Map.of("instances", 20));
+        network = NovaSimulator.builder().seed(7).setup(roomy).build().start();
+        memory = NovaSimulator.builder().seed(7).setup(roomy).build();
         socket = new Socket("127.0.0.1", network.port());
         socket.setSoTimeout(10_000);
     }

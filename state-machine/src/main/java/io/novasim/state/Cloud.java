@@ -43,6 +43,8 @@ import io.novasim.state.command.SetComputeServiceDown;
 import io.novasim.state.command.CreateNetwork;
 import io.novasim.state.command.CreateServerGroup;
 import io.novasim.state.command.DeleteServerGroup;
+import io.novasim.state.command.DeleteQuotas;
+import io.novasim.state.command.UpdateQuotas;
 import io.novasim.state.command.RenamePort;
 import io.novasim.state.command.CreateSecurityGroup;
 import io.novasim.state.command.DeleteSecurityGroup;
@@ -109,24 +111,26 @@ public final class Cloud {
     private final ServerGroups serverGroups;
     private final ServerMetadata metadata;
     private final ServerTags tags;
+    private final Quotas quotas;
 
     public Cloud(Catalog catalog, VirtualClock clock, IdSource ids, Timings timings, EventListener listener) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.world = new World(Objects.requireNonNull(catalog, "catalog"), Objects.requireNonNull(ids, "ids"),
                 Objects.requireNonNull(timings, "timings"), Objects.requireNonNull(listener, "listener"));
+        this.quotas = new Quotas(world);
         this.interfaces = new Interfaces(world);
         this.volumes = new Volumes(world);
         this.media = new Media(world);
-        this.keypairs = new Keypairs(world);
+        this.keypairs = new Keypairs(world, quotas);
         this.images = new Images(world);
         this.migrations = new Migrations(world);
         this.tenantNetworks = new TenantNetworks(world);
         this.securityGroups = new SecurityGroups(world, clock.now());
-        this.metadata = new ServerMetadata(world);
+        this.metadata = new ServerMetadata(world, quotas);
         this.tags = new ServerTags(world);
-        this.serverGroups = new ServerGroups(world);
+        this.serverGroups = new ServerGroups(world, quotas);
         this.lifecycle = new Lifecycle(world, interfaces, volumes, media, keypairs, images, migrations,
-                serverGroups);
+                serverGroups, quotas);
     }
 
     // ---------------------------------------------------------------- commands
@@ -256,6 +260,10 @@ public final class Cloud {
             return lifecycle.rebuild(caller, r, requestId, now);
         } else if (command instanceof UpdateServerTags t) {
             return tags.update(caller, t, requestId, now);
+        } else if (command instanceof UpdateQuotas q) {
+            return quotas.update(caller, q, requestId);
+        } else if (command instanceof DeleteQuotas d) {
+            return quotas.delete(caller, d.projectId(), requestId);
         } else if (command instanceof CreateKeypair c) {
             return keypairs.create(caller, c, requestId, now);
         } else if (command instanceof DeleteKeypair d) {
@@ -317,6 +325,44 @@ public final class Cloud {
     public synchronized io.novasim.model.server.ServerGroup serverGroup(Caller caller, String groupId) {
         settle();
         return serverGroups.visible(caller, groupId);
+    }
+
+    /**
+     * A project's quota limits, for a caller who may read them (Nova's {@code os-quota-sets} show: the project's own
+     * users, or admins), or Nova's 403; a project Keystone does not know is Nova's 400.
+     */
+    public synchronized io.novasim.model.quota.QuotaSet quotaLimits(Caller caller, String projectId) {
+        return quotas.readable(caller, projectId, Quotas.SHOW_POLICY);
+    }
+
+    /** A project's limits with what it uses of each ({@code os-quota-sets/{id}/detail}), for a caller who may read them. */
+    public synchronized QuotaUsage quotaDetail(Caller caller, String projectId) {
+        settle();
+        return new QuotaUsage(quotas.readable(caller, projectId, Quotas.DETAIL_POLICY), quotas.usage(projectId));
+    }
+
+    /**
+     * The limits and usage {@code GET /limits} shows: the caller's project's, or, for an admin, those of the
+     * {@code tenantId} asked for (Nova asks for the admin policy whenever a tenant_id is given, even the caller's own).
+     *
+     * @param tenantId the project asked for, or {@code null} for the caller's
+     */
+    public synchronized QuotaUsage limits(Caller caller, String tenantId) {
+        settle();
+        String projectId = caller.projectId();
+        if (tenantId != null) {
+            io.novasim.state.rules.AdminPolicy.LIMITS_OTHER_PROJECT.enforce(caller.admin());
+            projectId = tenantId;
+        }
+        return new QuotaUsage(quotas.limits(projectId), quotas.usage(projectId));
+    }
+
+    /** A project's quota limits and what it uses of each resource. */
+    public record QuotaUsage(io.novasim.model.quota.QuotaSet limits,
+                             Map<io.novasim.model.quota.QuotaResource, Long> inUse) {
+        public QuotaUsage {
+            inUse = Map.copyOf(inUse);
+        }
     }
 
     /** The security groups the caller may see (every project's for an admin), oldest first. */
@@ -589,7 +635,8 @@ public final class Cloud {
                 List.copyOf(world.ports.values()), List.copyOf(world.volumes.values()),
                 List.copyOf(world.attachments.values()), List.copyOf(world.media.values()), keypairs.all(),
                 world.faults.fired(), images.all(), migrations.all(), world.catalog.networks(),
-                world.catalog.subnets(), List.copyOf(world.hostsDown), securityGroups.all(), serverGroups.all());
+                world.catalog.subnets(), List.copyOf(world.hostsDown), securityGroups.all(), serverGroups.all(),
+                quotas.overrides());
     }
 
     /**

@@ -13,7 +13,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A copy of everything a {@link Cloud} holds at one instant: equal states mean equal clouds. */
+/**
+ * A copy of everything a {@link Cloud} holds at one instant: equal states mean equal clouds.
+ *
+ * @param quotaOverrides the quota limits admins set, by project, then by Nova's resource name
+ */
 public record CloudState(Instant now, List<Server> servers, Map<String, List<InstanceAction>> actions,
                          List<Port> ports, List<Volume> volumes, List<VolumeAttachment> volumeAttachments,
                          List<MediaAttachment> media, List<Keypair> keypairs, List<FiredFault> firedFaults,
@@ -22,7 +26,8 @@ public record CloudState(Instant now, List<Server> servers, Map<String, List<Ins
                          List<io.novasim.model.network.Network> networks,
                          List<io.novasim.model.network.Subnet> subnets, List<String> hostsDown,
                          List<io.novasim.model.network.SecurityGroup> securityGroups,
-                         List<io.novasim.model.server.ServerGroup> serverGroups) {
+                         List<io.novasim.model.server.ServerGroup> serverGroups,
+                         Map<String, Map<String, Integer>> quotaOverrides) {
     public CloudState {
         servers = List.copyOf(servers);
         actions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(actions));
@@ -39,5 +44,6 @@ public record CloudState(Instant now, List<Server> servers, Map<String, List<Ins
         hostsDown = List.copyOf(hostsDown);
         securityGroups = List.copyOf(securityGroups);
         serverGroups = List.copyOf(serverGroups);
+        quotaOverrides = Map.copyOf(quotaOverrides);
     }
 }

@@ -23,12 +23,15 @@ final class Keypairs {
     private static final int FINGERPRINT_BYTES = 16;
 
     private final World world;
+    private final Quotas quotas;
 
-    Keypairs(World world) {
+    Keypairs(World world, Quotas quotas) {
         this.world = world;
+        this.quotas = quotas;
     }
 
     Receipt create(Caller caller, CreateKeypair command, String requestId, Instant now) {
+        quotas.checkKeypair(caller); // before the name is looked at (compute/api.py create_key_pair)
         Map<String, Keypair> mine = world.keypairs.computeIfAbsent(caller.userId(), user -> new LinkedHashMap<>());
         if (mine.containsKey(command.name())) {
             throw Refusal.KEYPAIR_EXISTS.exception(command.name());

@@ -48,6 +48,7 @@ final class Lifecycle {
     private final Migrations migrations;
     private final Placement placement;
     private final ServerGroups serverGroups;
+    private final Quotas quotas;
 
     /** Nova's answer when the scheduler finds no host (NoValidHost), as the failed build's fault says it. */
     static final String NO_VALID_HOST = "No valid host was found. There are not enough hosts available.";
@@ -57,7 +58,7 @@ final class Lifecycle {
             TaskState.RESIZE_MIGRATING, "compute_resize_instance", TaskState.RESIZE_FINISH, "compute_finish_resize");
 
     Lifecycle(World world, Interfaces interfaces, Volumes volumes, Media media, Keypairs keypairs, Images images,
-              Migrations migrations, ServerGroups serverGroups) {
+              Migrations migrations, ServerGroups serverGroups, Quotas quotas) {
         this.world = world;
         this.interfaces = interfaces;
         this.volumes = volumes;
@@ -67,6 +68,7 @@ final class Lifecycle {
         this.migrations = migrations;
         this.placement = new Placement(world);
         this.serverGroups = serverGroups;
+        this.quotas = quotas;
     }
 
     /**
@@ -77,8 +79,9 @@ final class Lifecycle {
         if (command.name().isBlank()) {
             throw nameTooShort(command.name());
         }
-        world.catalog.flavor(command.flavorId())
-                .orElseThrow(() -> Refusal.FLAVOR_IN_BODY_NOT_FOUND.exception(command.flavorId()));
+        String flavorId = command.flavorId();
+        Flavor flavor = world.catalog.flavor(flavorId)
+                .orElseThrow(() -> Refusal.FLAVOR_IN_BODY_NOT_FOUND.exception(flavorId));
         if (command.imageId() != null) {
             world.catalog.image(command.imageId()).orElseThrow(() -> Refusal.IMAGE_IN_BODY_NOT_FOUND.exception());
         } else if (command.bootVolumeId() == null && command.rootVolume() == null) {
@@ -87,9 +90,7 @@ final class Lifecycle {
         if (command.rootVolume() != null) {
             checkNewRootVolume(command.rootVolume());
         }
-        if (command.metadata().size() > ServerMetadata.ITEMS_QUOTA) {
-            throw Refusal.METADATA_LIMIT_EXCEEDED.exception(ServerMetadata.ITEMS_QUOTA);
-        }
+        quotas.checkMetadata(caller.projectId(), command.metadata().size());
         if (command.count() > 1) {
             checkMultiCreate(command);
         }
@@ -105,11 +106,21 @@ final class Lifecycle {
         if (command.keyName() != null && !keypairs.holds(caller, command.keyName())) {
             throw Refusal.INVALID_KEY_NAME.exception();
         }
+        io.novasim.model.server.ServerGroup group = null;
         if (command.groupId() != null) {
-            io.novasim.model.server.ServerGroup group = world.serverGroups.get(command.groupId());
+            group = world.serverGroups.get(command.groupId());
             if (group == null || !caller.canSee(group.projectId())) {
                 throw Refusal.SERVER_GROUP_IN_BODY_NOT_FOUND.exception(command.groupId());
             }
+        }
+        // Nova provisions as many as the quota holds, from min_count to max_count, each named for that many
+        int allowed = quotas.instancesAllowed(caller.projectId(), flavor, command.minCount(), command.count());
+        if (allowed != command.count()) {
+            command = command.times(allowed);
+            plans = plans.subList(0, allowed);
+        }
+        if (group != null) {
+            quotas.checkGroupMembers(caller, group, command.count());
         }
         List<Optional<FaultEffect>> faults = new ArrayList<>(command.count());
         for (int i = 0; i < command.count(); i++) {
@@ -242,8 +253,8 @@ final class Lifecycle {
         if (!image.status().equals("active")) {
             throw Refusal.IMAGE_NOT_ACTIVE.exception(image.id());
         }
-        if (command.metadata() != null && command.metadata().size() > ServerMetadata.ITEMS_QUOTA) {
-            throw Refusal.METADATA_LIMIT_EXCEEDED.exception(ServerMetadata.ITEMS_QUOTA);
+        if (command.metadata() != null) {
+            quotas.checkMetadata(caller.projectId(), command.metadata().size());
         }
         Optional<FaultEffect> fault = world.fault(
                 FaultTarget.server(Operation.REBUILD, server.id(), server.name(), server.projectId()), requestId, now);
@@ -286,7 +297,7 @@ final class Lifecycle {
      */
     Receipt createImage(Caller caller, CreateServerImage command, String requestId, Instant now) {
         Server server = world.visibleServer(caller, command.serverId());
-        if (command.metadataQuota() && command.metadata().size() > ServerMetadata.ITEMS_QUOTA) {
+        if (command.metadataQuota() && !quotas.metadataAllowed(caller.projectId(), command.metadata().size())) {
             throw Refusal.IMAGE_METADATA_LIMIT_EXCEEDED.exception(); // checked by the API before the state
         }
         TransitionRule rule = TransitionTable.rule(Operation.CREATE_IMAGE);
@@ -320,6 +331,7 @@ final class Lifecycle {
         if (flavor.id().equals(current.id())) {
             throw Refusal.RESIZE_SAME_FLAVOR.exception();
         }
+        quotas.checkUpsize(server.projectId(), current, flavor);
         Optional<FaultEffect> fault = world.fault(
                 FaultTarget.server(Operation.RESIZE, server.id(), server.name(), server.projectId()), requestId, now);
         if (fault.isEmpty() && !volumeBacked && flavor.diskGb() < current.diskGb()) {
@@ -427,7 +439,7 @@ final class Lifecycle {
      */
     Receipt createBackup(Caller caller, CreateServerBackup command, String requestId, Instant now) {
         Server server = world.visibleServer(caller, command.serverId());
-        if (command.metadataQuota() && command.metadata().size() > ServerMetadata.ITEMS_QUOTA) {
+        if (command.metadataQuota() && !quotas.metadataAllowed(caller.projectId(), command.metadata().size())) {
             throw Refusal.IMAGE_METADATA_LIMIT_EXCEEDED.exception();
         }
         TransitionRule rule = TransitionTable.rule(Operation.CREATE_BACKUP);
@@ -475,7 +487,14 @@ final class Lifecycle {
         }
         rule.check(server, caller.admin());
         if (operation == Operation.CONFIRM_RESIZE || operation == Operation.REVERT_RESIZE) {
-            migrations.finished(server); // the resize they act on, or Nova's 400
+            Migration resize = migrations.finished(server); // the resize they act on, or Nova's 400
+            if (operation == Operation.REVERT_RESIZE) { // a revert of a resize down grows the server again
+                quotas.checkUpsize(server.projectId(), world.catalog.flavor(server.flavorId()).orElseThrow(),
+                        world.catalog.flavor(resize.oldFlavorId()).orElseThrow());
+            }
+        }
+        if (operation == Operation.RESTORE) { // a soft-deleted server counts for nothing until restored
+            quotas.instancesAllowed(server.projectId(), world.catalog.flavor(server.flavorId()).orElseThrow(), 1, 1);
         }
         Optional<FaultEffect> fault = world.fault(
                 FaultTarget.server(operation, server.id(), server.name(), server.projectId()), requestId, now);
@@ -866,7 +885,7 @@ final class Lifecycle {
         volumes.releaseAll(server.id(), at);
         media.releaseAll(server.id(), at);
         world.cancelAllOf(server.id());
-        world.servers.remove(server.id());
+        world.removeServer(server.id());
         world.forgetActions(server.id());
         migrations.forget(server.id());
         serverGroups.leave(server.id());

@@ -12,12 +12,15 @@ import java.util.List;
 /** Server groups ({@code os-server-groups}): a project's, with the servers booted into them. */
 final class ServerGroups {
     private final World world;
+    private final Quotas quotas;
 
-    ServerGroups(World world) {
+    ServerGroups(World world, Quotas quotas) {
         this.world = world;
+        this.quotas = quotas;
     }
 
     Receipt create(Caller caller, CreateServerGroup command, String requestId) {
+        quotas.checkServerGroup(caller);
         ServerGroup group = new ServerGroup(world.ids.uuid(), command.name(), command.policy(),
                 command.maxServerPerHost(), caller.projectId(), caller.userId(), List.of());
         world.serverGroups.put(group.id(), group);

@@ -23,14 +23,15 @@ import java.util.Set;
  * {@code metadata_items} quota. No instance action is recorded, as in Nova.
  */
 final class ServerMetadata {
-    /** Nova's default {@code [quota] metadata_items}. */
-    static final int ITEMS_QUOTA = 128;
     private static final Set<VmState> CHANGEABLE_IN = EnumSet.of(VmState.ACTIVE, VmState.PAUSED, VmState.SUSPENDED,
             VmState.STOPPED);
 
     private final World world;
 
-    ServerMetadata(World world) {
+    private final Quotas quotas;
+
+    ServerMetadata(World world, Quotas quotas) {
+        this.quotas = quotas;
         this.world = world;
     }
 
@@ -39,11 +40,7 @@ final class ServerMetadata {
         checkChangeable(server, caller, "update metadata");
         Map<String, String> metadata = new LinkedHashMap<>(command.replace() ? Map.of() : server.metadata());
         metadata.putAll(command.metadata());
-        if (metadata.size() > ITEMS_QUOTA) {
-            throw Refusal.METADATA_LIMIT_EXCEEDED.exception(ITEMS_QUOTA).explainedAs("update metadata refused: "
-                    + metadata.size() + " items (rule: a server has at most " + ITEMS_QUOTA
-                    + " metadata items, Nova's metadata_items quota)");
-        }
+        quotas.checkMetadata(caller.projectId(), metadata.size()); // the caller's project's, as Nova's context
         Server updated = server.withMetadata(metadata, now);
         world.put(updated, now);
         return Receipt.of(requestId, updated);

@@ -50,6 +50,10 @@ final class World {
     private final EventListener listener;
 
     final Map<String, Server> servers = new LinkedHashMap<>();
+    /** Per project, what {@link #serverUsage} answers: kept as servers are put and removed. */
+    private final Map<String, long[]> serverUsage = new HashMap<>();
+    /** The quota limits an admin set, by project: each overrides the catalog's default for its resource. */
+    final Map<String, Map<io.novasim.model.quota.QuotaResource, Integer>> quotaOverrides = new java.util.TreeMap<>();
     /** Per server, oldest first. Changed only here: see {@link #actionsOf}. */
     final Map<String, List<InstanceAction>> actions = new HashMap<>();
     /**
@@ -209,8 +213,43 @@ final class World {
     // ---------------------------------------------------------------- state changes
 
     void put(Server server, Instant at) {
-        servers.put(server.id(), server);
+        Server before = servers.put(server.id(), server);
+        if (before == null || before.vmState() != server.vmState() || !before.flavorId().equals(server.flavorId())) {
+            count(before, -1);
+            count(server, 1);
+        }
         emit(new SimEvent.ServerChanged(at, server.id(), server.vmState(), server.taskState(), server.powerState()));
+    }
+
+    /** The server is gone: it no longer counts against its project's quotas. */
+    void removeServer(String serverId) {
+        count(servers.remove(serverId), -1);
+    }
+
+    /**
+     * What a project's servers use of the instances, cores and ram quotas, as Nova counts them: every server but the
+     * soft-deleted ones ({@code InstanceList._get_counts_in_db}).
+     */
+    ServerUsage serverUsage(String projectId) {
+        long[] usage = serverUsage.get(projectId);
+        return usage == null ? ServerUsage.NONE : new ServerUsage((int) usage[0], usage[1], usage[2]);
+    }
+
+    /** Instances, cores and ram (MiB) a project's servers count for. */
+    record ServerUsage(int instances, long cores, long ram) {
+        static final ServerUsage NONE = new ServerUsage(0, 0, 0);
+    }
+
+    private void count(Server server, int sign) {
+        if (server == null || server.vmState() == io.novasim.model.server.VmState.SOFT_DELETED) {
+            return;
+        }
+        long[] usage = serverUsage.computeIfAbsent(server.projectId(), p -> new long[3]);
+        usage[0] += sign;
+        catalog.flavor(server.flavorId()).ifPresent(flavor -> {
+            usage[1] += (long) sign * flavor.vcpus();
+            usage[2] += (long) sign * flavor.ramMb();
+        });
     }
 
     void put(Port port, Instant at) {

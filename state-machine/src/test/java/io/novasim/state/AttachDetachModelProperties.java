@@ -543,7 +543,7 @@ class AttachDetachModelProperties {
     static CloudState withoutFired(CloudState s) {
         return new CloudState(s.now(), s.servers(), s.actions(), s.ports(), s.volumes(), s.volumeAttachments(),
                 s.media(), s.keypairs(), List.of(), s.images(), s.migrations(), s.networks(), s.subnets(),
-                s.hostsDown(), s.securityGroups(), s.serverGroups());
+                s.hostsDown(), s.securityGroups(), s.serverGroups(), s.quotaOverrides());
     }
 
     static final List<Caller> CALLERS = List.of(ALICE, BOB, MALLORY, ADMIN);

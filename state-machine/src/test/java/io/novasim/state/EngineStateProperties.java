@@ -45,6 +45,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.novasim.model.quota.QuotaResource;
+
 import static io.novasim.state.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -181,10 +183,14 @@ class EngineStateProperties {
                             CreateServer command = new CreateServer(name, FLAVOR, IMAGE, null, "nova", Map.of(),
                                     Networks.NONE, count, orNull(key), null, orNull(description), tags,
                                     orNull(hostname));
+                            long held = run.servers.values().stream()
+                                    .filter(s -> s.project().equals(caller.projectId())).count();
+                            boolean overQuota = held + count > QuotaResource.INSTANCES.novaDefault();
                             boolean refused = (count > 1 && !hostname.isEmpty())
-                                    || (!key.isEmpty() && !run.keypairsOf(caller).containsKey(key));
+                                    || (!key.isEmpty() && !run.keypairsOf(caller).containsKey(key)) || overQuota;
                             Receipt receipt = run.run(caller, command);
-                            assertThat(receipt == null).as("refused for a shared hostname or another's key")
+                            assertThat(receipt == null)
+                                    .as("refused for a shared hostname, another's key or the instances quota")
                                     .isEqualTo(refused);
                             if (receipt == null) {
                                 return;

@@ -76,6 +76,13 @@ final class Fixtures {
         return cloud(seed, EventListener.NONE);
     }
 
+    /** The fixture's cloud with no instances, cores or ram quota: for tests of many servers in one project. */
+    static Cloud cloudWithoutServerQuotas(long seed) {
+        return new Cloud(CATALOG.withQuotaDefaults(io.novasim.model.quota.QuotaSet.ofKeys(java.util.Map.of(
+                "instances", -1, "cores", -1, "ram", -1))), new VirtualClock(), new SeededIdSource(seed),
+                Timings.defaults(), EventListener.NONE);
+    }
+
     static Cloud cloud(long seed, EventListener listener) {
         return new Cloud(CATALOG, new VirtualClock(), new SeededIdSource(seed), Timings.defaults(), listener);
     }

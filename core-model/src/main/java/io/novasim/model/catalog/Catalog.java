@@ -8,10 +8,12 @@ import java.util.function.Function;
 
 import io.novasim.model.network.Network;
 import io.novasim.model.network.Subnet;
+import io.novasim.model.quota.QuotaSet;
 
 /**
- * The furniture of a simulated cloud: projects, users, flavors, images, networks and subnets, by id. A value: the
- * networks and subnets users create or delete make a new catalog ({@link #withNetwork} and the like).
+ * The furniture of a simulated cloud: projects, users, flavors, images, networks and subnets, by id, its compute
+ * hosts, and the quota limits a project has until an admin sets its own. A value: the networks and subnets users
+ * create or delete make a new catalog ({@link #withNetwork} and the like).
  */
 public final class Catalog {
     private final Map<String, Project> projects;
@@ -22,6 +24,7 @@ public final class Catalog {
     private final Map<String, Subnet> subnets;
     private final Map<String, List<Subnet>> subnetsByNetwork;
     private final Map<String, ComputeHost> hosts;
+    private final QuotaSet quotaDefaults;
 
     public Catalog(List<Project> projects, List<User> users, List<Flavor> flavors, List<Image> images) {
         this(projects, users, flavors, images, List.of(), List.of());
@@ -35,6 +38,13 @@ public final class Catalog {
     /** @param hosts the compute hosts, at least one */
     public Catalog(List<Project> projects, List<User> users, List<Flavor> flavors, List<Image> images,
                    List<Network> networks, List<Subnet> subnets, List<ComputeHost> hosts) {
+        this(projects, users, flavors, images, networks, subnets, hosts, QuotaSet.NOVA_DEFAULTS);
+    }
+
+    /** @param quotaDefaults the limits of a project an admin set none for (Nova's {@code [quota]} options) */
+    public Catalog(List<Project> projects, List<User> users, List<Flavor> flavors, List<Image> images,
+                   List<Network> networks, List<Subnet> subnets, List<ComputeHost> hosts, QuotaSet quotaDefaults) {
+        this.quotaDefaults = java.util.Objects.requireNonNull(quotaDefaults, "quotaDefaults");
         if (hosts.isEmpty()) {
             throw new IllegalArgumentException("a cloud needs at least one compute host");
         }
@@ -134,35 +144,46 @@ public final class Catalog {
         return Optional.ofNullable(hosts.get(name));
     }
 
+    /** The limits of a project an admin set none for. */
+    public QuotaSet quotaDefaults() {
+        return quotaDefaults;
+    }
+
     /** This catalog with these compute hosts instead. */
     public Catalog withHosts(List<ComputeHost> newHosts) {
-        return new Catalog(projects(), users(), flavors(), images(), networks(), subnets(), newHosts);
+        return new Catalog(projects(), users(), flavors(), images(), networks(), subnets(), newHosts, quotaDefaults);
+    }
+
+    /** This catalog with these default quota limits instead. */
+    public Catalog withQuotaDefaults(QuotaSet defaults) {
+        return new Catalog(projects(), users(), flavors(), images(), networks(), subnets(), hosts(), defaults);
     }
 
     /** This catalog with one more network. */
     public Catalog withNetwork(Network network) {
         List<Network> more = new java.util.ArrayList<>(networks.values());
         more.add(network);
-        return new Catalog(projects(), users(), flavors(), images(), more, subnets(), hosts());
+        return new Catalog(projects(), users(), flavors(), images(), more, subnets(), hosts(), quotaDefaults);
     }
 
     /** This catalog without a network, and without its subnets. */
     public Catalog withoutNetwork(String networkId) {
         return new Catalog(projects(), users(), flavors(), images(),
                 networks.values().stream().filter(n -> !n.id().equals(networkId)).toList(),
-                subnets.values().stream().filter(s -> !s.networkId().equals(networkId)).toList(), hosts());
+                subnets.values().stream().filter(s -> !s.networkId().equals(networkId)).toList(), hosts(),
+                quotaDefaults);
     }
 
     /** This catalog with one more subnet (its network must be in it). */
     public Catalog withSubnet(Subnet subnet) {
         List<Subnet> more = new java.util.ArrayList<>(subnets.values());
         more.add(subnet);
-        return new Catalog(projects(), users(), flavors(), images(), networks(), more, hosts());
+        return new Catalog(projects(), users(), flavors(), images(), networks(), more, hosts(), quotaDefaults);
     }
 
     /** This catalog without a subnet. */
     public Catalog withoutSubnet(String subnetId) {
         return new Catalog(projects(), users(), flavors(), images(), networks(),
-                subnets.values().stream().filter(s -> !s.id().equals(subnetId)).toList(), hosts());
+                subnets.values().stream().filter(s -> !s.id().equals(subnetId)).toList(), hosts(), quotaDefaults);
     }
 }

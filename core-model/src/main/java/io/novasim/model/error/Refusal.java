@@ -103,6 +103,25 @@ public enum Refusal {
     INSTANCE_LOCKED(409, "conflictingRequest", "Instance {server} is locked"),
     /** A server's metadata set beyond the metadata_items quota (Nova's default: 128). */
     METADATA_LIMIT_EXCEEDED(403, "forbidden", "Maximum number of metadata items exceeds {allowed}"),
+    /**
+     * A create, restore or resize beyond the project's instances, cores or ram quota, as Nova's
+     * {@code TooManyInstances} words it: the resources over, then for each what was requested, used and allowed.
+     */
+    QUOTA_EXCEEDED(403, "forbidden", "Quota exceeded for {overs}: Requested {requested}, but already used {used} of "
+            + "{allowed} {resources}"),
+    /** A key pair beyond the key_pairs quota ({@code KeypairLimitExceeded}). */
+    KEYPAIR_QUOTA_EXCEEDED(403, "forbidden", "Quota exceeded, too many key pairs."),
+    /** A server group beyond the server_groups quota. */
+    SERVER_GROUP_QUOTA_EXCEEDED(403, "forbidden", "Quota exceeded, too many server groups."),
+    /** A server booted into a group that holds the server_group_members quota of the user's servers. */
+    SERVER_GROUP_MEMBERS_QUOTA_EXCEEDED(403, "forbidden", "Quota exceeded, too many servers in group"),
+    /** A quota set below what the project uses, without {@code force}. */
+    QUOTA_LIMIT_BELOW_USAGE(400, "badRequest", "Quota limit {limit} for {resource} must be greater than or equal to "
+            + "already used and reserved {minimum}."),
+    /** A quota update naming nova-network's networks quota. */
+    NETWORKS_QUOTA_REMOVED(400, "badRequest", "The networks quota has been removed"),
+    /** A quota request for a project Keystone does not know ({@code identity.verify_project_id}). */
+    PROJECT_NOT_VALID(400, "badRequest", "Project ID {project} is not a valid project."),
     /** A metadata key the server does not have. */
     METADATA_ITEM_NOT_FOUND(404, "itemNotFound", "Metadata item was not found"),
     /** A tag that is empty, longer than 60 characters or holds '/' or ',' (the reason: jsonschema's). */
@@ -596,6 +615,8 @@ public enum Refusal {
         NOT_ONE_OF("{value} is not one of {allowed}"),
         /** A number below the schema's minimum. */
         BELOW_MINIMUM("{value} is less than the minimum of {minimum}"),
+        /** A number above the schema's maximum. */
+        ABOVE_MAXIMUM("{value} is greater than the maximum of {maximum}"),
         /** A count above what the simulator makes in one request (Nova's limit is its quota). */
         ABOVE_NOVASIM_MAXIMUM("{value} is greater than the maximum of {maximum} (novasim's limit for one request)");
 

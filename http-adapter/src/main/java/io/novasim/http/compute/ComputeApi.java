@@ -76,6 +76,7 @@ public final class ComputeApi {
         new HostsRoutes(simulation).register(this);
         new ServerPasswordRoutes(simulation).register(this);
         new ServerGroupsRoutes(simulation).register(this);
+        new QuotasRoutes(simulation).register(this);
     }
 
     /** {@code GET /}: the compute API's versions, which clients read first. */

@@ -136,8 +136,9 @@ final class ServersRoutes {
         boolean reservationOnly = Boolean.TRUE.equals(Schema.bool(server, "return_reservation_id"));
         String hostname = call.atLeast(90) ? hostname(server) : null;
         CreateServer command = new CreateServer(name, flavorRef, imageRef, bootVolume, zone == null ? "nova" : zone,
-                metadata, networks, count(server), keyName, userData, description, tags, hostname, newRootVolume,
-                group);
+                metadata, networks, 1, keyName, userData, description, tags, hostname, newRootVolume, group);
+        int[] counts = counts(server);
+        command = command.between(counts[0], counts[1]);
         Receipt receipt = simulation.cloud().execute(call.caller(), command, call.requestId());
         Server created = receipt.server();
         if (reservationOnly) {
@@ -180,10 +181,11 @@ final class ServersRoutes {
     }
 
     /**
-     * How many servers a create makes: {@code max_count}, at least {@code min_count} (1 and min_count by default).
-     * The simulator has no quotas, so it always makes max_count; it refuses more than {@value #MAX_COUNT} at once.
+     * How many servers a create asks for: at least {@code min_count}, at most {@code max_count} (1 and min_count by
+     * default); the project's quota decides how many of them it makes. The simulator refuses more than
+     * {@value #MAX_COUNT} at once.
      */
-    private static int count(JsonNode server) {
+    private static int[] counts(JsonNode server) {
         Integer min = Schema.integer(server, "min_count", 1);
         Integer max = Schema.integer(server, "max_count", 1);
         int atLeast = min == null ? 1 : min;
@@ -195,7 +197,7 @@ final class ServersRoutes {
             throw Schema.fail("max_count", server.get(max == null ? "min_count" : "max_count"),
                     Refusal.Reason.ABOVE_NOVASIM_MAXIMUM.text(atMost, MAX_COUNT));
         }
-        return atMost;
+        return new int[]{atLeast, atMost};
     }
 
     private static String textOrNumber(JsonNode value, String field) {

@@ -56,7 +56,8 @@ final class SetupAssembler {
         networks(orEmpty(file.networks()), networks, subnets);
         List<CloudSetup.VolumeSeed> volumes = volumes(orEmpty(file.volumes()));
         try {
-            Catalog catalog = new Catalog(projects, users, flavors, images, networks, subnets, hosts(file.hosts()));
+            Catalog catalog = new Catalog(projects, users, flavors, images, networks, subnets, hosts(file.hosts()),
+                    quotas(file.quotas()));
             return new CloudSetup(catalog, passwords, roles, volumes);
         } catch (IllegalArgumentException e) {
             throw new InvalidSetupException("", e.getMessage());
@@ -291,6 +292,25 @@ final class SetupAssembler {
                 throw new InvalidSetupException(at, "'" + id + "' is already used by " + previous);
             }
         }
+    }
+
+    /** The default quota limits: Nova's, with those the file names. */
+    private static io.novasim.model.quota.QuotaSet quotas(Map<String, Integer> entries) throws InvalidSetupException {
+        if (entries == null) {
+            return io.novasim.model.quota.QuotaSet.NOVA_DEFAULTS;
+        }
+        for (Map.Entry<String, Integer> entry : entries.entrySet()) {
+            String at = "quotas." + entry.getKey();
+            if (io.novasim.model.quota.QuotaResource.byKey(entry.getKey()).isEmpty()) {
+                throw new InvalidSetupException(at, "Nova has no such quota; it has " + String.join(", ",
+                        io.novasim.model.quota.QuotaResource.all().stream()
+                                .map(io.novasim.model.quota.QuotaResource::key).toList()));
+            }
+            if (entry.getValue() == null || entry.getValue() < -1) {
+                throw new InvalidSetupException(at, "a limit is a whole number, -1 for unlimited");
+            }
+        }
+        return io.novasim.model.quota.QuotaSet.ofKeys(entries);
     }
 
     /** The compute hosts, or the one default host when the file names none. */

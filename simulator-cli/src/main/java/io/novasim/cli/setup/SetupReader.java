@@ -156,7 +156,7 @@ public final class SetupReader {
             return "a list";
         }
         if (type == SetupFile.class) {
-            return "a mapping with projects, users, flavors, images, networks, volumes and hosts";
+            return "a mapping with projects, users, flavors, images, networks, volumes, hosts and quotas";
         }
         if (Map.class.isAssignableFrom(type) || type.isRecord()) {
             return "a mapping of keys to values";

@@ -32,6 +32,14 @@ class SetupReaderTest {
     }
 
     @Test
+    void quotasChangeTheDefaultLimitsTheyName() throws Exception {
+        CloudSetup setup = SetupReader.parse(MINIMAL + "quotas: {instances: 50, cores: -1}", Format.YAML);
+
+        assertThat(setup.catalog().quotaDefaults().byKey()).containsEntry("instances", 50).containsEntry("cores", -1)
+                .containsEntry("ram", 51200);
+    }
+
+    @Test
     void readsJsonToo() throws Exception {
         CloudSetup setup = SetupReader.parse("""
                 {"projects": [{"name": "demo"}],
@@ -85,7 +93,11 @@ class SetupReaderTest {
         assertProblem("projects: [{id: p, name: a}, {id: p, name: b}]", "projects[1].id", "already used by projects[0]");
         assertProblem("projects: {name: demo, colour: blue}", "projects[0].colour", "unknown field");
         assertProblem("projects:\n  - name: a\n  -\n", "projects[1]", "empty entry");
-        assertProblem("projets: []", "projets", "known fields: flavors, hosts, images, networks, projects, users, volumes");
+        assertProblem("projets: []", "projets",
+                "known fields: flavors, hosts, images, networks, projects, quotas, users, volumes");
+        assertProblem(MINIMAL + "quotas: {instance: 5}", "quotas.instance", "Nova has no such quota; it has "
+                + "instances, cores, ram");
+        assertProblem(MINIMAL + "quotas: {cores: -2}", "quotas.cores", "-1 for unlimited");
     }
 
     @Test
@@ -111,6 +123,8 @@ class SetupReaderTest {
         assertThat(actual.images()).isEqualTo(expected.images());
         assertThat(actual.networks()).isEqualTo(expected.networks());
         assertThat(actual.subnets()).isEqualTo(expected.subnets());
+        assertThat(actual.hosts()).isEqualTo(expected.hosts());
+        assertThat(actual.quotaDefaults()).isEqualTo(expected.quotaDefaults());
     }
 
     private static String resource(String name) throws IOException {

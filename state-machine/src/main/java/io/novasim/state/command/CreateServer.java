@@ -17,11 +17,14 @@ import java.util.Objects;
  *                    {@code count} over 1
  * @param rootVolume  a root volume Nova makes from an image, or blank, for each server; {@code null} otherwise
  * @param groupId     the server group its scheduler hint names, or {@code null}
+ * @param minCount    the fewest servers the request accepts ({@code min_count}): when the project's quota holds
+ *                    fewer than {@code count} but at least this many, Nova makes as many as it holds; 0 in a snapshot
+ *                    taken before quotas, read as {@code count}
  */
 public record CreateServer(String name, String flavorId, String imageId, String bootVolumeId,
                            String availabilityZone, Map<String, String> metadata, Networks networks, int count,
                            String keyName, String userData, String description, List<String> tags, String hostname,
-                           NewRootVolume rootVolume, String groupId) implements Command {
+                           NewRootVolume rootVolume, String groupId, int minCount) implements Command {
     public CreateServer {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(flavorId, "flavorId");
@@ -30,8 +33,24 @@ public record CreateServer(String name, String flavorId, String imageId, String 
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1 (was " + count + ")");
         }
+        if (minCount == 0) {
+            minCount = count;
+        }
+        if (minCount < 1 || minCount > count) {
+            throw new IllegalArgumentException("minCount must be from 1 to count " + count + " (was " + minCount
+                    + ")");
+        }
         metadata = metadata.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metadata));
         tags = tags == null ? List.of() : List.copyOf(tags); // null in a snapshot taken before servers had tags
+    }
+
+    /** Exactly {@code count} servers. */
+    public CreateServer(String name, String flavorId, String imageId, String bootVolumeId, String availabilityZone,
+                        Map<String, String> metadata, Networks networks, int count, String keyName, String userData,
+                        String description, List<String> tags, String hostname, NewRootVolume rootVolume,
+                        String groupId) {
+        this(name, flavorId, imageId, bootVolumeId, availabilityZone, metadata, networks, count, keyName, userData,
+                description, tags, hostname, rootVolume, groupId, count);
     }
 
     /** In no server group. */
@@ -64,37 +83,43 @@ public record CreateServer(String name, String flavorId, String imageId, String 
 
     public CreateServer withNetworks(Networks newNetworks) {
         return new CreateServer(name, flavorId, imageId, bootVolumeId, availabilityZone, metadata, newNetworks, count,
-                keyName, userData, description, tags, hostname, rootVolume, groupId);
+                keyName, userData, description, tags, hostname, rootVolume, groupId, minCount);
     }
 
     public CreateServer bootingFromVolume(String volumeId) {
         return new CreateServer(name, flavorId, null, volumeId, availabilityZone, metadata, networks, count,
-                keyName, userData, description, tags, hostname, null, groupId);
+                keyName, userData, description, tags, hostname, null, groupId, minCount);
     }
 
     /** Booting from a volume Nova makes, instead of an image. */
     public CreateServer bootingFromNewVolume(NewRootVolume volume) {
         return new CreateServer(name, flavorId, null, null, availabilityZone, metadata, networks, count,
-                keyName, userData, description, tags, hostname, volume, groupId);
+                keyName, userData, description, tags, hostname, volume, groupId, minCount);
     }
 
     /** Booted into a server group (its scheduler hint). */
     public CreateServer inGroup(String group) {
         return new CreateServer(name, flavorId, imageId, bootVolumeId, availabilityZone, metadata, networks, count,
-                keyName, userData, description, tags, hostname, rootVolume, group);
+                keyName, userData, description, tags, hostname, rootVolume, group, minCount);
     }
 
-    /** {@code count} servers alike. */
+    /** Exactly {@code count} servers alike. */
     public CreateServer times(int newCount) {
         return new CreateServer(name, flavorId, imageId, bootVolumeId, availabilityZone, metadata, networks, newCount,
-                keyName, userData, description, tags, hostname, rootVolume, groupId);
+                keyName, userData, description, tags, hostname, rootVolume, groupId, newCount);
+    }
+
+    /** As many servers as the quota holds, from {@code min} to {@code max} ({@code min_count} and {@code max_count}). */
+    public CreateServer between(int min, int max) {
+        return new CreateServer(name, flavorId, imageId, bootVolumeId, availabilityZone, metadata, networks, max,
+                keyName, userData, description, tags, hostname, rootVolume, groupId, min);
     }
 
     /** With the fields that only echo back: a key pair's name, user data, a description, tags and a hostname. */
     public CreateServer withDetails(String newKeyName, String newUserData, String newDescription,
                                     List<String> newTags, String newHostname) {
         return new CreateServer(name, flavorId, imageId, bootVolumeId, availabilityZone, metadata, networks, count,
-                newKeyName, newUserData, newDescription, newTags, newHostname, rootVolume, groupId);
+                newKeyName, newUserData, newDescription, newTags, newHostname, rootVolume, groupId, minCount);
     }
 
     /** The name of the server at {@code index} (0-based): Nova suffixes each of a multi-create's names. */

@@ -50,6 +50,16 @@ public record Receipt(String requestId, Server server, String adminPass, Port po
         return new Receipt(requestId, null, null, null, null, null, java.util.List.of(), null, null, false, subnet);
     }
 
+    /** A project's quota limits after they changed. */
+    public static Receipt of(String requestId, io.novasim.model.quota.QuotaSet limits) {
+        return new Receipt(requestId, null, null, null, null, null, java.util.List.of(), null, null, false, limits);
+    }
+
+    /** The quota limits the command set, or {@code null}. */
+    public io.novasim.model.quota.QuotaSet quotaSet() {
+        return resource instanceof io.novasim.model.quota.QuotaSet limits ? limits : null;
+    }
+
     /** A server group made or deleted. */
     public static Receipt of(String requestId, io.novasim.model.server.ServerGroup group) {
         return new Receipt(requestId, null, null, null, null, null, java.util.List.of(), null, null, false, group);

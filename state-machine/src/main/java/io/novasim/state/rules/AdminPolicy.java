@@ -34,6 +34,12 @@ public enum AdminPolicy {
     HYPERVISORS_SHOW("os_compute_api:os-hypervisors:show"),
     /** {@code GET /os-availability-zone/detail} ({@code nova/policies/availability_zone.py}). */
     AVAILABILITY_ZONE_DETAIL("os_compute_api:os-availability-zone:detail"),
+    /** {@code PUT /os-quota-sets/{project_id}} ({@code nova/policies/quota_sets.py}). */
+    QUOTA_SETS_UPDATE("os_compute_api:os-quota-sets:update"),
+    /** {@code DELETE /os-quota-sets/{project_id}}: the project's limits back to the defaults. */
+    QUOTA_SETS_DELETE("os_compute_api:os-quota-sets:delete"),
+    /** {@code GET /limits?tenant_id=}: another project's limits ({@code nova/policies/limits.py}). */
+    LIMITS_OTHER_PROJECT("os_compute_api:limits:other_project"),
     /** {@code os-resetState} ({@code nova/policies/admin_actions.py}). */
     RESET_STATE("os_compute_api:os-admin-actions:reset_state"),
     /** A volume attachment's PUT that swaps the volume ({@code nova/policies/volumes_attachments.py}). */

@@ -1,0 +1,176 @@
+package io.novasim.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.novasim.CloudSetup;
+import io.novasim.NovaSimulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code os-quota-sets} and {@code limits} over HTTP, as Nova's quota_sets and limits controllers answer them: the
+ * resources each microversion shows, the admin-only updates with their schema and their 400s, and the 403 a create
+ * over the quota gets.
+ */
+@Timeout(30)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QuotasApiTest {
+    private static final String IMAGE = "70a599e0-31e7-49b7-b260-868f441e862b";
+    private NovaSimulator sim;
+    private Client demo;
+    private Client admin;
+
+    @BeforeAll
+    void start() {
+        sim = NovaSimulator.builder().seed(5).setup(CloudSetup.demo()).build().start();
+    }
+
+    @AfterAll
+    void stop() {
+        sim.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        sim.control().reset();
+        demo = Client.as(sim, "demo", "demo");
+        admin = Client.as(sim, "admin", "admin");
+    }
+
+    private Client.Response boot(String name) {
+        return demo.post("/v2.1/servers", """
+                {"server": {"name": "%s", "imageRef": "%s", "flavorRef": "1"}}""".formatted(name, IMAGE));
+    }
+
+    private static List<String> keys(JsonNode object) {
+        List<String> keys = new ArrayList<>();
+        object.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    @Test
+    void aProjectsQuotaSetShowsNovasResourcesAsEachMicroversionDoes() {
+        JsonNode old = demo.get("/v2.1/os-quota-sets/" + CloudSetup.DEMO_PROJECT).json().get("quota_set");
+        assertThat(keys(old)).containsExactly("id", "instances", "cores", "ram", "metadata_items", "injected_files",
+                "injected_file_content_bytes", "injected_file_path_bytes", "key_pairs", "server_groups",
+                "server_group_members", "fixed_ips", "floating_ips", "security_groups", "security_group_rules");
+        assertThat(old.get("ram").asInt()).isEqualTo(51200);
+        assertThat(old.get("fixed_ips").asInt()).isEqualTo(-1);
+        JsonNode current = demo.microversion("2.57").get("/v2.1/os-quota-sets/" + CloudSetup.DEMO_PROJECT).json()
+                .get("quota_set");
+        assertThat(keys(current)).containsExactly("id", "instances", "cores", "ram", "metadata_items", "key_pairs",
+                "server_groups", "server_group_members");
+
+        boot("web");
+        JsonNode detail = demo.microversion("2.57").get("/v2.1/os-quota-sets/" + CloudSetup.DEMO_PROJECT + "/detail")
+                .json().get("quota_set");
+        assertThat(detail.get("instances").toString()).isEqualTo("{\"in_use\":1,\"limit\":10,\"reserved\":0}");
+        assertThat(detail.get("ram").get("in_use").asInt()).isEqualTo(512);
+
+        Client.Response other = demo.get("/v2.1/os-quota-sets/" + CloudSetup.ALT_PROJECT);
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.json().at("/forbidden/message").asText())
+                .isEqualTo("Policy doesn't allow os_compute_api:os-quota-sets:show to be performed.");
+        assertThat(demo.get("/v2.1/os-quota-sets/" + CloudSetup.ALT_PROJECT + "/defaults").status())
+                .as("anyone may read the defaults").isEqualTo(200);
+        Client.Response unknown = admin.get("/v2.1/os-quota-sets/nope");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().at("/badRequest/message").asText()).isEqualTo("Project ID nope is not a valid project.");
+    }
+
+    @Test
+    void anAdminSetsLimitsAndACreateOverThemIsRefusedWithNovasText() {
+        Client.Response set = admin.microversion("2.57").put("/v2.1/os-quota-sets/" + CloudSetup.DEMO_PROJECT,
+                "{\"quota_set\": {\"instances\": \"1\", \"cores\": 4}}");
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(set.json().get("quota_set").has("id")).as("Nova's update answers without the id").isFalse();
+        assertThat(set.json().at("/quota_set/instances").asInt()).isEqualTo(1);
+
+        assertThat(boot("first").status()).isEqualTo(202);
+        Client.Response refused = boot("second");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().at("/forbidden/message").asText())
+                .isEqualTo("Quota exceeded for instances: Requested 1, but already used 1 of 1 instances");
+
+        Client.Response below = admin.put("/v2.1/os-quota-sets/" + CloudSetup.DEMO_PROJECT,
+                "{\"quota_set\": {\"instances\": 0}}");
+        assertThat(below.status()).isEqualTo(400);
+        assertThat(below.json().at("/badRequest/message").asText())
+                .isEqualTo("Quota limit 0 for instances must be greater than or equal to already used and reserved 1.");
+        assertThat(admin.put("/v2.1/os-quota-sets/" + CloudSetup.DEMO_PROJECT,
+                "{\"quota_set\": {\"instances\": 0, \"force\": true}}").status()).isEqualTo(200);
+
+        assertThat(demo.put("/v2.1/os-quota-sets/" + CloudSetup.DEMO_PROJECT, "{\"quota_set\": {\"instances\": 5}}")
+                .json().at("/forbidden/message").asText())
+                .isEqualTo("Policy doesn't allow os_compute_api:os-quota-sets:update to be performed.");
+        assertThat(admin.delete("/v2.1/os-quota-sets/" + CloudSetup.DEMO_PROJECT).status()).isEqualTo(202);
+        assertThat(demo.get("/v2.1/os-quota-sets/" + CloudSetup.DEMO_PROJECT).json().at("/quota_set/instances")
+                .asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void anUpdateIsCheckedAgainstNovasSchemaOfItsMicroversion() {
+        String path = "/v2.1/os-quota-sets/" + CloudSetup.DEMO_PROJECT;
+        assertThat(admin.put(path, "{\"quota_set\": {\"instances\": \"ten\"}}").json().at("/badRequest/message")
+                .asText()).isEqualTo("Invalid input for field/attribute instances. Value: ten. 'ten' does not match "
+                + "'^-?[0-9]+$'");
+        assertThat(admin.put(path, "{\"quota_set\": {\"cores\": -2}}").json().at("/badRequest/message").asText())
+                .isEqualTo("Invalid input for field/attribute cores. Value: -2. -2 is less than the minimum of -1");
+        assertThat(admin.put(path, "{\"quota_set\": {\"networks\": 1}}").json().at("/badRequest/message").asText())
+                .isEqualTo("The networks quota has been removed");
+        assertThat(admin.microversion("2.36").put(path, "{\"quota_set\": {\"floating_ips\": 1}}").json()
+                .at("/badRequest/message").asText()).isEqualTo("Invalid input for field/attribute quota_set. Value: "
+                + "{'floating_ips': 1}. Additional properties are not allowed ('floating_ips' was unexpected)");
+        assertThat(admin.microversion("2.75").get(path + "?foo=1").status()).isEqualTo(400);
+        assertThat(admin.get(path + "?foo=1").status()).as("ignored before 2.75").isEqualTo(200);
+        Client.Response perUser = admin.get(path + "?user_id=d3b07384d113edec49eaa6238ad5ff00");
+        assertThat(perUser.status()).isEqualTo(501);
+        assertThat(perUser.json().at("/notImplemented/message").asText())
+                .isEqualTo("novasim does not simulate the query parameter user_id (per-user quotas)");
+    }
+
+    @Test
+    void limitsShowTheAbsoluteLimitsAndUsageByNovasDisplayNames() {
+        boot("web");
+        JsonNode absolute = demo.get("/v2.1/limits").json().at("/limits/absolute");
+        assertThat(absolute.get("maxTotalInstances").asInt()).isEqualTo(10);
+        assertThat(absolute.get("totalInstancesUsed").asInt()).isEqualTo(1);
+        assertThat(absolute.get("totalRAMUsed").asInt()).isEqualTo(512);
+        assertThat(absolute.get("maxImageMeta").asInt()).isEqualTo(128);
+        assertThat(absolute.has("maxTotalFloatingIps")).isTrue();
+        assertThat(demo.get("/v2.1/limits").json().at("/limits/rate").isArray()).isTrue();
+
+        JsonNode current = demo.microversion("2.57").get("/v2.1/limits").json().at("/limits/absolute");
+        assertThat(keys(current)).containsExactlyInAnyOrder("maxTotalRAMSize", "maxTotalInstances", "maxTotalCores",
+                "maxTotalKeypairs", "maxServerMeta", "maxServerGroups", "maxServerGroupMembers", "totalRAMUsed",
+                "totalCoresUsed", "totalInstancesUsed", "totalServerGroupsUsed");
+
+        Client.Response other = demo.get("/v2.1/limits?tenant_id=" + CloudSetup.DEMO_PROJECT);
+        assertThat(other.status()).as("a tenant_id needs an admin, even one's own").isEqualTo(403);
+        assertThat(admin.get("/v2.1/limits?tenant_id=" + CloudSetup.DEMO_PROJECT).json()
+                .at("/limits/absolute/totalInstancesUsed").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aMultiCreateMakesAsManyAsTheQuotaHolds() {
+        admin.put("/v2.1/os-quota-sets/" + CloudSetup.DEMO_PROJECT, "{\"quota_set\": {\"instances\": 2}}");
+        Client.Response made = demo.post("/v2.1/servers", """
+                {"server": {"name": "web", "imageRef": "%s", "flavorRef": "1", "min_count": 1, "max_count": 5,
+                            "return_reservation_id": true}}""".formatted(IMAGE));
+        assertThat(made.status()).isEqualTo(202);
+        assertThat(demo.get("/v2.1/servers").json().get("servers")).hasSize(2);
+        Client.Response refused = demo.post("/v2.1/servers", """
+                {"server": {"name": "web", "imageRef": "%s", "flavorRef": "1", "min_count": 2, "max_count": 3}}"""
+                .formatted(IMAGE));
+        assertThat(refused.json().at("/forbidden/message").asText())
+                .isEqualTo("Quota exceeded for instances: Requested 2-3, but already used 2 of 2 instances");
+    }
+}
