@@ -75,4 +75,33 @@ class IdentityApiTest {
             assertThat(rescoped.json().at("/token/methods/0").asText()).isEqualTo("token");
         }
     }
+
+    @Test
+    void projectsAreReadAsKeystonesPoliciesLetEachCaller() {
+        try (NovaSimulator sim = NovaSimulator.builder().build().start()) {
+            Client admin = Client.as(sim, "admin", "admin");
+            Client demo = Client.as(sim, "demo", "demo");
+            Client.Response all = admin.get("/identity/v3/projects");
+            assertThat(all.status()).isEqualTo(200);
+            assertThat(all.json().get("projects").findValuesAsText("name")).containsExactly("demo", "alt", "admin");
+            Client.Response named = admin.get("/identity/v3/projects?name=demo");
+            assertThat(named.json().at("/projects/0/id").asText()).isEqualTo(io.novasim.CloudSetup.DEMO_PROJECT);
+            assertThat(named.json().at("/projects/0/parent_id").asText()).isEqualTo("default");
+
+            Client.Response missing = admin.get("/identity/v3/projects/demo");
+            assertThat(missing.status()).isEqualTo(404);
+            assertThat(missing.json().at("/error/message").asText()).isEqualTo("Could not find project: demo.");
+
+            assertThat(demo.get("/identity/v3/projects/" + io.novasim.CloudSetup.DEMO_PROJECT).json()
+                    .at("/project/name").asText()).isEqualTo("demo");
+            Client.Response stranger = demo.get("/identity/v3/projects/" + io.novasim.CloudSetup.ALT_PROJECT);
+            assertThat(stranger.status()).isEqualTo(403);
+            assertThat(stranger.json().at("/error/message").asText())
+                    .isEqualTo("You are not authorized to perform the requested action: identity:get_project.");
+            assertThat(demo.get("/identity/v3/projects").status()).isEqualTo(403);
+            assertThat(demo.get("/identity/v3/users/d3b07384d113edec49eaa6238ad5ff00/projects").json()
+                    .get("projects").findValuesAsText("name")).containsExactly("demo");
+            assertThat(Client.anonymous(sim).get("/identity/v3/projects").status()).isEqualTo(401);
+        }
+    }
 }

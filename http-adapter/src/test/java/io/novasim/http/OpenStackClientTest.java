@@ -229,21 +229,7 @@ class OpenStackClientTest {
                         new io.novasim.model.catalog.ComputeHost("compute-a", "nova"),
                         new io.novasim.model.catalog.ComputeHost("compute-b", "nova")))
                 .build().start()) {
-            Path yaml = Files.createTempFile("clouds", ".yaml");
-            String auth = hosts.baseUri().toString().replaceAll("/$", "") + "/identity/v3";
-            Files.writeString(yaml, """
-                    clouds:
-                      novasim:
-                        auth:
-                          auth_url: %s
-                          username: admin
-                          password: secret
-                          project_name: admin
-                          user_domain_name: Default
-                          project_domain_name: Default
-                        region_name: RegionOne
-                        identity_api_version: 3
-                    """.formatted(auth));
+            Path yaml = adminClouds(hosts);
             try {
                 Run hypervisors = openstack(yaml, "hypervisor", "list", "-f", "json");
                 assertThat(hypervisors.exit()).as(hypervisors.err()).isZero();
@@ -266,6 +252,47 @@ class OpenStackClientTest {
             } finally {
                 Files.deleteIfExists(yaml);
             }
+        }
+    }
+
+    /** A clouds.yaml for the admin of a simulator's demo world. */
+    private static Path adminClouds(NovaSimulator simulator) throws IOException {
+        Path yaml = Files.createTempFile("clouds", ".yaml");
+        String auth = simulator.baseUri().toString().replaceAll("/$", "") + "/identity/v3";
+        Files.writeString(yaml, """
+                clouds:
+                  novasim:
+                    auth:
+                      auth_url: %s
+                      username: admin
+                      password: secret
+                      project_name: admin
+                      user_domain_name: Default
+                      project_domain_name: Default
+                    region_name: RegionOne
+                    identity_api_version: 3
+                """.formatted(auth));
+        return yaml;
+    }
+
+    @Test
+    void anAdminSetsAProjectsQuotaAndACreateOverItIsRefused() throws Exception {
+        Path admin = adminClouds(sim);
+        try {
+            Run set = openstack(admin, "quota", "set", "--instances", "1", "--cores", "4", "demo");
+            assertThat(set.exit()).as(set.err()).isZero();
+            Run first = openstack("server", "create", "--image", "cirros-0.6.2-x86_64-disk", "--flavor", "m1.tiny",
+                    "first", "-f", "json");
+            assertThat(first.exit()).as(first.err()).isZero();
+            Run second = openstack("server", "create", "--image", "cirros-0.6.2-x86_64-disk", "--flavor", "m1.tiny",
+                    "second", "-f", "json");
+            assertThat(second.exit()).isNotZero();
+            assertThat(second.err()).contains("Quota exceeded for instances: Requested 1, but already used 1 of 1 "
+                    + "instances (HTTP 403)");
+            Run projects = openstack(admin, "project", "list", "-f", "json");
+            assertThat(projects.json().findValuesAsText("Name")).contains("demo", "alt", "admin");
+        } finally {
+            Files.deleteIfExists(admin);
         }
     }
 

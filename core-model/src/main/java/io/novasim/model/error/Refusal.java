@@ -520,6 +520,11 @@ public enum Refusal {
             + "to be in error."),
     /** Validation or revocation of a token that is not valid. */
     TOKEN_NOT_FOUND(Body.KEYSTONE, 404, "Not Found", "Could not find token: {token}."),
+    /** A project Keystone does not have, or one the caller may not see by that id. */
+    PROJECT_NOT_FOUND(Body.KEYSTONE, 404, "Not Found", "Could not find project: {project}."),
+    /** A Keystone policy the caller's roles do not pass ({@code ForbiddenAction}). */
+    KEYSTONE_FORBIDDEN(Body.KEYSTONE, 403, "Forbidden", "You are not authorized to perform the requested action: "
+            + "{action}."),
 
     // ---------------------------------------------------------------- the control plane (/__sim/v1)
 

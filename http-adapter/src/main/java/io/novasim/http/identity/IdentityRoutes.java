@@ -45,23 +45,27 @@ public final class IdentityRoutes {
     private static final OpenStackRoutes OPENSTACK = OpenStackRoutes.load("identity", "");
 
     private final Simulation simulation;
+    private final ProjectsRoutes projects;
 
     @Inject
     public IdentityRoutes(Simulation simulation) {
         this.simulation = simulation;
+        this.projects = new ProjectsRoutes(simulation);
     }
 
-    /**
-     * Answers a request under {@code /identity}: the version documents, then {@code /v3/auth/tokens}.
-     *
-     * @return the answer, or null when the path and method are not Keystone's
-     */
     /** Keystone's routes here, as {@code METHOD /path}: what {@link #handle} answers. */
     public java.util.List<String> routes() {
         return java.util.List.of("GET /identity", "GET /identity/v3", "POST /identity/v3/auth/tokens",
-                "GET /identity/v3/auth/tokens", "HEAD /identity/v3/auth/tokens", "DELETE /identity/v3/auth/tokens");
+                "GET /identity/v3/auth/tokens", "HEAD /identity/v3/auth/tokens", "DELETE /identity/v3/auth/tokens",
+                "GET /identity/v3/projects", "GET /identity/v3/projects/{project_id}",
+                "GET /identity/v3/users/{user_id}/projects");
     }
 
+    /**
+     * Answers a request under {@code /identity}: the version documents, {@code /v3/auth/tokens}, then projects.
+     *
+     * @return the answer, or null when the path and method are not Keystone's
+     */
     public ApiResponse handle(Exchange exchange) {
         String path = exchange.path();
         boolean get = exchange.method().equals("GET");
@@ -78,7 +82,7 @@ public final class IdentityRoutes {
                 default -> null;
             };
         } else {
-            reply = null;
+            reply = projects.handle(exchange);
         }
         if (reply == null) {
             return notSimulated(exchange);
