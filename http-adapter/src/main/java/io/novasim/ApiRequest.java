@@ -61,6 +61,16 @@ public interface ApiRequest {
     byte[] body();
 
     /**
+     * The body as a stream, for a request that may carry more than an API body holds (an image's data). Read once,
+     * instead of {@link #body()}.
+     *
+     * @return the body's bytes as they come
+     */
+    default java.io.InputStream bodyStream() {
+        return new java.io.ByteArrayInputStream(body());
+    }
+
+    /**
      * Where the client reached the simulator, for the links and catalogs in answers.
      *
      * @return e.g. {@code http://127.0.0.1:8774}, or null for the simulator's own address

@@ -39,9 +39,9 @@ final class BenchClouds {
                 List.of(new Network(NETWORK, "private", PROJECT, false, false, 1450)),
                 List.of(new Subnet("f8a6e8f8-c2ec-497c-9f23-da9616de54ef", "private-subnet", NETWORK, PROJECT,
                         Ipv4Cidr.parse("10.0.0.0/12"), "10.0.0.1")))
-                // benchmarks boot many servers in one project: no instances, cores or ram quota
+                // benchmarks boot many servers, ports and volumes in one project: no quota holds them back
                 .withQuotaDefaults(io.novasim.model.quota.QuotaSet.ofKeys(java.util.Map.of("instances", -1,
-                        "cores", -1, "ram", -1)));
+                        "cores", -1, "ram", -1, "port", -1, "volumes", -1, "gigabytes", -1)));
         return new Cloud(catalog, new VirtualClock(), new SeededIdSource(1), Timings.defaults(), EventListener.NONE);
     }
 }

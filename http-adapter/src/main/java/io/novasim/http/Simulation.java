@@ -274,7 +274,9 @@ public final class Simulation implements SimulatorControl {
      */
     public void record(Exchange exchange, String requestId, int status) {
         String body = null;
-        if (exchange.hasBody()) {
+        if (exchange.streamedBytes() >= 0) {
+            body = "<" + exchange.streamedBytes() + " bytes of data>";
+        } else if (exchange.hasBody()) {
             body = Requests.tooLarge(exchange) ? "<" + exchange.bodyBytes().length + " bytes or more: "
                     + Requests.tooLargeError().getMessage() + ">" : exchange.body();
         }

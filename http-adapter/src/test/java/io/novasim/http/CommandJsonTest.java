@@ -124,8 +124,14 @@ class CommandJsonTest {
             new CreateServerGroup("g", "anti-affinity", 2),
             new CreateServerGroup("g", "affinity", null),
             new DeleteServerGroup("group"),
-            new UpdateQuotas("project", Map.of("instances", 20), true),
-            new DeleteQuotas("project"),
+            UpdateQuotas.compute("project", Map.of("instances", 20), true),
+            new UpdateQuotas("project", io.novasim.model.quota.QuotaResource.Service.NETWORK, Map.of("port", 5),
+                    true),
+            new DeleteQuotas("project", io.novasim.model.quota.QuotaResource.Service.VOLUME),
+            new io.novasim.state.command.CreateImage("7b1e9a38-3c1f-4e0a-9a57-2f7c5f6b9d10", "uploaded", "qcow2",
+                    "bare", "shared", 1, 64, Map.of("os_distro", "cirros")),
+            new io.novasim.state.command.CreateImage(null, null, null, null, "private", 0, 0, Map.of()),
+            new io.novasim.state.command.UploadImage("image", new io.novasim.model.image.ImageData(3, "md5", "sha")),
             new CreateServer("web", "1", "image").between(2, 5),
             new CreateServer("web", "1", "image").inGroup("group"));
 

@@ -93,13 +93,13 @@ class NotSimulatedRoutesTest extends SeededCloudTest {
         assertThat(image.json().get("message").asText())
                 .isEqualTo("novasim does not simulate GET /v2/images/{image_id}/members");
 
-        Client.Response projects = demo.get("/identity/v3/projects");
-        assertThat(projects.status()).isEqualTo(501);
-        assertThat(projects.json().at("/error/title").asText()).isEqualTo("Not Implemented");
-        assertThat(projects.json().at("/error/message").asText())
-                .isEqualTo("novasim does not simulate GET /v3/projects");
+        Client.Response roles = demo.get("/identity/v3/roles");
+        assertThat(roles.status()).isEqualTo(501);
+        assertThat(roles.json().at("/error/title").asText()).isEqualTo("Not Implemented");
+        assertThat(roles.json().at("/error/message").asText())
+                .isEqualTo("novasim does not simulate GET /v3/roles");
 
-        assertThat(Client.anonymous(sim).get("/identity/v3/projects").status()).as("Keystone checks the token first")
+        assertThat(Client.anonymous(sim).get("/identity/v3/roles").status()).as("Keystone checks the token first")
                 .isEqualTo(401);
         assertThat(demo.get("/network/v2.0/no-such-things").status()).isEqualTo(404);
         assertThat(Client.anonymous(sim).post("/network/v2.0/networks", "{}").status())

@@ -276,7 +276,7 @@ class OpenStackClientTest {
     }
 
     @Test
-    void anAdminSetsAProjectsQuotaAndACreateOverItIsRefused() throws Exception {
+    void anAdminSetsAProjectsQuotasAndACreateOverThemIsRefused() throws Exception {
         Path admin = adminClouds(sim);
         try {
             Run set = openstack(admin, "quota", "set", "--instances", "1", "--cores", "4", "demo");
@@ -291,8 +291,57 @@ class OpenStackClientTest {
                     + "instances (HTTP 403)");
             Run projects = openstack(admin, "project", "list", "-f", "json");
             assertThat(projects.json().findValuesAsText("Name")).contains("demo", "alt", "admin");
+
+            Run network = openstack(admin, "quota", "set", "--ports", "1", "--volumes", "2", "demo");
+            assertThat(network.exit()).as(network.err()).isZero();
+            Run shown = openstack("quota", "show", "-f", "json");
+            assertThat(shown.exit()).as(shown.err()).isZero();
+            assertThat(shown.json().get("instances").asInt()).isEqualTo(1);
+            assertThat(shown.json().get("ports").asInt()).isEqualTo(1);
+            assertThat(shown.json().get("volumes").asInt()).isEqualTo(2);
+            Run port = openstack("port", "create", "--network", "private", "extra");
+            assertThat(port.exit()).isNotZero();
+            assertThat(port.err()).contains("Quota exceeded for resources: ['port'].");
+            Run volume = openstack("volume", "create", "--size", "1", "third");
+            assertThat(volume.err()).contains("VolumeLimitExceeded: Maximum number of volumes allowed (2) exceeded "
+                    + "for quota 'volumes'.");
+            Run limits = openstack("limits", "show", "--absolute", "-f", "json");
+            assertThat(limits.exit()).as(limits.err()).isZero();
+            Map<String, Integer> absolute = new java.util.HashMap<>();
+            limits.json().forEach(row -> absolute.put(row.get("Name").asText(), row.get("Value").asInt()));
+            assertThat(absolute).containsEntry("maxTotalInstances", 1).containsEntry("totalInstancesUsed", 1)
+                    .containsEntry("maxTotalVolumes", 2).containsEntry("totalVolumesUsed", 2);
         } finally {
             Files.deleteIfExists(admin);
+        }
+    }
+
+    @Test
+    void anImageIsUploadedAndAServerBootsFromIt() throws Exception {
+        Path data = Files.createTempFile("image", ".qcow2");
+        try {
+            byte[] bytes = new byte[200_000];
+            new java.util.Random(3).nextBytes(bytes);
+            Files.write(data, bytes);
+            Run created = openstack("image", "create", "--file", data.toString(), "--disk-format", "qcow2",
+                    "--container-format", "bare", "cli-image", "-f", "json");
+            assertThat(created.exit()).as(created.err()).isZero();
+            Run shown = openstack("image", "show", "cli-image", "-f", "json");
+            assertThat(shown.json().get("status").asText()).isEqualTo("active");
+            assertThat(shown.json().get("size").asLong()).isEqualTo(bytes.length);
+            assertThat(shown.json().get("checksum").asText()).isEqualTo(java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("MD5").digest(bytes)));
+            Run booted = openstack("server", "create", "--image", "cli-image", "--flavor", "m1.tiny",
+                    "from-image", "-f", "json");
+            assertThat(booted.exit()).as(booted.err()).isZero();
+            sim.control().advance(Duration.ofSeconds(10));
+            Run server = openstack("server", "show", "from-image", "-f", "json");
+            assertThat(server.json().get("status").asText()).isEqualTo("ACTIVE");
+            assertThat(server.json().get("image").asText()).startsWith("cli-image");
+            Run deleted = openstack("image", "delete", "cli-image");
+            assertThat(deleted.exit()).as(deleted.err()).isZero();
+        } finally {
+            Files.deleteIfExists(data);
         }
     }
 

@@ -18,6 +18,13 @@ import org.openstack4j.model.compute.RebootType;
 import org.openstack4j.model.compute.Server;
 import org.openstack4j.model.compute.VolumeAttachment;
 import org.openstack4j.model.network.Port;
+import org.openstack4j.model.common.Payloads;
+import org.openstack4j.model.compute.QuotaSet;
+import org.openstack4j.model.compute.actions.BackupOptions;
+import org.openstack4j.model.compute.actions.RebuildOptions;
+import org.openstack4j.model.image.v2.ContainerFormat;
+import org.openstack4j.model.image.v2.DiskFormat;
+import org.openstack4j.model.image.v2.Image;
 import org.openstack4j.openstack.OSFactory;
 
 import java.time.Duration;
@@ -153,5 +160,60 @@ class Openstack4jTest {
         assertThat(again.getCode()).isEqualTo(409);
         assertThat(again.getFault()).isEqualTo("Cannot 'reboot' instance " + server.getId()
                 + " while it is in task_state rebooting");
+    }
+
+    @Test
+    void resizesRebuildsSnapshotsAndBacksUpAServer() {
+        Server server = bootActive();
+        assertThat(os.compute().servers().resize(server.getId(), "2").isSuccess()).isTrue();
+        sim.control().runUntilIdle();
+        assertThat(os.compute().servers().get(server.getId()).getStatus()).isEqualTo(Server.Status.VERIFY_RESIZE);
+        assertThat(os.compute().servers().confirmResize(server.getId()).isSuccess()).isTrue();
+        sim.control().runUntilIdle(); // the compute host confirms: VERIFY_RESIZE until it has
+        Server resized = os.compute().servers().get(server.getId());
+        assertThat(resized.getStatus()).isEqualTo(Server.Status.ACTIVE);
+        assertThat(resized.getFlavorId()).isEqualTo("2");
+
+        assertThat(os.compute().servers().rebuild(server.getId(), RebuildOptions.create().image(IMAGE)
+                .name("rebuilt")).isSuccess()).isTrue();
+        assertThat(os.compute().servers().get(server.getId()).getStatus()).isEqualTo(Server.Status.REBUILD);
+        sim.control().runUntilIdle();
+        assertThat(os.compute().servers().get(server.getId()).getName()).isEqualTo("rebuilt");
+
+        String snapshot = os.compute().servers().createSnapshot(server.getId(), "snap");
+        assertThat(snapshot).isNotBlank();
+        sim.control().runUntilIdle();
+        assertThat(os.imagesV2().get(snapshot).getStatus()).isEqualTo(Image.ImageStatus.ACTIVE);
+        assertThat(os.compute().servers().backupServer(server.getId(), BackupOptions.create("nightly").daily(1))
+                .isSuccess()).isTrue();
+        sim.control().runUntilIdle();
+        assertThat(os.imagesV2().list(java.util.Map.of("name", "nightly"))).hasSize(1);
+
+        assertThat(os.compute().servers().changeAdminPassword(server.getId(), "s3cret!").isSuccess()).isTrue();
+        assertThat(os.compute().servers().getConsoleOutput(server.getId(), 1)).isEqualTo("LAST LINE");
+        assertThat(os.compute().servers().delete(server.getId()).isSuccess()).isTrue();
+    }
+
+    @Test
+    void readsTheQuotasAndLimitsAndUploadsAnImageToBootFrom() {
+        QuotaSet quota = os.compute().quotaSets().get(io.novasim.CloudSetup.DEMO_PROJECT);
+        assertThat(quota.getInstances()).isEqualTo(10);
+        bootActive();
+        assertThat(os.compute().quotaSets().limits().getAbsolute().getTotalInstancesUsed()).isEqualTo(1);
+
+        Image image = os.imagesV2().create(Builders.imageV2().name("uploaded").diskFormat(DiskFormat.QCOW2)
+                .containerFormat(ContainerFormat.BARE).build());
+        assertThat(image.getStatus()).isEqualTo(Image.ImageStatus.QUEUED);
+        byte[] data = new byte[50_000];
+        new java.util.Random(9).nextBytes(data);
+        assertThat(os.imagesV2().upload(image.getId(), Payloads.create(new java.io.ByteArrayInputStream(data)),
+                image).isSuccess()).isTrue();
+        Image uploaded = os.imagesV2().get(image.getId());
+        assertThat(uploaded.getStatus()).isEqualTo(Image.ImageStatus.ACTIVE);
+        assertThat(uploaded.getSize()).isEqualTo(data.length);
+        Server booted = os.compute().servers().boot(Builders.server().name("from-upload").flavor("1")
+                .image(image.getId()).networks(List.of(NET)).build());
+        assertThat(booted.getId()).isNotBlank();
+        assertThat(os.imagesV2().delete(image.getId()).isSuccess()).isTrue();
     }
 }

@@ -173,4 +173,70 @@ class QuotasApiTest {
         assertThat(refused.json().at("/forbidden/message").asText())
                 .isEqualTo("Quota exceeded for instances: Requested 2-3, but already used 2 of 2 instances");
     }
+
+    @Test
+    void neutronsQuotasAreShownSetAndEnforcedAsNeutronDoes() {
+        String path = "/network/v2.0/quotas/" + CloudSetup.DEMO_PROJECT;
+        JsonNode quota = demo.get(path).json().get("quota");
+        assertThat(keys(quota)).containsExactly("network", "subnet", "subnetpool", "port", "router", "floatingip",
+                "rbac_policy", "security_group", "security_group_rule");
+        assertThat(quota.get("port").asInt()).isEqualTo(500);
+        JsonNode details = demo.get(path + "/details").json().get("quota");
+        assertThat(details.get("security_group").toString()).isEqualTo("{\"used\":1,\"limit\":10,\"reserved\":0}");
+        Client.Response other = demo.get("/network/v2.0/quotas/" + CloudSetup.ALT_PROJECT);
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.json().at("/NeutronError/message").asText()).isEqualTo("rule:get_quota is disallowed by policy");
+
+        Client.Response set = admin.put(path, "{\"quota\": {\"network\": \"1\"}}");
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(set.json().at("/quota/network").asInt()).isEqualTo(1);
+        assertThat(admin.put(path, "{\"quota\": {\"port\": \"many\"}}").json().at("/NeutronError/message").asText())
+                .isEqualTo("Invalid input for operation: 'many' is not an integer.");
+        assertThat(admin.put(path, "{\"quota\": {\"volumes\": 1}}").json().at("/NeutronError/message").asText())
+                .isEqualTo("Unrecognized attribute(s) 'volumes'");
+        Client.Response over = demo.post("/network/v2.0/networks", "{\"network\": {\"name\": \"second\"}}");
+        assertThat(over.status()).as("the demo project has its private network").isEqualTo(409);
+        assertThat(over.json().get("NeutronError").toString()).isEqualTo("{\"type\":\"OverQuota\",\"message\":"
+                + "\"Quota exceeded for resources: ['network'].\",\"detail\":\"\"}");
+        assertThat(admin.get("/network/v2.0/quotas").json().at("/quotas/0/project_id").asText())
+                .isEqualTo(CloudSetup.DEMO_PROJECT);
+        assertThat(admin.delete(path).status()).isEqualTo(204);
+        assertThat(admin.delete(path).status()).isEqualTo(404);
+    }
+
+    @Test
+    void cindersQuotasAreShownWithUsageAndAVolumeOverThemIsRefusedWith413() {
+        String path = "/volume/v3/" + CloudSetup.DEMO_PROJECT + "/os-quota-sets/" + CloudSetup.DEMO_PROJECT;
+        JsonNode quotaSet = demo.get(path).json().get("quota_set");
+        assertThat(keys(quotaSet)).containsExactly("volumes", "per_volume_gigabytes", "snapshots", "gigabytes",
+                "backups", "backup_gigabytes", "volumes___DEFAULT__", "gigabytes___DEFAULT__",
+                "snapshots___DEFAULT__", "groups", "id");
+        JsonNode used = demo.get(path + "?usage=True").json().at("/quota_set/volumes");
+        assertThat(used.toString()).as("the demo world's two volumes")
+                .isEqualTo("{\"limit\":10,\"in_use\":2,\"reserved\":0}");
+        assertThat(demo.get(path + "?usage=maybe").json().at("/badRequest/message").asText())
+                .isEqualTo("Value 'maybe' for 'usage' is not a boolean.");
+
+        String adminPath = "/volume/v3/" + CloudSetup.ADMIN_PROJECT + "/os-quota-sets/" + CloudSetup.DEMO_PROJECT;
+        assertThat(admin.put(adminPath, "{\"quota_set\": {\"colour\": 1}}").json().at("/badRequest/message")
+                .asText()).isEqualTo("Invalid input received: Bad key(s) in quota set: colour");
+        assertThat(admin.put(adminPath, "{\"quota_set\": {\"volumes\": -3}}").json().at("/badRequest/message")
+                .asText()).isEqualTo("volumes must be >= -1");
+        Client.Response set = admin.put(adminPath, "{\"quota_set\": {\"volumes\": 2}}");
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(set.json().get("quota_set").has("id")).isFalse();
+
+        Client.Response over = demo.post("/volume/v3/" + CloudSetup.DEMO_PROJECT + "/volumes",
+                "{\"volume\": {\"size\": 1}}");
+        assertThat(over.status()).isEqualTo(413);
+        assertThat(over.header("Retry-After")).isEqualTo("0");
+        assertThat(over.json().get("overLimit").toString()).isEqualTo("{\"code\":413,\"message\":"
+                + "\"VolumeLimitExceeded: Maximum number of volumes allowed (2) exceeded for quota 'volumes'.\","
+                + "\"retryAfter\":\"0\"}");
+        JsonNode limits = demo.get("/volume/v3/" + CloudSetup.DEMO_PROJECT + "/limits").json().at("/limits/absolute");
+        assertThat(limits.get("maxTotalVolumes").asInt()).isEqualTo(2);
+        assertThat(limits.get("totalVolumesUsed").asInt()).isEqualTo(2);
+        assertThat(admin.delete(adminPath).status()).isEqualTo(200);
+        assertThat(demo.get(path).json().at("/quota_set/volumes").asInt()).isEqualTo(10);
+    }
 }

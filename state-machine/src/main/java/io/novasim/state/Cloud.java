@@ -118,14 +118,14 @@ public final class Cloud {
         this.world = new World(Objects.requireNonNull(catalog, "catalog"), Objects.requireNonNull(ids, "ids"),
                 Objects.requireNonNull(timings, "timings"), Objects.requireNonNull(listener, "listener"));
         this.quotas = new Quotas(world);
-        this.interfaces = new Interfaces(world);
-        this.volumes = new Volumes(world);
+        this.interfaces = new Interfaces(world, quotas);
+        this.volumes = new Volumes(world, quotas);
         this.media = new Media(world);
         this.keypairs = new Keypairs(world, quotas);
         this.images = new Images(world);
         this.migrations = new Migrations(world);
-        this.tenantNetworks = new TenantNetworks(world);
-        this.securityGroups = new SecurityGroups(world, clock.now());
+        this.tenantNetworks = new TenantNetworks(world, quotas);
+        this.securityGroups = new SecurityGroups(world, quotas, clock.now());
         this.metadata = new ServerMetadata(world, quotas);
         this.tags = new ServerTags(world);
         this.serverGroups = new ServerGroups(world, quotas);
@@ -254,6 +254,10 @@ public final class Cloud {
             return lifecycle.resize(caller, r, requestId, now);
         } else if (command instanceof CreateServerImage i) {
             return lifecycle.createImage(caller, i, requestId, now);
+        } else if (command instanceof io.novasim.state.command.CreateImage i) {
+            return images.create(caller, i, requestId, now);
+        } else if (command instanceof io.novasim.state.command.UploadImage u) {
+            return images.upload(caller, u, requestId, now);
         } else if (command instanceof DeleteImage d) {
             return images.delete(caller, d.imageId(), requestId);
         } else if (command instanceof RebuildServer r) {
@@ -263,7 +267,7 @@ public final class Cloud {
         } else if (command instanceof UpdateQuotas q) {
             return quotas.update(caller, q, requestId);
         } else if (command instanceof DeleteQuotas d) {
-            return quotas.delete(caller, d.projectId(), requestId);
+            return quotas.delete(caller, d, requestId);
         } else if (command instanceof CreateKeypair c) {
             return keypairs.create(caller, c, requestId, now);
         } else if (command instanceof DeleteKeypair d) {
@@ -357,6 +361,30 @@ public final class Cloud {
         return new QuotaUsage(quotas.limits(projectId), quotas.usage(projectId));
     }
 
+    /**
+     * A project's quota in Neutron or Cinder, with what it uses of each resource, for the project itself or an admin
+     * (else the service's 403).
+     *
+     * @param details whether the caller asked for the usage too (Neutron words another's refusal differently then)
+     */
+    public synchronized QuotaUsage serviceQuota(Caller caller, String projectId,
+                                                io.novasim.model.quota.QuotaResource.Service service,
+                                                boolean details) {
+        settle();
+        return new QuotaUsage(quotas.readableIn(caller, projectId, service, details), quotas.usage(projectId));
+    }
+
+    /**
+     * The projects with limits of their own in a service (admins only: Neutron's get_quota rule, else its 403).
+     */
+    public synchronized List<String> projectsWithOwnQuotas(Caller caller,
+                                                         io.novasim.model.quota.QuotaResource.Service service) {
+        if (!caller.admin()) {
+            throw Refusal.NEUTRON_QUOTA_POLICY.exception("get_quota");
+        }
+        return quotas.withOwnLimits(service);
+    }
+
     /** A project's quota limits and what it uses of each resource. */
     public record QuotaUsage(io.novasim.model.quota.QuotaSet limits,
                              Map<io.novasim.model.quota.QuotaResource, Long> inUse) {
@@ -392,8 +420,8 @@ public final class Cloud {
         return migrations();
     }
 
-    /** The images Nova made of servers that the caller's project owns (every one for an admin), oldest first. */
-    public synchronized List<io.novasim.model.image.ServerImage> serverImages(Caller caller) {
+    /** The images users and Nova added to Glance that the caller may see (every one for an admin), oldest first. */
+    public synchronized List<io.novasim.model.image.GlanceImage> images(Caller caller) {
         settle();
         return images.visible(caller);
     }

@@ -21,7 +21,7 @@ import java.util.Map;
 public record CloudState(Instant now, List<Server> servers, Map<String, List<InstanceAction>> actions,
                          List<Port> ports, List<Volume> volumes, List<VolumeAttachment> volumeAttachments,
                          List<MediaAttachment> media, List<Keypair> keypairs, List<FiredFault> firedFaults,
-                         List<io.novasim.model.image.ServerImage> images,
+                         List<io.novasim.model.image.GlanceImage> images,
                          List<io.novasim.model.migration.Migration> migrations,
                          List<io.novasim.model.network.Network> networks,
                          List<io.novasim.model.network.Subnet> subnets, List<String> hostsDown,

@@ -1,5 +1,6 @@
 package io.novasim.state;
 
+import io.novasim.model.quota.QuotaResource;
 import io.novasim.model.error.ComputeException;
 import io.novasim.model.error.EventErrors;
 import io.novasim.model.error.Refusal;
@@ -34,7 +35,10 @@ import java.util.Set;
 final class Interfaces {
     private final World world;
 
-    Interfaces(World world) {
+    private final Quotas quotas;
+
+    Interfaces(World world, Quotas quotas) {
+        this.quotas = quotas;
         this.world = world;
     }
 
@@ -43,6 +47,7 @@ final class Interfaces {
     Receipt createPort(Caller caller, CreatePort command, String requestId, Instant now) {
         Network network = usableNetwork(caller, command.networkId(),
                 Refusal.NETWORK_NOT_FOUND);
+        quotas.checkNetwork(caller.projectId(), java.util.Map.of(QuotaResource.PORT, 1));
         FixedIp ip = allocate(network, command.fixedIp(), NEUTRON_IN_USE);
         Port port = new Port(world.ids.uuid(), command.name(), network.id(), caller.projectId(),
                 world.ids.macAddress(), List.of(ip), Port.DOWN, "", "", false, null, now, now);
@@ -97,6 +102,9 @@ final class Interfaces {
                     ? usableNetwork(caller, command.networkId(),
                             Refusal.NETWORK_NOT_FOUND)
                     : onlyNetwork(server.projectId());
+            if (quotas.portsAllowFor(server.projectId(), 1, 1) < 1) {
+                throw Refusal.PORT_LIMIT_EXCEEDED.exception(); // Neutron's OverQuota, as Nova words it
+            }
             ip = allocate(network, command.fixedIp(), ATTACH_IN_USE);
         }
         Optional<FaultEffect> fault = world.fault(FaultTarget.server(Operation.ATTACH_INTERFACE, server.id(),

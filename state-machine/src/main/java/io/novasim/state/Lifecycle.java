@@ -4,6 +4,7 @@ import io.novasim.model.error.ComputeException;
 import io.novasim.model.error.Refusal;
 import io.novasim.model.server.PowerState;
 import io.novasim.model.server.Server;
+import io.novasim.model.image.GlanceImage;
 import io.novasim.model.server.ServerDetails;
 import io.novasim.model.server.ServerFault;
 import io.novasim.model.server.ServerLock;
@@ -83,12 +84,16 @@ final class Lifecycle {
         Flavor flavor = world.catalog.flavor(flavorId)
                 .orElseThrow(() -> Refusal.FLAVOR_IN_BODY_NOT_FOUND.exception(flavorId));
         if (command.imageId() != null) {
-            world.catalog.image(command.imageId()).orElseThrow(() -> Refusal.IMAGE_IN_BODY_NOT_FOUND.exception());
+            String status = images.statusSeenBy(caller, command.imageId())
+                    .orElseThrow(() -> Refusal.IMAGE_IN_BODY_NOT_FOUND.exception());
+            if (!status.equals(GlanceImage.ACTIVE)) {
+                throw Refusal.IMAGE_NOT_ACTIVE.exception(command.imageId());
+            }
         } else if (command.bootVolumeId() == null && command.rootVolume() == null) {
             throw Refusal.MISSING_IMAGE_REF.exception();
         }
         if (command.rootVolume() != null) {
-            checkNewRootVolume(command.rootVolume());
+            checkNewRootVolume(caller, command.rootVolume());
         }
         quotas.checkMetadata(caller.projectId(), command.metadata().size());
         if (command.count() > 1) {
@@ -102,6 +107,11 @@ final class Lifecycle {
         for (int i = 0; i < command.count(); i++) {
             plans.add(interfaces.planBootPorts(caller, command.networks(), addresses));
         }
+        // Nova asks Neutron how many servers' new ports the port quota holds, and boots no more (validate_networks)
+        int portsFit = quotas.portsAllowFor(caller.projectId(), plans.get(0).networks().size(), command.count());
+        if (portsFit < command.minCount()) {
+            throw Refusal.PORT_LIMIT_EXCEEDED.exception();
+        }
         // Nova looks the key pair up after the networks (_validate_and_build_base_options), as the user's own.
         if (command.keyName() != null && !keypairs.holds(caller, command.keyName())) {
             throw Refusal.INVALID_KEY_NAME.exception();
@@ -114,7 +124,8 @@ final class Lifecycle {
             }
         }
         // Nova provisions as many as the quota holds, from min_count to max_count, each named for that many
-        int allowed = quotas.instancesAllowed(caller.projectId(), flavor, command.minCount(), command.count());
+        int allowed = quotas.instancesAllowed(caller.projectId(), flavor, command.minCount(),
+                Math.min(command.count(), portsFit));
         if (allowed != command.count()) {
             command = command.times(allowed);
             plans = plans.subList(0, allowed);
@@ -163,9 +174,9 @@ final class Lifecycle {
     }
 
     /** Nova's checks of a root volume it is to make (compute/api.py _validate_bdm). */
-    private void checkNewRootVolume(io.novasim.state.command.NewRootVolume volume) {
+    private void checkNewRootVolume(Caller caller, io.novasim.state.command.NewRootVolume volume) {
         if (volume.imageId() != null) {
-            world.catalog.image(volume.imageId())
+            images.statusSeenBy(caller, volume.imageId())
                     .orElseThrow(() -> Refusal.INVALID_BDM_IMAGE.exception(volume.imageId()));
             if (volume.sizeGb() < 1) {
                 throw Refusal.INVALID_BDM_IMAGE_SIZE.exception();
@@ -243,15 +254,15 @@ final class Lifecycle {
         if (command.keyNameGiven() && command.keyName() != null && !keypairs.holds(caller, command.keyName())) {
             throw Refusal.INVALID_KEY_NAME.exception();
         }
-        io.novasim.model.catalog.Image image = world.catalog.image(command.imageId())
+        String imageStatus = images.statusSeenBy(caller, command.imageId())
                 .orElseThrow(() -> Refusal.REBUILD_IMAGE_NOT_FOUND.exception());
         boolean volumeBacked = server.imageId() == null;
         if (volumeBacked && !command.reimageBootVolume()) {
             // Nova compares with the root volume's image; the simulator keeps none, so every image is a new one
             throw Refusal.REBUILD_VOLUME_BACKED.exception(command.imageId());
         }
-        if (!image.status().equals("active")) {
-            throw Refusal.IMAGE_NOT_ACTIVE.exception(image.id());
+        if (!imageStatus.equals(GlanceImage.ACTIVE)) {
+            throw Refusal.IMAGE_NOT_ACTIVE.exception(command.imageId());
         }
         if (command.metadata() != null) {
             quotas.checkMetadata(caller.projectId(), command.metadata().size());
@@ -305,7 +316,7 @@ final class Lifecycle {
         Optional<FaultEffect> fault = world.fault(
                 FaultTarget.server(Operation.CREATE_IMAGE, server.id(), server.name(), server.projectId()), requestId,
                 now);
-        io.novasim.model.image.ServerImage image = images.reserve(caller, server, command.name(),
+        io.novasim.model.image.GlanceImage image = images.reserve(caller, server, command.name(),
                 command.metadata(), now);
         Server busy = begin(server, rule, caller, requestId, now, fault,
                 new Job.Task.Snapshot(server.id(), image.id()));
@@ -452,7 +463,7 @@ final class Lifecycle {
                 now);
         java.util.Map<String, String> properties = new java.util.LinkedHashMap<>(command.metadata());
         properties.put("backup_type", command.backupType());
-        io.novasim.model.image.ServerImage image = images.reserve(caller, server, command.name(), "backup",
+        io.novasim.model.image.GlanceImage image = images.reserve(caller, server, command.name(), "backup",
                 properties, now);
         Server busy = begin(server, rule, caller, requestId, now, fault,
                 new Job.Task.Snapshot(server.id(), image.id(), command.backupType(), command.rotation()));

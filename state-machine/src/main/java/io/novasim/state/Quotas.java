@@ -42,8 +42,11 @@ final class Quotas {
     }
 
     /**
-     * What the project uses, as Nova's quota API shows it: instances, cores, ram and server groups counted; key pairs
-     * and server group members are counted per user and per group, so the project view shows 0, as Nova's does.
+     * What the project uses of each service's resources, as the quota APIs show it. Nova: instances, cores and ram of
+     * its servers, and its server groups (key pairs and group members are counted per user and per group, so the
+     * project view shows 0, as Nova's does). Neutron: its networks, subnets, ports (Nova's too), security groups and
+     * their rules (the default group's too). Cinder: its volumes, in every status until they are gone, and their
+     * sizes.
      */
     Map<QuotaResource, Long> usage(String projectId) {
         World.ServerUsage servers = world.serverUsage(projectId);
@@ -56,6 +59,57 @@ final class Quotas {
         usage.put(QuotaResource.RAM, servers.ram());
         usage.put(QuotaResource.SERVER_GROUPS, world.serverGroups.values().stream()
                 .filter(g -> g.projectId().equals(projectId)).count());
+        usage.putAll(networkUsage(projectId));
+        usage.putAll(volumeUsage(projectId));
+        return usage;
+    }
+
+    private Map<QuotaResource, Long> networkUsage(String projectId) {
+        Map<QuotaResource, Long> usage = new EnumMap<>(QuotaResource.class);
+        long networks = 0;
+        for (io.novasim.model.network.Network network : world.catalog.eachNetwork()) {
+            if (network.projectId().equals(projectId)) {
+                networks++;
+            }
+        }
+        usage.put(QuotaResource.NETWORK, networks);
+        usage.put(QuotaResource.SUBNET, world.catalog.subnets().stream()
+                .filter(s -> s.projectId().equals(projectId)).count());
+        usage.put(QuotaResource.PORT, world.ports.values().stream()
+                .filter(p -> p.projectId().equals(projectId)).count());
+        long groups = 0;
+        long rules = 0;
+        for (io.novasim.model.network.SecurityGroup group : world.securityGroups.values()) {
+            if (group.projectId().equals(projectId)) {
+                groups++;
+                rules += group.rules().size();
+            }
+        }
+        usage.put(QuotaResource.SECURITY_GROUP, groups);
+        usage.put(QuotaResource.SECURITY_GROUP_RULE, rules);
+        return usage;
+    }
+
+    private Map<QuotaResource, Long> volumeUsage(String projectId) {
+        Map<QuotaResource, Long> usage = new EnumMap<>(QuotaResource.class);
+        long volumes = 0;
+        long gigabytes = 0;
+        long defaultTypeVolumes = 0;
+        long defaultTypeGigabytes = 0;
+        for (io.novasim.model.volume.Volume volume : world.volumes.values()) {
+            if (volume.projectId().equals(projectId)) {
+                volumes++;
+                gigabytes += volume.sizeGb();
+                if (volume.volumeType().equals(io.novasim.model.volume.Volume.DEFAULT_TYPE)) {
+                    defaultTypeVolumes++;
+                    defaultTypeGigabytes += volume.sizeGb();
+                }
+            }
+        }
+        usage.put(QuotaResource.VOLUMES, volumes);
+        usage.put(QuotaResource.GIGABYTES, gigabytes);
+        usage.put(QuotaResource.DEFAULT_TYPE_VOLUMES, defaultTypeVolumes);
+        usage.put(QuotaResource.DEFAULT_TYPE_GIGABYTES, defaultTypeGigabytes);
         return usage;
     }
 
@@ -68,6 +122,34 @@ final class Quotas {
         return existing(projectId);
     }
 
+    /**
+     * A project's Neutron or Cinder quota, for the project itself or an admin, else the service's 403: Neutron's
+     * get_quota rule (its details: AdminRequired), Cinder's show policy. Neither service asks Keystone about the
+     * project.
+     */
+    QuotaSet readableIn(Caller caller, String projectId, QuotaResource.Service service, boolean details) {
+        if (!projectId.equals(caller.projectId()) && !caller.admin()) {
+            throw switch (service) {
+                case NETWORK -> details ? Refusal.NEUTRON_ADMIN_REQUIRED.exception()
+                        : Refusal.NEUTRON_QUOTA_POLICY.exception("get_quota");
+                case VOLUME -> Refusal.CINDER_QUOTA_SHOW_POLICY.exception();
+                case COMPUTE -> throw new IllegalArgumentException("Nova's quotas are read with readable");
+            };
+        }
+        return limits(projectId);
+    }
+
+    /** The projects with limits of their own in a service, in id order. */
+    List<String> withOwnLimits(QuotaResource.Service service) {
+        List<String> projects = new ArrayList<>();
+        world.quotaOverrides.forEach((project, own) -> {
+            if (own.keySet().stream().anyMatch(r -> r.service() == service)) {
+                projects.add(project);
+            }
+        });
+        return projects;
+    }
+
     /** The limits of a project Keystone knows, or Nova's 400 ({@code identity.verify_project_id}). */
     QuotaSet existing(String projectId) {
         if (world.catalog.project(projectId).isEmpty()) {
@@ -77,23 +159,33 @@ final class Quotas {
     }
 
     /**
-     * Sets some of a project's limits, in Nova's two passes: every value is checked first (at least what the project
-     * uses, unless forced), then all are stored.
+     * Sets some of a project's limits in one service, as that service does: only admins; Nova checks the project with
+     * Keystone and refuses nova-network's quota; every value is checked before any is stored.
      */
     Receipt update(Caller caller, UpdateQuotas command, String requestId) {
-        AdminPolicy.QUOTA_SETS_UPDATE.enforce(caller.admin());
-        existing(command.projectId());
-        if (command.limits().containsKey(UpdateQuotas.NETWORKS)) {
-            throw Refusal.NETWORKS_QUOTA_REMOVED.exception();
+        QuotaResource.Service service = command.service();
+        if (!caller.admin()) {
+            throw switch (service) {
+                case COMPUTE -> AdminPolicy.QUOTA_SETS_UPDATE.refusal();
+                case NETWORK -> Refusal.NEUTRON_QUOTA_POLICY.exception("update_quota");
+                case VOLUME -> Refusal.CINDER_QUOTA_UPDATE_POLICY.exception("update");
+            };
+        }
+        if (service == QuotaResource.Service.COMPUTE) {
+            existing(command.projectId());
+            if (command.limits().containsKey(UpdateQuotas.NETWORKS)) {
+                throw Refusal.NETWORKS_QUOTA_REMOVED.exception();
+            }
         }
         Map<QuotaResource, Long> usage = usage(command.projectId());
+        Map<QuotaResource, Integer> own = world.quotaOverrides.getOrDefault(command.projectId(), Map.of());
         Map<QuotaResource, Integer> changes = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> entry : command.limits().entrySet()) {
-            QuotaResource resource = QuotaResource.byKey(entry.getKey()).orElseThrow();
+            QuotaResource resource = QuotaResource.byKey(service, entry.getKey()).orElseThrow();
             int limit = entry.getValue();
             long used = usage.get(resource);
-            if (!command.force() && limit != QuotaResource.UNLIMITED && limit < used) {
-                throw Refusal.QUOTA_LIMIT_BELOW_USAGE.exception(limit, resource.key(), used);
+            if (command.checkUsage()) {
+                checkAgainstUsage(resource, limit, used, own.containsKey(resource));
             }
             changes.put(resource, limit);
         }
@@ -102,11 +194,127 @@ final class Quotas {
         return Receipt.of(requestId, limits(command.projectId()));
     }
 
-    /** Forgets what an admin set for a project: its limits are the defaults again. */
-    Receipt delete(Caller caller, String projectId, String requestId) {
-        AdminPolicy.QUOTA_SETS_DELETE.enforce(caller.admin());
-        world.quotaOverrides.remove(projectId);
-        return Receipt.of(requestId, limits(projectId));
+    /** Each service's refusal of a limit below the usage, as each compares them. */
+    private static void checkAgainstUsage(QuotaResource resource, int limit, long used, boolean hadOwnLimit) {
+        switch (resource.service()) {
+            case COMPUTE -> {
+                if (limit != QuotaResource.UNLIMITED && limit < used) {
+                    throw Refusal.QUOTA_LIMIT_BELOW_USAGE.exception(limit, resource.key(), used);
+                }
+            }
+            // Neutron compares the numbers as they are: even -1 is "below" a usage of 0 (quotasv2.py update)
+            case NETWORK -> {
+                if (used > limit) {
+                    throw Refusal.NEUTRON_QUOTA_BELOW_USAGE.exception(limit, resource.key(), used);
+                }
+            }
+            // Cinder loads the usages without defaults, so only a resource with a limit of the project's own is
+            // checked (cinder/api/contrib/quotas.py update)
+            case VOLUME -> {
+                if (hadOwnLimit && resource != QuotaResource.PER_VOLUME_GIGABYTES
+                        && limit != QuotaResource.UNLIMITED && limit < used) {
+                    throw Refusal.CINDER_QUOTA_BELOW_USAGE.exception(resource.key(), used, limit);
+                }
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    /** Forgets what an admin set for a project in one service: those limits are the defaults again. */
+    Receipt delete(Caller caller, io.novasim.state.command.DeleteQuotas command, String requestId) {
+        QuotaResource.Service service = command.service();
+        if (!caller.admin()) {
+            throw switch (service) {
+                case COMPUTE -> AdminPolicy.QUOTA_SETS_DELETE.refusal();
+                case NETWORK -> Refusal.NEUTRON_QUOTA_POLICY.exception("delete_quota");
+                case VOLUME -> Refusal.CINDER_QUOTA_UPDATE_POLICY.exception("delete");
+            };
+        }
+        Map<QuotaResource, Integer> own = world.quotaOverrides.get(command.projectId());
+        boolean hadAny = own != null && own.keySet().stream().anyMatch(r -> r.service() == service);
+        if (service == QuotaResource.Service.NETWORK && !hadAny) {
+            throw Refusal.NEUTRON_QUOTA_NOT_FOUND.exception(command.projectId());
+        }
+        if (own != null) {
+            own.keySet().removeIf(r -> r.service() == service);
+            if (own.isEmpty()) {
+                world.quotaOverrides.remove(command.projectId());
+            }
+        }
+        return Receipt.of(requestId, limits(command.projectId()));
+    }
+
+    /**
+     * Refuses a Neutron create beyond the project's quota: over when the limit is below what is used and asked for
+     * (the no-lock driver), the resources over named as a sorted Python list.
+     */
+    void checkNetwork(String projectId, Map<QuotaResource, Integer> deltas) {
+        QuotaSet limits = limits(projectId);
+        Map<QuotaResource, Long> usage = networkUsage(projectId);
+        java.util.TreeSet<String> overs = new java.util.TreeSet<>();
+        deltas.forEach((resource, delta) -> {
+            if (!limits.allows(resource, usage.get(resource) + delta)) {
+                overs.add("'" + resource.key() + "'");
+            }
+        });
+        if (!overs.isEmpty()) {
+            throw Refusal.NEUTRON_OVER_QUOTA.exception("[" + String.join(", ", overs) + "]");
+        }
+    }
+
+    /**
+     * How many servers' new ports the project's port quota holds, as Nova asks Neutron before it boots
+     * ({@code validate_networks}): all {@code count} when it is unlimited or they fit, else as many as fit.
+     *
+     * @throws io.novasim.model.error.ComputeException Nova's 403 when the project has more ports than its quota
+     */
+    int portsAllowFor(String projectId, int portsPerServer, int count) {
+        int quota = limits(projectId).limit(QuotaResource.PORT);
+        if (portsPerServer == 0 || quota == QuotaResource.UNLIMITED) {
+            return count;
+        }
+        long ports = networkUsage(projectId).get(QuotaResource.PORT);
+        long free = quota - ports;
+        if (free < 0) {
+            throw Refusal.PORTS_OVER_LIMIT.exception(ports, quota);
+        }
+        return free >= (long) portsPerServer * count ? count : (int) (free / portsPerServer);
+    }
+
+    /**
+     * Refuses a volume beyond the project's Cinder quotas, in Cinder's order: the size against
+     * per_volume_gigabytes, then volumes and gigabytes (and the default type's), the first over in sorted order
+     * named ({@code process_reserve_over_quota}).
+     */
+    void checkVolume(String projectId, int sizeGb, String volumeType) {
+        QuotaSet limits = limits(projectId);
+        int perVolume = limits.limit(QuotaResource.PER_VOLUME_GIGABYTES);
+        if (perVolume != QuotaResource.UNLIMITED && sizeGb > perVolume) {
+            throw Refusal.VOLUME_SIZE_EXCEEDS_LIMIT.exception(sizeGb, perVolume);
+        }
+        Map<QuotaResource, Long> usage = volumeUsage(projectId);
+        java.util.TreeMap<String, QuotaResource> overs = new java.util.TreeMap<>();
+        Map<QuotaResource, Integer> deltas = new EnumMap<>(QuotaResource.class);
+        deltas.put(QuotaResource.VOLUMES, 1);
+        deltas.put(QuotaResource.GIGABYTES, sizeGb);
+        if (volumeType.equals(io.novasim.model.volume.Volume.DEFAULT_TYPE)) {
+            deltas.put(QuotaResource.DEFAULT_TYPE_VOLUMES, 1);
+            deltas.put(QuotaResource.DEFAULT_TYPE_GIGABYTES, sizeGb);
+        }
+        deltas.forEach((resource, delta) -> {
+            if (!limits.allows(resource, usage.get(resource) + delta)) {
+                overs.put(resource.key(), resource);
+            }
+        });
+        if (overs.isEmpty()) {
+            return;
+        }
+        QuotaResource over = overs.firstEntry().getValue();
+        if (over.key().contains("gigabytes")) {
+            throw Refusal.VOLUME_SIZE_EXCEEDS_QUOTA.exception(over.key(), sizeGb, limits.limit(over),
+                    usage.get(over));
+        }
+        throw Refusal.VOLUME_LIMIT_EXCEEDED.exception(limits.limit(over), over.key());
     }
 
     /**

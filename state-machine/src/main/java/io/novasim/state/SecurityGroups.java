@@ -1,5 +1,6 @@
 package io.novasim.state;
 
+import io.novasim.model.quota.QuotaResource;
 import io.novasim.model.catalog.Project;
 import io.novasim.model.error.Refusal;
 import io.novasim.model.network.SecurityGroup;
@@ -24,7 +25,10 @@ final class SecurityGroups {
     private final World world;
 
     /** Every project's default group, with ids made from the project's, so that they take no seeded draws. */
-    SecurityGroups(World world, Instant start) {
+    private final Quotas quotas;
+
+    SecurityGroups(World world, Quotas quotas, Instant start) {
+        this.quotas = quotas;
         this.world = world;
         for (Project project : world.catalog.projects()) {
             String id = stableId("default-security-group:" + project.id());
@@ -49,6 +53,9 @@ final class SecurityGroups {
         if (command.name().equals("default")) {
             throw Refusal.SECURITY_GROUP_DEFAULT_EXISTS.exception();
         }
+        // the group, then the two egress rules it comes with, each checked on its own (securitygroups_db.py)
+        quotas.checkNetwork(caller.projectId(), java.util.Map.of(QuotaResource.SECURITY_GROUP, 1));
+        quotas.checkNetwork(caller.projectId(), java.util.Map.of(QuotaResource.SECURITY_GROUP_RULE, 2));
         String id = world.ids.uuid();
         List<SecurityGroupRule> rules = new ArrayList<>();
         for (String ethertype : List.of("IPv4", "IPv6")) {
@@ -75,6 +82,7 @@ final class SecurityGroups {
         if (command.remoteGroupId() != null) {
             visible(caller, command.remoteGroupId());
         }
+        quotas.checkNetwork(group.projectId(), java.util.Map.of(QuotaResource.SECURITY_GROUP_RULE, 1));
         SecurityGroupRule rule = new SecurityGroupRule(world.ids.uuid(), group.id(), group.projectId(),
                 command.direction(), command.ethertype(), command.protocol(), command.portRangeMin(),
                 command.portRangeMax(), command.remoteIpPrefix(), command.remoteGroupId(), command.description(),

@@ -1,5 +1,6 @@
 package io.novasim.state;
 
+import io.novasim.model.quota.QuotaResource;
 import io.novasim.model.error.Refusal;
 import io.novasim.model.network.Ipv4Cidr;
 import io.novasim.model.network.Network;
@@ -20,7 +21,10 @@ import java.util.List;
 final class TenantNetworks {
     private final World world;
 
-    TenantNetworks(World world) {
+    private final Quotas quotas;
+
+    TenantNetworks(World world, Quotas quotas) {
+        this.quotas = quotas;
         this.world = world;
     }
 
@@ -32,6 +36,7 @@ final class TenantNetworks {
             throw Refusal.NEUTRON_POLICY.exception("rule:create_network and rule:create_network:router:external");
         }
         String owner = owner(caller, command.projectId());
+        quotas.checkNetwork(owner, java.util.Map.of(QuotaResource.NETWORK, 1));
         Network network = new Network(world.ids.uuid(), command.name(), owner, command.shared(), command.external(),
                 command.mtu());
         world.catalog = world.catalog.withNetwork(network);
@@ -69,6 +74,7 @@ final class TenantNetworks {
                 throw Refusal.NEUTRON_SUBNET_OVERLAP.exception(cidr, network.id());
             }
         }
+        quotas.checkNetwork(owner(caller, command.projectId()), java.util.Map.of(QuotaResource.SUBNET, 1));
         String gateway = command.gatewayGiven() ? command.gatewayIp() : cidr.address(1);
         Subnet subnet = new Subnet(world.ids.uuid(), command.name(), network.id(),
                 owner(caller, command.projectId()), cidr, gateway);

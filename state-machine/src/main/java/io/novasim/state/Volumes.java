@@ -42,7 +42,10 @@ final class Volumes {
     /** Volumes reserved as the target of a swap in flight: their status is set by the swap, not derived. */
     private final Set<String> swapTargets;
 
-    Volumes(World world) {
+    private final Quotas quotas;
+
+    Volumes(World world, Quotas quotas) {
+        this.quotas = quotas;
         this.world = world;
         this.swapTargets = world.swapTargets;
     }
@@ -53,6 +56,7 @@ final class Volumes {
         if (command.sizeGb() < 1) {
             throw Refusal.VOLUME_SIZE_INVALID.exception();
         }
+        quotas.checkVolume(caller.projectId(), command.sizeGb(), command.volumeType());
         Volume volume = new Volume(world.ids.uuid(), command.name(), caller.projectId(), caller.userId(),
                 command.sizeGb(), VolumeStatus.CREATING, command.multiattach(), command.bootable(), "nova",
                 command.description(), command.metadata(), command.volumeType(), command.sourceVolumeId(), now, now);

@@ -94,7 +94,7 @@ final class World {
     final java.util.List<io.novasim.model.migration.Migration> migrations = new java.util.ArrayList<>();
     int migrationsGone;
     /** Images Nova made of servers, by id, oldest first. */
-    final Map<String, io.novasim.model.image.ServerImage> images = new LinkedHashMap<>();
+    final Map<String, io.novasim.model.image.GlanceImage> images = new LinkedHashMap<>();
 
     private final Map<String, Job> jobs = new HashMap<>();
     private final PriorityQueue<Due> due = new PriorityQueue<>();

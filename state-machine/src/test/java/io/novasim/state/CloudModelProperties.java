@@ -42,6 +42,7 @@ import static io.novasim.model.server.TaskState.*;
 import static io.novasim.model.server.VmState.*;
 import static io.novasim.state.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -271,6 +272,9 @@ class CloudModelProperties {
         }
         if ((op == Operation.CONFIRM_RESIZE || op == Operation.REVERT_RESIZE) && !"finished".equals(e.resize)) {
             return "Instance has not been resized.";
+        }
+        if (op == Operation.RESTORE && counted(model, e.project) >= INSTANCES_QUOTA) {
+            return instancesQuotaExceeded(counted(model, e.project));
         }
         return null;
     }
@@ -507,12 +511,31 @@ class CloudModelProperties {
         }
     }
 
+    /** Nova's default instances quota; the fixture's flavors fit ten servers in its cores and ram. */
+    static final int INSTANCES_QUOTA = io.novasim.model.quota.QuotaResource.INSTANCES.configDefault();
+
+    /** The servers a project's instances quota counts: all but the soft-deleted. */
+    static long counted(Map<String, Expected> model, String project) {
+        return model.values().stream().filter(e -> e.project.equals(project) && e.vm != VmState.SOFT_DELETED).count();
+    }
+
+    static String instancesQuotaExceeded(long used) {
+        return "Quota exceeded for instances: Requested 1, but already used " + used + " of " + INSTANCES_QUOTA
+                + " instances";
+    }
+
     static Action<World> create() {
         return (Action.Independent<World>) () -> Combinators.combine(
                         Arbitraries.of("web", "db", "doomed"), Arbitraries.of(ALICE, MALLORY))
                 .as((name, caller) -> Transformer.mutate("create " + name + " as " + caller.userId(), w -> {
                     Instant now = w.cloud.now();
                     w.settle(now);
+                    long used = counted(w.model, caller.projectId());
+                    if (used >= INSTANCES_QUOTA) {
+                        assertThatThrownBy(() -> w.cloud.execute(caller, new CreateServer(name, FLAVOR, IMAGE)))
+                                .hasMessage(instancesQuotaExceeded(used));
+                        return;
+                    }
                     Server created = w.cloud.execute(caller, new CreateServer(name, FLAVOR, IMAGE)).server();
                     w.model.put(created.id(), new Expected(name, caller.projectId(), now));
                     w.everCreated.add(created.id());

@@ -158,7 +158,7 @@ class QuotaProperties {
                     long used = usage(run.cloud, project)[resource.ordinal()];
                     boolean below = wanted != QuotaResource.UNLIMITED && wanted < used;
                     try {
-                        run.cloud.execute(ADMIN, new UpdateQuotas(project, Map.of(resource.key(), wanted), force));
+                        run.cloud.execute(ADMIN, UpdateQuotas.compute(project, Map.of(resource.key(), wanted), force));
                         assertThat(below && !force).as("a limit below the usage needs force").isFalse();
                         if (below) {
                             run.unbound.add(project);

@@ -34,7 +34,7 @@ class QuotasTest {
     private final Cloud cloud = cloud(7);
 
     private void setQuotas(Map<String, Integer> limits) {
-        cloud.execute(ADMIN, new UpdateQuotas(DEMO, limits, false));
+        cloud.execute(ADMIN, UpdateQuotas.compute(DEMO, limits, false));
     }
 
     private Server boot(String name) {
@@ -91,27 +91,27 @@ class QuotasTest {
     void aLimitBelowWhatIsUsedNeedsForceAndOnlyAdminsSetLimits() {
         boot("a");
         boot("b");
-        refused(ADMIN, new UpdateQuotas(DEMO, Map.of("instances", 1), false), 400,
+        refused(ADMIN, UpdateQuotas.compute(DEMO, Map.of("instances", 1), false), 400,
                 "Quota limit 1 for instances must be greater than or equal to already used and reserved 2.");
         Map<String, Integer> inOrder = new LinkedHashMap<>();
         inOrder.put("key_pairs", 5);
         inOrder.put("cores", 1);
-        refused(ADMIN, new UpdateQuotas(DEMO, inOrder, false), 400,
+        refused(ADMIN, UpdateQuotas.compute(DEMO, inOrder, false), 400,
                 "Quota limit 1 for cores must be greater than or equal to already used and reserved 2.");
-        refused(ADMIN, new UpdateQuotas(DEMO, Map.of("networks", 1), false), 400,
+        refused(ADMIN, UpdateQuotas.compute(DEMO, Map.of("networks", 1), false), 400,
                 "The networks quota has been removed");
-        refused(ALICE, new UpdateQuotas(DEMO, Map.of("instances", 20), false), 403,
+        refused(ALICE, UpdateQuotas.compute(DEMO, Map.of("instances", 20), false), 403,
                 "Policy doesn't allow os_compute_api:os-quota-sets:update to be performed.");
-        refused(ADMIN, new UpdateQuotas("no-such-project", Map.of("instances", 20), false), 400,
+        refused(ADMIN, UpdateQuotas.compute("no-such-project", Map.of("instances", 20), false), 400,
                 "Project ID no-such-project is not a valid project.");
 
-        Receipt forced = cloud.execute(ADMIN, new UpdateQuotas(DEMO, Map.of("instances", 1), true));
+        Receipt forced = cloud.execute(ADMIN, UpdateQuotas.compute(DEMO, Map.of("instances", 1), true));
         assertThat(forced.quotaSet().limit(QuotaResource.INSTANCES)).isEqualTo(1);
         assertThat(cloud.quotaDetail(ALICE, DEMO).inUse().get(QuotaResource.INSTANCES)).isEqualTo(2);
         refused(ALICE, new CreateServer("c", FLAVOR, IMAGE), 403,
                 "Quota exceeded for instances: Requested 1, but already used 2 of 1 instances");
 
-        cloud.execute(ADMIN, new DeleteQuotas(DEMO));
+        cloud.execute(ADMIN, new DeleteQuotas(DEMO, io.novasim.model.quota.QuotaResource.Service.COMPUTE));
         assertThat(cloud.quotaLimits(ALICE, DEMO).limit(QuotaResource.INSTANCES)).isEqualTo(10);
         assertThat(cloud.state().quotaOverrides()).isEmpty();
     }
@@ -136,7 +136,7 @@ class QuotasTest {
     void aSoftDeletedServerCountsForNothingUntilItIsRestored() {
         Cloud reclaiming = new Cloud(CATALOG, new VirtualClock(), new SeededIdSource(7),
                 Timings.defaults().withReclaimInstanceInterval(Optional.of(Duration.ofHours(1))), EventListener.NONE);
-        reclaiming.execute(ADMIN, new UpdateQuotas(DEMO, Map.of("instances", 1), false));
+        reclaiming.execute(ADMIN, UpdateQuotas.compute(DEMO, Map.of("instances", 1), false));
         Server first = reclaiming.execute(ALICE, new CreateServer("first", FLAVOR, IMAGE)).server();
         reclaiming.advance(Duration.ofMinutes(1));
         reclaiming.execute(ALICE, new Perform(first.id(), Operation.DELETE));
@@ -183,5 +183,77 @@ class QuotasTest {
                 .as("key pairs and members are per user: the project view shows 0, as Nova's")
                 .containsEntry(QuotaResource.KEY_PAIRS, 0L).containsEntry(QuotaResource.SERVER_GROUP_MEMBERS, 0L);
         assertThat(List.copyOf(cloud.state().quotaOverrides().keySet())).containsExactly(DEMO);
+    }
+
+    private void setIn(QuotaResource.Service service, Map<String, Integer> limits) {
+        cloud.execute(ADMIN, new UpdateQuotas(DEMO, service, limits, false));
+    }
+
+    @Test
+    void neutronRefusesACreateOverItsQuotaWithItsOwnBodyAndNovaBootsNoMoreThanThePortsHold() {
+        setIn(QuotaResource.Service.NETWORK, Map.of("port", 2, "network", 1));
+        cloud.execute(ALICE, new io.novasim.state.command.CreatePort(NET, "p1", null));
+        cloud.execute(ALICE, new io.novasim.state.command.CreatePort(NET, "p2", null));
+        refused(ALICE, new io.novasim.state.command.CreatePort(NET, "p3", null), 409,
+                "Quota exceeded for resources: ['port'].");
+        refused(ALICE, new CreateServer("web", FLAVOR, IMAGE), 403, "Maximum number of ports exceeded");
+        assertThat(cloud.execute(ALICE, new CreateServer("portless", FLAVOR, IMAGE)
+                .withNetworks(io.novasim.state.command.Networks.NONE)).server()).as("needs no port").isNotNull();
+        refused(ALICE, new io.novasim.state.command.CreateNetwork("second", null, false, false, 1450), 409,
+                "Quota exceeded for resources: ['network'].");
+
+        setIn(QuotaResource.Service.NETWORK, Map.of("port", 4));
+        Receipt some = cloud.execute(ALICE, new CreateServer("web", FLAVOR, IMAGE).between(1, 5));
+        assertThat(some.servers()).as("as many as the free ports hold").hasSize(2);
+        assertThat(cloud.serviceQuota(ALICE, DEMO, QuotaResource.Service.NETWORK, true).inUse())
+                .containsEntry(QuotaResource.PORT, 4L).containsEntry(QuotaResource.NETWORK, 1L)
+                .containsEntry(QuotaResource.SECURITY_GROUP, 1L).containsEntry(QuotaResource.SECURITY_GROUP_RULE, 4L);
+
+        setIn(QuotaResource.Service.NETWORK, Map.of("security_group_rule", 5));
+        refused(ALICE, new io.novasim.state.command.CreateSecurityGroup("web", ""), 409,
+                "Quota exceeded for resources: ['security_group_rule'].");
+        assertThatThrownBy(() -> cloud.serviceQuota(MALLORY, DEMO, QuotaResource.Service.NETWORK, false))
+                .hasMessage("rule:get_quota is disallowed by policy");
+        assertThatThrownBy(() -> cloud.serviceQuota(MALLORY, DEMO, QuotaResource.Service.NETWORK, true))
+                .hasMessage("User does not have admin privileges: Only admin is authorized to access quotas for "
+                        + "another project.");
+    }
+
+    @Test
+    void neutronChecksTheUsageOnlyWhenAskedAndComparesEvenMinusOne() {
+        cloud.execute(ALICE, new io.novasim.state.command.CreatePort(NET, "p1", null));
+        refused(ADMIN, new UpdateQuotas(DEMO, QuotaResource.Service.NETWORK, Map.of("port", 0), true), 400,
+                "Quota limit 0 for port must be greater than or equal to already used 1");
+        refused(ADMIN, new UpdateQuotas(DEMO, QuotaResource.Service.NETWORK, Map.of("port", -1), true), 400,
+                "Quota limit -1 for port must be greater than or equal to already used 1");
+        setIn(QuotaResource.Service.NETWORK, Map.of("port", 0));
+        refused(ALICE, new UpdateQuotas(DEMO, QuotaResource.Service.NETWORK, Map.of("port", 9), false), 403,
+                "rule:update_quota is disallowed by policy");
+        cloud.execute(ADMIN, new DeleteQuotas(DEMO, QuotaResource.Service.NETWORK));
+        refused(ADMIN, new DeleteQuotas(DEMO, QuotaResource.Service.NETWORK), 404,
+                "Quota for tenant " + DEMO + " could not be found.");
+    }
+
+    @Test
+    void cinderRefusesAVolumeOverItsQuotasInItsOrderAndWords() {
+        setIn(QuotaResource.Service.VOLUME, Map.of("volumes", 2, "gigabytes", 5, "per_volume_gigabytes", 3));
+        refused(ALICE, new io.novasim.state.command.CreateVolume("big", 4, false, false), 413,
+                "VolumeSizeExceedsLimit: Requested volume size 4G is larger than maximum allowed limit 3G.");
+        cloud.execute(ALICE, new io.novasim.state.command.CreateVolume("a", 3, false, false));
+        refused(ALICE, new io.novasim.state.command.CreateVolume("b", 3, false, false), 413,
+                "VolumeSizeExceedsAvailableQuota: Requested volume or snapshot exceeds allowed gigabytes quota. "
+                        + "Requested 3G, quota is 5G and 3G has been consumed.");
+        cloud.execute(ALICE, new io.novasim.state.command.CreateVolume("b", 1, false, false));
+        refused(ALICE, new io.novasim.state.command.CreateVolume("c", 1, false, false), 413,
+                "VolumeLimitExceeded: Maximum number of volumes allowed (2) exceeded for quota 'volumes'.");
+        assertThat(cloud.serviceQuota(ALICE, DEMO, QuotaResource.Service.VOLUME, true).inUse())
+                .containsEntry(QuotaResource.VOLUMES, 2L).containsEntry(QuotaResource.GIGABYTES, 4L)
+                .containsEntry(QuotaResource.DEFAULT_TYPE_VOLUMES, 2L);
+        refused(ADMIN, new UpdateQuotas(DEMO, QuotaResource.Service.VOLUME, Map.of("volumes", 1), true), 400,
+                "Quota volumes limit must be equal or greater than existing resources. Current usage is 2 and the "
+                        + "requested limit is 1.");
+        cloud.execute(ADMIN, new UpdateQuotas(DEMO, QuotaResource.Service.VOLUME, Map.of("snapshots", 0), true));
+        assertThatThrownBy(() -> cloud.serviceQuota(MALLORY, DEMO, QuotaResource.Service.VOLUME, false))
+                .hasMessage("Policy doesn't allow volume_extension:quotas:show to be performed.");
     }
 }

@@ -38,7 +38,7 @@ public final class Catalog {
     /** @param hosts the compute hosts, at least one */
     public Catalog(List<Project> projects, List<User> users, List<Flavor> flavors, List<Image> images,
                    List<Network> networks, List<Subnet> subnets, List<ComputeHost> hosts) {
-        this(projects, users, flavors, images, networks, subnets, hosts, QuotaSet.NOVA_DEFAULTS);
+        this(projects, users, flavors, images, networks, subnets, hosts, QuotaSet.DEFAULTS);
     }
 
     /** @param quotaDefaults the limits of a project an admin set none for (Nova's {@code [quota]} options) */

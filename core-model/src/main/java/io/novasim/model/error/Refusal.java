@@ -122,6 +122,32 @@ public enum Refusal {
     NETWORKS_QUOTA_REMOVED(400, "badRequest", "The networks quota has been removed"),
     /** A quota request for a project Keystone does not know ({@code identity.verify_project_id}). */
     PROJECT_NOT_VALID(400, "badRequest", "Project ID {project} is not a valid project."),
+    /** A boot whose new ports the project's Neutron port quota cannot hold ({@code PortLimitExceeded}). */
+    PORT_LIMIT_EXCEEDED(403, "forbidden", "Maximum number of ports exceeded"),
+    /** A boot of a project that has more ports than its Neutron quota already (an admin forced it lower). */
+    PORTS_OVER_LIMIT(403, "forbidden", "The number of defined ports: {ports} is over the limit: {quota}"),
+    /** Cinder's quota read of another project by a caller who is not an admin. */
+    CINDER_QUOTA_SHOW_POLICY(403, "forbidden", "Policy doesn't allow volume_extension:quotas:show to be performed."),
+    /** Cinder's quota update by a caller who is not an admin. */
+    CINDER_QUOTA_UPDATE_POLICY(403, "forbidden", "Policy doesn't allow volume_extension:quotas:{action} to be "
+            + "performed."),
+    /** Cinder's quota update naming a resource it does not have. */
+    CINDER_BAD_QUOTA_KEY(400, "badRequest", "Invalid input received: Bad key(s) in quota set: {keys}"),
+    /** Cinder's {@code usage} query that is no boolean. */
+    CINDER_NOT_A_BOOLEAN(400, "badRequest", "Value '{value}' for '{parameter}' is not a boolean."),
+    /** Cinder's quota update below what the project uses (for a resource the project had a limit of its own for). */
+    CINDER_QUOTA_BELOW_USAGE(400, "badRequest", "Quota {key} limit must be equal or greater than existing "
+            + "resources. Current usage is {usage} and the requested limit is {limit}."),
+    /** A volume larger than the per_volume_gigabytes quota (FaultWrapper names the exception). */
+    VOLUME_SIZE_EXCEEDS_LIMIT(413, "overLimit", "VolumeSizeExceedsLimit: Requested volume size {size}G is larger "
+            + "than maximum allowed limit {limit}G."),
+    /** A volume beyond a gigabytes quota. */
+    VOLUME_SIZE_EXCEEDS_QUOTA(413, "overLimit", "VolumeSizeExceedsAvailableQuota: Requested volume or snapshot "
+            + "exceeds allowed {name} quota. Requested {requested}G, quota is {quota}G and {consumed}G has been "
+            + "consumed."),
+    /** A volume beyond a volumes quota. */
+    VOLUME_LIMIT_EXCEEDED(413, "overLimit", "VolumeLimitExceeded: Maximum number of volumes allowed ({allowed}) "
+            + "exceeded for quota '{name}'."),
     /** A metadata key the server does not have. */
     METADATA_ITEM_NOT_FOUND(404, "itemNotFound", "Metadata item was not found"),
     /** A tag that is empty, longer than 60 characters or holds '/' or ',' (the reason: jsonschema's). */
@@ -434,6 +460,28 @@ public enum Refusal {
     /** A cidr that is no IP block. */
     NEUTRON_INVALID_CIDR(Body.NEUTRON, 400, "HTTPBadRequest", "Invalid input for cidr. Reason: '{cidr}' is not a "
             + "valid IP subnet."),
+    /** A Neutron create beyond the project's quota: the resources over, as Python prints a sorted list. */
+    NEUTRON_OVER_QUOTA(Body.NEUTRON, 409, "OverQuota", "Quota exceeded for resources: {overs}."),
+    /** A Neutron quota policy that only admins pass, named as oslo.policy prints a rule check. */
+    NEUTRON_QUOTA_POLICY(Body.NEUTRON, 403, "PolicyNotAuthorized", "rule:{rule} is disallowed by policy"),
+    /** Another project's quota details, for a caller who is not an admin. */
+    NEUTRON_ADMIN_REQUIRED(Body.NEUTRON, 403, "AdminRequired", "User does not have admin privileges: Only admin is "
+            + "authorized to access quotas for another project."),
+    /** A quota delete of a project that has no limits of its own. */
+    NEUTRON_QUOTA_NOT_FOUND(Body.NEUTRON, 404, "TenantQuotaNotFound", "Quota for tenant {project} could not be "
+            + "found."),
+    /** A quota update with check_limit below what the project uses (and any -1: Neutron compares as numbers). */
+    NEUTRON_QUOTA_BELOW_USAGE(Body.NEUTRON, 400, "HTTPBadRequest", "Quota limit {limit} for {resource} must be "
+            + "greater than or equal to already used {usage}"),
+    /** A quota limit that is no integer (neutron-lib's convert_to_int). */
+    NEUTRON_QUOTA_NOT_AN_INTEGER(Body.NEUTRON, 400, "InvalidInput", "Invalid input for operation: '{value}' is not "
+            + "an integer."),
+    /** A quota limit below -1. */
+    NEUTRON_QUOTA_TOO_SMALL(Body.NEUTRON, 400, "HTTPBadRequest", "Invalid input for {resource}. Reason: '{value}' is "
+            + "too small - must be at least '-1'."),
+    /** A quota limit above the database's largest integer. */
+    NEUTRON_QUOTA_TOO_LARGE(Body.NEUTRON, 400, "HTTPBadRequest", "Invalid input for {resource}. Reason: '{value}' is "
+            + "too large - must be no larger than '2147483647'."),
     /** A Neutron policy that only admins pass (a shared or external network, another's network deleted). */
     NEUTRON_POLICY(Body.NEUTRON, 403, "PolicyNotAuthorized", "({rule}) is disallowed by policy"),
     /** A value of a network or subnet that the simulator does not model (IPv6, DNS servers, pools...). */
@@ -498,6 +546,37 @@ public enum Refusal {
     /** An image that does not exist. */
     GLANCE_IMAGE_NOT_FOUND(Body.WEBOB, 404, "Not Found", "No image found with ID {image}"),
     /** A delete of an image the caller does not own (Glance's delete_image policy). */
+    /** An upload to an image that is not queued (Glance's {@code InvalidImageStatusTransition}). */
+    GLANCE_STATUS_TRANSITION(Body.WEBOB, 409, "Conflict", "Image status transition from {from} to {to} is not "
+            + "allowed"),
+    /** An upload to an image without one of its formats. */
+    GLANCE_FORMAT_MISSING(Body.WEBOB, 400, "Bad Request", "Property {property} must be set prior to saving data."),
+    /** An upload to an image without both of its formats. */
+    GLANCE_FORMATS_MISSING(Body.WEBOB, 400, "Bad Request", "Properties {properties} must be set prior to saving "
+            + "data."),
+    /** A Glance policy the caller does not pass ({@code publicize_image}: admins only). */
+    GLANCE_POLICY(Body.WEBOB, 403, "Forbidden", "You are not authorized to complete {action} action."),
+    /** An image's min_disk or min_ram below 0 ({@code InvalidParameterValue}). */
+    GLANCE_NEGATIVE(Body.WEBOB, 400, "Bad Request", "Invalid value '{value}' for parameter '{parameter}': Cannot be "
+            + "a negative value"),
+    /** A request body Glance's JSON deserializer cannot read. */
+    GLANCE_MALFORMED_JSON(Body.WEBOB, 400, "Bad Request", "Malformed JSON in request body."),
+    /** A request without the body it needs. */
+    GLANCE_BODY_EXPECTED(Body.WEBOB, 400, "Bad Request", "Body expected in request."),
+    /** An upload whose Content-Type is not application/octet-stream. */
+    GLANCE_CONTENT_TYPE(Body.WEBOB, 415, "Unsupported Media Type", "Invalid content type {type}"),
+    /** An image attribute the simulator keeps no state for. */
+    GLANCE_ATTRIBUTE_NOT_SIMULATED(Body.WEBOB, 501, "Not Implemented", "novasim does not simulate {what}"),
+    /** A create naming an attribute Glance sets itself. */
+    GLANCE_READ_ONLY(Body.WEBOB, 403, "Forbidden", "Attribute '{attribute}' is read-only."),
+    /** A create naming an attribute Glance keeps for itself. */
+    GLANCE_RESERVED(Body.WEBOB, 403, "Forbidden", "Attribute '{attribute}' is reserved."),
+    /** A create against Glance's image schema: jsonschema's first line as the reason. */
+    GLANCE_SCHEMA(Body.WEBOB, 400, "Bad Request", "Provided object does not match schema 'image': {reason}"),
+    /** A create with an id another image has. */
+    GLANCE_DUPLICATE_ID(Body.WEBOB, 409, "Conflict", "Image ID {image} already exists!"),
+    /** An upload to another project's image that the caller may see. */
+    GLANCE_UPLOAD_FORBIDDEN(Body.WEBOB, 403, "Forbidden", "Not allowed to upload image data for image {image}"),
     GLANCE_DELETE_FORBIDDEN(Body.WEBOB, 403, "Forbidden", "You are not permitted to delete this image."),
     /** An admin's delete of an image of the setup, which the simulator keeps as it started. */
     GLANCE_SETUP_IMAGE(Body.WEBOB, 501, "Not Implemented", "novasim does not simulate deleting an image of the "

@@ -6,19 +6,19 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A limit for each of Nova's quota resources: the cloud's defaults, or a project's after an admin set some of them.
- * A value: {@link #with} makes a new one.
+ * A limit for each quota resource of Nova, Neutron and Cinder: the cloud's defaults, or a project's after an admin
+ * set some of them. A value: {@link #with} makes a new one.
  */
 public final class QuotaSet {
-    /** Nova's own defaults ({@code [quota]} in nova.conf, untouched). */
-    public static final QuotaSet NOVA_DEFAULTS = new QuotaSet(new EnumMap<>(QuotaResource.class));
+    /** The services' own defaults (their configuration, untouched). */
+    public static final QuotaSet DEFAULTS = new QuotaSet(new EnumMap<>(QuotaResource.class));
 
     private final EnumMap<QuotaResource, Integer> limits;
 
     private QuotaSet(EnumMap<QuotaResource, Integer> overrides) {
         this.limits = new EnumMap<>(QuotaResource.class);
         for (QuotaResource resource : QuotaResource.all()) {
-            limits.put(resource, overrides.getOrDefault(resource, resource.novaDefault()));
+            limits.put(resource, overrides.getOrDefault(resource, resource.configDefault()));
         }
     }
 
@@ -50,38 +50,27 @@ public final class QuotaSet {
         return new QuotaSet(next);
     }
 
-    /** The limits by Nova's names, in Nova's order. */
+    /** The limits by the services' names, each service's in its order. */
     public Map<String, Integer> byKey() {
         Map<String, Integer> byKey = new LinkedHashMap<>();
         limits.forEach((resource, limit) -> byKey.put(resource.key(), limit));
         return byKey;
     }
 
-    /** The limits that differ from Nova's defaults, by Nova's names: what a setup has to say. */
-    public Map<String, Integer> changedFromNova() {
-        Map<String, Integer> changed = new LinkedHashMap<>();
-        limits.forEach((resource, limit) -> {
-            if (limit != resource.novaDefault()) {
-                changed.put(resource.key(), limit);
-            }
-        });
-        return changed;
-    }
-
     /**
-     * A set from limits by Nova's names; the others keep Nova's defaults.
+     * A set from limits by the services' names; the others keep the services' defaults.
      *
-     * @throws IllegalArgumentException for a name Nova does not know, or a limit below -1
+     * @throws IllegalArgumentException for a name no service knows, or a limit below -1
      */
     public static QuotaSet ofKeys(Map<String, Integer> limits) {
         EnumMap<QuotaResource, Integer> byResource = new EnumMap<>(QuotaResource.class);
         for (Map.Entry<String, Integer> entry : limits.entrySet()) {
             QuotaResource resource = QuotaResource.byKey(entry.getKey()).orElseThrow(() ->
-                    new IllegalArgumentException("no quota resource " + entry.getKey() + "; Nova's are "
+                    new IllegalArgumentException("no quota resource " + entry.getKey() + "; the services' are "
                             + QuotaResource.all().stream().map(QuotaResource::key).toList()));
             byResource.put(resource, Objects.requireNonNull(entry.getValue(), entry.getKey()));
         }
-        return NOVA_DEFAULTS.with(byResource);
+        return DEFAULTS.with(byResource);
     }
 
     @Override

@@ -120,13 +120,13 @@ final class QuotasRoutes {
         }
         boolean force = Boolean.TRUE.equals(Schema.bool(quotaSet, "force"));
         QuotaSet updated = simulation.cloud().execute(call.caller(),
-                new UpdateQuotas(call.path("tenant_id"), limits, force), call.requestId()).quotaSet();
+                UpdateQuotas.compute(call.path("tenant_id"), limits, force), call.requestId()).quotaSet();
         return Reply.ok(quotaSet(call, null, updated, null)); // Nova's update answers without the id
     }
 
     private Reply delete(Call call) {
         checkQuotaQuery(call);
-        simulation.cloud().execute(call.caller(), new DeleteQuotas(call.path("tenant_id")), call.requestId());
+        simulation.cloud().execute(call.caller(), new DeleteQuotas(call.path("tenant_id"), QuotaResource.Service.COMPUTE), call.requestId());
         return Reply.empty(202);
     }
 
@@ -172,7 +172,7 @@ final class QuotasRoutes {
     /** The resources a quota set shows at the request's microversion, in Nova's order. */
     private static List<QuotaResource> shown(Call call) {
         Set<QuotaResource> hidden = hidden(call);
-        return QuotaResource.all().stream().filter(r -> !hidden.contains(r)).toList();
+        return QuotaResource.of(QuotaResource.Service.COMPUTE).stream().filter(r -> !hidden.contains(r)).toList();
     }
 
     private static Set<QuotaResource> hidden(Call call) {

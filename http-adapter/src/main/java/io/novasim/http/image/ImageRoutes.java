@@ -8,8 +8,10 @@ import io.novasim.http.support.Call;
 import io.novasim.http.support.Json;
 import io.novasim.http.support.Reply;
 import io.novasim.model.catalog.Image;
-import io.novasim.model.image.ServerImage;
+import io.novasim.model.image.GlanceImage;
+import io.novasim.state.command.CreateImage;
 import io.novasim.state.command.DeleteImage;
+import io.novasim.state.command.UploadImage;
 import io.novasim.model.error.Refusal;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -47,6 +49,8 @@ public final class ImageRoutes {
         api.route("GET", "/images", this::list);
         api.route("GET", "/images/{image_id}", this::show);
         api.route("DELETE", "/images/{image_id}", this::delete);
+        api.route("POST", "/images", this::create);
+        api.route("PUT", "/images/{image_id}/file", this::upload);
     }
 
     /** The routes this API serves, as {@code METHOD /path}. */
@@ -78,7 +82,7 @@ public final class ImageRoutes {
 
     private Reply show(Call call) {
         String id = call.path("image_id");
-        for (Map<String, Object> view : all(call)) {
+        for (Map<String, Object> view : all(call, false)) {
             if (view.get("id").equals(id)) {
                 return Reply.ok(view);
             }
@@ -86,26 +90,51 @@ public final class ImageRoutes {
         throw new GlanceError(Refusal.GLANCE_IMAGE_NOT_FOUND, id);
     }
 
+    /** {@code POST /v2/images}: a queued record, answered 201 with its Location, as Glance answers. */
+    private Reply create(Call call) {
+        CreateImage command = ImageRequest.create(ImageRequest.body(call.bodyText()), call.caller().projectId(),
+                call.caller().admin());
+        GlanceImage image = simulation.cloud().execute(call.caller(), command, call.requestId()).image();
+        return Reply.json(201, ImageViews.image(image)).withHeader("Location", call.base() + ImageApi.PREFIX
+                + "/v2/images/" + image.id());
+    }
+
+    /** {@code PUT /v2/images/{id}/file}: the data, digested as it streams in; the image is active at once (204). */
+    private Reply upload(Call call) {
+        String type = call.header("Content-Type");
+        String mediaType = type == null ? null : type.split(";")[0].strip();
+        if (!"application/octet-stream".equals(mediaType)) {
+            throw new GlanceError(Refusal.GLANCE_CONTENT_TYPE, mediaType == null ? "None" : mediaType);
+        }
+        simulation.cloud().execute(call.caller(), new UploadImage(call.path("image_id"),
+                ImageRequest.data(call.bodyStream())), call.requestId());
+        return Reply.empty(204);
+    }
+
     private Reply delete(Call call) {
         simulation.cloud().execute(call.caller(), new DeleteImage(call.path("image_id")), call.requestId());
         return Reply.empty(204);
     }
 
-    /** The setup's images, then those Nova made of servers that the caller may see. */
-    private List<Map<String, Object>> all(Call call) {
+    /** The setup's images, then those users and Nova added that the caller may see. */
+    /** @param listed whether the images are listed (others' community images only when asked for) or shown */
+    private List<Map<String, Object>> all(Call call, boolean listed) {
         List<Map<String, Object>> views = new ArrayList<>();
         for (Image image : simulation.cloud().catalog().images()) {
             views.add(view(image));
         }
-        for (ServerImage image : simulation.cloud().serverImages(call.caller())) {
-            views.add(ImageViews.image(image));
+        for (GlanceImage image : simulation.cloud().images(call.caller())) {
+            if (!listed || image.listedTo(call.caller().projectId(), call.caller().admin())
+                    || "community".equals(call.query("visibility"))) {
+                views.add(ImageViews.image(image));
+            }
         }
         return views;
     }
 
     private Reply list(Call call) {
         List<Map<String, Object>> matching = new ArrayList<>();
-        for (Map<String, Object> view : all(call)) {
+        for (Map<String, Object> view : all(call, true)) {
             if (matches(call, view)) {
                 matching.add(view);
             }

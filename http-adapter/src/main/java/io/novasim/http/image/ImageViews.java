@@ -2,13 +2,10 @@ package io.novasim.http.image;
 
 import io.novasim.http.support.Json;
 import io.novasim.model.catalog.Image;
-import io.novasim.model.image.ServerImage;
+import io.novasim.model.image.GlanceImage;
+import io.novasim.model.image.ImageData;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -28,9 +25,10 @@ final class ImageViews {
         view.put("visibility", "public");
         view.put("protected", false);
         view.put("os_hidden", false);
-        view.put("checksum", hash("MD5", image.id()));
+        ImageData data = ImageData.standIn(image.id(), image.sizeBytes());
+        view.put("checksum", data.checksum());
         view.put("os_hash_algo", "sha512");
-        view.put("os_hash_value", hash("SHA-512", image.id()));
+        view.put("os_hash_value", data.sha512());
         view.put("container_format", image.containerFormat());
         view.put("disk_format", image.diskFormat());
         view.put("size", image.sizeBytes());
@@ -48,10 +46,11 @@ final class ImageViews {
     }
 
     /**
-     * An image Nova made of a server: its properties are attributes of their own, as Glance v2 shows extra
-     * properties; the hashes and size appear once the upload made it active.
+     * An image users or Nova added: its properties are attributes of their own, as Glance v2 shows extra
+     * properties; the hashes and size appear once its data is stored.
      */
-    static Map<String, Object> image(ServerImage image) {
+    static Map<String, Object> image(GlanceImage image) {
+        ImageData data = image.data();
         Map<String, Object> view = Json.object();
         view.put("id", image.id());
         view.put("name", image.name());
@@ -59,12 +58,12 @@ final class ImageViews {
         view.put("visibility", image.visibility());
         view.put("protected", false);
         view.put("os_hidden", false);
-        view.put("checksum", image.active() ? hash("MD5", image.id()) : null);
-        view.put("os_hash_algo", image.active() ? "sha512" : null);
-        view.put("os_hash_value", image.active() ? hash("SHA-512", image.id()) : null);
+        view.put("checksum", data == null ? null : data.checksum());
+        view.put("os_hash_algo", data == null ? null : "sha512");
+        view.put("os_hash_value", data == null ? null : data.sha512());
         view.put("container_format", image.containerFormat());
         view.put("disk_format", image.diskFormat());
-        view.put("size", image.sizeBytes());
+        view.put("size", data == null ? null : data.sizeBytes());
         view.put("virtual_size", null);
         view.put("min_disk", image.minDiskGb());
         view.put("min_ram", image.minRamMb());
@@ -77,15 +76,5 @@ final class ImageViews {
         view.put("file", "/v2/images/" + image.id() + "/file");
         view.put("schema", "/v2/schemas/image");
         return view;
-    }
-
-    private static String hash(String algorithm, String id) {
-        try {
-            byte[] digest = MessageDigest.getInstance(algorithm)
-                    .digest(("novasim-image:" + id).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm + " is required of every JVM", e);
-        }
     }
 }

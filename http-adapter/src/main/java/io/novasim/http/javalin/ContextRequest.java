@@ -64,6 +64,18 @@ final class ContextRequest implements ApiRequest {
     }
 
     @Override
+    public java.io.InputStream bodyStream() {
+        if (body != null) {
+            return new java.io.ByteArrayInputStream(body);
+        }
+        try {
+            return request.getInputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
     public String base() {
         String host = request.getHeader("Host");
         return request.getScheme() + "://" + (host != null ? host

@@ -37,6 +37,7 @@ public final class NetworkRoutes {
         new NetworksRoutes(simulation).register(api);
         new PortsRoutes(simulation).register(api);
         new SecurityGroupsRoutes(simulation).register(api);
+        new QuotasRoutes(simulation).register(api);
     }
 
     /** The routes this API serves, as {@code METHOD /path}. */

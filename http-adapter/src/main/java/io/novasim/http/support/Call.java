@@ -81,6 +81,16 @@ public final class Call {
         return exchange.queryNames();
     }
 
+    /** The body as text, for a service that reads it itself (Glance). */
+    public String bodyText() {
+        return exchange.body();
+    }
+
+    /** The body as a stream, for a route that takes more than an API body holds (an image's data). */
+    public java.io.InputStream bodyStream() {
+        return exchange.bodyStream();
+    }
+
     public String header(String name) {
         return exchange.header(name);
     }

@@ -24,6 +24,7 @@ public final class Exchange {
     private String refusal;
     private Refusal refusalId;
     private byte[] bytes;
+    private long streamedBytes = -1;
     private String body;
 
     public Exchange(ApiRequest request) {
@@ -132,6 +133,38 @@ public final class Exchange {
             bytes = request.body();
         }
         return bytes;
+    }
+
+    /**
+     * The body as a stream, for a route that takes more than an API body holds (an image's data); how many bytes it
+     * gave is {@link #streamedBytes()}.
+     */
+    public java.io.InputStream bodyStream() {
+        streamedBytes = 0;
+        return new java.io.FilterInputStream(request.bodyStream()) {
+            @Override
+            public int read() throws java.io.IOException {
+                int read = super.read();
+                if (read >= 0) {
+                    streamedBytes++;
+                }
+                return read;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+                int read = super.read(buffer, offset, length);
+                if (read > 0) {
+                    streamedBytes += read;
+                }
+                return read;
+            }
+        };
+    }
+
+    /** How many bytes {@link #bodyStream()} gave, or -1 when the body was not streamed. */
+    public long streamedBytes() {
+        return streamedBytes;
     }
 
     /** Adds a header to the answer, before those of the reply. */

@@ -70,7 +70,17 @@ final class VolumeApi implements ServicePipeline.Service {
 
     @Override
     public Reply refusal(RuntimeException thrown) {
-        return thrown instanceof ComputeException refused ? Errors.nova(refused) : null;
+        if (!(thrown instanceof ComputeException refused)) {
+            return null;
+        }
+        if (refused.code() == 413) {
+            // Cinder's QuotaError tells the client when to retry, in the header and in the body (as a string)
+            Map<String, Object> fault = io.novasim.http.support.Json.object("code", 413, "message",
+                    refused.getMessage(), "retryAfter", "0");
+            return Reply.json(413, io.novasim.http.support.Json.object(refused.faultName(), fault))
+                    .withHeader("Retry-After", "0").refusing(refused.refusal());
+        }
+        return Errors.nova(refused);
     }
 
     @Override

@@ -30,6 +30,7 @@ public final class VolumeRoutes {
             api.open(v3, exchange -> Reply.ok(versions(exchange)));
         }
         new VolumesRoutes(simulation).register(api);
+        new QuotasRoutes(simulation).register(api);
     }
 
     /** The routes this API serves, as {@code METHOD /path}. */

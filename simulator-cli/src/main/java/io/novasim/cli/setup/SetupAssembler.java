@@ -294,15 +294,16 @@ final class SetupAssembler {
         }
     }
 
-    /** The default quota limits: Nova's, with those the file names. */
+    /** The default quota limits: the services' own, with those the file names. */
     private static io.novasim.model.quota.QuotaSet quotas(Map<String, Integer> entries) throws InvalidSetupException {
         if (entries == null) {
-            return io.novasim.model.quota.QuotaSet.NOVA_DEFAULTS;
+            return io.novasim.model.quota.QuotaSet.DEFAULTS;
         }
         for (Map.Entry<String, Integer> entry : entries.entrySet()) {
             String at = "quotas." + entry.getKey();
             if (io.novasim.model.quota.QuotaResource.byKey(entry.getKey()).isEmpty()) {
-                throw new InvalidSetupException(at, "Nova has no such quota; it has " + String.join(", ",
+                throw new InvalidSetupException(at, "no service has such a quota; Nova, Neutron and Cinder have "
+                        + String.join(", ",
                         io.novasim.model.quota.QuotaResource.all().stream()
                                 .map(io.novasim.model.quota.QuotaResource::key).toList()));
             }

@@ -95,8 +95,8 @@ class SetupReaderTest {
         assertProblem("projects:\n  - name: a\n  -\n", "projects[1]", "empty entry");
         assertProblem("projets: []", "projets",
                 "known fields: flavors, hosts, images, networks, projects, quotas, users, volumes");
-        assertProblem(MINIMAL + "quotas: {instance: 5}", "quotas.instance", "Nova has no such quota; it has "
-                + "instances, cores, ram");
+        assertProblem(MINIMAL + "quotas: {instance: 5}", "quotas.instance",
+                "no service has such a quota; Nova, Neutron and Cinder have instances, cores, ram");
         assertProblem(MINIMAL + "quotas: {cores: -2}", "quotas.cores", "-1 for unlimited");
     }
 

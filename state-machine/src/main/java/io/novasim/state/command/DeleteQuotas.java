@@ -1,11 +1,14 @@
 package io.novasim.state.command;
 
+import io.novasim.model.quota.QuotaResource;
+
 import java.util.Objects;
 
-/** {@code DELETE /os-quota-sets/{project_id}} (admins): the project's limits go back to the defaults. */
-public record DeleteQuotas(String projectId) implements Command {
+/** An admin's delete of a project's quota limits in one service: they go back to the defaults. */
+public record DeleteQuotas(String projectId, QuotaResource.Service service) implements Command {
     public DeleteQuotas {
         Objects.requireNonNull(projectId, "projectId");
+        Objects.requireNonNull(service, "service");
     }
 
     @Override

@@ -35,8 +35,8 @@ public record Receipt(String requestId, Server server, String adminPass, Port po
                 null);
     }
 
-    /** The image a server action made. */
-    public static Receipt of(String requestId, Server server, io.novasim.model.image.ServerImage image) {
+    /** The image a server action (or a Glance request, {@code server} null) made or changed. */
+    public static Receipt of(String requestId, Server server, io.novasim.model.image.GlanceImage image) {
         return new Receipt(requestId, server, null, null, null, null, java.util.List.of(), null, null, false, image);
     }
 
@@ -91,8 +91,8 @@ public record Receipt(String requestId, Server server, String adminPass, Port po
     }
 
     /** The image the command made, or {@code null}. */
-    public io.novasim.model.image.ServerImage image() {
-        return resource instanceof io.novasim.model.image.ServerImage image ? image : null;
+    public io.novasim.model.image.GlanceImage image() {
+        return resource instanceof io.novasim.model.image.GlanceImage image ? image : null;
     }
 
     /** The network the command made or deleted, or {@code null}. */
