@@ -24,7 +24,7 @@ import io.novasim.state.command.CreateServerGroup;
 import io.novasim.state.command.DeleteServerGroup;
 import io.novasim.state.command.UpdateQuotas;
 import io.novasim.state.command.DeleteQuotas;
-import io.novasim.state.command.RenamePort;
+import io.novasim.state.command.UpdatePort;
 import io.novasim.state.command.CreateSecurityGroup;
 import io.novasim.state.command.DeleteSecurityGroup;
 import io.novasim.state.command.CreateSecurityGroupRule;
@@ -120,7 +120,9 @@ class CommandJsonTest {
             new CreateSecurityGroupRule("group", "ingress", "IPv4", "tcp", 80, 80, "0.0.0.0/0", null, ""),
             new CreateSecurityGroupRule("group", "egress", "IPv6", null, null, null, null, "other", null),
             new DeleteSecurityGroupRule("rule"),
-            new RenamePort("port", "web-port"),
+            UpdatePort.rename("port", "web-port"),
+            new UpdatePort("port", null, "the web tier's", List.of("group-a", "group-b")),
+            new CreatePort("net", "extra", null, "spare", List.of("group")),
             new CreateServerGroup("g", "anti-affinity", 2),
             new CreateServerGroup("g", "affinity", null),
             new DeleteServerGroup("group"),

@@ -45,7 +45,7 @@ import io.novasim.state.command.CreateServerGroup;
 import io.novasim.state.command.DeleteServerGroup;
 import io.novasim.state.command.DeleteQuotas;
 import io.novasim.state.command.UpdateQuotas;
-import io.novasim.state.command.RenamePort;
+import io.novasim.state.command.UpdatePort;
 import io.novasim.state.command.CreateSecurityGroup;
 import io.novasim.state.command.DeleteSecurityGroup;
 import io.novasim.state.command.CreateSecurityGroupRule;
@@ -222,8 +222,8 @@ public final class Cloud {
             return serverGroups.create(caller, g, requestId);
         } else if (command instanceof DeleteServerGroup d) {
             return serverGroups.delete(caller, d.groupId(), requestId);
-        } else if (command instanceof RenamePort r) {
-            return interfaces.renamePort(caller, r.portId(), r.name(), requestId, now);
+        } else if (command instanceof UpdatePort r) {
+            return interfaces.updatePort(caller, r, requestId, now);
         } else if (command instanceof CreateSecurityGroup g) {
             return securityGroups.create(caller, g, requestId, now);
         } else if (command instanceof DeleteSecurityGroup d) {
@@ -448,7 +448,8 @@ public final class Cloud {
     public synchronized ServerReadout readServer(Caller caller, String serverId) {
         settle();
         Server server = world.visibleServer(caller, serverId);
-        return new ServerReadout(server, addressesOf(serverId), volumes.attachmentsOnServer(serverId));
+        return new ServerReadout(server, addressesOf(serverId), volumes.attachmentsOnServer(serverId),
+                securityGroupsOf(serverId));
     }
 
     /** {@link #readServer} for every server the caller may see, newest first. */
@@ -456,7 +457,7 @@ public final class Cloud {
         List<ServerReadout> readouts = new ArrayList<>();
         for (Server server : servers(caller)) {
             readouts.add(new ServerReadout(server, addressesOf(server.id()),
-                    volumes.attachmentsOnServer(server.id())));
+                    volumes.attachmentsOnServer(server.id()), securityGroupsOf(server.id())));
         }
         return readouts;
     }
@@ -466,6 +467,20 @@ public final class Cloud {
         settle();
         world.visibleServer(caller, serverId);
         return addressesOf(serverId);
+    }
+
+    /** The names of the server's ports' groups, port by port (Nova's get_instances_security_groups_bindings). */
+    private List<String> securityGroupsOf(String serverId) {
+        List<String> names = new ArrayList<>(1);
+        for (Port port : interfaces.boundTo(serverId)) {
+            for (String groupId : port.securityGroupIds()) {
+                io.novasim.model.network.SecurityGroup group = world.securityGroups.get(groupId);
+                if (group != null) {
+                    names.add(group.name().isEmpty() ? group.id() : group.name());
+                }
+            }
+        }
+        return names;
     }
 
     private Map<String, List<ServerAddress>> addressesOf(String serverId) {

@@ -48,9 +48,12 @@ final class Interfaces {
         Network network = usableNetwork(caller, command.networkId(),
                 Refusal.NETWORK_NOT_FOUND);
         quotas.checkNetwork(caller.projectId(), java.util.Map.of(QuotaResource.PORT, 1));
+        List<String> groups = command.securityGroupIds() == null ? defaultGroups(caller.projectId())
+                : checkedGroups(caller, caller.projectId(), command.securityGroupIds());
         FixedIp ip = allocate(network, command.fixedIp(), NEUTRON_IN_USE);
         Port port = new Port(world.ids.uuid(), command.name(), network.id(), caller.projectId(),
-                world.ids.macAddress(), List.of(ip), Port.DOWN, "", "", false, null, now, now);
+                world.ids.macAddress(), List.of(ip), Port.DOWN, "", "", false, null, now, now,
+                command.description() == null ? "" : command.description(), groups);
         world.put(port, now);
         return Receipt.of(requestId, port);
     }
@@ -61,10 +64,42 @@ final class Interfaces {
         return Receipt.of(requestId, port);
     }
 
-    Receipt renamePort(Caller caller, String portId, String name, String requestId, Instant now) {
-        Port renamed = visiblePort(caller, portId).withName(name, now);
-        world.put(renamed, now);
-        return Receipt.of(requestId, renamed);
+    /** Applies an update's attributes together, its security groups checked as at create. */
+    Receipt updatePort(Caller caller, io.novasim.state.command.UpdatePort command, String requestId, Instant now) {
+        Port port = visiblePort(caller, command.portId());
+        List<String> groups = command.securityGroupIds() == null ? null
+                : checkedGroups(caller, port.projectId(), command.securityGroupIds());
+        Port updated = port.updated(command.name(), command.description(), groups, now);
+        world.put(updated, now);
+        return Receipt.of(requestId, updated);
+    }
+
+    /**
+     * The security groups a port of {@code projectId} may be put in: each the project's (any, for an admin), else
+     * Neutron's 404 naming those it did not find ({@code _get_security_groups_on_port}).
+     */
+    private List<String> checkedGroups(Caller caller, String projectId, List<String> groupIds) {
+        List<String> missing = new ArrayList<>();
+        for (String id : new java.util.LinkedHashSet<>(groupIds)) {
+            io.novasim.model.network.SecurityGroup group = world.securityGroups.get(id);
+            if (group == null || !(caller.admin() || group.projectId().equals(projectId))) {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw Refusal.SECURITY_GROUP_NOT_FOUND.exception(String.join(", ", missing));
+        }
+        return List.copyOf(new java.util.LinkedHashSet<>(groupIds));
+    }
+
+    /** A new port's groups when none are named: its project's default group, as Neutron puts it in. */
+    private List<String> defaultGroups(String projectId) {
+        for (io.novasim.model.network.SecurityGroup group : world.securityGroups.values()) {
+            if (group.projectId().equals(projectId) && group.name().equals("default")) {
+                return List.of(group.id());
+            }
+        }
+        return List.of();
     }
 
     Port visiblePort(Caller caller, String portId) {
@@ -118,7 +153,7 @@ final class Interfaces {
                 ? existing.boundTo(server.id(), server.availabilityZone(), command.tag(), now)
                 : new Port(world.ids.uuid(), "", network.id(), server.projectId(), world.ids.macAddress(),
                 List.of(ip), Port.ACTIVE, server.id(), Port.deviceOwnerIn(server.availabilityZone()), true,
-                command.tag(), now, now);
+                command.tag(), now, now, "", defaultGroups(server.projectId()));
         world.put(port, now);
         world.finishedAction(rule, server.id(), requestId, caller, rule.computeEvent(), now);
         return Receipt.of(requestId, port);
@@ -240,7 +275,8 @@ final class Interfaces {
         for (int i = 0; i < plan.networks().size(); i++) {
             world.put(new Port(world.ids.uuid(), "", plan.networks().get(i).id(), server.projectId(),
                     world.ids.macAddress(), List.of(plan.addresses().get(i)), Port.ACTIVE, server.id(),
-                    Port.deviceOwnerIn(server.availabilityZone()), true, null, now, now), now);
+                    Port.deviceOwnerIn(server.availabilityZone()), true, null, now, now, "",
+                    defaultGroups(server.projectId())), now);
         }
     }
 

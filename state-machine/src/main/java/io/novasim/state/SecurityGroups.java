@@ -73,6 +73,11 @@ final class SecurityGroups {
         if (group.isDefault() && !caller.admin()) {
             throw Refusal.SECURITY_GROUP_DEFAULT_UNDELETABLE.exception();
         }
+        for (io.novasim.model.network.Port port : world.ports.values()) {
+            if (port.securityGroupIds().contains(groupId)) {
+                throw Refusal.SECURITY_GROUP_IN_USE.exception(groupId);
+            }
+        }
         world.securityGroups.remove(groupId);
         return Receipt.of(requestId, group);
     }

@@ -473,6 +473,8 @@ public enum Refusal {
     /** A quota update with check_limit below what the project uses (and any -1: Neutron compares as numbers). */
     NEUTRON_QUOTA_BELOW_USAGE(Body.NEUTRON, 400, "HTTPBadRequest", "Quota limit {limit} for {resource} must be "
             + "greater than or equal to already used {usage}"),
+    /** A delete of a security group some port is in. */
+    SECURITY_GROUP_IN_USE(Body.NEUTRON, 409, "SecurityGroupInUse", "Security Group {group} in use."),
     /** A quota limit that is no integer (neutron-lib's convert_to_int). */
     NEUTRON_QUOTA_NOT_AN_INTEGER(Body.NEUTRON, 400, "InvalidInput", "Invalid input for operation: '{value}' is not "
             + "an integer."),

@@ -10,11 +10,14 @@ import java.util.Objects;
  *
  * @param deviceId    the server it is bound to, or {@code ""}
  * @param deviceOwner {@code compute:<availability zone>} while bound, else {@code ""}
- * @param tag         the device tag given at attach (microversion 2.49), or {@code null}
+ * @param tag              the device tag given at attach (microversion 2.49), or {@code null}
+ * @param description      the user's description, {@code ""} by default
+ * @param securityGroupIds the security groups the port is in (its project's {@code default} unless told otherwise)
  */
 public record Port(String id, String name, String networkId, String projectId, String macAddress,
                    List<FixedIp> fixedIps, String status, String deviceId, String deviceOwner,
-                   boolean createdByCompute, String tag, Instant created, Instant updated) {
+                   boolean createdByCompute, String tag, Instant created, Instant updated, String description,
+                   List<String> securityGroupIds) {
     public static final String ACTIVE = "ACTIVE";
     public static final String DOWN = "DOWN";
 
@@ -28,6 +31,8 @@ public record Port(String id, String name, String networkId, String projectId, S
         Objects.requireNonNull(deviceId, "deviceId");
         Objects.requireNonNull(deviceOwner, "deviceOwner");
         fixedIps = List.copyOf(fixedIps);
+        Objects.requireNonNull(description, "description");
+        securityGroupIds = List.copyOf(securityGroupIds);
     }
 
     public boolean bound() {
@@ -40,7 +45,8 @@ public record Port(String id, String name, String networkId, String projectId, S
 
     public Port boundTo(String serverId, String availabilityZone, String newTag, Instant now) {
         return new Port(id, name, networkId, projectId, macAddress, fixedIps, ACTIVE, serverId,
-                deviceOwnerIn(availabilityZone), createdByCompute, newTag, created, now);
+                deviceOwnerIn(availabilityZone), createdByCompute, newTag, created, now, description,
+                securityGroupIds);
     }
 
     /** {@code compute:<zone>}, one shared string per zone: every bound port holds it. */
@@ -50,14 +56,17 @@ public record Port(String id, String name, String networkId, String projectId, S
 
     private static final String DEFAULT_OWNER = "compute:nova";
 
-    public Port withName(String newName, Instant now) {
-        return new Port(id, newName, networkId, projectId, macAddress, fixedIps, status, deviceId, deviceOwner,
-                createdByCompute, tag, created, now);
+    /** An update's attributes: each {@code null} one stays as it is. */
+    public Port updated(String newName, String newDescription, List<String> newGroupIds, Instant now) {
+        return new Port(id, newName == null ? name : newName, networkId, projectId, macAddress, fixedIps, status,
+                deviceId, deviceOwner, createdByCompute, tag, created, now,
+                newDescription == null ? description : newDescription,
+                newGroupIds == null ? securityGroupIds : newGroupIds);
     }
 
     /** What Neutron keeps of a user's port once Nova lets it go: no device, no owner, no tag. */
     public Port unbound(Instant now) {
         return new Port(id, name, networkId, projectId, macAddress, fixedIps, DOWN, "", "", createdByCompute, null,
-                created, now);
+                created, now, description, securityGroupIds);
     }
 }

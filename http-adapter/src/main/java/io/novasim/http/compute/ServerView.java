@@ -124,8 +124,12 @@ final class ServerView {
         if (SHOWS_PROGRESS.contains(server.status())) {
             view.put("progress", 0);
         }
-        if (extended && !readout.addresses().isEmpty()) {
-            view.put("security_groups", List.of(Json.object("name", "default")));
+        if (extended && !readout.securityGroups().isEmpty()) {
+            List<Object> groups = new ArrayList<>(readout.securityGroups().size());
+            for (String name : readout.securityGroups()) {
+                groups.add(Json.object("name", name));
+            }
+            view.put("security_groups", groups);
         }
         if (form != Form.DETAIL && call.atLeast(71)) {
             view.put("server_groups", cloud.serverGroupIds(server.id()));

@@ -29,7 +29,8 @@ public final class Snapshots {
      * Commands renamed since older snapshots were taken, by their old names: a {@code RenameServer}'s arguments
      * ({@code serverId}, {@code name}) read as an {@code UpdateServer} that changes only the name.
      */
-    private static final Map<String, String> RENAMED_COMMANDS = Map.of("RenameServer", "UpdateServer");
+    private static final Map<String, String> RENAMED_COMMANDS = Map.of("RenameServer", "UpdateServer", "RenamePort",
+            "UpdatePort");
     /** Absent from snapshots taken before it was written: their restore starts the request ids over. */
     private static final String REQUEST_IDS_DRAWN = "request_ids_drawn";
 

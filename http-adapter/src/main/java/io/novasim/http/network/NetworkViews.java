@@ -137,7 +137,7 @@ final class NetworkViews {
         view.put("device_owner", port.deviceOwner());
         view.put("allowed_address_pairs", List.of());
         view.put("extra_dhcp_opts", List.of());
-        view.put("security_groups", List.of());
+        view.put("security_groups", port.securityGroupIds());
         view.put("port_security_enabled", true);
         view.put("binding:vnic_type", "normal");
         if (admin) {
@@ -147,7 +147,7 @@ final class NetworkViews {
             view.put("binding:vif_details", Map.of());
         }
         view.put("ip_allocation", "immediate");
-        view.put("description", "");
+        view.put("description", port.description());
         view.put("tags", List.of());
         view.put("created_at", Json.time(port.created()));
         view.put("updated_at", Json.time(port.updated()));

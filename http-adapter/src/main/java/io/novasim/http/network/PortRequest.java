@@ -14,15 +14,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The body of {@code POST /v2.0/ports}, checked as Neutron's API layer does. The engine models a port's network, name
- * and one fixed IP; attributes that only carry Neutron's defaults are accepted when they ask for the default, and
- * ignored when they change nothing the simulator shows (description, security groups...). A value the simulator
- * cannot honour is refused rather than silently dropped.
+ * The body of {@code POST /v2.0/ports}, checked as Neutron's API layer does. The engine models a port's network, name,
+ * one fixed IP, description and security groups; attributes that only carry Neutron's defaults are accepted when they
+ * ask for the default, and ignored when they change nothing the simulator shows (binding, DNS, QoS...). A value the
+ * simulator cannot honour is refused rather than silently dropped.
  */
 final class PortRequest {
     private static final Set<String> APPLIED = Set.of("network_id", "name", "fixed_ips", "admin_state_up",
-            "project_id", "tenant_id", "device_id", "device_owner");
-    private static final Set<String> IGNORED = Set.of("description", "security_groups", "binding:vnic_type",
+            "project_id", "tenant_id", "device_id", "device_owner", "description", "security_groups");
+    private static final Set<String> IGNORED = Set.of("binding:vnic_type",
             "binding:profile", "binding:host_id", "port_security_enabled", "allowed_address_pairs",
             "extra_dhcp_opts", "dns_name", "dns_domain", "qos_policy_id", "propagate_uplink_status",
             "numa_affinity_policy");
@@ -59,7 +59,27 @@ final class PortRequest {
         Network network = simulation.cloud().networks(call.caller()).stream()
                 .filter(n -> n.id().equals(networkId.textValue())).findFirst()
                 .orElseThrow(() -> new NeutronError(Refusal.NEUTRON_NETWORK_NOT_FOUND, networkId.textValue()));
-        return new CreatePort(network.id(), name, fixedIp(port.get("fixed_ips"), network));
+        return new CreatePort(network.id(), name, fixedIp(port.get("fixed_ips"), network),
+                NeutronBody.text(port, "description", null), securityGroups(port));
+    }
+
+    /** A request's {@code security_groups}: a list of group ids, or null when it names none. */
+    static List<String> securityGroups(JsonNode port) {
+        JsonNode groups = port.get("security_groups");
+        if (groups == null || groups.isNull()) {
+            return null;
+        }
+        List<String> ids = new java.util.ArrayList<>();
+        if (groups.isArray()) {
+            for (JsonNode id : groups) {
+                if (!id.isTextual()) {
+                    throw new NeutronError(Refusal.ATTRIBUTE_NOT_A_STRING, "security_groups", id);
+                }
+                ids.add(id.textValue());
+            }
+            return ids;
+        }
+        throw new NeutronError(Refusal.ATTRIBUTE_NOT_A_STRING, "security_groups", groups);
     }
 
     /** The one requested address, or null to let the engine pick the lowest free one. */

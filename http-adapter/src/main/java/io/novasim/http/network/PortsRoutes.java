@@ -9,7 +9,7 @@ import io.novasim.model.error.ItemNotFound;
 import io.novasim.model.error.Refusal;
 import io.novasim.model.network.Port;
 import io.novasim.state.command.CreatePort;
-import io.novasim.state.command.RenamePort;
+import io.novasim.state.command.UpdatePort;
 import io.novasim.state.command.DeletePort;
 
 import java.util.ArrayList;
@@ -84,8 +84,8 @@ final class PortsRoutes {
     }
 
     /**
-     * An update: its name is applied; a description or security groups are accepted and not kept, as at create;
-     * admin_state_up may only stay up; any other attribute Neutron lets an update change is not simulated (501).
+     * An update: its name, description and security groups are applied together; admin_state_up may only stay up;
+     * any other attribute Neutron lets an update change is not simulated (501).
      */
     private Reply update(Call call) {
         String id = call.path("port_id");
@@ -100,16 +100,17 @@ final class PortsRoutes {
         if (port.has("admin_state_up") && !port.get("admin_state_up").asBoolean(true)) {
             throw new NeutronError(Refusal.ADMIN_STATE_DOWN_UNSUPPORTED);
         }
-        com.fasterxml.jackson.databind.JsonNode name = port.get("name");
-        if (name != null && !name.isNull() && !name.isTextual()) {
-            throw new NeutronError(Refusal.ATTRIBUTE_NOT_A_STRING, "name", name);
-        }
+        UpdatePort command = new UpdatePort(id, NeutronBody.text(port, "name", null),
+                NeutronBody.text(port, "description", null), PortRequest.securityGroups(port));
         Port updated;
         try {
-            updated = name == null || name.isNull() ? simulation.cloud().port(call.caller(), id)
-                    : simulation.cloud().execute(call.caller(), new RenamePort(id, name.textValue()),
-                    call.requestId()).port();
+            updated = command.name() == null && command.description() == null && command.securityGroupIds() == null
+                    ? simulation.cloud().port(call.caller(), id)
+                    : simulation.cloud().execute(call.caller(), command, call.requestId()).port();
         } catch (ItemNotFound missing) {
+            if (missing.refusal() != Refusal.PORT_NOT_FOUND) {
+                throw missing; // a security group the update names
+            }
             throw new NeutronError(Refusal.NEUTRON_PORT_NOT_FOUND, id);
         }
         return Reply.ok(Json.object("port", NetworkViews.port(updated, call.caller().admin())));

@@ -7,7 +7,7 @@ public sealed interface Command permits CreateServer, UpdateServer, Perform, Loc
         UpdateServerTags, RebuildServer, CreateServerImage, DeleteImage, ResizeServer, CreateNetwork,
         DeleteNetwork, CreateSubnet, DeleteSubnet, MigrateServer, EvacuateServer, SetComputeServiceDown,
         LiveMigrateServer, CreateServerBackup, CreateSecurityGroup, DeleteSecurityGroup, CreateSecurityGroupRule,
-        DeleteSecurityGroupRule, RenamePort, CreateServerGroup, DeleteServerGroup,
+        DeleteSecurityGroupRule, UpdatePort, CreateServerGroup, DeleteServerGroup,
         UpdateQuotas, DeleteQuotas, CreateImage, UploadImage {
     /** The server it acts on, or {@code null} when it acts on no existing server. */
     String serverId();
