@@ -134,7 +134,7 @@ class CommandJsonTest {
                     "bare", "shared", 1, 64, Map.of("os_distro", "cirros")),
             new io.novasim.state.command.CreateImage(null, null, null, null, "private", 0, 0, Map.of()),
             new io.novasim.state.command.UploadImage("image", new io.novasim.model.image.ImageData(3, "md5", "sha")),
-            new CreateServer("web", "1", "image").between(2, 5),
+            new CreateServer("web", "1", "image").between(2, 5).inSecurityGroups(List.of("web", "default")),
             new CreateServer("web", "1", "image").inGroup("group"));
 
     @Test

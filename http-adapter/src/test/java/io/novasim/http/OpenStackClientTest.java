@@ -140,6 +140,21 @@ class OpenStackClientTest {
         assertThat(rule.exit()).as(rule.err()).isZero();
         Run groups = openstack("security", "group", "list", "-f", "json");
         assertThat(groups.json().findValuesAsText("Name")).contains("default", "cli-web");
+        Run guarded = openstack("server", "create", "--image", "cirros-0.6.2-x86_64-disk", "--flavor", "m1.tiny",
+                "--network", "cli-net", "--security-group", "cli-web", "cli-guarded", "-f", "json");
+        assertThat(guarded.exit()).as(guarded.err()).isZero();
+        Run guardedShown = openstack("server", "show", "cli-guarded", "-f", "json");
+        assertThat(guardedShown.json().get("security_groups").toString()).contains("cli-web")
+                .doesNotContain("default");
+        Run port = openstack("port", "create", "--network", "cli-net", "--security-group", "cli-web",
+                "--description", "spare", "cli-port", "-f", "json");
+        assertThat(port.exit()).as(port.err()).isZero();
+        Run set = openstack("port", "set", "--no-security-group", "--security-group", "default", "cli-port");
+        assertThat(set.exit()).as(set.err()).isZero();
+        Run portShown = openstack("port", "show", "cli-port", "-f", "json");
+        assertThat(portShown.json().get("description").asText()).isEqualTo("spare");
+        assertThat(portShown.json().get("security_group_ids").toString())
+                .doesNotContain(group.json().get("id").asText());
         Run inUse = openstack("network", "delete", "cli-net");
         assertThat(inUse.exit()).isNotZero();
         assertThat(inUse.err()).contains("There are one or more ports still in use on the network.");

@@ -69,4 +69,32 @@ class PortUpdateTest extends SeededCloudTest {
         assertThat(demo.put("/network/v2.0/ports/" + port, "{\"port\": {\"dns_name\": \"web\"}}").status())
                 .isEqualTo(501);
     }
+
+    @Test
+    void aServerCreatedInGroupsHasItsPortsInThemAndAGroupNovaCannotFindIsRefused() {
+        group("web");
+        Client.Response created = demo.post("/v2.1/servers", """
+                {"server": {"name": "s", "imageRef": "%s", "flavorRef": "1",
+                            "security_groups": [{"name": "web"}, {"name": "default"}, {"name": "web"}]}}"""
+                .formatted(IMAGE));
+        assertThat(created.status()).isEqualTo(202);
+        assertThat(created.json().at("/server/security_groups")).as("echoed as the request gave them").hasSize(3);
+        String server = created.json().at("/server/id").asText();
+        assertThat(demo.get("/v2.1/servers/" + server).json().at("/server/security_groups"))
+                .extracting(g -> g.get("name").asText()).containsExactly("web", "default");
+
+        Client.Response missing = demo.post("/v2.1/servers", """
+                {"server": {"name": "t", "imageRef": "%s", "flavorRef": "1", "security_groups": [{"name": "db"}]}}"""
+                .formatted(IMAGE));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().at("/badRequest/message").asText())
+                .isEqualTo("Unable to find security_group with name or id 'db'");
+        group("web");
+        Client.Response twice = demo.post("/v2.1/servers", """
+                {"server": {"name": "t", "imageRef": "%s", "flavorRef": "1", "security_groups": [{"name": "web"}]}}"""
+                .formatted(IMAGE));
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.json().at("/conflictingRequest/message").asText())
+                .isEqualTo("Multiple security_group matches found for name 'web', use an ID to be more specific.");
+    }
 }

@@ -92,6 +92,40 @@ final class Interfaces {
         return List.copyOf(new java.util.LinkedHashSet<>(groupIds));
     }
 
+    /**
+     * A create's security groups as the ids of the groups Nova's ports are to be in ({@code _check_requested_secgroups}
+     * and neutronclient's lookup): {@code default} is the project's own; another is a group the caller sees by that
+     * id, else the one group of the caller's project with that name.
+     */
+    List<String> resolveGroups(Caller caller, List<String> namesOrIds) {
+        java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+        for (String wanted : namesOrIds) {
+            if (wanted.equals("default")) {
+                ids.addAll(defaultGroups(caller.projectId()));
+                continue;
+            }
+            io.novasim.model.network.SecurityGroup byId = world.securityGroups.get(wanted);
+            if (byId != null && caller.canSee(byId.projectId())) {
+                ids.add(byId.id());
+                continue;
+            }
+            List<String> named = new ArrayList<>();
+            for (io.novasim.model.network.SecurityGroup group : world.securityGroups.values()) {
+                if (group.name().equals(wanted) && group.projectId().equals(caller.projectId())) {
+                    named.add(group.id());
+                }
+            }
+            if (named.size() > 1) {
+                throw Refusal.SECURITY_GROUP_NOT_UNIQUE.exception(wanted);
+            }
+            if (named.isEmpty()) {
+                throw Refusal.SECURITY_GROUP_IN_BODY_NOT_FOUND.exception(wanted);
+            }
+            ids.add(named.get(0));
+        }
+        return List.copyOf(ids);
+    }
+
     /** A new port's groups when none are named: its project's default group, as Neutron puts it in. */
     private List<String> defaultGroups(String projectId) {
         for (io.novasim.model.network.SecurityGroup group : world.securityGroups.values()) {
@@ -268,15 +302,15 @@ final class Interfaces {
         return new BootPlan(ports, onNetworks, addresses);
     }
 
-    void bindBootPorts(Server server, BootPlan plan, Instant now) {
+    /** Binds the ports a create planned; those Nova makes are in {@code groupIds}. */
+    void bindBootPorts(Server server, BootPlan plan, List<String> groupIds, Instant now) {
         for (Port port : plan.ports()) {
             world.put(port.boundTo(server.id(), server.availabilityZone(), null, now), now);
         }
         for (int i = 0; i < plan.networks().size(); i++) {
             world.put(new Port(world.ids.uuid(), "", plan.networks().get(i).id(), server.projectId(),
                     world.ids.macAddress(), List.of(plan.addresses().get(i)), Port.ACTIVE, server.id(),
-                    Port.deviceOwnerIn(server.availabilityZone()), true, null, now, now, "",
-                    defaultGroups(server.projectId())), now);
+                    Port.deviceOwnerIn(server.availabilityZone()), true, null, now, now, "", groupIds), now);
         }
     }
 

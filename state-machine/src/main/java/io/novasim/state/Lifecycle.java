@@ -102,6 +102,7 @@ final class Lifecycle {
         if (command.bootVolumeId() != null) {
             volumes.checkBootVolume(caller, command.bootVolumeId());
         }
+        List<String> groupIds = interfaces.resolveGroups(caller, command.securityGroups());
         IpUsage.Draft addresses = world.ipUsage.draft();
         List<Interfaces.BootPlan> plans = new ArrayList<>(command.count());
         for (int i = 0; i < command.count(); i++) {
@@ -158,7 +159,7 @@ final class Lifecycle {
             if (command.groupId() != null) {
                 serverGroups.join(command.groupId(), server.id());
             }
-            interfaces.bindBootPorts(server, plans.get(i), now);
+            interfaces.bindBootPorts(server, plans.get(i), groupIds, now);
             if (command.bootVolumeId() != null) {
                 volumes.reserveRootVolume(server, command.bootVolumeId(), now);
             }

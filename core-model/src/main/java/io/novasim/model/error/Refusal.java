@@ -148,6 +148,11 @@ public enum Refusal {
     /** A volume beyond a volumes quota. */
     VOLUME_LIMIT_EXCEEDED(413, "overLimit", "VolumeLimitExceeded: Maximum number of volumes allowed ({allowed}) "
             + "exceeded for quota '{name}'."),
+    /** A create naming a security group Neutron does not find by that id, nor by that name in the project. */
+    SECURITY_GROUP_IN_BODY_NOT_FOUND(400, "badRequest", "Unable to find security_group with name or id '{group}'"),
+    /** A create naming a security group by a name several of the project's groups have. */
+    SECURITY_GROUP_NOT_UNIQUE(409, "conflictingRequest", "Multiple security_group matches found for name '{group}', "
+            + "use an ID to be more specific."),
     /** A metadata key the server does not have. */
     METADATA_ITEM_NOT_FOUND(404, "itemNotFound", "Metadata item was not found"),
     /** A tag that is empty, longer than 60 characters or holds '/' or ',' (the reason: jsonschema's). */

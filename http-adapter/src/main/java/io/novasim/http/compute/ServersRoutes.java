@@ -138,7 +138,7 @@ final class ServersRoutes {
         CreateServer command = new CreateServer(name, flavorRef, imageRef, bootVolume, zone == null ? "nova" : zone,
                 metadata, networks, 1, keyName, userData, description, tags, hostname, newRootVolume, group);
         int[] counts = counts(server);
-        command = command.between(counts[0], counts[1]);
+        command = command.between(counts[0], counts[1]).inSecurityGroups(securityGroups(server));
         Receipt receipt = simulation.cloud().execute(call.caller(), command, call.requestId());
         Server created = receipt.server();
         if (reservationOnly) {
@@ -149,9 +149,33 @@ final class ServersRoutes {
         view.put("adminPass", receipt.adminPass());
         view.put("id", created.id());
         view.put("links", Links.of(call, "servers", created.id()));
-        view.put("security_groups", List.of(Json.object("name", "default")));
+        // Nova echoes the request's groups, as the request gave them: its ports are not made yet
+        view.put("security_groups", server.has("security_groups") ? server.get("security_groups")
+                : List.of(Json.object("name", "default")));
         return Reply.json(202, Json.object("server", view))
                 .withHeader("Location", Links.of(call, "servers", created.id()).get(0).get("href").toString());
+    }
+
+    /** A create's {@code security_groups}: objects with a {@code name} each (an id may stand for one), in order. */
+    private static List<String> securityGroups(JsonNode server) {
+        JsonNode groups = server.get("security_groups");
+        if (groups == null) {
+            return List.of();
+        }
+        if (!groups.isArray()) {
+            throw Schema.fail("security_groups", groups, Refusal.Reason.NOT_OF_TYPE.text(Schema.repr(groups),
+                    "'array'"));
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonNode group : groups) {
+            Schema.object(group, "security_groups");
+            Schema.onlyKeys(group, "security_groups", Set.of("name"));
+            String name = Schema.string(group, "name", false, 1, 255);
+            if (name != null) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /**
