@@ -6,7 +6,9 @@ import io.novasim.model.quota.QuotaResource;
 import io.novasim.model.quota.QuotaSet;
 import io.novasim.model.server.Server;
 import io.novasim.model.server.VmState;
+import io.novasim.model.server.ServerGroup;
 import io.novasim.state.command.Caller;
+import io.novasim.state.command.CreateServerGroup;
 import io.novasim.state.command.CreateServer;
 import io.novasim.state.command.Perform;
 import io.novasim.state.command.Receipt;
@@ -65,26 +67,73 @@ class QuotaProperties {
     }
 
     static Action<Run> create() {
-        return (Action.Independent<Run>) () -> Combinators.combine(Arbitraries.of(CALLERS),
+        return (Action.Dependent<Run>) state -> Combinators.combine(Arbitraries.of(CALLERS),
                         Arbitraries.of(FLAVOR, BIGGER_FLAVOR), Arbitraries.integers().between(1, 4),
-                        Arbitraries.integers().between(0, 3))
-                .as((caller, flavorId, max, fewer) -> Transformer.mutate("create " + Math.max(1, max - fewer) + "-"
-                        + max + " of " + flavorId + " as " + caller.userId(), run -> {
+                        Arbitraries.integers().between(0, 3), groupOrNone(state))
+                .as((caller, flavorId, max, fewer, group) -> Transformer.mutate("create " + Math.max(1, max - fewer)
+                        + "-" + max + " of " + flavorId + " as " + caller.userId()
+                        + (group.isEmpty() ? "" : " in " + group), run -> {
                     int min = Math.max(1, max - fewer);
-                    int expected = fitting(run.cloud.quotaLimits(ADMIN, caller.projectId()),
-                            usage(run.cloud, caller.projectId()), CATALOG.flavor(flavorId).orElseThrow(), min, max);
+                    QuotaSet limits = run.cloud.quotaLimits(ADMIN, caller.projectId());
+                    int expected = fitting(limits, usage(run.cloud, caller.projectId()),
+                            CATALOG.flavor(flavorId).orElseThrow(), min, max);
+                    ServerGroup joined = group.isEmpty() ? null : run.cloud.serverGroup(ADMIN, group);
+                    boolean visible = joined == null || caller.canSee(joined.projectId());
+                    if (joined != null && expected > 0 && visible && !limits.allows(
+                            QuotaResource.SERVER_GROUP_MEMBERS, membersOf(run.cloud, joined, caller) + expected)) {
+                        expected = 0; // Nova's group member quota, checked for the servers the other quotas allow
+                    }
                     CloudState before = run.cloud.state();
+                    CreateServer command = new CreateServer("s", flavorId, IMAGE).withNetworks(
+                            io.novasim.state.command.Networks.NONE).between(min, max);
                     try {
-                        Receipt receipt = run.cloud.execute(caller,
-                                new CreateServer("s", flavorId, IMAGE).withNetworks(
-                                        io.novasim.state.command.Networks.NONE).between(min, max));
+                        Receipt receipt = run.cloud.execute(caller, group.isEmpty() ? command
+                                : command.inGroup(group));
+                        assertThat(visible).as("another project's group is not found").isTrue();
                         assertThat(receipt.servers()).as("servers made").hasSize(expected);
                     } catch (ComputeException refused) {
+                        assertThat(run.cloud.state()).isEqualTo(before);
+                        if (!visible) {
+                            assertThat(refused.code()).isEqualTo(400);
+                            return;
+                        }
                         assertThat(expected).as("refused: %s", refused.getMessage()).isZero();
                         assertThat(refused.code()).isEqualTo(403);
-                        assertThat(run.cloud.state()).isEqualTo(before);
                     }
                 }));
+    }
+
+    /** A server group of any project, or "" for none. */
+    private static Arbitrary<String> groupOrNone(Run state) {
+        List<String> groups = new java.util.ArrayList<>(List.of(""));
+        state.cloud.state().serverGroups().forEach(g -> groups.add(g.id()));
+        return Arbitraries.of(groups);
+    }
+
+    /** The caller's user's servers in the group: what the group member quota counts. */
+    static long membersOf(Cloud cloud, ServerGroup group, Caller caller) {
+        return group.members().stream().map(id -> cloud.state().servers().stream()
+                .filter(s -> s.id().equals(id)).findFirst()).filter(java.util.Optional::isPresent)
+                .filter(s -> s.get().userId().equals(caller.userId())).count();
+    }
+
+    static Action<Run> createGroup() {
+        return (Action.Independent<Run>) () -> Combinators.combine(Arbitraries.of(CALLERS),
+                        Arbitraries.of("affinity", "anti-affinity"))
+                .as((caller, policy) -> Transformer.mutate("create " + policy + " group as " + caller.userId(),
+                        run -> {
+                            long held = run.cloud.state().serverGroups().stream()
+                                    .filter(g -> g.projectId().equals(caller.projectId())).count();
+                            boolean fits = run.cloud.quotaLimits(ADMIN, caller.projectId())
+                                    .allows(QuotaResource.SERVER_GROUPS, held + 1);
+                            try {
+                                run.cloud.execute(caller, new CreateServerGroup("g", policy, null));
+                                assertThat(fits).as("within the server_groups quota").isTrue();
+                            } catch (ComputeException refused) {
+                                assertThat(fits).as("refused: %s", refused.getMessage()).isFalse();
+                                assertThat(refused.getMessage()).isEqualTo("Quota exceeded, too many server groups.");
+                            }
+                        }));
     }
 
     /**
@@ -150,12 +199,18 @@ class QuotaProperties {
     static Action<Run> setLimits() {
         Arbitrary<Integer> limit = Arbitraries.of(-1, 0, 1, 2, 3, 5, 8);
         return (Action.Independent<Run>) () -> Combinators.combine(Arbitraries.of(DEMO, OTHER),
-                        Arbitraries.of(QuotaResource.INSTANCES, QuotaResource.CORES, QuotaResource.RAM), limit,
+                        Arbitraries.of(QuotaResource.INSTANCES, QuotaResource.CORES, QuotaResource.RAM,
+                                QuotaResource.SERVER_GROUPS, QuotaResource.SERVER_GROUP_MEMBERS), limit,
                         Arbitraries.of(false, false, true))
                 .as((project, resource, value, force) -> Transformer.mutate("set " + resource.key() + " of "
                         + project + " to " + value + (force ? " forced" : ""), run -> {
                     int wanted = resource == QuotaResource.RAM && value > 0 ? value * 1024 : value;
-                    long used = usage(run.cloud, project)[resource.ordinal()];
+                    long used = switch (resource) {
+                        case INSTANCES, CORES, RAM -> usage(run.cloud, project)[resource.ordinal()];
+                        case SERVER_GROUPS -> run.cloud.state().serverGroups().stream()
+                                .filter(g -> g.projectId().equals(project)).count();
+                        default -> 0; // members are counted per user and group: the project shows none used
+                    };
                     boolean below = wanted != QuotaResource.UNLIMITED && wanted < used;
                     try {
                         run.cloud.execute(ADMIN, UpdateQuotas.compute(project, Map.of(resource.key(), wanted), force));
@@ -194,6 +249,7 @@ class QuotaProperties {
     Arbitrary<ActionChain<Run>> chains() {
         return ActionChain.startWith(Run::new)
                 .withAction(4, create())
+                .withAction(1, createGroup())
                 .withAction(3, act())
                 .withAction(2, setLimits())
                 .withAction(2, advance())
