@@ -361,6 +361,22 @@ class OpenStackClientTest {
     }
 
     @Test
+    void aServerGroupIsCreatedAndAServerBootsIntoIt() throws Exception {
+        Run group = openstack("--os-compute-api-version", "2.64", "server", "group", "create", "--policy",
+                "anti-affinity", "--rule", "max_server_per_host=2", "cli-group", "-f", "json");
+        assertThat(group.exit()).as(group.err()).isZero();
+        assertThat(group.json().get("rules").toString()).isEqualTo("{\"max_server_per_host\":2}");
+        String id = group.json().get("id").asText();
+        Run server = openstack("server", "create", "--image", "cirros-0.6.2-x86_64-disk", "--flavor", "m1.tiny",
+                "--hint", "group=" + id, "grouped", "-f", "json");
+        assertThat(server.exit()).as(server.err()).isZero();
+        Run shown = openstack("server", "group", "show", "cli-group", "-f", "json");
+        assertThat(shown.json().get("members").toString()).contains(server.json().get("id").asText());
+        Run deleted = openstack("server", "group", "delete", "cli-group");
+        assertThat(deleted.exit()).as(deleted.err()).isZero();
+    }
+
+    @Test
     void whatNovasimDoesNotSimulateSaysSo() throws Exception {
         Run routers = openstack("router", "list");
         assertThat(routers.exit()).isNotZero();
