@@ -2,12 +2,8 @@ package io.novasim.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.novasim.CloudSetup;
-import io.novasim.NovaSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
@@ -21,27 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * over the quota gets.
  */
 @Timeout(30)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QuotasApiTest {
+class QuotasApiTest extends SeededCloudTest {
     private static final String IMAGE = "70a599e0-31e7-49b7-b260-868f441e862b";
-    private NovaSimulator sim;
-    private Client demo;
     private Client admin;
 
-    @BeforeAll
-    void start() {
-        sim = NovaSimulator.builder().seed(5).setup(CloudSetup.demo()).build().start();
-    }
-
-    @AfterAll
-    void stop() {
-        sim.close();
+    QuotasApiTest() {
+        super(5);
     }
 
     @BeforeEach
-    void reset() {
-        sim.control().reset();
-        demo = Client.as(sim, "demo", "demo");
+    void logInTheAdmin() {
         admin = Client.as(sim, "admin", "admin");
     }
 
