@@ -68,6 +68,14 @@ class PortUpdateTest extends SeededCloudTest {
                 .isEqualTo("Security group " + theirs + " does not exist");
         assertThat(demo.put("/network/v2.0/ports/" + port, "{\"port\": {\"dns_name\": \"web\"}}").status())
                 .isEqualTo(501);
+        Client.Response dns = demo.post("/network/v2.0/ports", """
+                {"port": {"network_id": "%s", "dns_name": "web"}}""".formatted(NET));
+        assertThat(dns.status()).as("a value the port would not show is refused, not dropped").isEqualTo(501);
+        assertThat(dns.json().at("/NeutronError/message").asText())
+                .isEqualTo("novasim does not simulate creating a port with dns_name \"web\"");
+        assertThat(demo.post("/network/v2.0/ports", """
+                {"port": {"network_id": "%s", "binding:vnic_type": "normal", "port_security_enabled": true}}"""
+                .formatted(NET)).status()).as("the defaults are accepted").isEqualTo(201);
     }
 
     @Test

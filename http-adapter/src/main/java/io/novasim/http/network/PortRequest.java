@@ -15,17 +15,26 @@ import java.util.Set;
 
 /**
  * The body of {@code POST /v2.0/ports}, checked as Neutron's API layer does. The engine models a port's network, name,
- * one fixed IP, description and security groups; attributes that only carry Neutron's defaults are accepted when they
- * ask for the default, and ignored when they change nothing the simulator shows (binding, DNS, QoS...). A value the
- * simulator cannot honour is refused rather than silently dropped.
+ * one fixed IP, description and security groups; the attributes it keeps nothing of (binding, DNS, QoS...) are
+ * accepted when they ask for Neutron's default, which the port shows, and otherwise refused as not simulated (501)
+ * rather than silently dropped.
  */
 final class PortRequest {
     private static final Set<String> APPLIED = Set.of("network_id", "name", "fixed_ips", "admin_state_up",
             "project_id", "tenant_id", "device_id", "device_owner", "description", "security_groups");
-    private static final Set<String> IGNORED = Set.of("binding:vnic_type",
-            "binding:profile", "binding:host_id", "port_security_enabled", "allowed_address_pairs",
-            "extra_dhcp_opts", "dns_name", "dns_domain", "qos_policy_id", "propagate_uplink_status",
-            "numa_affinity_policy");
+    /** The attributes a create may name only with the value a port has anyway, as text (JSON null as "null"). */
+    private static final java.util.Map<String, Set<String>> DEFAULT_ONLY = java.util.Map.ofEntries(
+            java.util.Map.entry("binding:vnic_type", Set.of("normal")),
+            java.util.Map.entry("binding:profile", Set.of("{}", "null")),
+            java.util.Map.entry("binding:host_id", Set.of("", "null")),
+            java.util.Map.entry("port_security_enabled", Set.of("true")),
+            java.util.Map.entry("allowed_address_pairs", Set.of("[]", "null")),
+            java.util.Map.entry("extra_dhcp_opts", Set.of("[]", "null")),
+            java.util.Map.entry("dns_name", Set.of("", "null")),
+            java.util.Map.entry("dns_domain", Set.of("", "null")),
+            java.util.Map.entry("qos_policy_id", Set.of("null")),
+            java.util.Map.entry("propagate_uplink_status", Set.of("false")),
+            java.util.Map.entry("numa_affinity_policy", Set.of("null")));
 
     private final Simulation simulation;
 
@@ -35,8 +44,15 @@ final class PortRequest {
 
     CreatePort parse(Call call) {
         Set<String> known = new java.util.HashSet<>(APPLIED);
-        known.addAll(IGNORED);
+        known.addAll(DEFAULT_ONLY.keySet());
         JsonNode port = NeutronBody.resource(call, "port", known);
+        DEFAULT_ONLY.forEach((attribute, defaults) -> {
+            JsonNode value = port.get(attribute);
+            if (value != null && !defaults.contains(value.isTextual() ? value.textValue() : value.toString())) {
+                throw new NeutronError(Refusal.NEUTRON_ATTRIBUTE_NOT_SIMULATED, "creating a port with "
+                        + attribute + " " + value);
+            }
+        });
         JsonNode networkId = port.get("network_id");
         if (networkId == null || !networkId.isTextual()) {
             throw new NeutronError(Refusal.REQUIRED_ATTRIBUTE_MISSING, "network_id");
