@@ -108,10 +108,11 @@ public record CloudSetup(Catalog catalog, Map<String, String> passwords, Map<Str
     }
 
     /**
-     * This setup with other default quota limits for every project (Nova's {@code [quota]} options), by Nova's names:
-     * {@code withQuotaDefaults(Map.of("instances", 50, "cores", -1))}; the others keep Nova's defaults, and -1 is none.
+     * This setup with other default quota limits for every project, by Nova's, Neutron's and Cinder's names:
+     * {@code withQuotaDefaults(Map.of("instances", 50, "cores", -1, "port", 1000))}; the others keep the services' own
+     * defaults, and -1 is none.
      *
-     * @throws IllegalArgumentException for a name Nova has no quota for, or a limit below -1
+     * @throws IllegalArgumentException for a name no service has a quota for, or a limit below -1
      */
     public CloudSetup withQuotaDefaults(Map<String, Integer> limits) {
         return new CloudSetup(catalog.withQuotaDefaults(io.novasim.model.quota.QuotaSet.ofKeys(limits)), passwords,

@@ -102,6 +102,12 @@ class IdentityApiTest {
             assertThat(demo.get("/identity/v3/users/d3b07384d113edec49eaa6238ad5ff00/projects").json()
                     .get("projects").findValuesAsText("name")).containsExactly("demo");
             assertThat(Client.anonymous(sim).get("/identity/v3/projects").status()).isEqualTo(401);
+            assertThat(demo.get("/identity/v3/users/21232f297a57a5a743894a0e4a801fc3/projects").json()
+                    .at("/error/message").asText())
+                    .isEqualTo("You are not authorized to perform the requested action: identity:list_user_projects.");
+            assertThat(admin.get("/identity/v3/projects?enabled=true&is_domain=false&parent_id=default").json()
+                    .get("projects")).hasSize(3);
+            assertThat(admin.get("/identity/v3/projects?enabled=false").json().get("projects")).isEmpty();
         }
     }
 }

@@ -109,6 +109,8 @@ class ImageUploadTest extends SeededCloudTest {
                 .isEqualTo("You are not authorized to complete publicize_image action.");
         assertThat(Client.as(sim, "admin", "admin").post("/image/v2/images", "{\"visibility\": \"public\"}")
                 .status()).isEqualTo(201);
+        assertThat(Client.as(sim, "admin", "admin").post("/image/v2/images", "{\"owner\": \""
+                + io.novasim.CloudSetup.DEMO_PROJECT + "\"}").status()).as("no owner is dropped").isEqualTo(501);
         assertThat(demo.post("/image/v2/images", "{\"status\": \"active\"}").json().get("message").asText())
                 .isEqualTo("Attribute 'status' is read-only.");
         assertThat(demo.post("/image/v2/images", "{\"deleted\": \"yes\"}").json().get("message").asText())
@@ -117,6 +119,8 @@ class ImageUploadTest extends SeededCloudTest {
                 .isEqualTo("Invalid value '-1' for parameter 'min_disk': Cannot be a negative value");
         assertThat(demo.post("/image/v2/images", "{").json().get("message").asText())
                 .isEqualTo("Malformed JSON in request body.");
+        assertThat(demo.post("/image/v2/images", "").json().get("message").asText())
+                .isEqualTo("Body expected in request.");
         String chosen = "7b1e9a38-3c1f-4e0a-9a57-2f7c5f6b9d10";
         assertThat(demo.post("/image/v2/images", "{\"id\": \"" + chosen + "\"}").json().get("id").asText())
                 .isEqualTo(chosen);
@@ -138,5 +142,10 @@ class ImageUploadTest extends SeededCloudTest {
                 .findValuesAsText("name")).containsExactly("ours");
         Client.Response delete = alt.delete("/image/v2/images/" + community);
         assertThat(delete.status()).isEqualTo(403);
+        Client.Response upload = alt.withHeader("Content-Type", "application/octet-stream")
+                .send("PUT", "/image/v2/images/" + community + "/file", "data");
+        assertThat(upload.status()).isEqualTo(403);
+        assertThat(upload.json().get("message").asText())
+                .isEqualTo("Not allowed to upload image data for image " + community);
     }
 }

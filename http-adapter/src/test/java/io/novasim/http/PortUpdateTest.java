@@ -53,6 +53,8 @@ class PortUpdateTest extends SeededCloudTest {
         Client.Response inUse = demo.delete("/network/v2.0/security-groups/" + web);
         assertThat(inUse.status()).isEqualTo(409);
         assertThat(inUse.json().at("/NeutronError/message").asText()).isEqualTo("Security Group " + web + " in use.");
+        assertThat(demo.put("/network/v2.0/ports/" + port, "{\"port\": {\"security_groups\": null}}").json()
+                .at("/port/security_groups")).as("null is no group, as neutron-lib converts it").isEmpty();
     }
 
     @Test

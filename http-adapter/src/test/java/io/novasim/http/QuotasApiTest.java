@@ -109,6 +109,9 @@ class QuotasApiTest extends SeededCloudTest {
                 + "'^-?[0-9]+$'");
         assertThat(admin.put(path, "{\"quota_set\": {\"cores\": -2}}").json().at("/badRequest/message").asText())
                 .isEqualTo("Invalid input for field/attribute cores. Value: -2. -2 is less than the minimum of -1");
+        assertThat(admin.put(path, "{\"quota_set\": {\"ram\": 2147483648}}").json().at("/badRequest/message")
+                .asText()).isEqualTo("Invalid input for field/attribute ram. Value: 2147483648. 2147483648 is greater "
+                + "than the maximum of 2147483647");
         assertThat(admin.put(path, "{\"quota_set\": {\"networks\": 1}}").json().at("/badRequest/message").asText())
                 .isEqualTo("The networks quota has been removed");
         assertThat(admin.microversion("2.36").put(path, "{\"quota_set\": {\"floating_ips\": 1}}").json()
@@ -179,6 +182,12 @@ class QuotasApiTest extends SeededCloudTest {
                 .isEqualTo("Invalid input for operation: 'many' is not an integer.");
         assertThat(admin.put(path, "{\"quota\": {\"volumes\": 1}}").json().at("/NeutronError/message").asText())
                 .isEqualTo("Unrecognized attribute(s) 'volumes'");
+        assertThat(admin.put(path, "{\"quota\": {\"port\": -5}}").json().at("/NeutronError/message").asText())
+                .isEqualTo("Invalid input for port. Reason: '-5' is too small - must be at least '-1'.");
+        assertThat(demo.put(path, "{\"quota\": {\"port\": 5}}").json().at("/NeutronError/message").asText())
+                .isEqualTo("rule:update_quota is disallowed by policy");
+        assertThat(demo.delete(path).json().at("/NeutronError/message").asText())
+                .isEqualTo("rule:delete_quota is disallowed by policy");
         Client.Response over = demo.post("/network/v2.0/networks", "{\"network\": {\"name\": \"second\"}}");
         assertThat(over.status()).as("the demo project has its private network").isEqualTo(409);
         assertThat(over.json().get("NeutronError").toString()).isEqualTo("{\"type\":\"OverQuota\",\"message\":"
@@ -207,6 +216,12 @@ class QuotasApiTest extends SeededCloudTest {
                 .asText()).isEqualTo("Invalid input received: Bad key(s) in quota set: colour");
         assertThat(admin.put(adminPath, "{\"quota_set\": {\"volumes\": -3}}").json().at("/badRequest/message")
                 .asText()).isEqualTo("volumes must be >= -1");
+        assertThat(admin.put(adminPath, "{\"quota_set\": {\"volumes\": \"ten\"}}").json()
+                .at("/badRequest/message").asText()).isEqualTo("volumes must be an integer");
+        assertThat(admin.put(adminPath, "{\"quota_set\": {\"gigabytes\": 2147483648}}").json()
+                .at("/badRequest/message").asText()).isEqualTo("gigabytes must be <= 2147483647");
+        assertThat(demo.put(path, "{\"quota_set\": {\"volumes\": 20}}").json().at("/forbidden/message").asText())
+                .isEqualTo("Policy doesn't allow volume_extension:quotas:update to be performed.");
         Client.Response set = admin.put(adminPath, "{\"quota_set\": {\"volumes\": 2}}");
         assertThat(set.status()).isEqualTo(200);
         assertThat(set.json().get("quota_set").has("id")).isFalse();
@@ -223,5 +238,16 @@ class QuotasApiTest extends SeededCloudTest {
         assertThat(limits.get("totalVolumesUsed").asInt()).isEqualTo(2);
         assertThat(admin.delete(adminPath).status()).isEqualTo(200);
         assertThat(demo.get(path).json().at("/quota_set/volumes").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void anInterfaceNovaWouldMakeAPortForIsRefusedOverThePortQuota() {
+        String server = boot("web").json().at("/server/id").asText();
+        sim.control().advance(java.time.Duration.ofSeconds(10));
+        admin.put("/network/v2.0/quotas/" + CloudSetup.DEMO_PROJECT, "{\"quota\": {\"port\": 1}}");
+        Client.Response attach = demo.post("/v2.1/servers/" + server + "/os-interface",
+                "{\"interfaceAttachment\": {\"net_id\": \"3cb9bc59-5699-4588-a4b1-b87f96708bc6\"}}");
+        assertThat(attach.status()).isEqualTo(403);
+        assertThat(attach.json().at("/forbidden/message").asText()).isEqualTo("Maximum number of ports exceeded");
     }
 }

@@ -342,7 +342,8 @@ public final class Cloud {
     /** A project's limits with what it uses of each ({@code os-quota-sets/{id}/detail}), for a caller who may read them. */
     public synchronized QuotaUsage quotaDetail(Caller caller, String projectId) {
         settle();
-        return new QuotaUsage(quotas.readable(caller, projectId, Quotas.DETAIL_POLICY), quotas.usage(projectId));
+        return new QuotaUsage(quotas.readable(caller, projectId, Quotas.DETAIL_POLICY),
+                quotas.usage(projectId, io.novasim.model.quota.QuotaResource.Service.COMPUTE));
     }
 
     /**
@@ -358,20 +359,23 @@ public final class Cloud {
             io.novasim.state.rules.AdminPolicy.LIMITS_OTHER_PROJECT.enforce(caller.admin());
             projectId = tenantId;
         }
-        return new QuotaUsage(quotas.limits(projectId), quotas.usage(projectId));
+        return new QuotaUsage(quotas.limits(projectId),
+                quotas.usage(projectId, io.novasim.model.quota.QuotaResource.Service.COMPUTE));
     }
 
     /**
      * A project's quota in Neutron or Cinder, with what it uses of each resource, for the project itself or an admin
      * (else the service's 403).
      *
-     * @param details whether the caller asked for the usage too (Neutron words another's refusal differently then)
+     * @param details whether the caller asked for the usage too (Neutron words another's refusal differently then);
+     *                without, the usage is left empty
      */
     public synchronized QuotaUsage serviceQuota(Caller caller, String projectId,
                                                 io.novasim.model.quota.QuotaResource.Service service,
                                                 boolean details) {
         settle();
-        return new QuotaUsage(quotas.readableIn(caller, projectId, service, details), quotas.usage(projectId));
+        return new QuotaUsage(quotas.readableIn(caller, projectId, service, details),
+                details ? quotas.usage(projectId, service) : Map.of());
     }
 
     /**
@@ -448,16 +452,14 @@ public final class Cloud {
     public synchronized ServerReadout readServer(Caller caller, String serverId) {
         settle();
         Server server = world.visibleServer(caller, serverId);
-        return new ServerReadout(server, addressesOf(serverId), volumes.attachmentsOnServer(serverId),
-                securityGroupsOf(serverId));
+        return readout(server);
     }
 
     /** {@link #readServer} for every server the caller may see, newest first. */
     public synchronized List<ServerReadout> readServers(Caller caller) {
         List<ServerReadout> readouts = new ArrayList<>();
         for (Server server : servers(caller)) {
-            readouts.add(new ServerReadout(server, addressesOf(server.id()),
-                    volumes.attachmentsOnServer(server.id()), securityGroupsOf(server.id())));
+            readouts.add(readout(server));
         }
         return readouts;
     }
@@ -466,13 +468,22 @@ public final class Cloud {
     public synchronized Map<String, List<ServerAddress>> addresses(Caller caller, String serverId) {
         settle();
         world.visibleServer(caller, serverId);
-        return addressesOf(serverId);
+        return addressesOf(interfaces.boundTo(serverId));
     }
 
-    /** The names of the server's ports' groups, port by port (Nova's get_instances_security_groups_bindings). */
-    private List<String> securityGroupsOf(String serverId) {
-        List<String> names = new ArrayList<>(1);
-        for (Port port : interfaces.boundTo(serverId)) {
+    private ServerReadout readout(Server server) {
+        List<Port> ports = interfaces.boundTo(server.id());
+        return new ServerReadout(server, addressesOf(ports), volumes.attachmentsOnServer(server.id()),
+                securityGroupsOf(ports));
+    }
+
+    /** The names of the ports' groups, port by port (Nova's get_instances_security_groups_bindings). */
+    private List<String> securityGroupsOf(List<Port> ports) {
+        if (ports.isEmpty()) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>(ports.size());
+        for (Port port : ports) {
             for (String groupId : port.securityGroupIds()) {
                 io.novasim.model.network.SecurityGroup group = world.securityGroups.get(groupId);
                 if (group != null) {
@@ -483,9 +494,9 @@ public final class Cloud {
         return names;
     }
 
-    private Map<String, List<ServerAddress>> addressesOf(String serverId) {
+    private Map<String, List<ServerAddress>> addressesOf(List<Port> ports) {
         Map<String, List<ServerAddress>> byNetwork = new LinkedHashMap<>();
-        for (Port port : interfaces.boundTo(serverId)) {
+        for (Port port : ports) {
             String name = world.catalog.network(port.networkId()).map(Network::name).orElse(port.networkId());
             for (FixedIp ip : port.fixedIps()) {
                 byNetwork.computeIfAbsent(name, k -> new ArrayList<>())

@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * A copy of everything a {@link Cloud} holds at one instant: equal states mean equal clouds.
  *
- * @param quotaOverrides the quota limits admins set, by project, then by Nova's resource name
+ * @param quotaOverrides the quota limits admins set, by project, then by the services' resource names
  */
 public record CloudState(Instant now, List<Server> servers, Map<String, List<InstanceAction>> actions,
                          List<Port> ports, List<Volume> volumes, List<VolumeAttachment> volumeAttachments,

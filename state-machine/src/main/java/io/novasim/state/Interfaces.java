@@ -80,7 +80,8 @@ final class Interfaces {
      */
     private List<String> checkedGroups(Caller caller, String projectId, List<String> groupIds) {
         List<String> missing = new ArrayList<>();
-        for (String id : new java.util.LinkedHashSet<>(groupIds)) {
+        java.util.Set<String> unique = new java.util.LinkedHashSet<>(groupIds);
+        for (String id : unique) {
             io.novasim.model.network.SecurityGroup group = world.securityGroups.get(id);
             if (group == null || !(caller.admin() || group.projectId().equals(projectId))) {
                 missing.add(id);
@@ -89,7 +90,7 @@ final class Interfaces {
         if (!missing.isEmpty()) {
             throw Refusal.SECURITY_GROUP_NOT_FOUND.exception(String.join(", ", missing));
         }
-        return List.copyOf(new java.util.LinkedHashSet<>(groupIds));
+        return List.copyOf(unique);
     }
 
     /**
@@ -128,12 +129,8 @@ final class Interfaces {
 
     /** A new port's groups when none are named: its project's default group, as Neutron puts it in. */
     private List<String> defaultGroups(String projectId) {
-        for (io.novasim.model.network.SecurityGroup group : world.securityGroups.values()) {
-            if (group.projectId().equals(projectId) && group.name().equals("default")) {
-                return List.of(group.id());
-            }
-        }
-        return List.of();
+        String id = SecurityGroups.defaultId(projectId);
+        return world.securityGroups.containsKey(id) ? List.of(id) : List.of(); // an admin may have deleted it
     }
 
     Port visiblePort(Caller caller, String portId) {
@@ -171,9 +168,7 @@ final class Interfaces {
                     ? usableNetwork(caller, command.networkId(),
                             Refusal.NETWORK_NOT_FOUND)
                     : onlyNetwork(server.projectId());
-            if (quotas.portsAllowFor(server.projectId(), 1, 1) < 1) {
-                throw Refusal.PORT_LIMIT_EXCEEDED.exception(); // Neutron's OverQuota, as Nova words it
-            }
+            quotas.checkPort(server.projectId());
             ip = allocate(network, command.fixedIp(), ATTACH_IN_USE);
         }
         Optional<FaultEffect> fault = world.fault(FaultTarget.server(Operation.ATTACH_INTERFACE, server.id(),

@@ -46,21 +46,26 @@ final class Quotas {
      * its servers, and its server groups (key pairs and group members are counted per user and per group, so the
      * project view shows 0, as Nova's does). Neutron: its networks, subnets, ports (Nova's too), security groups and
      * their rules (the default group's too). Cinder: its volumes, in every status until they are gone, and their
-     * sizes.
+     * sizes. Only the one service's resources are counted; the others show 0.
      */
-    Map<QuotaResource, Long> usage(String projectId) {
-        World.ServerUsage servers = world.serverUsage(projectId);
+    Map<QuotaResource, Long> usage(String projectId, QuotaResource.Service service) {
         Map<QuotaResource, Long> usage = new EnumMap<>(QuotaResource.class);
         for (QuotaResource resource : QuotaResource.all()) {
             usage.put(resource, 0L);
         }
-        usage.put(QuotaResource.INSTANCES, (long) servers.instances());
-        usage.put(QuotaResource.CORES, servers.cores());
-        usage.put(QuotaResource.RAM, servers.ram());
-        usage.put(QuotaResource.SERVER_GROUPS, world.serverGroups.values().stream()
-                .filter(g -> g.projectId().equals(projectId)).count());
-        usage.putAll(networkUsage(projectId));
-        usage.putAll(volumeUsage(projectId));
+        switch (service) {
+            case COMPUTE -> {
+                World.ServerUsage servers = world.serverUsage(projectId);
+                usage.put(QuotaResource.INSTANCES, (long) servers.instances());
+                usage.put(QuotaResource.CORES, servers.cores());
+                usage.put(QuotaResource.RAM, servers.ram());
+                usage.put(QuotaResource.SERVER_GROUPS, world.serverGroups.values().stream()
+                        .filter(g -> g.projectId().equals(projectId)).count());
+            }
+            case NETWORK -> usage.putAll(networkUsage(projectId));
+            case VOLUME -> usage.putAll(volumeUsage(projectId));
+            default -> throw new IllegalArgumentException(service.name());
+        }
         return usage;
     }
 
@@ -177,15 +182,14 @@ final class Quotas {
                 throw Refusal.NETWORKS_QUOTA_REMOVED.exception();
             }
         }
-        Map<QuotaResource, Long> usage = usage(command.projectId());
+        Map<QuotaResource, Long> usage = command.checkUsage() ? usage(command.projectId(), service) : Map.of();
         Map<QuotaResource, Integer> own = world.quotaOverrides.getOrDefault(command.projectId(), Map.of());
         Map<QuotaResource, Integer> changes = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> entry : command.limits().entrySet()) {
             QuotaResource resource = QuotaResource.byKey(service, entry.getKey()).orElseThrow();
             int limit = entry.getValue();
-            long used = usage.get(resource);
             if (command.checkUsage()) {
-                checkAgainstUsage(resource, limit, used, own.containsKey(resource));
+                checkAgainstUsage(resource, limit, usage.get(resource), own.containsKey(resource));
             }
             changes.put(resource, limit);
         }
@@ -250,10 +254,11 @@ final class Quotas {
      */
     void checkNetwork(String projectId, Map<QuotaResource, Integer> deltas) {
         QuotaSet limits = limits(projectId);
-        Map<QuotaResource, Long> usage = networkUsage(projectId);
         java.util.TreeSet<String> overs = new java.util.TreeSet<>();
         deltas.forEach((resource, delta) -> {
-            if (!limits.allows(resource, usage.get(resource) + delta)) {
+            // an unlimited resource is not counted: a cloud without quotas pays nothing per create
+            if (limits.limit(resource) != QuotaResource.UNLIMITED
+                    && !limits.allows(resource, networkUsage(projectId).get(resource) + delta)) {
                 overs.add("'" + resource.key() + "'");
             }
         });
@@ -282,6 +287,17 @@ final class Quotas {
     }
 
     /**
+     * Refuses a port Nova makes to attach an interface beyond the project's port quota: Neutron's OverQuota, as Nova
+     * words it ({@code _create_port_minimal}).
+     */
+    void checkPort(String projectId) {
+        int quota = limits(projectId).limit(QuotaResource.PORT);
+        if (quota != QuotaResource.UNLIMITED && networkUsage(projectId).get(QuotaResource.PORT) + 1 > quota) {
+            throw Refusal.PORT_LIMIT_EXCEEDED.exception();
+        }
+    }
+
+    /**
      * Refuses a volume beyond the project's Cinder quotas, in Cinder's order: the size against
      * per_volume_gigabytes, then volumes and gigabytes (and the default type's), the first over in sorted order
      * named ({@code process_reserve_over_quota}).
@@ -291,6 +307,11 @@ final class Quotas {
         int perVolume = limits.limit(QuotaResource.PER_VOLUME_GIGABYTES);
         if (perVolume != QuotaResource.UNLIMITED && sizeGb > perVolume) {
             throw Refusal.VOLUME_SIZE_EXCEEDS_LIMIT.exception(sizeGb, perVolume);
+        }
+        if (java.util.stream.Stream.of(QuotaResource.VOLUMES, QuotaResource.GIGABYTES,
+                QuotaResource.DEFAULT_TYPE_VOLUMES, QuotaResource.DEFAULT_TYPE_GIGABYTES)
+                .allMatch(r -> limits.limit(r) == QuotaResource.UNLIMITED)) {
+            return; // nothing to count against
         }
         Map<QuotaResource, Long> usage = volumeUsage(projectId);
         java.util.TreeMap<String, QuotaResource> overs = new java.util.TreeMap<>();
@@ -340,7 +361,7 @@ final class Quotas {
             allowed = Math.min(allowed, Math.floorDiv(limits.limit(QuotaResource.RAM) - used.ram(), flavor.ramMb()));
         }
         if (allowed >= min && allowed <= max) {
-            return instancesAllowed(projectId, flavor, min, (int) allowed);
+            return (int) allowed; // Nova checks again with max_count = allowed, which the headroom already holds
         }
         String instances = min == max ? String.valueOf(min) : min + "-" + max;
         throw exceeded(overs, Map.of(QuotaResource.INSTANCES, instances,

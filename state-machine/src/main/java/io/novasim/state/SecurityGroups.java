@@ -23,15 +23,14 @@ import java.util.UUID;
  */
 final class SecurityGroups {
     private final World world;
-
-    /** Every project's default group, with ids made from the project's, so that they take no seeded draws. */
     private final Quotas quotas;
 
+    /** Every project's default group, with ids made from the project's, so that they take no seeded draws. */
     SecurityGroups(World world, Quotas quotas, Instant start) {
         this.quotas = quotas;
         this.world = world;
         for (Project project : world.catalog.projects()) {
-            String id = stableId("default-security-group:" + project.id());
+            String id = defaultId(project.id());
             List<SecurityGroupRule> rules = new ArrayList<>();
             int n = 0;
             for (String ethertype : List.of("IPv4", "IPv6")) {
@@ -47,6 +46,11 @@ final class SecurityGroups {
 
     private static String stableId(String seed) {
         return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The id of a project's default group, made from the project's. */
+    static String defaultId(String projectId) {
+        return stableId("default-security-group:" + projectId);
     }
 
     Receipt create(Caller caller, CreateSecurityGroup command, String requestId, Instant now) {

@@ -183,14 +183,24 @@ class QuotaProperties {
                                 .findFirst().orElseThrow();
                         Caller owner = CALLERS.stream().filter(c -> c.userId().equals(server.userId())).findFirst()
                                 .orElseThrow();
+                        // a restore the state allows is refused exactly when the quotas cannot hold the server again
+                        boolean restorable = op == Operation.RESTORE && server.vmState() == VmState.SOFT_DELETED
+                                && server.taskState() == io.novasim.model.server.TaskState.NONE;
+                        boolean fits = fitting(r.cloud.quotaLimits(ADMIN, server.projectId()),
+                                usage(r.cloud, server.projectId()), CATALOG.flavor(server.flavorId()).orElseThrow(),
+                                1, 1) == 1;
                         try {
                             r.cloud.execute(owner, new Perform(id, op));
+                            assertThat(!restorable || fits).as("a restore over the quotas is refused").isTrue();
                             if (op == Operation.RESTORE) {
                                 r.unbound.add(server.projectId());
                             }
                         } catch (ComputeException refusedByStateOrQuota) {
                             // 500: Nova does not expect a forceDelete of a server that is not soft-deleted
                             assertThat(refusedByStateOrQuota.code()).isIn(403, 409, 500);
+                            assertThat(restorable && fits).as("refused: %s", refusedByStateOrQuota.getMessage())
+                                    .isFalse();
+                            assertThat(refusedByStateOrQuota.code() == 403).isEqualTo(restorable);
                         }
                     }));
         };

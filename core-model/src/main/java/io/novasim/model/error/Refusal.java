@@ -552,7 +552,6 @@ public enum Refusal {
 
     /** An image that does not exist. */
     GLANCE_IMAGE_NOT_FOUND(Body.WEBOB, 404, "Not Found", "No image found with ID {image}"),
-    /** A delete of an image the caller does not own (Glance's delete_image policy). */
     /** An upload to an image that is not queued (Glance's {@code InvalidImageStatusTransition}). */
     GLANCE_STATUS_TRANSITION(Body.WEBOB, 409, "Conflict", "Image status transition from {from} to {to} is not "
             + "allowed"),
@@ -584,6 +583,7 @@ public enum Refusal {
     GLANCE_DUPLICATE_ID(Body.WEBOB, 409, "Conflict", "Image ID {image} already exists!"),
     /** An upload to another project's image that the caller may see. */
     GLANCE_UPLOAD_FORBIDDEN(Body.WEBOB, 403, "Forbidden", "Not allowed to upload image data for image {image}"),
+    /** A delete of an image the caller does not own (Glance's delete_image policy). */
     GLANCE_DELETE_FORBIDDEN(Body.WEBOB, 403, "Forbidden", "You are not permitted to delete this image."),
     /** An admin's delete of an image of the setup, which the simulator keeps as it started. */
     GLANCE_SETUP_IMAGE(Body.WEBOB, 501, "Not Implemented", "novasim does not simulate deleting an image of the "

@@ -16,9 +16,23 @@ public record ImageData(long sizeBytes, String checksum, String sha512) {
         Objects.requireNonNull(sha512, "sha512");
     }
 
-    /** The data a client uploaded. */
-    public static ImageData of(byte[] bytes) {
-        return new ImageData(bytes.length, hex("MD5", bytes), hex("SHA-512", bytes));
+    /** Digests data as it comes, piece by piece: an upload of any size is never held whole. */
+    public static final class Digest {
+        private final MessageDigest md5 = digest("MD5");
+        private final MessageDigest sha512 = digest("SHA-512");
+        private long size;
+
+        public void update(byte[] buffer, int offset, int length) {
+            md5.update(buffer, offset, length);
+            sha512.update(buffer, offset, length);
+            size += length;
+        }
+
+        /** The data digested so far. */
+        public ImageData finish() {
+            return new ImageData(size, HexFormat.of().formatHex(md5.digest()),
+                    HexFormat.of().formatHex(sha512.digest()));
+        }
     }
 
     /**
@@ -31,8 +45,12 @@ public record ImageData(long sizeBytes, String checksum, String sha512) {
     }
 
     private static String hex(String algorithm, byte[] bytes) {
+        return HexFormat.of().formatHex(digest(algorithm).digest(bytes));
+    }
+
+    private static MessageDigest digest(String algorithm) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
+            return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(algorithm + " is required of every JVM", e);
         }

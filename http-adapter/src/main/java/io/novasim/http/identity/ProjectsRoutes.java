@@ -15,11 +15,13 @@ import java.util.Optional;
 
 /**
  * Keystone's projects, read-only, as clients look them up (openstackclient's {@code quota set demo} finds the project
- * by id, then by name): {@code GET /v3/projects} (admins; {@code name} and {@code domain_id} filters), a project by id
+ * by id, then by name): {@code GET /v3/projects} (admins; filtered by name, domain, parent, enabled), a project by id
  * (admins, or the caller's own) and a user's own projects. Keystone's Zed default policies decide who may read what.
  */
 final class ProjectsRoutes {
     static final String PROJECTS = "/identity/v3/projects";
+    /** The attributes Keystone's project list filters on exactly (others it ignores, as Keystone does). */
+    private static final List<String> FILTERS = List.of("name", "domain_id", "enabled", "is_domain", "parent_id");
 
     private final Simulation simulation;
 
@@ -58,12 +60,12 @@ final class ProjectsRoutes {
         if (!token.admin()) {
             return Errors.keystone(Refusal.KEYSTONE_FORBIDDEN, "identity:list_projects");
         }
-        String name = exchange.query("name");
-        String domain = exchange.query("domain_id");
         List<Object> views = new ArrayList<>();
         for (Project project : simulation.setup().catalog().projects()) {
-            if ((name == null || name.equals(project.name())) && (domain == null || domain.equals(project.domainId()))) {
-                views.add(view(exchange, project));
+            Map<String, Object> view = view(exchange, project);
+            if (FILTERS.stream().allMatch(f -> exchange.query(f) == null
+                    || exchange.query(f).equalsIgnoreCase(String.valueOf(view.get(f))))) {
+                views.add(view);
             }
         }
         return Reply.ok(Json.object("projects", views, "links", links(exchange, PROJECTS)));

@@ -10,9 +10,6 @@ import io.novasim.state.command.CreateImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +28,8 @@ final class ImageRequest {
     static final List<String> CONTAINER_FORMATS = List.of("ami", "ari", "aki", "bare", "ovf", "ova", "docker",
             "compressed");
     private static final List<String> VISIBILITIES = List.of("community", "public", "private", "shared");
-    /** Attributes a request may not name at all ({@code _disallowed_properties}). */
-    private static final Set<String> DISALLOWED = Set.of("direct_url", "self", "file", "schema", "stores");
+    /** Attributes a request may not name at all ({@code _disallowed_properties}), in the order Glance checks them. */
+    private static final List<String> DISALLOWED = List.of("direct_url", "self", "file", "schema", "stores");
     /** Attributes Glance sets itself ({@code _readonly_properties}, less the disallowed). */
     private static final Set<String> READ_ONLY = Set.of("created_at", "updated_at", "status", "checksum", "size",
             "virtual_size", "os_hash_algo", "os_hash_value");
@@ -90,7 +87,7 @@ final class ImageRequest {
             throw new GlanceError(Refusal.GLANCE_ATTRIBUTE_NOT_SIMULATED, "image tags");
         }
         JsonNode owner = body.get("owner");
-        if (owner != null && !owner.isNull() && !owner.asText().equals(projectId) && !admin) {
+        if (owner != null && !owner.isNull() && !owner.asText().equals(projectId)) {
             throw new GlanceError(Refusal.GLANCE_ATTRIBUTE_NOT_SIMULATED, "images owned by another project");
         }
         Map<String, String> properties = new LinkedHashMap<>();
@@ -117,23 +114,16 @@ final class ImageRequest {
 
     /** An upload's data: its size and hashes, digested as it streams in (the simulator keeps no bytes). */
     static ImageData data(InputStream in) {
+        ImageData.Digest digest = new ImageData.Digest();
+        byte[] buffer = new byte[64 * 1024];
         try {
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
-            MessageDigest sha512 = MessageDigest.getInstance("SHA-512");
-            byte[] buffer = new byte[64 * 1024];
-            long size = 0;
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                md5.update(buffer, 0, read);
-                sha512.update(buffer, 0, read);
-                size += read;
+                digest.update(buffer, 0, read);
             }
-            return new ImageData(size, HexFormat.of().formatHex(md5.digest()),
-                    HexFormat.of().formatHex(sha512.digest()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 and SHA-512 are required of every JVM", e);
         }
+        return digest.finish();
     }
 
     private static String nullableString(JsonNode body, String key, int maxLength) {

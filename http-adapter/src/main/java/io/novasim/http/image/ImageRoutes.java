@@ -116,8 +116,11 @@ public final class ImageRoutes {
         return Reply.empty(204);
     }
 
-    /** The setup's images, then those users and Nova added that the caller may see. */
-    /** @param listed whether the images are listed (others' community images only when asked for) or shown */
+    /**
+     * The setup's images, then those users and Nova added that the caller may see.
+     *
+     * @param listed whether the images are listed (others' community images only when asked for) or shown
+     */
     private List<Map<String, Object>> all(Call call, boolean listed) {
         List<Map<String, Object>> views = new ArrayList<>();
         for (Image image : simulation.cloud().catalog().images()) {

@@ -100,7 +100,8 @@ final class NetworkRequest {
     }
 
     /** A boolean as Neutron's converter reads one: true or false, or their spellings as text. */
-    private static boolean bool(JsonNode object, String key, boolean otherwise) {
+    /** A boolean attribute as neutron-lib converts one, or {@code otherwise} when absent or null. */
+    static boolean bool(JsonNode object, String key, boolean otherwise) {
         JsonNode value = object.get(key);
         if (value == null || value.isNull()) {
             return otherwise;

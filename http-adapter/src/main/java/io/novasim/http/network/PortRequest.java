@@ -46,13 +46,16 @@ final class PortRequest {
         Set<String> known = new java.util.HashSet<>(APPLIED);
         known.addAll(DEFAULT_ONLY.keySet());
         JsonNode port = NeutronBody.resource(call, "port", known);
-        DEFAULT_ONLY.forEach((attribute, defaults) -> {
-            JsonNode value = port.get(attribute);
-            if (value != null && !defaults.contains(value.isTextual() ? value.textValue() : value.toString())) {
+        // in the body's order, so that the first attribute refused is the same on every run
+        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> fields = port.fields(); fields.hasNext(); ) {
+            java.util.Map.Entry<String, JsonNode> field = fields.next();
+            Set<String> defaults = DEFAULT_ONLY.get(field.getKey());
+            JsonNode value = field.getValue();
+            if (defaults != null && !defaults.contains(value.isTextual() ? value.textValue() : value.toString())) {
                 throw new NeutronError(Refusal.NEUTRON_ATTRIBUTE_NOT_SIMULATED, "creating a port with "
-                        + attribute + " " + value);
+                        + field.getKey() + " " + value);
             }
-        });
+        }
         JsonNode networkId = port.get("network_id");
         if (networkId == null || !networkId.isTextual()) {
             throw new NeutronError(Refusal.REQUIRED_ATTRIBUTE_MISSING, "network_id");
@@ -79,11 +82,17 @@ final class PortRequest {
                 NeutronBody.text(port, "description", null), securityGroups(port));
     }
 
-    /** A request's {@code security_groups}: a list of group ids, or null when it names none. */
+    /**
+     * A request's {@code security_groups}: a list of group ids, or null when it does not name them; JSON null is an
+     * empty list, as neutron-lib's convert_none_to_empty_list makes it.
+     */
     static List<String> securityGroups(JsonNode port) {
         JsonNode groups = port.get("security_groups");
-        if (groups == null || groups.isNull()) {
+        if (groups == null) {
             return null;
+        }
+        if (groups.isNull()) {
+            return List.of();
         }
         List<String> ids = new java.util.ArrayList<>();
         if (groups.isArray()) {

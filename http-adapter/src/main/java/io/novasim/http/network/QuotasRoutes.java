@@ -84,7 +84,7 @@ final class QuotasRoutes {
         Set<String> accepted = new java.util.HashSet<>(known);
         accepted.addAll(Set.of("check_limit", "force"));
         JsonNode quota = NeutronBody.resource(call, "quota", accepted);
-        boolean checkLimit = quota.has("check_limit") && bool(quota.get("check_limit"));
+        boolean checkLimit = NetworkRequest.bool(quota, "check_limit", false);
         Map<String, Integer> limits = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = quota.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -129,10 +129,5 @@ final class QuotasRoutes {
             throw new NeutronError(Refusal.NEUTRON_QUOTA_TOO_LARGE, resource, number);
         }
         return (int) number;
-    }
-
-    private static boolean bool(JsonNode value) {
-        return value.isBoolean() ? value.booleanValue() : Set.of("true", "1", "yes", "on")
-                .contains(value.asText().toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -113,7 +113,7 @@ final class QuotasRoutes {
 
     private Reply limits(Call call) {
         Cloud.QuotaUsage quota = simulation.cloud().serviceQuota(call.caller(), call.caller().projectId(), VOLUME,
-                false);
+                true);
         Map<String, Object> absolute = Json.object();
         LIMIT_NAMES.forEach((resource, names) -> absolute.put(names[0], quota.limits().limit(resource)));
         LIMIT_NAMES.forEach((resource, names) -> absolute.put(names[1], quota.inUse().get(resource)));

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A setup file as written (YAML or JSON, snake_case keys). {@code quotas} are the default limits of every project
- * (Nova's {@code [quota]} options) by Nova's names, -1 for none; the others keep Nova's defaults. Everything is nullable here: {@link SetupAssembler} checks
- * what is required and fills in the defaults, so its messages can name the field.
+ * A setup file as written (YAML or JSON, snake_case keys). {@code quotas} are the default limits of every project,
+ * by Nova's, Neutron's and Cinder's names ({@code instances}, {@code port}, {@code volumes}...), -1 for none; the
+ * others keep the services' own defaults. Everything is nullable here: {@link SetupAssembler} checks what is required
+ * and fills in the defaults, so its messages can name the field.
  */
 public record SetupFile(List<ProjectEntry> projects, List<UserEntry> users, List<FlavorEntry> flavors,
                         List<ImageEntry> images, List<NetworkEntry> networks, List<VolumeEntry> volumes,
