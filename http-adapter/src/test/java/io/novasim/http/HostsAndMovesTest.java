@@ -2,13 +2,9 @@ package io.novasim.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.novasim.CloudSetup;
-import io.novasim.NovaSimulator;
 import io.novasim.model.catalog.ComputeHost;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
@@ -20,29 +16,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * os-hypervisors and os-availability-zone show them.
  */
 @Timeout(30)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostsAndMovesTest {
+class HostsAndMovesTest extends SeededCloudTest {
     private static final String BOOT = """
             {"server": {"name": "%s", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b", "flavorRef": "1"}}""";
-    private NovaSimulator sim;
-    private Client demo;
     private Client admin;
 
-    @BeforeAll
-    void start() {
-        sim = NovaSimulator.builder().seed(81).setup(CloudSetup.demo().withHosts(
-                new ComputeHost("compute-a", "nova"), new ComputeHost("compute-b", "nova"))).build().start();
-    }
-
-    @AfterAll
-    void stop() {
-        sim.close();
+    HostsAndMovesTest() {
+        super(81, builder -> builder.setup(CloudSetup.demo().withHosts(new ComputeHost("compute-a", "nova"),
+                new ComputeHost("compute-b", "nova"))));
     }
 
     @BeforeEach
-    void reset() {
-        sim.control().reset();
-        demo = Client.as(sim, "demo", "demo");
+    void logInTheAdmin() {
         admin = Client.as(sim, "admin", "admin").microversion("2.80");
     }
 

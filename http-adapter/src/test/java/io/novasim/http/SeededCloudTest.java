@@ -13,16 +13,23 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SeededCloudTest {
     private final long seed;
+    private final java.util.function.UnaryOperator<NovaSimulator.Builder> configure;
     NovaSimulator sim;
     Client demo;
 
     SeededCloudTest(long seed) {
+        this(seed, builder -> builder);
+    }
+
+    /** @param configure the class's own world or timings, on a builder that has the seed */
+    SeededCloudTest(long seed, java.util.function.UnaryOperator<NovaSimulator.Builder> configure) {
         this.seed = seed;
+        this.configure = configure;
     }
 
     @BeforeAll
     void startTheCloud() {
-        sim = NovaSimulator.builder().seed(seed).build().start();
+        sim = configure.apply(NovaSimulator.builder().seed(seed)).build().start();
     }
 
     @AfterAll

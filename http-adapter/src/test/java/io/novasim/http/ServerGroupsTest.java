@@ -2,13 +2,9 @@ package io.novasim.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.novasim.CloudSetup;
-import io.novasim.NovaSimulator;
 import io.novasim.model.catalog.ComputeHost;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
@@ -17,27 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Server groups on two hosts: affinity keeps members together, anti-affinity apart until no host is left. */
 @Timeout(30)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ServerGroupsTest {
-    private NovaSimulator sim;
-    private Client demo;
+class ServerGroupsTest extends SeededCloudTest {
     private Client admin;
 
-    @BeforeAll
-    void start() {
-        sim = NovaSimulator.builder().seed(97).setup(CloudSetup.demo().withHosts(
-                new ComputeHost("compute-a", "nova"), new ComputeHost("compute-b", "nova"))).build().start();
-    }
-
-    @AfterAll
-    void stop() {
-        sim.close();
+    ServerGroupsTest() {
+        super(97, builder -> builder.setup(CloudSetup.demo().withHosts(new ComputeHost("compute-a", "nova"),
+                new ComputeHost("compute-b", "nova"))));
     }
 
     @BeforeEach
-    void reset() {
-        sim.control().reset();
-        demo = Client.as(sim, "demo", "demo");
+    void logInTheAdmin() {
         admin = Client.as(sim, "admin", "admin");
     }
 
