@@ -339,6 +339,15 @@ public final class Cloud {
         return quotas.readable(caller, projectId, Quotas.SHOW_POLICY);
     }
 
+    /**
+     * The default limits, as Nova's {@code os-quota-sets/{id}/defaults} answers them to anyone: for a project Keystone
+     * knows, else Nova's 400.
+     */
+    public synchronized io.novasim.model.quota.QuotaSet quotaDefaults(String projectId) {
+        quotas.existing(projectId);
+        return world.catalog.quotaDefaults();
+    }
+
     /** A project's limits with what it uses of each ({@code os-quota-sets/{id}/detail}), for a caller who may read them. */
     public synchronized QuotaUsage quotaDetail(Caller caller, String projectId) {
         settle();

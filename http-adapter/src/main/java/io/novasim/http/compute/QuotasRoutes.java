@@ -92,10 +92,7 @@ final class QuotasRoutes {
 
     private Reply defaults(Call call) {
         String projectId = call.path("tenant_id");
-        if (simulation.cloud().catalog().project(projectId).isEmpty()) {
-            throw Refusal.PROJECT_NOT_VALID.exception(projectId);
-        }
-        return Reply.ok(quotaSet(call, projectId, simulation.cloud().catalog().quotaDefaults(), null));
+        return Reply.ok(quotaSet(call, projectId, simulation.cloud().quotaDefaults(projectId), null));
     }
 
     private Reply update(Call call) {
