@@ -2,6 +2,7 @@ package io.novasim.junit5;
 
 import io.novasim.NovaSimulator;
 import io.novasim.SimulatorControl;
+import io.novasim.junit5.sweep.FaultSweep;
 import io.novasim.state.faults.FaultRule;
 import io.novasim.state.faults.FiredFault;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -66,6 +67,8 @@ public final class NovaSimulatorExtension
 
     /** What a builder gave, or null for the declarative use, which reads {@link NovaSimulatorTest} per class. */
     private final Recipe configured;
+    /** The builder this extension last started a simulator from: a declared one has no other, and sweeps need it. */
+    private final AtomicReference<NovaSimulator.Builder> startedFrom = new AtomicReference<>();
     /** The simulator this extension started and has not closed yet, for the accessors. */
     private final AtomicReference<NovaSimulator> current = new AtomicReference<>();
 
@@ -150,6 +153,25 @@ public final class NovaSimulatorExtension
      */
     public String cloudsYaml() {
         return simulator().cloudsYaml();
+    }
+
+    /**
+     * A {@link FaultSweep} over simulators made as this extension makes its own (the same builder, so the same seed and
+     * world), each reset before every run: does the code under test survive every fault at every call it makes?
+     * <pre>{@code
+     * nova.sweep().given(sim -> Fixture.make(sim)).run((sim, fixture) -> ...).assertAllPassed();
+     * }</pre>
+     * The sweep's simulators are its own: the test's simulator is not touched.
+     *
+     * @return a sweep of every fault kind at every call, to narrow and {@link FaultSweep#run(FaultSweep.Body) run}
+     * @throws IllegalStateException when the extension was registered declaratively and has not started a simulator
+     */
+    public FaultSweep sweep() {
+        NovaSimulator.Builder builder = configured != null ? configured.simulator() : startedFrom.get();
+        if (builder == null) {
+            throw new IllegalStateException("no simulator settings yet: call sweep() from a test");
+        }
+        return FaultSweep.of(builder);
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -265,6 +287,7 @@ public final class NovaSimulatorExtension
 
     private Handle start(ExtensionContext context) {
         Recipe recipe = configured != null ? configured : Recipe.declaredOn(context);
+        startedFrom.set(recipe.simulator());
         NovaSimulator simulator = recipe.simulator().build();
         try {
             simulator.start();

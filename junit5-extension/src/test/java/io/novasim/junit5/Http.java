@@ -38,6 +38,11 @@ final class Http {
         return send(request.build());
     }
 
+    static HttpResponse<String> delete(URI uri, String token) {
+        return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header("X-Auth-Token", token)
+                .DELETE().build());
+    }
+
     /** GET BASE/v2.1/: the compute version document, no token needed. */
     static int computeVersionStatus(NovaSimulator sim) {
         return get(URI.create(sim.baseUri() + "/v2.1/"), null).statusCode();

@@ -798,6 +798,12 @@ public final class Cloud {
         return world.nextDue();
     }
 
+    /** The work in flight, in the order it falls due (work due by now completed first); held work last. */
+    public synchronized List<PendingWork> pendingWork() {
+        settle();
+        return world.pendingWork();
+    }
+
     /** Advances time until no queued work is left, and returns how far it went. */
     public synchronized Duration runUntilIdle() {
         Instant start = clock.now();

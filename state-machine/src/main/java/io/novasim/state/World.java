@@ -144,7 +144,8 @@ final class World {
             return;
         }
         for (SimEvent event : buffered) {
-            if (executed.accepted() || event instanceof SimEvent.FaultFired) {
+            // A refused call was still checked against the fault plan, and its rules counted it.
+            if (executed.accepted() || event instanceof SimEvent.FaultFired || event instanceof SimEvent.MatchableCall) {
                 listener.on(event);
             }
         }
@@ -200,6 +201,7 @@ final class World {
      * any other effect is returned for the operation to apply.
      */
     Optional<FaultEffect> fault(FaultTarget call, String requestId, Instant now) {
+        emit(new SimEvent.MatchableCall(now, requestId, call));
         Optional<FiredFault> fired = faults.decide(call, requestId, now);
         fired.ifPresent(f -> emit(new SimEvent.FaultFired(now, f)));
         Optional<FaultEffect> effect = fired.map(FiredFault::effect);
@@ -596,6 +598,56 @@ final class World {
             due.poll();
         }
         return Optional.empty();
+    }
+
+    /** Every piece of work in flight, in the order it falls due; held work last, oldest first. */
+    List<PendingWork> pendingWork() {
+        List<Job> all = new ArrayList<>(jobs.values());
+        all.sort((a, b) -> {
+            boolean aHeld = held(a);
+            boolean bHeld = held(b);
+            if (aHeld != bHeld) {
+                return aHeld ? 1 : -1;
+            }
+            int byTime = aHeld ? 0 : a.plannedEnd().compareTo(b.plannedEnd());
+            return byTime != 0 ? byTime : Long.compare(a.ticket(), b.ticket());
+        });
+        List<PendingWork> work = new ArrayList<>(all.size());
+        for (Job job : all) {
+            work.add(new PendingWork(job.serverId(), resourceOf(job.task()), job.operation(), job.phase(),
+                    job.phases(), held(job) ? null : job.plannedEnd(), job.failing()));
+        }
+        return work;
+    }
+
+    private static boolean held(Job job) {
+        return job.stallPhase() == job.phase() && job.stallFor() == null;
+    }
+
+    private String resourceOf(Job.Task task) {
+        if (task instanceof Job.Task.DetachPort port) {
+            return port.portId();
+        } else if (task instanceof Job.Task.AttachVolume attach) {
+            return volumeOf(attach.bdmUuid());
+        } else if (task instanceof Job.Task.DetachVolume detach) {
+            return volumeOf(detach.bdmUuid());
+        } else if (task instanceof Job.Task.SwapVolume swap) {
+            return swap.oldVolumeId();
+        } else if (task instanceof Job.Task.AttachMedia media) {
+            return media.imageId();
+        } else if (task instanceof Job.Task.DetachMedia media) {
+            return media.imageId();
+        } else if (task instanceof Job.Task.CreateVolume volume) {
+            return volume.volumeId();
+        } else if (task instanceof Job.Task.Snapshot snapshot) {
+            return snapshot.imageId();
+        }
+        return null;
+    }
+
+    private String volumeOf(String bdmUuid) {
+        VolumeAttachment attachment = attachments.get(bdmUuid);
+        return attachment == null ? null : attachment.volumeId();
     }
 
     boolean hasWork(String serverId) {

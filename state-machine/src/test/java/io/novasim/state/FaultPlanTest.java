@@ -16,11 +16,13 @@ import io.novasim.state.command.Perform;
 import io.novasim.state.faults.FaultEffect;
 import io.novasim.state.faults.FaultMatch;
 import io.novasim.state.faults.FaultRule;
+import io.novasim.state.faults.FaultTarget;
 import io.novasim.state.faults.FiredFault;
 import io.novasim.state.faults.Trigger;
 import io.novasim.state.ids.SeededIdSource;
 import io.novasim.state.log.EventLog;
 import io.novasim.state.log.Replay;
+import io.novasim.state.log.SimEvent;
 import io.novasim.state.rules.Operation;
 import io.novasim.state.time.Timings;
 import io.novasim.state.time.VirtualClock;
@@ -197,6 +199,52 @@ class FaultPlanTest {
         assertThat(replayed.state()).isEqualTo(cloud.state());
         assertThat(replayLog.events()).isEqualTo(log.events());
         assertThat(cloud.firedFaults()).isNotEmpty();
+    }
+
+    @Test
+    void everyAcceptedCallARuleCanMatchIsReportedWithItsTargetsAndRefusedOnesAreNot() {
+        Server server = activeServer("web");
+        Volume volume = cloud.execute(ALICE, new CreateVolume("v", 1, false, false)).volume();
+        cloud.advance(Duration.ofSeconds(1));
+        String attach = cloud.execute(ALICE, AttachVolume.of(server.id(), volume.id())).requestId();
+        assertThatThrownBy(() -> cloud.execute(ALICE, DetachVolume.of(server.id(), volume.id())))
+                .isInstanceOf(ComputeException.class); // still attaching: refused before the fault plan is asked
+        cloud.advance(Duration.ofSeconds(2));
+        cloud.execute(ALICE, DetachVolume.of(server.id(), volume.id()));
+
+        List<SimEvent.MatchableCall> calls = log.events().stream()
+                .filter(SimEvent.MatchableCall.class::isInstance).map(SimEvent.MatchableCall.class::cast).toList();
+        assertThat(calls).extracting(call -> call.target().operation())
+                .containsExactly(Operation.CREATE, Operation.ATTACH_VOLUME, Operation.DETACH_VOLUME);
+        assertThat(calls.get(0).target().serverName()).isEqualTo("web");
+        assertThat(calls.get(1).requestId()).isEqualTo(attach);
+        assertThat(calls.get(2).target()).satisfies(detach -> {
+            assertThat(detach.serverId()).isEqualTo(server.id());
+            assertThat(detach.volumeId()).isEqualTo(volume.id());
+            assertThat(detach.projectId()).isEqualTo(DEMO);
+        });
+    }
+
+    @Test
+    void aRuleLikeARecordedCallFiresOnThatCallAndOnNoOther() {
+        activeServer("web");
+        activeServer("db");
+        Server web2 = cloud.execute(ALICE, new CreateServer("web2", FLAVOR, IMAGE)).server();
+        cloud.runUntilIdle();
+        List<FaultTarget> stops = new ArrayList<>();
+        for (Server server : cloud.servers(ALICE)) {
+            stops.add(new FaultTarget(Operation.STOP, server.id(), server.name(), DEMO, null, null, null));
+        }
+        FaultMatch likeWeb2 = FaultMatch.like(stops.stream().filter(t -> t.serverId().equals(web2.id()))
+                .findFirst().orElseThrow());
+        assertThat(stops).filteredOn(likeWeb2::matches).hasSize(1);
+        assertThat(likeWeb2.matches(new FaultTarget(Operation.START, web2.id(), "web2", DEMO, null, null, null)))
+                .isFalse();
+
+        FaultMatch aCreate = FaultMatch.like(new FaultTarget(Operation.CREATE, null, "a.b", DEMO, null, null, IMAGE));
+        assertThat(aCreate.matches(new FaultTarget(Operation.CREATE, null, "a.b", DEMO, null, null, IMAGE))).isTrue();
+        assertThat(aCreate.matches(new FaultTarget(Operation.CREATE, null, "axb", DEMO, null, null, IMAGE)))
+                .as("the name is matched literally").isFalse();
     }
 
     @Test

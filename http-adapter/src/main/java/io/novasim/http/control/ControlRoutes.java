@@ -207,6 +207,15 @@ public final class ControlRoutes {
             json.put("power_state", changed.powerState().code());
         } else if (event instanceof SimEvent.FaultFired fired) {
             json.put("fault", fired(fired.fault()));
+        } else if (event instanceof SimEvent.MatchableCall call) {
+            json.put("request_id", call.requestId());
+            json.put("operation", call.target().operation().name().toLowerCase());
+            json.put("server_id", call.target().serverId());
+            json.put("server_name", call.target().serverName());
+            json.put("project_id", call.target().projectId());
+            json.put("port_id", call.target().portId());
+            json.put("volume_id", call.target().volumeId());
+            json.put("image_id", call.target().imageId());
         } else {
             json.put("event", event);
         }

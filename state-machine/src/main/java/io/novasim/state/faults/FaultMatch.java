@@ -28,6 +28,20 @@ public record FaultMatch(Set<Operation> operations, String serverId, Pattern ser
         return any().withOperations(Set.of(operations));
     }
 
+    /**
+     * The calls with this call's operation and every one of its known targets: the server (by name while a create has
+     * no id yet), the project, the port, the volume and the image. A fault sweep aims at one recorded call with it.
+     *
+     * @param call a call as the fault plan saw it
+     * @return a match of that call and of calls like it
+     */
+    public static FaultMatch like(FaultTarget call) {
+        return new FaultMatch(Set.of(call.operation()), call.serverId(),
+                call.serverId() == null && call.serverName() != null ? Pattern.compile(Pattern.quote(call.serverName()))
+                        : null,
+                call.projectId(), call.portId(), call.volumeId(), call.imageId());
+    }
+
     public FaultMatch withOperations(Set<Operation> ops) {
         return new FaultMatch(ops, serverId, serverName, projectId, portId, volumeId, imageId);
     }

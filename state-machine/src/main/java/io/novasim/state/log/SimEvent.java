@@ -6,6 +6,7 @@ import io.novasim.model.server.VmState;
 import io.novasim.state.command.Caller;
 import io.novasim.state.command.Command;
 import io.novasim.state.faults.FaultRule;
+import io.novasim.state.faults.FaultTarget;
 import io.novasim.state.faults.FiredFault;
 
 import java.time.Instant;
@@ -45,6 +46,13 @@ public sealed interface SimEvent {
      * what it is now ({@code "deleted"} once gone).
      */
     record ResourceChanged(Instant at, String kind, String id, String state) implements SimEvent {
+    }
+
+    /**
+     * An accepted call that a fault rule can match was checked against the fault plan, whether or not a rule fired:
+     * the calls a fault sweep injects its faults into, in the order they came.
+     */
+    record MatchableCall(Instant at, String requestId, FaultTarget target) implements SimEvent {
     }
 
     /** A fault rule fired on a call. */
