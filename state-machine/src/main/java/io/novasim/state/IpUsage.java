@@ -18,6 +18,12 @@ final class IpUsage {
         this.catalog = catalog;
     }
 
+    /** Makes this usage the other's (each subnet's bits copied). */
+    void copyFrom(IpUsage other) {
+        taken.clear();
+        other.taken.forEach((subnet, bits) -> taken.put(subnet, (BitSet) bits.clone()));
+    }
+
     /** Whether any address of the subnet is taken. */
     boolean inUse(String subnetId) {
         BitSet bits = taken.get(subnetId);

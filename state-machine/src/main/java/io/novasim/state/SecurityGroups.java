@@ -25,10 +25,13 @@ final class SecurityGroups {
     private final World world;
     private final Quotas quotas;
 
-    /** Every project's default group, with ids made from the project's, so that they take no seeded draws. */
-    SecurityGroups(World world, Quotas quotas, Instant start) {
+    SecurityGroups(World world, Quotas quotas) {
         this.quotas = quotas;
         this.world = world;
+    }
+
+    /** Every project's default group, with ids made from the project's, so that they take no seeded draws. */
+    static void addDefaults(World world, Instant start) {
         for (Project project : world.catalog.projects()) {
             String id = defaultId(project.id());
             List<SecurityGroupRule> rules = new ArrayList<>();

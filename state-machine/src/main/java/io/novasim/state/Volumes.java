@@ -379,8 +379,10 @@ final class Volumes {
         String event = TransitionTable.rule(Operation.DETACH_VOLUME).computeEvent();
         if (job.failing()) {
             // roll_detaching: the volume goes back to in-use and the attachment stays listed.
-            world.put(attachment.withStatus(AttachStatus.ATTACHED), at);
-            refreshStatus(attachment.volumeId(), at);
+            if (world.rollbackFailedDetach) {
+                world.put(attachment.withStatus(AttachStatus.ATTACHED), at);
+                refreshStatus(attachment.volumeId(), at);
+            }
             world.finishEvent(task.serverId(), job.requestId(), event, at, job.failure().message());
             return;
         }

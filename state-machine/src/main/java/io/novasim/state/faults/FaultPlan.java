@@ -26,6 +26,16 @@ public final class FaultPlan {
         this.chance = chance;
     }
 
+    /** Makes this plan hold the other's rules, counts and fired faults; its draws stay its own. */
+    public void copyFrom(FaultPlan other) {
+        rules.clear();
+        rules.putAll(other.rules);
+        counts.clear();
+        other.counts.forEach((id, count) -> counts.put(id, count.clone()));
+        fired.clear();
+        fired.addAll(other.fired);
+    }
+
     public void add(FaultRule rule) {
         if (rules.containsKey(rule.id())) {
             // The control plane answers this with the same text, as a 409.

@@ -19,4 +19,7 @@ public interface IdSource {
 
     /** A uniform draw in [0, 1), for faults that fire with a probability. */
     double chance();
+
+    /** A source that draws from here on what this one would, without moving this one: for forking the engine. */
+    IdSource copy();
 }

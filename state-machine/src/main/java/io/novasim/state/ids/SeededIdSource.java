@@ -1,6 +1,5 @@
 package io.novasim.state.ids;
 
-import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
@@ -17,25 +16,39 @@ public final class SeededIdSource implements IdSource {
     private static final long KEY_STREAM = 0x6b65797061697273L;
     private static final int KEY_BYTES = 32;
 
-    private final SplittableRandom resources;
-    private final SplittableRandom requests;
-    private final SplittableRandom secrets;
-    private final SplittableRandom macs;
-    private final SplittableRandom chances;
+    private final SplitMix resources;
+    private final SplitMix requests;
+    private final SplitMix secrets;
+    private final SplitMix macs;
+    private final SplitMix chances;
     /**
      * Key material, seeded as the HTTP adapter seeded it when it kept key pairs, so that a seed generates the keys it
      * always has; not split off the root, so that no other stream moves.
      */
-    private final SplittableRandom keys;
+    private final SplitMix keys;
 
     public SeededIdSource(long seed) {
-        SplittableRandom root = new SplittableRandom(seed);
+        SplitMix root = new SplitMix(seed);
         this.resources = root.split();
         this.requests = root.split();
         this.secrets = root.split();
         this.macs = root.split();
         this.chances = root.split();
-        this.keys = new SplittableRandom(seed ^ KEY_STREAM);
+        this.keys = new SplitMix(seed ^ KEY_STREAM);
+    }
+
+    private SeededIdSource(SeededIdSource original) {
+        this.resources = original.resources.copy();
+        this.requests = original.requests.copy();
+        this.secrets = original.secrets.copy();
+        this.macs = original.macs.copy();
+        this.chances = original.chances.copy();
+        this.keys = original.keys.copy();
+    }
+
+    @Override
+    public IdSource copy() {
+        return new SeededIdSource(this);
     }
 
     @Override
@@ -83,7 +96,7 @@ public final class SeededIdSource implements IdSource {
         return new String(chars);
     }
 
-    private static String uuid4(SplittableRandom random) {
+    private static String uuid4(SplitMix random) {
         long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
         long lsb = (random.nextLong() & ~(0xC000_0000_0000_0000L)) | 0x8000_0000_0000_0000L;
         return new UUID(msb, lsb).toString();
