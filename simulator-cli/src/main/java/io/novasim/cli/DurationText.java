@@ -47,6 +47,18 @@ public final class DurationText {
         return duration;
     }
 
+    /** A duration as {@link #parse} reads it: whole hours, minutes or seconds, else seconds with decimals. */
+    public static String format(Duration d) {
+        if (d.getNano() == 0 && d.getSeconds() % 3600 == 0) {
+            return d.toHours() + "h";
+        }
+        if (d.getNano() == 0 && d.getSeconds() % 60 == 0) {
+            return d.toMinutes() + "m";
+        }
+        return new BigDecimal(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9)).stripTrailingZeros()
+                .toPlainString() + "s";
+    }
+
     private static IllegalArgumentException invalid(String text) {
         return new IllegalArgumentException("not a duration: '" + text + "' (use e.g. 500ms, 2s, 1m, 1h or PT2S)");
     }

@@ -1,6 +1,7 @@
 package io.novasim.cli;
 
 import io.novasim.cli.explain.ExplainCommand;
+import io.novasim.cli.explore.ExploreCommand;
 import io.novasim.cli.record.RecordCommand;
 import io.novasim.cli.states.StatesCommand;
 import picocli.CommandLine;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /**
- * The {@code novasim} command: {@code serve}, {@code run}, {@code record}, {@code states} and {@code explain}. Exit
+ * The {@code novasim} command: {@code serve}, {@code run}, {@code record}, {@code states}, {@code explain} and
+ * {@code explore}. Exit
  * codes: 0 normal, 1 failure to start, an expectation failed or a simulator to record could not be read, 2 usage
  * error, 3 invalid setup or scenario file.
  */
@@ -21,7 +23,7 @@ import java.util.concurrent.Callable;
         description = "An in-memory, deterministic OpenStack simulator: Keystone, Nova v2.1, Neutron, Cinder and "
                 + "Glance endpoints on one port.",
         subcommands = {ServeCommand.class, RunCommand.class, RecordCommand.class, StatesCommand.class,
-                ExplainCommand.class, HelpCommand.class})
+                ExplainCommand.class, ExploreCommand.class, HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;

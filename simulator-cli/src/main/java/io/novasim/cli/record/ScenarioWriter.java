@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.novasim.RecordedRequest;
 import io.novasim.http.compute.ComputeDialect;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -78,7 +77,7 @@ final class ScenarioWriter {
         for (Timeline.Entry entry : entries) {
             Instant at = recording.clockSpeed() > 0 ? entry.at().truncatedTo(ChronoUnit.MILLIS) : entry.at();
             if (at.isAfter(now)) {
-                out.append("  - advance: ").append(duration(Duration.between(now, at))).append('\n');
+                out.append("  - advance: ").append(io.novasim.cli.DurationText.format(Duration.between(now, at))).append('\n');
                 now = at;
             }
             step(entry);
@@ -286,17 +285,6 @@ final class ScenarioWriter {
         return s.append('"').toString();
     }
 
-    /** A duration as {@code DurationText} reads it: whole hours, minutes or seconds, else seconds with decimals. */
-    static String duration(Duration d) {
-        if (d.getNano() == 0 && d.getSeconds() % 3600 == 0) {
-            return d.toHours() + "h";
-        }
-        if (d.getNano() == 0 && d.getSeconds() % 60 == 0) {
-            return d.toMinutes() + "m";
-        }
-        return new BigDecimal(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9)).stripTrailingZeros()
-                .toPlainString() + "s";
-    }
 
     private static String number(double value) {
         return value == Math.rint(value) && !Double.isInfinite(value) ? Long.toString((long) value)

@@ -4,21 +4,21 @@ package io.novasim.cli.report;
  * Text made safe for the HTML report, which is also well-formed XML: markup characters become entities, and
  * characters XML cannot carry (control characters, lone surrogates, U+FFFE and U+FFFF) become U+FFFD.
  */
-final class Markup {
+public final class Markup {
     private static final char REPLACEMENT = '\uFFFD';
 
     private Markup() {
     }
 
     /** {@code text} as element content. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         escape(text, out, false);
         return out.toString();
     }
 
     /** {@code text} as an attribute's value between double quotes. */
-    static String attribute(String text) {
+    public static String attribute(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         escape(text, out, true);
         return out.toString();

@@ -48,9 +48,20 @@ public final class ScenarioReader {
     }
 
     public static Scenario read(Path file) throws InvalidScenarioException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new InvalidScenarioException(file + ": cannot read: " + e.getMessage());
+        }
+        return parse(text, file);
+    }
+
+    /** A scenario from its text; {@code file} names it in messages, and its ending says JSON or YAML. */
+    public static Scenario parse(String text, Path file) throws InvalidScenarioException {
         Scenario scenario;
         try {
-            scenario = mapperFor(file).readValue(Files.readString(file), Scenario.class);
+            scenario = mapperFor(file).readValue(text, Scenario.class);
         } catch (JsonMappingException e) {
             String path = e.getPath().stream().map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName()
                     : "[" + ref.getIndex() + "]").collect(Collectors.joining()).replaceFirst("^\\.", "");
@@ -60,8 +71,6 @@ public final class ScenarioReader {
         } catch (JsonProcessingException e) {
             throw new InvalidScenarioException(file + ": not " + (file.toString().endsWith(".json") ? "JSON" : "YAML")
                     + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new InvalidScenarioException(file + ": cannot read: " + e.getMessage());
         }
         if (scenario == null) {
             throw new InvalidScenarioException(file + ": empty");

@@ -141,6 +141,38 @@ public final class ScenarioRunner {
         }
     }
 
+    /**
+     * The engine of a scenario's world as it stands before the first step, built as {@code run} builds it, for an
+     * exploration to fork; and the ids the world saved ({@code server.web}, {@code port.extra}, {@code volume.data}).
+     *
+     * @param engine a copy of the engine, reporting to no one
+     * @param saved  the world's ids by saved name
+     * @param setup  the cloud the world was made in
+     */
+    public record Start(io.novasim.state.Cloud engine, Map<String, String> saved, CloudSetup setup) {
+    }
+
+    /** Builds a scenario's world and hands its engine over: see {@link Start}. */
+    public static Start start(Scenario scenario, Path file) throws InvalidScenarioException {
+        long seed = scenario.seed() == null ? 1 : scenario.seed();
+        Scenario.World world = Worlds.of(scenario);
+        Worlds.check(world);
+        Path base = file.toAbsolutePath().getParent();
+        CloudSetup setup = Worlds.setup(world, base == null ? Path.of(".") : base);
+        EventNarrator narrator = new EventNarrator();
+        NovaSimulator.Builder builder = NovaSimulator.builder().seed(seed).clockSpeed(0).setup(setup)
+                .timings(timings(scenario.timings())).eventListener(narrator)
+                .journalCapacity(16).eventLogCapacity(16);
+        try (NovaSimulator sim = builder.build()) {
+            ScenarioRunner runner = new ScenarioRunner(sim, setup, narrator, ComputeDialect.NOVA);
+            new WorldBuilder(runner).build(world);
+            // The control interface of a simulator is its Simulation, which holds the engine.
+            io.novasim.state.Cloud engine = ((io.novasim.http.Simulation) sim.control()).cloud()
+                    .copy(io.novasim.state.log.EventListener.NONE);
+            return new Start(engine, Map.copyOf(runner.saved), setup);
+        }
+    }
+
     private static Scenario.Step next(Steps steps, int index) {
         try {
             return steps.get(index);

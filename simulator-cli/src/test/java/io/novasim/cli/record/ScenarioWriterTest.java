@@ -209,13 +209,13 @@ class ScenarioWriterTest {
         for (Duration d : List.of(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMillis(1500),
                 Duration.ofSeconds(60), Duration.ofSeconds(90), Duration.ofHours(1), Duration.ofMillis(1),
                 Duration.ofNanos(1), Duration.ofSeconds(10801), Duration.ofDays(400).plusNanos(7))) {
-            String text = ScenarioWriter.duration(d);
+            String text = io.novasim.cli.DurationText.format(d);
             assertThat(DurationText.parse(text)).as(text).isEqualTo(d);
         }
-        assertThat(ScenarioWriter.duration(Duration.ofSeconds(120))).isEqualTo("2m");
-        assertThat(ScenarioWriter.duration(Duration.ofHours(3))).isEqualTo("3h");
-        assertThat(ScenarioWriter.duration(Duration.ofMillis(250))).isEqualTo("0.25s");
-        assertThat(ScenarioWriter.duration(Duration.ofSeconds(90))).isEqualTo("90s");
+        assertThat(io.novasim.cli.DurationText.format(Duration.ofSeconds(120))).isEqualTo("2m");
+        assertThat(io.novasim.cli.DurationText.format(Duration.ofHours(3))).isEqualTo("3h");
+        assertThat(io.novasim.cli.DurationText.format(Duration.ofMillis(250))).isEqualTo("0.25s");
+        assertThat(io.novasim.cli.DurationText.format(Duration.ofSeconds(90))).isEqualTo("90s");
     }
 
     @Test

@@ -23,7 +23,8 @@ public enum ExploreFault {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    FaultEffect effect() {
+    /** The effect of the fault rule that injects it. */
+    public FaultEffect effect() {
         return switch (this) {
             case ERROR -> FaultEffect.Error.serviceUnavailable("explore: the service is unavailable");
             case FAIL -> new FaultEffect.FailCompletion(500, "explore: the work failed");

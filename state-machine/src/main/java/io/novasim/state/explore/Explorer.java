@@ -135,6 +135,42 @@ public final class Explorer {
         return new Exploration(depth, steps, states, transitions, violations, expanded, replays);
     }
 
+    /**
+     * Takes the steps of a trace from the start again, and says what each did: for writing a trace as a scenario,
+     * which needs each call's answer and how far each {@code complete} moved the clock.
+     *
+     * @param trace steps from the start, e.g. a violation's
+     * @return one record per step, and the engine as the trace leaves it
+     */
+    public Walk walk(List<Step> trace) {
+        Cloud cloud = world.start().get();
+        List<Walk.Taken> taken = new ArrayList<>();
+        for (Step step : trace) {
+            Instant before = cloud.now();
+            Outcome outcome = apply(cloud, step);
+            taken.add(new Walk.Taken(step, outcome == Outcome.NOT_APPLICABLE ? null : outcome.refusal(),
+                    outcome != Outcome.NOT_APPLICABLE, java.time.Duration.between(before, cloud.now())));
+        }
+        return new Walk(taken, cloud);
+    }
+
+    /**
+     * What the steps of a trace did.
+     *
+     * @param steps one per step
+     * @param end   the engine as the trace leaves it
+     */
+    public record Walk(List<Taken> steps, Cloud end) {
+        /**
+         * @param step     the step
+         * @param refusal  the refusal's status, fault name and message when the call was refused, else null
+         * @param applied  whether it did anything (a {@code complete} with nothing due does not)
+         * @param advanced how far it moved the clock
+         */
+        public record Taken(Step step, String refusal, boolean applied, java.time.Duration advanced) {
+        }
+    }
+
     /** The form of the cloud's state; a new one is added, numbered, and checked against the invariants. */
     private String observe(Cloud cloud, int distance, Step via, List<Exploration.State> states,
                            Map<String, Integer> seen, List<Exploration.Violation> violations,
@@ -220,7 +256,7 @@ public final class Explorer {
             cloud.execute(world.caller(), command(call));
             return Outcome.APPLIED;
         } catch (ComputeException refused) {
-            return new Outcome(refused.code() + " " + refused.getMessage());
+            return new Outcome(refused.code() + " " + refused.faultName() + ": " + refused.getMessage());
         } finally {
             if (call.fault() != null) {
                 cloud.removeFault(FAULT_RULE);

@@ -21,7 +21,7 @@ public final class Steps {
             Operation.STOP, Operation.START, Operation.REBOOT_SOFT, Operation.REBOOT_HARD, Operation.PAUSE,
             Operation.UNPAUSE, Operation.SUSPEND, Operation.RESUME, Operation.RESCUE, Operation.UNRESCUE,
             Operation.SHELVE, Operation.SHELVE_OFFLOAD, Operation.UNSHELVE, Operation.DELETE, Operation.LOCK,
-            Operation.UNLOCK, Operation.TRIGGER_CRASH_DUMP, Operation.ATTACH_INTERFACE, Operation.DETACH_INTERFACE,
+            Operation.UNLOCK, Operation.ATTACH_INTERFACE, Operation.DETACH_INTERFACE,
             Operation.ATTACH_VOLUME, Operation.DETACH_VOLUME, Operation.MEDIA_ATTACH, Operation.MEDIA_DETACH));
 
     private Steps() {
