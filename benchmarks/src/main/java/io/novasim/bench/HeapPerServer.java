@@ -27,7 +27,8 @@ public final class HeapPerServer {
         return (double) (full - empty) / servers;
     }
 
-    private static long usedAfterGc() {
+    /** The heap in use after repeated full collections: what stays reachable. */
+    static long usedAfterGc() {
         Runtime runtime = Runtime.getRuntime();
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 5; i++) {

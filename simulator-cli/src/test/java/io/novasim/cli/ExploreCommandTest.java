@@ -48,6 +48,20 @@ class ExploreCommandTest {
                 .contains("POST /v2.1/servers/").contains("{\"os-stop\":null} \u2192 202");
     }
 
+    /** The page the README links for learners is what the command writes today: regenerate it when this fails. */
+    @Test
+    void theServerLifecyclePageOfTheReadmeIsCurrent() throws Exception {
+        Path page = dir.resolve("server-lifecycle.html");
+        Cli cli = Cli.run("explore", "--operations", "stop,start,reboot,pause,unpause", "--faults", "none",
+                "--format", "html", "-o", page.toString());
+
+        assertThat(cli.exitCode).isZero();
+        assertThat(Files.readString(page)).as("docs/server-lifecycle.html is stale: regenerate it with "
+                + "./novasim explore --operations stop,start,reboot,pause,unpause --faults none --format html "
+                + "-o docs/server-lifecycle.html").isEqualTo(Files.readString(Path.of("..", "docs",
+                "server-lifecycle.html")));
+    }
+
     @Test
     void dotMermaidAndJsonDrawTheSameGraph() throws Exception {
         Cli dot = Cli.run("explore", "--operations", "stop,start", "--faults", "none", "--format", "dot");
@@ -56,7 +70,7 @@ class ExploreCommandTest {
 
         assertThat(dot.exitCode).isZero();
         assertThat(dot.out.toString()).startsWith("digraph explore {").contains("s0 -> s1 [label=\"stop\"]");
-        assertThat(dot.err.toString()).contains("PASSED");
+        assertThat(dot.err.toString()).contains("PASSED").contains("explored in ");
         assertThat(mermaid.out.toString()).startsWith("flowchart LR\n").contains("  s0 -->|stop| s1\n")
                 .contains(" -.->|start 409| s0\n");
         JsonNode graph = new ObjectMapper().readTree(json.out.toString());

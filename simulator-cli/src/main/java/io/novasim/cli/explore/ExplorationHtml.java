@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 final class ExplorationHtml {
     /** More states than this are listed, not drawn: a drawing of hundreds of states helps nobody. */
     private static final int DRAWN_STATES = 60;
-    private static final int COLUMN = 230;
+    private static final int COLUMN = 300;
     private static final int ROW = 74;
 
     private static final String STYLE = """
@@ -37,7 +37,7 @@ final class ExplorationHtml {
             .req{font:12px monospace;color:#495057;word-break:break-all}
             .refused{color:#b35c00}.allowed{color:#0b7285}
             .scroll{overflow-x:auto;border:1px solid #dee2e6;padding:4px}
-            svg text{font:10px monospace}
+            svg text{font:10px monospace}svg text.edge{font-size:9px;fill:#0b7285}
             """;
 
     private ExplorationHtml() {
@@ -69,7 +69,13 @@ final class ExplorationHtml {
             out.append("</ul>\n");
         }
         if (found.states().size() <= DRAWN_STATES) {
-            out.append("<h2>The graph</h2>\n<div class=\"scroll\">").append(drawing(found, broken)).append("</div>\n");
+            List<String> everywhere = linesOfEveryState(found);
+            out.append("<h2>The graph</h2>\n<div class=\"scroll\">").append(drawing(found, broken, everywhere))
+                    .append("</div>\n");
+            if (!everywhere.isEmpty()) {
+                out.append("<p class=\"facts\">The same in every state, so not drawn: ")
+                        .append(Markup.escape(String.join("; ", everywhere))).append(".</p>\n");
+            }
         }
         out.append("<h2>States</h2>\n");
         Map<Integer, List<Exploration.Transition>> from = found.transitions().stream()
@@ -100,8 +106,8 @@ final class ExplorationHtml {
                 }
                 if (t.step() instanceof Step.Call call) {
                     out.append("<br/><span class=\"req\">").append(Markup.escape(CallSpelling.request(call)))
-                            .append(" \u2192 ").append(Markup.escape(CallSpelling.answer(call, t.refusal())))
-                            .append("</span>");
+                            .append(" \u2192 ").append(t.refused() ? ExplorationGraph.status(t)
+                                    : CallSpelling.answer(call, null)).append("</span>");
                 }
                 out.append("</li>\n");
             }
@@ -113,8 +119,17 @@ final class ExplorationHtml {
         return out.append("</body></html>\n").toString();
     }
 
-    /** States in columns by their distance from the start; accepted steps as arrows, labelled on hover. */
-    private static String drawing(Exploration found, Set<Integer> broken) {
+    /** The lines of the canonical form that every state has: the drawing leaves them out. */
+    private static List<String> linesOfEveryState(Exploration found) {
+        List<String> common = new ArrayList<>(found.states().get(0).form().strip().lines().toList());
+        for (Exploration.State state : found.states()) {
+            common.retainAll(state.form().strip().lines().toList());
+        }
+        return common;
+    }
+
+    /** States in columns by their distance from the start; accepted steps as labelled arrows. */
+    private static String drawing(Exploration found, Set<Integer> broken, List<String> everywhere) {
         Map<Integer, List<Exploration.State>> columns = found.states().stream()
                 .collect(Collectors.groupingBy(Exploration.State::distance, TreeMap::new, Collectors.toList()));
         int[] x = new int[found.states().size()];
@@ -144,13 +159,19 @@ final class ExplorationHtml {
                 continue;
             }
             drawn.add(key);
-            svg.append("<line x1=\"").append(x[t.from()] + 200).append("\" y1=\"").append(y[t.from()] + 25)
-                    .append("\" x2=\"").append(x[t.to()]).append("\" y2=\"").append(y[t.to()] + 25)
+            int x1 = x[t.from()] + 200;
+            int y1 = y[t.from()] + 25;
+            int x2 = x[t.to()];
+            int y2 = y[t.to()] + 25;
+            svg.append("<line x1=\"").append(x1).append("\" y1=\"").append(y1).append("\" x2=\"").append(x2)
+                    .append("\" y2=\"").append(y2)
                     .append("\" stroke=\"#0b7285\" stroke-opacity=\"0.5\" marker-end=\"url(#arrow)\"><title>")
                     .append(Markup.escape(label)).append("</title></line>\n");
+            svg.append("<text class=\"edge\" x=\"").append((x1 + x2) / 2).append("\" y=\"").append((y1 + y2) / 2 - 3)
+                    .append("\" text-anchor=\"middle\">").append(Markup.escape(label)).append("</text>\n");
         }
         for (Exploration.State state : found.states()) {
-            List<String> lines = state.form().strip().lines().toList();
+            List<String> lines = state.form().strip().lines().filter(line -> !everywhere.contains(line)).toList();
             svg.append("<a href=\"#s").append(state.id()).append("\"><rect x=\"").append(x[state.id()])
                     .append("\" y=\"").append(y[state.id()]).append("\" width=\"200\" height=\"50\" rx=\"4\" ")
                     .append("fill=\"").append(broken.contains(state.id()) ? "#fff5f5" : "#f8f9fa")

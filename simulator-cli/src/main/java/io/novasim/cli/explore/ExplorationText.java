@@ -17,9 +17,12 @@ final class ExplorationText {
     private ExplorationText() {
     }
 
-    /** The summary lines every format's run prints: the counts, the coverage, and the verdict. */
+    /**
+     * The summary lines every format's run prints: the counts, the coverage, and the verdict. It has no timing, so
+     * that the same exploration writes the same page.
+     */
     static String summary(ExploredWorld world, Exploration found, List<String> operations, List<String> faults,
-                          long millis, Map<Invariant, String> written) {
+                          Map<Invariant, String> written) {
         StringBuilder out = new StringBuilder();
         long refused = found.transitions().stream().filter(Exploration.Transition::refused).count();
         out.append("novasim explore: ").append(world.describe()).append("; ").append(operations.size())
@@ -27,8 +30,8 @@ final class ExplorationText {
                 .append(String.join(", ", operations)).append("); faults ")
                 .append(faults.isEmpty() ? "none" : String.join(", ", faults)).append("; depth ")
                 .append(found.depth()).append('\n');
-        out.append(String.format(Locale.ROOT, "%,d states, %,d transitions (%,d refused), in %,d ms%n",
-                found.states().size(), found.transitions().size(), refused, millis));
+        out.append(String.format(Locale.ROOT, "%,d states, %,d transitions (%,d refused)%n",
+                found.states().size(), found.transitions().size(), refused));
         out.append(String.format(Locale.ROOT, "covered: %,d of the states found were expanded (%.1f%%)%s%n",
                 found.expanded(), 100 * found.coverage(), found.exhausted()
                         ? "; the world is exhausted: no state is further than this"

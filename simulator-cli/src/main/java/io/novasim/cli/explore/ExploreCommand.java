@@ -113,9 +113,11 @@ public final class ExploreCommand implements Callable<Integer> {
         try {
             Map<Invariant, String> written = writeViolations(explored, explorer, found);
             String summary = ExplorationText.summary(explored, found, ops.stream().map(Steps::name).toList(),
-                    injected.stream().map(ExploreFault::label).toList(), millis, written);
+                    injected.stream().map(ExploreFault::label).toList(), written);
+            String timing = String.format(Locale.ROOT, "explored in %,d ms%n", millis);
             String rendered = switch (chosen) {
-                case text -> ExplorationText.full(summary, found);
+                // On the terminal the text form says how long it took; a file stays the same from run to run.
+                case text -> ExplorationText.full(output == null ? summary + timing : summary, found);
                 case dot -> ExplorationGraph.dot(found);
                 case mermaid -> ExplorationGraph.mermaid(found);
                 case json -> ExplorationJson.write(explored, found);
@@ -124,11 +126,12 @@ public final class ExploreCommand implements Callable<Integer> {
             if (output != null) {
                 Files.writeString(output, rendered, StandardCharsets.UTF_8);
                 out.print(summary);
+                out.print(timing);
                 out.println("written: " + output);
             } else {
                 out.print(rendered);
                 if (chosen != Format.text) {
-                    err.print(summary);
+                    err.print(summary + timing);
                 }
             }
         } catch (IOException e) {
