@@ -14,11 +14,12 @@ final class ExplorationGraph {
     private ExplorationGraph() {
     }
 
-    static String dot(Exploration found) {
+    static void dot(Exploration found, Appendable out) throws java.io.IOException {
         Set<Integer> broken = broken(found);
-        StringBuilder out = new StringBuilder("digraph explore {\n  rankdir=LR;\n  node [shape=box, fontname=\"monospace\", fontsize=10];\n  edge [fontsize=9];\n");
+        out.append("digraph explore {\n  rankdir=LR;\n  node [shape=box, fontname=\"monospace\", fontsize=10];\n"
+                + "  edge [fontsize=9];\n");
         for (Exploration.State state : found.states()) {
-            out.append("  s").append(state.id()).append(" [label=\"").append(dotText(state.form()))
+            out.append("  s").append(String.valueOf(state.id())).append(" [label=\"").append(dotText(state.form()))
                     .append('"');
             if (state.id() == 0) {
                 out.append(", penwidth=2");
@@ -29,29 +30,28 @@ final class ExplorationGraph {
             out.append("];\n");
         }
         for (Exploration.Transition t : found.transitions()) {
-            out.append("  s").append(t.from()).append(" -> s").append(t.to()).append(" [label=\"")
+            out.append("  s").append(String.valueOf(t.from())).append(" -> s").append(String.valueOf(t.to())).append(" [label=\"")
                     .append(dotText(t.step().label() + (t.refused() ? " " + status(t) : ""))).append('"')
                     .append(t.refused() ? ", style=dashed, color=gray50, fontcolor=gray50" : "").append("];\n");
         }
-        return out.append("}\n").toString();
+        out.append("}\n");
     }
 
-    static String mermaid(Exploration found) {
+    static void mermaid(Exploration found, Appendable out) throws java.io.IOException {
         Set<Integer> broken = broken(found);
-        StringBuilder out = new StringBuilder("flowchart LR\n");
+        out.append("flowchart LR\n");
         for (Exploration.State state : found.states()) {
-            out.append("  s").append(state.id()).append("[\"").append(mermaidText(state.form())).append("\"]\n");
+            out.append("  s").append(String.valueOf(state.id())).append("[\"").append(mermaidText(state.form())).append("\"]\n");
         }
         for (Exploration.Transition t : found.transitions()) {
             String label = mermaidText(t.step().label() + (t.refused() ? " " + status(t) : ""));
-            out.append("  s").append(t.from()).append(t.refused() ? " -.->|" : " -->|").append(label).append("| s")
-                    .append(t.to()).append('\n');
+            out.append("  s").append(String.valueOf(t.from())).append(t.refused() ? " -.->|" : " -->|").append(label).append("| s")
+                    .append(String.valueOf(t.to())).append('\n');
         }
         out.append("  classDef broken stroke:#c00,color:#c00\n");
         for (int id : broken) {
-            out.append("  class s").append(id).append(" broken\n");
+            out.append("  class s").append(String.valueOf(id)).append(" broken\n");
         }
-        return out.toString();
     }
 
     /** The refusal's status: {@code 409}. */

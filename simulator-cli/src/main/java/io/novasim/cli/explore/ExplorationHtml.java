@@ -43,10 +43,12 @@ final class ExplorationHtml {
     private ExplorationHtml() {
     }
 
-    static String write(ExploredWorld world, Exploration found, String summary) {
+    /** Writes the page to {@code sink}, a state's card at a time, so that a big exploration needs no big string. */
+    static void write(ExploredWorld world, Exploration found, String summary, Appendable sink)
+            throws java.io.IOException {
         Set<Integer> broken = new HashSet<>();
         found.violations().forEach(v -> broken.add(v.state()));
-        StringBuilder out = new StringBuilder(8192 + found.transitions().size() * 200);
+        StringBuilder out = new StringBuilder(16_384);
         out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>")
                 .append("<title>novasim explore</title><style>").append(STYLE).append("</style></head><body>\n");
@@ -112,11 +114,13 @@ final class ExplorationHtml {
                 out.append("</li>\n");
             }
             out.append("</ul></section>\n");
+            sink.append(out);
+            out.setLength(0);
         }
         out.append("<p class=\"facts\">Invariants checked in every state: ")
                 .append(Markup.escape(java.util.Arrays.stream(Invariant.values()).map(Invariant::description)
                         .collect(Collectors.joining("; ")))).append(".</p>\n");
-        return out.append("</body></html>\n").toString();
+        sink.append(out.append("</body></html>\n"));
     }
 
     /** The lines of the canonical form that every state has: the drawing leaves them out. */

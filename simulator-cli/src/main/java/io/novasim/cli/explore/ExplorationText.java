@@ -61,27 +61,29 @@ final class ExplorationText {
         return out.toString();
     }
 
-    /** The whole text form: the summary, the start state, and each state with its transitions. */
-    static String full(String summary, Exploration found) {
-        StringBuilder out = new StringBuilder(summary).append('\n');
+    /** The whole text form: the summary, then each state with every step from it. */
+    static void full(String summary, Exploration found, Appendable out) throws java.io.IOException {
+        out.append(summary).append('\n');
         Map<Integer, List<Exploration.Transition>> from = found.transitions().stream()
                 .collect(Collectors.groupingBy(Exploration.Transition::from, TreeMap::new, Collectors.toList()));
         for (Exploration.State state : found.states()) {
-            out.append("state ").append(state.id());
+            out.append("state ").append(String.valueOf(state.id()));
             if (state.parent() >= 0) {
-                out.append(" (").append(state.distance()).append(state.distance() == 1 ? " step" : " steps")
-                        .append(": ").append(trace(found.traceTo(state.id()))).append(')');
+                out.append(" (").append(String.valueOf(state.distance()))
+                        .append(state.distance() == 1 ? " step" : " steps").append(": ")
+                        .append(trace(found.traceTo(state.id()))).append(')');
             } else {
                 out.append(" (the start)");
             }
             out.append('\n');
-            state.form().lines().forEach(line -> out.append("    ").append(line).append('\n'));
+            for (String line : state.form().lines().toList()) {
+                out.append("    ").append(line).append('\n');
+            }
             for (Exploration.Transition t : from.getOrDefault(state.id(), List.of())) {
                 out.append("  ").append(t.step().label()).append(t.refused() ? " refused: " + t.refusal()
                         : t.to() == t.from() ? " -> here (nothing changes)" : " -> state " + t.to()).append('\n');
             }
         }
-        return out.toString();
     }
 
     static String trace(List<Step> steps) {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ import java.util.concurrent.Callable;
 /**
  * {@code novasim explore}: every sequence of steps up to a depth from a small world, breadth first, every state
  * checked against the engine's invariants. Exit codes: 0 no invariant broken, 1 one was (each written as a scenario
- * that reproduces it), 2 usage error, 3 invalid world file.
+ * that reproduces it) or the heap ran out, 2 usage error, 3 invalid world file.
  */
 @Command(name = "explore", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Explore every sequence of operations, completions and faults up to a depth from a small "
@@ -108,28 +109,32 @@ public final class ExploreCommand implements Callable<Integer> {
         List<Step> steps = Steps.of(explored.explore(), ops, injected);
         Explorer explorer = new Explorer(explored.explore(), steps, depth, EnumSet.allOf(Invariant.class));
         long started = System.nanoTime();
-        Exploration found = explorer.explore();
+        Exploration found;
+        try {
+            found = explorer.explore();
+        } catch (OutOfMemoryError full) {
+            // Every state found is kept, with its transitions: a deep exploration of a big world can fill the heap.
+            err.println("novasim: out of memory while exploring to depth " + depth + ": give the JVM more heap "
+                    + "(NOVASIM_JAVA_OPTS=-Xmx4g ./novasim explore ...), or explore fewer operations, faults or steps");
+            err.flush();
+            return 1;
+        }
         long millis = (System.nanoTime() - started) / 1_000_000;
         try {
             Map<Invariant, String> written = writeViolations(explored, explorer, found);
             String summary = ExplorationText.summary(explored, found, ops.stream().map(Steps::name).toList(),
                     injected.stream().map(ExploreFault::label).toList(), written);
             String timing = String.format(Locale.ROOT, "explored in %,d ms%n", millis);
-            String rendered = switch (chosen) {
-                // On the terminal the text form says how long it took; a file stays the same from run to run.
-                case text -> ExplorationText.full(output == null ? summary + timing : summary, found);
-                case dot -> ExplorationGraph.dot(found);
-                case mermaid -> ExplorationGraph.mermaid(found);
-                case json -> ExplorationJson.write(explored, found);
-                case html -> ExplorationHtml.write(explored, found, summary);
-            };
             if (output != null) {
-                Files.writeString(output, rendered, StandardCharsets.UTF_8);
+                try (Writer file = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                    render(chosen, explored, found, summary, file);
+                }
                 out.print(summary);
                 out.print(timing);
                 out.println("written: " + output);
             } else {
-                out.print(rendered);
+                // On the terminal the text form says how long it took; a file stays the same from run to run.
+                render(chosen, explored, found, chosen == Format.text ? summary + timing : summary, out);
                 if (chosen != Format.text) {
                     err.print(summary + timing);
                 }
@@ -138,10 +143,26 @@ public final class ExploreCommand implements Callable<Integer> {
             err.println("novasim: cannot write: " + e.getMessage());
             err.flush();
             return 2;
+        } catch (OutOfMemoryError full) {
+            err.println("novasim: out of memory while writing the graph of " + found.states().size() + " states: give "
+                    + "the JVM more heap (NOVASIM_JAVA_OPTS=-Xmx4g ./novasim explore ...), or explore less");
+            err.flush();
+            return 1;
         }
         out.flush();
         err.flush();
         return found.violations().isEmpty() ? 0 : 1;
+    }
+
+    private static void render(Format format, ExploredWorld explored, Exploration found, String summary, Writer out)
+            throws IOException {
+        switch (format) {
+            case text -> ExplorationText.full(summary, found, out);
+            case dot -> ExplorationGraph.dot(found, out);
+            case mermaid -> ExplorationGraph.mermaid(found, out);
+            case json -> ExplorationJson.write(explored, found, out);
+            case html -> ExplorationHtml.write(explored, found, summary, out);
+        }
     }
 
     /** The shortest trace of each broken invariant, as a scenario file; by invariant, the file's path. */
