@@ -21,15 +21,16 @@ import java.util.Map;
  * same from here on, as far as the steps can tell.
  */
 final class CanonicalState {
-    private final ExploreWorld world;
+    /** The world's names by id, read once: a form is made for every step that changes something. */
+    private final Map<String, String> worldNames;
 
     CanonicalState(ExploreWorld world) {
-        this.world = world;
+        this.worldNames = world.names();
     }
 
     /** The form, one line per kind of resource: readable in graphs, and compact enough to keep by the million. */
     String of(CloudState state, List<PendingWork> work) {
-        Names names = new Names(world);
+        Names names = new Names(worldNames);
         StringBuilder form = new StringBuilder(128);
         for (Server server : state.servers()) {
             form.append(names.of(server.id(), "server")).append(' ').append(server.vmState().value()).append('/')
@@ -89,17 +90,20 @@ final class CanonicalState {
 
     /** The world's names for its ids; any other id gets a name by its kind and the order it was first seen in. */
     private static final class Names {
-        private final ExploreWorld world;
-        private final Map<String, String> others = new HashMap<>();
+        private final Map<String, String> world;
+        private Map<String, String> others;
 
-        Names(ExploreWorld world) {
+        Names(Map<String, String> world) {
             this.world = world;
         }
 
         String of(String id, String kind) {
-            String name = world.nameOf(id);
+            String name = world.get(id);
             if (name != null) {
                 return name;
+            }
+            if (others == null) {
+                others = new HashMap<>();
             }
             return others.computeIfAbsent(id, unknown -> kind + "#" + (others.size() + 1));
         }

@@ -35,14 +35,12 @@ public record ExploreWorld(Supplier<Cloud> start, Caller caller, Map<String, Str
         }
     }
 
-    /** The name of a resource of the world, or null for one it does not know. */
-    String nameOf(String id) {
-        for (Map<String, String> names : java.util.List.of(servers, ports, volumes, media)) {
-            String name = names.get(id);
-            if (name != null) {
-                return name;
-            }
+    /** Every resource's name by id: servers, ports, volumes and media. */
+    Map<String, String> names() {
+        Map<String, String> names = new java.util.HashMap<>();
+        for (Map<String, String> kind : java.util.List.of(media, volumes, ports, servers)) {
+            names.putAll(kind);
         }
-        return null;
+        return names;
     }
 }

@@ -27,9 +27,19 @@ public final class Steps {
     private Steps() {
     }
 
+    private static final Map<Operation, String> NAMES = names();
+
     /** An operation's name in labels, as {@code novasim states} and {@code explain} name it: {@code detach-volume}. */
     public static String name(Operation operation) {
-        return operation.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return NAMES.get(operation);
+    }
+
+    private static Map<Operation, String> names() {
+        Map<Operation, String> names = new java.util.EnumMap<>(Operation.class);
+        for (Operation operation : Operation.values()) {
+            names.put(operation, operation.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        return names;
     }
 
     /**
