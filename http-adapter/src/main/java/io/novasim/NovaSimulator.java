@@ -45,6 +45,7 @@ public final class NovaSimulator implements AutoCloseable {
     private final SimulatorSettings settings;
     private final Api api;
     private final SimulatorControl control;
+    private final io.novasim.http.console.ConsoleStream stream;
     private JavalinServer server;
     private boolean closed;
 
@@ -57,6 +58,7 @@ public final class NovaSimulator implements AutoCloseable {
             throw new IllegalArgumentException("cannot restore the snapshot: " + unreadable.getMessage(), unreadable);
         }
         this.api = component.api();
+        this.stream = component.consoleStream();
     }
 
     /**
@@ -81,7 +83,7 @@ public final class NovaSimulator implements AutoCloseable {
             throw new IllegalStateException("a simulator cannot be restarted once closed");
         }
         if (server == null) {
-            server = JavalinServer.start(api, settings.host(), settings.port());
+            server = JavalinServer.start(api, stream, settings.host(), settings.port());
         }
         return this;
     }

@@ -36,16 +36,19 @@ public final class Api {
     private final VolumeRoutes volume;
     private final ImageRoutes image;
     private final ControlRoutes control;
+    private final io.novasim.http.console.ConsoleRoutes console;
 
     @Inject
     Api(IdentityRoutes identity, ComputeApi compute, NetworkRoutes network,
-        VolumeRoutes volume, ImageRoutes image, ControlRoutes control) {
+        VolumeRoutes volume, ImageRoutes image, ControlRoutes control,
+        io.novasim.http.console.ConsoleRoutes console) {
         this.identity = identity;
         this.compute = compute;
         this.network = network;
         this.volume = volume;
         this.image = image;
         this.control = control;
+        this.console = console;
     }
 
     /** Every route the APIs serve, as {@code METHOD /path/{param}}, API by API (the README lists them). */
@@ -95,7 +98,8 @@ public final class Api {
             case "network" -> network.handle(exchange, segments);
             case "volume" -> volume.handle(exchange, segments);
             case "image" -> image.handle(exchange, segments);
-            case "__sim" -> control.handle(exchange, segments);
+            case "__sim" -> segments.length > 1 && segments[1].equals("console") ? console.handle(exchange, segments)
+                    : control.handle(exchange, segments);
             default -> compute.handle(exchange, segments); // /v2.1 and the vendor dialects' mounts
         };
     }

@@ -18,6 +18,9 @@ public interface ApiComponent {
     /** @return the running simulation, which is also the simulator's control */
     Simulation simulation();
 
+    /** @return the console's live feed, which the HTTP transport serves */
+    io.novasim.http.console.ConsoleStream consoleStream();
+
     @Component.Factory
     interface Factory {
         ApiComponent create(@BindsInstance SimulatorSettings settings);

@@ -60,6 +60,8 @@ public final class Simulation implements SimulatorControl {
     private volatile long wallStartNanos;
     private volatile Instant virtualStart;
     private volatile Instant began;
+    /** Who follows the simulation live (the console's event streams): told every event, and every engine swap. */
+    private final List<Follower> followers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Inject
     public Simulation(SimulatorSettings settings) {
@@ -117,11 +119,36 @@ public final class Simulation implements SimulatorControl {
     private Cloud bareCloud(EventLog log) {
         EventListener also = settings.eventListener();
         return new Cloud(settings.setup().catalog(), new VirtualClock(settings.start()),
-                new SeededIdSource(settings.seed()), settings.timings(), also == EventListener.NONE ? log
-                : event -> {
+                new SeededIdSource(settings.seed()), settings.timings(), event -> {
                     log.on(event);
                     also.on(event);
+                    for (Follower follower : followers) {
+                        follower.event(event);
+                    }
                 });
+    }
+
+    /**
+     * Something that follows the simulation as it runs. It is told under the engine's lock, so it must only take
+     * note (queue the event) and return.
+     */
+    public interface Follower {
+        /** An event of the engine, as the event log gets it. */
+        void event(SimEvent event);
+
+        /** The engine was swapped (a reset or a restore): what was followed so far is gone. */
+        void replaced();
+    }
+
+    /**
+     * Tells {@code follower} of every event and engine swap from now on, until the returned handle is closed.
+     *
+     * @param follower who follows
+     * @return closing it stops the telling
+     */
+    public AutoCloseable follow(Follower follower) {
+        followers.add(follower);
+        return () -> followers.remove(follower);
     }
 
     /** Swaps in an engine; a reset also forgets tokens and the journal, a restore keeps them. */
@@ -138,6 +165,7 @@ public final class Simulation implements SimulatorControl {
         this.cloud = fresh;
         this.wallStartNanos = System.nanoTime();
         this.virtualStart = fresh.now();
+        followers.forEach(Follower::replaced);
     }
 
     /** The engine, with virtual time brought up to date when the clock follows the wall clock. */

@@ -62,7 +62,8 @@ final class Banner {
         out.append("  compute   ").append(base).append("/v2.1\n");
         out.append("  network   ").append(base).append("/network\n");
         out.append("  volume    ").append(base).append("/volume/v3\n");
-        out.append("  image     ").append(base).append("/image\n\n");
+        out.append("  image     ").append(base).append("/image\n");
+        out.append("  console   ").append(base).append("/__sim/console (in a browser, as an admin)\n\n");
     }
 
     private static void users(StringBuilder out, CloudSetup setup) {

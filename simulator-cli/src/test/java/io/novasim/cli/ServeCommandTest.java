@@ -57,6 +57,7 @@ class ServeCommandTest {
                 "network   " + base + "/network",
                 "volume    " + base + "/volume/v3",
                 "image     " + base + "/image",
+                "console   " + base + "/__sim/console (in a browser, as an admin)\n",
                 "demo  / secret / demo\n",
                 "admin / secret / demo (admin), admin (admin)",
                 "clouds:\n  novasim:\n    auth:\n      auth_url: " + base + "/identity/v3\n",

@@ -15,8 +15,6 @@ import io.novasim.http.support.RouteTable;
 import io.novasim.model.error.ComputeException;
 import io.novasim.model.error.Refusal;
 import io.novasim.state.faults.FaultRule;
-import io.novasim.state.faults.FiredFault;
-import io.novasim.state.log.SimEvent;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -81,7 +79,7 @@ public final class ControlRoutes {
             return null;
         });
         route("GET", "/faults/fired", (body, params) -> Json.object("fired",
-                control.firedFaults().stream().map(ControlRoutes::fired).toList()));
+                control.firedFaults().stream().map(EventJson::fired).toList()));
         route("POST", "/servers/{server_id}/state", (body, params) -> {
             String vmState = body == null ? null : body.path("vm_state").asText(null);
             if (vmState == null) {
@@ -101,7 +99,7 @@ public final class ControlRoutes {
             return reply;
         });
         route("GET", "/events", (body, params) -> Json.object("events",
-                control.events().stream().map(ControlRoutes::event).toList()));
+                control.events().stream().map(EventJson::of).toList()));
     }
 
     /** The control plane's routes, as {@code METHOD /__sim/v1/path}. */
@@ -176,49 +174,5 @@ public final class ControlRoutes {
             throw Refusal.FAULT_RULE_EXISTS.exception(rule.id());
         }
         return FaultRuleJson.write(rule);
-    }
-
-    private static Map<String, Object> fired(FiredFault fault) {
-        Map<String, Object> json = Json.object();
-        json.put("at", fault.at().toString());
-        json.put("rule_id", fault.ruleId());
-        json.put("operation", fault.operation().name().toLowerCase());
-        json.put("request_id", fault.requestId());
-        json.put("server_id", fault.serverId());
-        json.put("effect", FaultRuleJson.effect(fault.effect()));
-        return json;
-    }
-
-    private static Map<String, Object> event(SimEvent event) {
-        Map<String, Object> json = Json.object();
-        json.put("type", event.getClass().getSimpleName());
-        json.put("at", event.at().toString());
-        if (event instanceof SimEvent.Executed executed) {
-            json.put("request_id", executed.requestId());
-            json.put("user_id", executed.caller().userId());
-            json.put("project_id", executed.caller().projectId());
-            json.put("command", executed.command().getClass().getSimpleName());
-            json.put("arguments", executed.command());
-            json.put("refusal", executed.refusal());
-        } else if (event instanceof SimEvent.ServerChanged changed) {
-            json.put("server_id", changed.serverId());
-            json.put("vm_state", changed.vmState().value());
-            json.put("task_state", changed.taskState().value());
-            json.put("power_state", changed.powerState().code());
-        } else if (event instanceof SimEvent.FaultFired fired) {
-            json.put("fault", fired(fired.fault()));
-        } else if (event instanceof SimEvent.MatchableCall call) {
-            json.put("request_id", call.requestId());
-            json.put("operation", call.target().operation().name().toLowerCase());
-            json.put("server_id", call.target().serverId());
-            json.put("server_name", call.target().serverName());
-            json.put("project_id", call.target().projectId());
-            json.put("port_id", call.target().portId());
-            json.put("volume_id", call.target().volumeId());
-            json.put("image_id", call.target().imageId());
-        } else {
-            json.put("event", event);
-        }
-        return json;
     }
 }

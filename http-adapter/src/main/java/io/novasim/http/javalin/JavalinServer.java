@@ -2,6 +2,8 @@ package io.novasim.http.javalin;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.sse.SseHandler;
+import io.novasim.http.console.ConsoleStream;
 import io.javalin.util.JavalinBindException;
 import io.javalin.http.HandlerType;
 import io.novasim.ApiRequest;
@@ -44,7 +46,7 @@ public final class JavalinServer {
      * @return the started server
      * @throws UncheckedIOException with a {@link BindException} when it cannot listen there
      */
-    public static JavalinServer start(Api api, String host, int port) {
+    public static JavalinServer start(Api api, ConsoleStream stream, String host, int port) {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
@@ -64,7 +66,13 @@ public final class JavalinServer {
                 for (HandlerType method : METHODS) {
                     // "*", not "/*": Javalin takes "*" without a regular expression, and it matches each request's
                     // path three times (a regex over a path with two UUIDs cost 7 % of the CPU per request)
-                    router.addHttpHandler(method, "*", ctx -> answer(api, ctx));
+                    router.addHttpHandler(method, "*", ctx -> {
+                        if (method == HandlerType.GET && ctx.path().equals(ConsoleStream.PATH)) {
+                            follow(stream, api, ctx);
+                        } else {
+                            answer(api, ctx);
+                        }
+                    });
                 }
             });
         });
@@ -97,6 +105,60 @@ public final class JavalinServer {
      */
     static int maxThreads() {
         return 2 + 2 * Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * The console's feed as server-sent events: the connection stays open (asynchronously: it holds no thread), and
+     * the feed writes each event to it from a thread of its own.
+     */
+    private static void follow(ConsoleStream stream, Api api, Context ctx) throws Exception {
+        if (!stream.admits(ctx.header("X-Auth-Token"), ctx.header("Cookie"))) {
+            ApiResponse refused = stream.unauthorized();
+            ctx.status(refused.status());
+            for (ApiRequest.Header header : refused.headers()) {
+                ctx.header(header.name(), header.value());
+            }
+            ctx.result(refused.body());
+            return;
+        }
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains("text/event-stream")) {
+            ctx.status(406).contentType("application/json")
+                    .result("{\"error\": {\"code\": 406, \"message\": \"the stream is server-sent events: ask for "
+                            + "Accept: text/event-stream\"}}");
+            return;
+        }
+        new SseHandler(client -> {
+            client.keepAlive();
+            AutoCloseable feed = stream.open(new ConsoleStream.Sender() {
+                @Override
+                public void send(String json) throws IOException {
+                    synchronized (client) {
+                        client.sendEvent("sim", json);
+                        if (client.terminated()) {
+                            throw new IOException("the page went");
+                        }
+                    }
+                }
+
+                @Override
+                public void heartbeat() throws IOException {
+                    synchronized (client) {
+                        client.sendComment("still here");
+                        if (client.terminated()) {
+                            throw new IOException("the page went");
+                        }
+                    }
+                }
+            });
+            client.onClose(() -> {
+                try {
+                    feed.close();
+                } catch (Exception ignored) {
+                    // closing the feed cannot fail
+                }
+            });
+        }).handle(ctx);
     }
 
     private static void answer(Api api, Context ctx) throws IOException {
