@@ -138,6 +138,10 @@ public final class Simulation implements SimulatorControl {
 
         /** The engine was swapped (a reset or a restore): what was followed so far is gone. */
         void replaced();
+
+        /** A request was answered and journaled (not the control plane's, which are not journaled). */
+        default void requested(RecordedRequest request) {
+        }
     }
 
     /**
@@ -198,6 +202,14 @@ public final class Simulation implements SimulatorControl {
     @Override
     public Duration runUntilIdle() {
         return cloud().runUntilIdle();
+    }
+
+    /** Moves the clock to when the next piece of work falls due, and completes it; how far it went (0: none due). */
+    public Duration advanceToNextDue() {
+        Cloud current = cloud();
+        Instant before = current.now();
+        current.nextDueAt().filter(due -> due.isAfter(current.now())).ifPresent(current::advanceTo);
+        return Duration.between(before, current.now());
     }
 
     @Override
@@ -321,6 +333,9 @@ public final class Simulation implements SimulatorControl {
                 exchange.queryString(), body, status, user, project, microversion, refusal, refusalId);
         if (refusal != null) {
             REFUSALS.info("{} {}", status, recorded.refusalLine());
+        }
+        for (Follower follower : followers) {
+            follower.requested(recorded);
         }
     }
 

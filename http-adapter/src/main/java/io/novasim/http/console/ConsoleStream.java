@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The console's live feed, {@code GET /__sim/v1/stream}: every event of the engine, as the control plane's
- * {@code events} shows it, pushed to the page as it happens (server-sent events). An admin only, by the console's
+ * {@code events} shows it, and every journaled request, as its {@code requests} shows it ({@code {"type":
+ * "Request", "request": ...}}), pushed to the page as it happens (server-sent events). An admin only, by the console's
  * cookie or {@code X-Auth-Token}. It knows no web framework: the transport opens it with a {@link Sender}.
  *
  * <p>The engine tells a follower under its lock, so the feed only queues there; a thread of the feed's own sends.
@@ -83,6 +84,14 @@ public final class ConsoleStream {
             public void replaced() {
                 queue.clear();
                 queue.offer(RESYNC);
+            }
+
+            @Override
+            public void requested(io.novasim.RecordedRequest request) {
+                if (!queue.offer(Json.write(Json.object("type", "Request", "request", request)))) {
+                    queue.clear();
+                    queue.offer(RESYNC);
+                }
             }
         };
         AutoCloseable following = simulation.follow(follower);

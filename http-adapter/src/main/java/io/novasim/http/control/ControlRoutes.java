@@ -52,6 +52,12 @@ public final class ControlRoutes {
     private void register() {
         route("GET", "/clock", (body, params) -> clock());
         route("POST", "/clock/advance", (body, params) -> advance(body));
+        route("POST", "/clock/next", (body, params) -> {
+            Duration went = simulation.advanceToNextDue();
+            Map<String, Object> reply = clock();
+            reply.put("advanced_seconds", went.toMillis() / 1000.0);
+            return reply;
+        });
         route("POST", "/clock/run-until-idle", (body, params) -> {
             Duration went = control.runUntilIdle();
             Map<String, Object> reply = clock();

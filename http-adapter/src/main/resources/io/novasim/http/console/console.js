@@ -3,17 +3,28 @@
 // session's token in X-Auth-Token; what changes is pushed to it by the simulator's event stream (server-sent events,
 // the session's cookie authenticating the stream), so nothing is polled.
 
-const view = {token: null, project: null, servers: new Map(), ports: new Map(), volumes: new Map(), media: []};
+const view = {token: null, project: null, servers: new Map(), ports: new Map(), volumes: new Map(), media: [],
+  rules: [], fired: new Map(), journal: [], snapshot: null};
+const JOURNAL_SHOWN = 50;
 const reloads = new Map(); // what is reloaded soon, by name: several events in a row cost one request
 
-async function call(method, path, headers) {
-  const answer = await fetch(path, {method, headers: Object.assign({"X-Auth-Token": view.token,
-    "Accept": "application/json"}, headers || {})});
+async function send(method, path, body, headers) {
+  const options = {method, headers: Object.assign({"X-Auth-Token": view.token, "Accept": "application/json"},
+    headers || {})};
+  if (body !== undefined) {
+    options.headers["Content-Type"] = "application/json";
+    options.body = typeof body === "string" ? body : JSON.stringify(body);
+  }
+  const answer = await fetch(path, options);
   if (answer.status === 401) {
     window.location.reload(); // the session ended: the page answers with the login form
     throw new Error("logged out");
   }
-  return answer.status === 204 ? null : answer.json();
+  return {status: answer.status, body: answer.status === 204 ? null : await answer.json().catch(() => null)};
+}
+
+async function call(method, path, headers) {
+  return (await send(method, path, undefined, headers)).body;
 }
 
 function text(value) {
@@ -104,9 +115,138 @@ async function loadMediaAndClock() {
   renderMedia();
 }
 
+async function loadFaults() {
+  const [rules, fired] = await Promise.all([call("GET", "/__sim/v1/faults"), call("GET", "/__sim/v1/faults/fired")]);
+  view.rules = rules.rules;
+  view.fired = new Map();
+  fired.fired.forEach(f => view.fired.set(f.rule_id, (view.fired.get(f.rule_id) || 0) + 1));
+  renderFaults();
+}
+
+function describeEffect(effect) {
+  return Object.entries(effect).filter(([, value]) => value !== null).map(([key, value]) => key + " " + value)
+    .join(", ");
+}
+
+function describeTrigger(trigger) {
+  const parts = [];
+  if (trigger.after) {
+    parts.push("after " + trigger.after);
+  }
+  parts.push(trigger.times === -1 ? "every time" : trigger.times + " time" + (trigger.times === 1 ? "" : "s"));
+  if (trigger.probability < 1) {
+    parts.push("probability " + trigger.probability);
+  }
+  return parts.join(", ");
+}
+
+function renderFaults() {
+  fill("faults", view.rules.map(rule => {
+    const fired = view.fired.get(rule.id) || 0;
+    const left = rule.trigger.times === -1 ? "" : " (" + Math.max(0, rule.trigger.times - fired) + " left)";
+    const tr = row([[rule.id], [rule.match.operations.join(", ") || "any"], [describeEffect(rule.effect)],
+      [describeTrigger(rule.trigger)], [fired + left]], rule.id);
+    const td = document.createElement("td");
+    const remove = document.createElement("button");
+    remove.type = "button";
+    remove.textContent = "remove";
+    remove.setAttribute("aria-label", "remove the rule " + rule.id);
+    remove.addEventListener("click", async () => {
+      await send("DELETE", "/__sim/v1/faults/" + encodeURIComponent(rule.id));
+      await loadFaults();
+    });
+    td.appendChild(remove);
+    tr.appendChild(td);
+    return tr;
+  }));
+}
+
+async function loadJournal() {
+  const answer = await call("GET", "/__sim/v1/requests");
+  answer.requests.forEach(journaled);
+  renderJournal();
+}
+
+/** Keeps a journaled request once, in order: the stream and a reload may both bring it. */
+function journaled(request) {
+  if (!view.journal.some(known => known.sequence === request.sequence)) {
+    view.journal.push(request);
+    view.journal.sort((a, b) => a.sequence - b.sequence);
+    view.journal = view.journal.slice(-JOURNAL_SHOWN);
+  }
+}
+
+function renderJournal() {
+  fill("journal", view.journal.slice().reverse().map(r => row([[r.sequence], [r.virtualTime],
+    [(r.userName || "-") + " / " + (r.projectName || "-")],
+    [r.method + " " + r.path + (r.query ? "?" + r.query : "") + (r.body ? " " + r.body : ""), "request"],
+    [r.status], [r.refusal ? (r.refusalId ? "[" + r.refusalId + "] " : "") + r.refusal : "", "refused"]],
+    String(r.sequence))));
+}
+
 async function loadAll() {
   await loadServers();
-  await Promise.all([loadPorts(), loadVolumes(), loadMediaAndClock()]);
+  await Promise.all([loadPorts(), loadVolumes(), loadMediaAndClock(), loadFaults(), loadJournal()]);
+}
+
+async function control(path, body) {
+  const shown = document.getElementById("control-result");
+  const answer = await send("POST", "/__sim/v1/" + path, body);
+  shown.textContent = answer.status >= 400 ? "refused: " + JSON.stringify(answer.body)
+    : "virtual time " + answer.body.now + (answer.body.advanced_seconds !== undefined
+      ? " (" + answer.body.advanced_seconds + " s later)" : "");
+  if (answer.body && answer.body.now) {
+    document.getElementById("clock").textContent = answer.body.now;
+  }
+}
+
+function wireControls() {
+  document.getElementById("advance-1").addEventListener("click", () => control("clock/advance", {seconds: 1}));
+  document.getElementById("advance-10").addEventListener("click", () => control("clock/advance", {seconds: 10}));
+  document.getElementById("advance-next").addEventListener("click", () => control("clock/next"));
+  document.getElementById("run-until-idle").addEventListener("click", () => control("clock/run-until-idle"));
+  document.getElementById("reset").addEventListener("click", () => control("reset"));
+  document.getElementById("snapshot").addEventListener("click", async () => {
+    const answer = await send("GET", "/__sim/v1/snapshot");
+    view.snapshot = answer.body;
+    document.getElementById("restore").disabled = false;
+    document.getElementById("control-result").textContent = "snapshot taken at " + answer.body.now;
+  });
+  document.getElementById("restore").addEventListener("click", () => control("restore", view.snapshot));
+  document.getElementById("fault-form").addEventListener("submit", addFault);
+}
+
+/** The control plane's refusal of a rule, shown next to the field it is about. */
+const FIELD_OF = [[/^Unknown operation/, "fault-operations-error"], [/^effect\.type/, "fault-type-error"],
+  [/^Invalid effect/, "fault-effect-error"], [/^Invalid trigger/, "fault-trigger-error"],
+  [/^a fault rule named/, "fault-id-error"]];
+
+async function addFault(event) {
+  event.preventDefault();
+  const form = event.target;
+  document.querySelectorAll("#fault-form .error").forEach(e => { e.textContent = ""; });
+  const effect = {type: form.type.value};
+  if (form.type.value === "error" || form.type.value === "fail") {
+    effect.code = Number(form.code.value);
+    effect.message = form.message.value;
+  } else if (form.seconds.value !== "") {
+    effect.seconds = Number(form.seconds.value);
+  }
+  const rule = {match: {operations: form.operations.value.split(",").map(o => o.trim()).filter(o => o)},
+    effect, trigger: {times: form.times.value === "" ? -1 : Number(form.times.value)}};
+  if (form.id.value.trim() !== "") {
+    rule.id = form.id.value.trim();
+  }
+  const answer = await send("POST", "/__sim/v1/faults", rule);
+  if (answer.status >= 400) {
+    const fault = answer.body && Object.values(answer.body)[0];
+    const message = (fault && fault.message) || ("the control plane answered " + answer.status);
+    const field = FIELD_OF.find(([pattern]) => pattern.test(message));
+    document.getElementById(field ? field[1] : "fault-error").textContent = message;
+    return;
+  }
+  form.id.value = "";
+  await loadFaults();
 }
 
 function reloadSoon(name, load) {
@@ -119,10 +259,24 @@ function reloadSoon(name, load) {
 }
 
 async function apply(event) {
-  document.getElementById("clock").textContent = event.at || document.getElementById("clock").textContent;
+  if (event.at) {
+    document.getElementById("clock").textContent = event.at;
+  }
   switch (event.type) {
     case "resync":
+      view.journal = []; // a reset empties the journal too
       reloadSoon("all", loadAll);
+      break;
+    case "Request":
+      journaled(event.request);
+      renderJournal();
+      break;
+    case "FaultFired":
+      view.fired.set(event.fault.rule_id, (view.fired.get(event.fault.rule_id) || 0) + 1);
+      renderFaults();
+      break;
+    case "FaultPlanChanged":
+      reloadSoon("faults", loadFaults);
       break;
     case "ServerChanged": {
       const known = view.servers.get(event.server_id);
@@ -205,8 +359,9 @@ async function start() {
     await fetch("/__sim/console/session", {method: "DELETE"});
     window.location.reload();
   });
+  wireControls();
+  follow(); // first, so that nothing that happens while the page reads is missed
   await loadAll();
-  follow();
 }
 
 start();

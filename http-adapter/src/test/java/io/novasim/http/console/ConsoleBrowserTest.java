@@ -53,7 +53,7 @@ class ConsoleBrowserTest {
         assumeTrue(installed, "chromium and chromedriver are not installed");
         sim = NovaSimulator.builder().seed(5).build().start();
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1200,900");
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1200,1400");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build();
         browser = new ChromeDriver(service, options);
@@ -69,39 +69,127 @@ class ConsoleBrowserTest {
         }
     }
 
+    /** A fresh world, and the console showing it: logged in the first time, told of the reset afterwards. */
+    private WebDriverWait freshConsole() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        sim.control().reset();
+        browser.get(sim.baseUri() + "/__sim/console");
+        if (!browser.findElements(By.id("password")).isEmpty()) {
+            browser.findElement(By.id("password")).sendKeys("secret");
+            browser.findElement(By.id("login")).click();
+        }
+        wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#volumes tbody tr"), 2));
+        return wait;
+    }
+
+    private HttpResponse<String> compute(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sim.computeEndpoint() + path))
+                .header("X-Auth-Token", demoToken()).header("Content-Type", "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static final String BOOT = "{\"server\": {\"name\": \"web\", \"imageRef\": "
+            + "\"70a599e0-31e7-49b7-b260-868f441e862b\", \"flavorRef\": \"1\"}}";
+
     @Test
     void anAdminLogsInAndSeesAServerAppearAndBecomeActiveLive() throws Exception {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        browser.get(sim.baseUri() + "/__sim/console");
-        browser.findElement(By.id("password")).sendKeys("secret");
-        browser.findElement(By.id("login")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
+        WebDriverWait wait = freshConsole();
         assertThat(browser.findElement(By.id("user")).getText()).isEqualTo("admin");
-        assertThat(browser.findElements(By.cssSelector("#volumes tbody tr"))).hasSize(2); // the demo world's
 
-        String token = demoToken();
-        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(sim.computeEndpoint() + "/servers")).header("X-Auth-Token", token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"server\": {\"name\": \"web\", \"imageRef\": \"70a599e0-31e7-49b7-b260-868f441e862b\", "
-                                + "\"flavorRef\": \"1\"}}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = compute("POST", "/servers", BOOT);
         assertThat(created.statusCode()).isEqualTo(202);
 
         By web = By.xpath("//table[@id='servers']//tr[td[1]='web']");
         wait.until(ExpectedConditions.presenceOfElementLocated(web));
-        assertThat(browser.findElement(web).getText()).contains("BUILD");
+        showsAll(wait, web, "BUILD");
         sim.control().advance(Duration.ofSeconds(5));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(web, "ACTIVE"));
-        assertThat(browser.findElement(web).getText()).contains("active").contains("1");
+        showsAll(wait, web, "active", "1");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#ports tbody tr"), 1));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#ports tbody tr"), "web"));
-        assertThat(browser.findElement(By.cssSelector("#ports tbody tr")).getText()).contains("ACTIVE")
-                .contains("compute:nova").contains("10.0.0.");
+        showsAll(wait, By.cssSelector("#ports tbody tr"), "ACTIVE", "compute:nova", "10.0.0.");
 
+        screenshot("console-servers.png");
+    }
+
+    /** What the page looks like now, kept in target/ (the README's pictures are these). */
+    private void screenshot(String name) throws Exception {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Path kept = Path.of("target", "console-servers.png");
+        Path kept = Path.of("target", name);
         Files.createDirectories(kept.getParent());
         Files.copy(shot.toPath(), kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void aDetachedVolumeGoesFromDetachingToAvailableAfterPlusOneSecond() throws Exception {
+        WebDriverWait wait = freshConsole();
+        String server = compute("POST", "/servers", BOOT).body().replaceAll("(?s).*\"id\": ?\"([0-9a-f-]{36})\".*", "$1");
+        sim.control().advance(Duration.ofSeconds(5));
+        String volume = sim.control().state().volumes().stream().filter(v -> v.name().equals("data-1")).findFirst()
+                .orElseThrow().id();
+        compute("POST", "/servers/" + server + "/os-volume_attachments",
+                "{\"volumeAttachment\": {\"volumeId\": \"" + volume + "\"}}");
+        sim.control().advance(Duration.ofSeconds(2));
+        By data = By.xpath("//table[@id='volumes']//tr[td[1]='data-1']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(data, "in-use"));
+        showsAll(wait, data, "web");
+
+        assertThat(compute("DELETE", "/servers/" + server + "/os-volume_attachments/" + volume, null).statusCode())
+                .isEqualTo(202);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(data, "detaching"));
+        By detach = By.xpath("//table[@id='journal']//tr[td[4][contains(., 'DELETE') and contains(., "
+                + "'os-volume_attachments')]]");
+        wait.until(ExpectedConditions.presenceOfElementLocated(detach));
+        showsAll(wait, detach, "202", "demo / demo");
+
+        browser.findElement(By.id("advance-1")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(data, "available"));
+        assertThat(browser.findElement(By.id("control-result")).getText()).startsWith("virtual time 2026-")
+                .doesNotContain("refused");
+    }
+
+    @Test
+    void aFaultAddedWithTheFormFiresAndABadOneIsRefusedNextToItsField() throws Exception {
+        WebDriverWait wait = freshConsole();
+        browser.findElement(By.id("fault-operations")).sendKeys("fly");
+        browser.findElement(By.id("fault-add")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fault-operations-error"),
+                "Unknown operation 'fly'"));
+        assertThat(browser.findElements(By.cssSelector("#faults tbody tr"))).isEmpty();
+
+        browser.findElement(By.id("fault-id")).sendKeys("flaky-create");
+        browser.findElement(By.id("fault-operations")).clear();
+        browser.findElement(By.id("fault-operations")).sendKeys("create");
+        browser.findElement(By.id("fault-add")).click();
+        By rule = By.xpath("//table[@id='faults']//tr[td[1]='flaky-create']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(rule));
+        showsAll(wait, rule, "create", "error", "503", "0 (1 left)");
+        assertThat(browser.findElement(By.id("fault-operations-error")).getText()).isEmpty();
+
+        assertThat(compute("POST", "/servers", BOOT).statusCode()).isEqualTo(503);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(rule, "1 (0 left)"));
+        By refused = By.xpath("//table[@id='journal']//tr[td[5]='503']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(refused));
+        showsAll(wait, refused, "fault rule flaky-create fired");
+
+        screenshot("console-faults.png");
+        browser.findElement(By.cssSelector("button[aria-label='remove the rule flaky-create']")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#faults tbody tr"), 0));
+    }
+
+    /** Waits until the element, found afresh each time (the page redraws its tables), shows every part. */
+    private void showsAll(WebDriverWait wait, By element, String... parts) {
+        wait.until(driver -> {
+            try {
+                String text = driver.findElement(element).getText();
+                return java.util.Arrays.stream(parts).allMatch(text::contains);
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
     }
 
     private String demoToken() throws Exception {
