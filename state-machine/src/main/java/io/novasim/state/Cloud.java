@@ -842,6 +842,43 @@ public final class Cloud {
         world.rollbackFailedDetach = false;
     }
 
+    /**
+     * Each operation's state gate on a server now, in {@link io.novasim.state.rules.TransitionTable} order: accepted, or refused with the
+     * status, fault and text Nova answers (the lock, the host, the vm_state, the task_state; in Nova's order). What
+     * an operation needs besides (a volume to attach, a port) is not part of its gate.
+     *
+     * @throws ComputeException when the caller sees no such server
+     */
+    public synchronized List<Gate> gates(Caller caller, String serverId) {
+        settle();
+        Server server = world.visibleServer(caller, serverId);
+        List<Gate> gates = new ArrayList<>();
+        for (io.novasim.state.rules.TransitionRule rule : io.novasim.state.rules.TransitionTable.rules()) {
+            if (rule.operation() == Operation.CREATE) {
+                continue;
+            }
+            try {
+                rule.check(server, caller.admin());
+                gates.add(new Gate(rule.operation(), null));
+            } catch (ComputeException refused) {
+                gates.add(new Gate(rule.operation(), refused.code() + " " + refused.faultName() + ": "
+                        + refused.getMessage()));
+            }
+        }
+        return gates;
+    }
+
+    /**
+     * An operation's state gate on a server.
+     *
+     * @param refusal null when the gate lets it through, else {@code "409 conflictingRequest: Cannot 'start' ..."}
+     */
+    public record Gate(Operation operation, String refusal) {
+        public boolean accepted() {
+            return refusal == null;
+        }
+    }
+
     /** The work in flight, in the order it falls due (work due by now completed first); held work last. */
     public synchronized List<PendingWork> pendingWork() {
         settle();

@@ -4,7 +4,7 @@
 // the session's cookie authenticating the stream), so nothing is polled.
 
 const view = {token: null, project: null, servers: new Map(), ports: new Map(), volumes: new Map(), media: [],
-  rules: [], fired: new Map(), journal: [], snapshot: null};
+  rules: [], fired: new Map(), journal: [], snapshot: null, selected: null};
 const JOURNAL_SHOWN = 50;
 const reloads = new Map(); // what is reloaded soon, by name: several events in a row cost one request
 
@@ -57,8 +57,107 @@ function fill(table, rows, changedId) {
 }
 
 function renderServers(changedId) {
-  fill("servers", [...view.servers.values()].map(s => row([[s.name], [s.status], [s.vm_state], [s.task_state],
-    [s.power_state], [s.locked ? "yes" : "no"], [s.project, "id"]], s.id)), changedId);
+  fill("servers", [...view.servers.values()].map(s => {
+    const tr = row([[s.name], [s.status], [s.vm_state], [s.task_state], [s.power_state], [s.locked ? "yes" : "no"],
+      [s.project, "id"]], s.id);
+    const choose = document.createElement("button");
+    choose.type = "button";
+    choose.className = "select";
+    choose.textContent = "select";
+    choose.setAttribute("aria-label", "select the server " + s.name);
+    choose.addEventListener("click", () => select(s.id));
+    tr.firstChild.append(" ", choose);
+    return tr;
+  }), changedId);
+  if (view.selected && view.servers.has(view.selected)) {
+    const s = view.servers.get(view.selected);
+    document.getElementById("selected-state").textContent = "status " + s.status + ", vm_state " + s.vm_state
+      + ", task_state " + text(s.task_state) + ", power_state " + s.power_state + (s.locked ? ", locked" : "");
+  }
+}
+
+// ---------------------------------------------------------------- a selected server and its operations
+
+/** The request a client sends for each operation, as `novasim explain` shows it; the console sends it as is. */
+function requestFor(operation, server) {
+  const base = "/v2.1/servers/" + server;
+  const action = body => ({method: "POST", path: base + "/action", body});
+  const volume = document.getElementById("target-volume").value;
+  const port = document.getElementById("target-port").value;
+  const image = document.getElementById("target-image").value;
+  switch (operation) {
+    case "stop": return action({"os-stop": null});
+    case "start": return action({"os-start": null});
+    case "reboot-soft": return action({reboot: {type: "SOFT"}});
+    case "reboot-hard": return action({reboot: {type: "HARD"}});
+    case "shelve-offload": return action({shelveOffload: null});
+    case "pause": case "unpause": case "suspend": case "resume": case "rescue": case "unrescue": case "shelve":
+    case "unshelve": case "lock": case "unlock": return action({[operation]: null});
+    case "delete": return {method: "DELETE", path: base};
+    case "attach-volume": return {method: "POST", path: base + "/os-volume_attachments",
+      body: {volumeAttachment: {volumeId: volume}}};
+    case "detach-volume": return {method: "DELETE", path: base + "/os-volume_attachments/" + volume};
+    case "attach-interface": return {method: "POST", path: base + "/os-interface",
+      body: {interfaceAttachment: {port_id: port}}};
+    case "detach-interface": return {method: "DELETE", path: base + "/os-interface/" + port};
+    case "media-attach": return action({"media-attach": {imageRef: image}});
+    case "media-detach": return action({"media-detach": {imageRef: image}});
+    default: return null; // needs more than its targets (a flavor, an image, a host): see `novasim explain`
+  }
+}
+
+async function select(serverId) {
+  view.selected = serverId;
+  document.getElementById("selected").hidden = false;
+  document.getElementById("selected-name").textContent = serverName(serverId);
+  const volumes = document.getElementById("target-volume");
+  volumes.replaceChildren(...[...view.volumes.values()].map(v => new Option(v.name || v.id, v.id)));
+  const ports = document.getElementById("target-port");
+  ports.replaceChildren(...[...view.ports.values()].map(p => new Option((p.name || p.id) + " (" + p.status + ")",
+    p.id)));
+  renderServers();
+  await loadGates();
+}
+
+async function loadGates() {
+  if (!view.selected) {
+    return;
+  }
+  const answer = await send("GET", "/__sim/v1/servers/" + view.selected + "/operations");
+  if (answer.status !== 200) {
+    document.getElementById("selected").hidden = true;
+    view.selected = null;
+    return;
+  }
+  const accepted = document.getElementById("accepted");
+  accepted.replaceChildren(...answer.body.operations.filter(g => g.accepted && requestFor(g.operation, "x"))
+    .map(g => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = g.operation;
+      button.dataset.operation = g.operation;
+      button.addEventListener("click", () => operate(g.operation));
+      return button;
+    }));
+  document.getElementById("refused").replaceChildren(...answer.body.operations.filter(g => !g.accepted).map(g => {
+    const li = document.createElement("li");
+    li.textContent = g.operation + ": " + g.refusal;
+    return li;
+  }));
+}
+
+async function operate(operation) {
+  const request = requestFor(operation, view.selected);
+  const answer = await send(request.method, request.path, request.body, NOVA);
+  document.getElementById("exchange").textContent = request.method + " " + request.path
+    + (request.body ? "\n" + JSON.stringify(request.body) : "") + "\n\n\u2192 " + answer.status
+    + (answer.body ? "\n" + JSON.stringify(answer.body) : "");
+  const fresh = await send("GET", "/v2.1/servers/" + view.selected, undefined, NOVA);
+  if (fresh.status === 200) { // a lock changes no state the stream reports: read it
+    view.servers.set(view.selected, server(fresh.body.server));
+    renderServers(view.selected);
+  }
+  await loadGates();
 }
 
 function renderPorts(changedId) {
@@ -214,6 +313,11 @@ function wireControls() {
   });
   document.getElementById("restore").addEventListener("click", () => control("restore", view.snapshot));
   document.getElementById("fault-form").addEventListener("submit", addFault);
+  document.getElementById("release").addEventListener("click", async () => {
+    const answer = await send("POST", "/__sim/v1/servers/" + view.selected + "/release");
+    document.getElementById("exchange").textContent = "POST /__sim/v1/servers/" + view.selected
+      + "/release\n\n\u2192 " + answer.status + "\n" + JSON.stringify(answer.body);
+  });
 }
 
 /** The control plane's refusal of a rule, shown next to the field it is about. */
@@ -284,6 +388,9 @@ async function apply(event) {
         Object.assign(known, {status: event.status, vm_state: event.vm_state, task_state: event.task_state,
           power_state: event.power_state});
         renderServers(event.server_id);
+        if (event.server_id === view.selected) {
+          reloadSoon("gates", loadGates);
+        }
       } else {
         const answer = await call("GET", "/v2.1/servers/" + event.server_id, NOVA);
         view.servers.set(event.server_id, server(answer.server));
@@ -296,6 +403,10 @@ async function apply(event) {
     }
     case "ServerRemoved":
       view.servers.delete(event.server_id);
+      if (event.server_id === view.selected) {
+        view.selected = null;
+        document.getElementById("selected").hidden = true;
+      }
       renderServers();
       break;
     case "ResourceChanged":

@@ -102,7 +102,7 @@ class ConsoleBrowserTest {
         HttpResponse<String> created = compute("POST", "/servers", BOOT);
         assertThat(created.statusCode()).isEqualTo(202);
 
-        By web = By.xpath("//table[@id='servers']//tr[td[1]='web']");
+        By web = By.xpath("//table[@id='servers']//tr[td[1][starts-with(., 'web')]]");
         wait.until(ExpectedConditions.presenceOfElementLocated(web));
         showsAll(wait, web, "BUILD");
         sim.control().advance(Duration.ofSeconds(5));
@@ -149,6 +149,41 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(data, "available"));
         assertThat(browser.findElement(By.id("control-result")).getText()).startsWith("virtual time 2026-")
                 .doesNotContain("refused");
+    }
+
+    @Test
+    void aSelectedServerShowsItsAcceptedAndRefusedOperationsAndSendsThemAsRealRequests() throws Exception {
+        WebDriverWait wait = freshConsole();
+        compute("POST", "/servers", BOOT);
+        sim.control().advance(Duration.ofSeconds(5));
+        By web = By.xpath("//table[@id='servers']//tr[td[1][starts-with(., 'web')]]");
+        showsAll(wait, web, "ACTIVE");
+        browser.findElement(By.cssSelector("button[aria-label='select the server web']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("selected")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#accepted button[data-operation='stop']")));
+        showsAll(wait, By.id("refused"), "start: 409 conflictingRequest: Cannot 'start' instance ",
+                "while it is in vm_state active");
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("target-volume")))
+                .selectByVisibleText("data-1");
+        browser.findElement(By.cssSelector("#accepted button[data-operation='attach-volume']")).click();
+        showsAll(wait, By.id("exchange"), "POST /v2.1/servers/", "/os-volume_attachments", "\u2192 200");
+        browser.findElement(By.id("advance-10")).click();
+        By data = By.xpath("//table[@id='volumes']//tr[td[1]='data-1']");
+        showsAll(wait, data, "in-use", "web");
+
+        browser.findElement(By.cssSelector("#accepted button[data-operation='detach-volume']")).click();
+        showsAll(wait, By.id("exchange"), "DELETE /v2.1/servers/", "/os-volume_attachments/", "\u2192 202");
+        showsAll(wait, data, "detaching");
+        browser.findElement(By.id("advance-1")).click();
+        showsAll(wait, data, "available");
+
+        browser.findElement(By.cssSelector("#accepted button[data-operation='stop']")).click();
+        showsAll(wait, By.id("exchange"), "{\"os-stop\":null}", "\u2192 202");
+        browser.findElement(By.id("advance-10")).click();
+        showsAll(wait, web, "SHUTOFF", "stopped");
+        showsAll(wait, By.id("refused"), "stop: 409 conflictingRequest: Cannot 'stop' instance ");
+        screenshot("console-server.png");
     }
 
     @Test
