@@ -100,6 +100,14 @@ public final class ControlRoutes {
                 throw Refusal.STATE_NOT_FORCEABLE.exception(vmState);
             }
         });
+        route("GET", "/machine", (body, params) -> {
+            io.novasim.state.rules.VmStateGraph graph = io.novasim.state.rules.VmStateGraph.of();
+            return Json.object("vm_states", java.util.Arrays.stream(io.novasim.model.server.VmState.values())
+                            .map(io.novasim.model.server.VmState::value).toList(),
+                    "edges", graph.edges().stream().map(edge -> Json.object("from", edge.from(), "to", edge.to(),
+                            "label", edge.label())).toList(),
+                    "left_out", graph.leftOut());
+        });
         route("GET", "/servers/{server_id}/operations", (body, params) -> {
             String serverId = params.get("server_id");
             java.util.List<Map<String, Object>> gates = new java.util.ArrayList<>();

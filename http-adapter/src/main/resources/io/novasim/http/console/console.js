@@ -69,11 +69,81 @@ function renderServers(changedId) {
     tr.firstChild.append(" ", choose);
     return tr;
   }), changedId);
+  renderMachine();
   if (view.selected && view.servers.has(view.selected)) {
     const s = view.servers.get(view.selected);
     document.getElementById("selected-state").textContent = "status " + s.status + ", vm_state " + s.vm_state
       + ", task_state " + text(s.task_state) + ", power_state " + s.power_state + (s.locked ? ", locked" : "");
   }
+}
+
+// ---------------------------------------------------------------- the vm_state machine
+
+const SVG = "http://www.w3.org/2000/svg";
+
+function svg(name, attributes) {
+  const element = document.createElementNS(SVG, name);
+  Object.entries(attributes || {}).forEach(([key, value]) => element.setAttribute(key, value));
+  return element;
+}
+
+/** The machine's states on a circle, an arrow per pair of states an operation moves between. */
+async function loadMachine() {
+  const machine = await call("GET", "/__sim/v1/machine");
+  const states = machine.vm_states;
+  const size = 560;
+  const centre = size / 2;
+  const radius = size / 2 - 60;
+  const at = new Map(states.map((state, i) => {
+    const angle = 2 * Math.PI * i / states.length - Math.PI / 2;
+    return [state, [centre + radius * Math.cos(angle), centre + radius * Math.sin(angle)]];
+  }));
+  const drawing = svg("svg", {width: size, height: size, viewBox: "0 0 " + size + " " + size, role: "img",
+    "aria-label": "the vm_state machine"});
+  drawing.appendChild(svg("defs")).appendChild(svg("marker", {id: "arrowhead", viewBox: "0 0 10 10", refX: 10,
+    refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto"})).appendChild(svg("path", {d: "M0,0L10,5L0,10z",
+    fill: "#868e96"}));
+  const labels = new Map();
+  machine.edges.filter(e => e.from !== "*" && e.from !== e.to && at.has(e.to)).forEach(e => {
+    const key = e.from + ">" + e.to;
+    labels.set(key, (labels.get(key) || []).concat(e.label));
+  });
+  labels.forEach((names, key) => {
+    const [from, to] = key.split(">");
+    const [x1, y1] = at.get(from);
+    const [x2, y2] = at.get(to);
+    const length = Math.hypot(x2 - x1, y2 - y1);
+    const shorten = 28 / length;
+    const line = svg("line", {x1: x1 + (x2 - x1) * shorten, y1: y1 + (y2 - y1) * shorten,
+      x2: x2 - (x2 - x1) * shorten, y2: y2 - (y2 - y1) * shorten, "marker-end": "url(#arrowhead)"});
+    line.appendChild(svg("title")).textContent = from + " \u2192 " + to + ": " + names.join("; ");
+    drawing.appendChild(line);
+  });
+  states.forEach(state => {
+    const [x, y] = at.get(state);
+    const group = svg("g", {class: "state", "data-state": state});
+    group.appendChild(svg("rect", {x: x - 55, y: y - 16, width: 110, height: 32, rx: 6}));
+    const name = svg("text", {x, y: y - 1, "text-anchor": "middle"});
+    name.textContent = state;
+    const count = svg("text", {x, y: y + 12, "text-anchor": "middle", class: "count"});
+    group.append(name, count);
+    drawing.appendChild(group);
+  });
+  document.getElementById("machine").replaceChildren(drawing);
+  renderMachine();
+}
+
+/** How many servers each state holds, and which is the selected server's. */
+function renderMachine() {
+  const counts = new Map();
+  view.servers.forEach(s => counts.set(s.vm_state, (counts.get(s.vm_state) || 0) + 1));
+  const selected = view.selected && view.servers.get(view.selected);
+  document.querySelectorAll("#machine .state").forEach(group => {
+    const n = counts.get(group.dataset.state) || 0;
+    group.classList.toggle("here", n > 0);
+    group.classList.toggle("selected", Boolean(selected && selected.vm_state === group.dataset.state));
+    group.querySelector(".count").textContent = n === 0 ? "" : n + (n === 1 ? " server" : " servers");
+  });
 }
 
 // ---------------------------------------------------------------- a selected server and its operations
@@ -472,6 +542,7 @@ async function start() {
   });
   wireControls();
   follow(); // first, so that nothing that happens while the page reads is missed
+  await loadMachine();
   await loadAll();
 }
 

@@ -107,6 +107,8 @@ class ConsoleBrowserTest {
         showsAll(wait, web, "BUILD");
         sim.control().advance(Duration.ofSeconds(5));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(web, "ACTIVE"));
+        showsAll(wait, By.cssSelector("#machine .state.here[data-state='active']"), "active", "1 server");
+        assertThat(browser.findElements(By.cssSelector("#machine .state"))).hasSizeGreaterThan(8);
         showsAll(wait, web, "active", "1");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#ports tbody tr"), 1));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#ports tbody tr"), "web"));
@@ -182,6 +184,7 @@ class ConsoleBrowserTest {
         showsAll(wait, By.id("exchange"), "{\"os-stop\":null}", "\u2192 202");
         browser.findElement(By.id("advance-10")).click();
         showsAll(wait, web, "SHUTOFF", "stopped");
+        showsAll(wait, By.cssSelector("#machine .state.here.selected[data-state='stopped']"), "1 server");
         showsAll(wait, By.id("refused"), "stop: 409 conflictingRequest: Cannot 'stop' instance ");
         screenshot("console-server.png");
     }

@@ -5,10 +5,10 @@ import io.novasim.model.server.TaskState;
 import io.novasim.model.server.VmState;
 import io.novasim.state.rules.Operation;
 import io.novasim.state.rules.TransitionRule;
+import io.novasim.state.rules.VmStateGraph;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -32,7 +32,7 @@ public final class StateDiagram {
 
     /** The command-line name of an operation: {@code DETACH_VOLUME} is {@code detach-volume}. */
     public static String name(Operation operation) {
-        return operation.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return VmStateGraph.name(operation);
     }
 
     /** @return the rules drawn in {@code format}, ending with a newline */
@@ -114,12 +114,14 @@ public final class StateDiagram {
     }
 
     /** A header, a comment naming what was left out, one indented line per edge, a footer. */
-    private String graph(String header, String comment, Function<Edge, String> line, String footer) {
+    private String graph(String header, String comment, Function<VmStateGraph.Edge, String> line, String footer) {
+        VmStateGraph graph = VmStateGraph.of(rules);
         StringBuilder out = new StringBuilder(header);
-        if (!loopsLeftOut().isEmpty()) {
-            out.append("    ").append(comment).append(' ').append(loopsLeftOut()).append('\n');
+        if (!graph.leftOut().isEmpty()) {
+            out.append("    ").append(comment).append(' ').append(String.join(", ", graph.leftOut()))
+                    .append(" keep the vm_state: see --format text").append('\n');
         }
-        for (Edge edge : edges()) {
+        for (VmStateGraph.Edge edge : graph.edges()) {
             out.append("    ").append(line.apply(edge)).append('\n');
         }
         return out.append(footer).toString();
@@ -129,56 +131,8 @@ public final class StateDiagram {
         return "\"" + (state.equals("*") ? "start" : state) + "\"";
     }
 
-    /**
-     * One edge per accepted vm_state, and one to the failure state from each; an operation that keeps the vm_state is
-     * a loop. Create starts from nothing ({@code *}); an operation accepted in any vm_state starts from every state a
-     * server can be in.
-     */
-    private List<Edge> edges() {
-        List<Edge> edges = new ArrayList<>();
-        for (TransitionRule rule : drawn()) {
-            String label = name(rule.operation()) + (rule.phases().isEmpty() ? ""
-                    : " [" + rule.phases().stream().map(TaskState::value).collect(Collectors.joining(", ")) + "]");
-            for (String from : sources(rule)) {
-                String to = rule.endVmState() == null ? from : rule.endVmState().value();
-                edges.add(new Edge(from, to, label));
-                if (rule.failedVmState() != null) {
-                    edges.add(new Edge(from, rule.failedVmState().value(), name(rule.operation()) + " fails"));
-                }
-            }
-        }
-        return edges;
-    }
-
-    /** Every rule when one is asked for; in the whole machine, only those that can change the vm_state. */
-    private List<TransitionRule> drawn() {
-        return rules.size() == 1 ? rules : rules.stream().filter(StateDiagram::changesVmState).toList();
-    }
-
-    private static boolean changesVmState(TransitionRule rule) {
-        return rule.endVmState() != null || rule.failedVmState() != null;
-    }
-
-    /** The operations the whole machine leaves out, named in a comment so a reader knows where they went. */
-    private String loopsLeftOut() {
-        List<String> names = rules.stream().filter(rule -> !drawn().contains(rule))
-                .map(rule -> name(rule.operation())).toList();
-        return names.isEmpty() ? "" : String.join(", ", names) + " keep the vm_state: see --format text";
-    }
-
-    private static List<String> sources(TransitionRule rule) {
-        if (rule.operation() == Operation.CREATE) {
-            return List.of("*");
-        }
-        Set<VmState> accepted = rule.allowedVmStates() != null ? rule.allowedVmStates()
-                : java.util.EnumSet.complementOf(java.util.EnumSet.of(VmState.DELETED));
-        return accepted.stream().map(VmState::value).toList();
-    }
-
     private static <T> String anyOr(Set<T> states, Function<T, String> spelling) {
         return states == null ? "any" : states.stream().map(spelling).collect(Collectors.joining(" | "));
     }
 
-    private record Edge(String from, String to, String label) {
-    }
 }

@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,7 +36,7 @@ public final class Steps {
     private static Map<Operation, String> names() {
         Map<Operation, String> names = new java.util.EnumMap<>(Operation.class);
         for (Operation operation : Operation.values()) {
-            names.put(operation, operation.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            names.put(operation, io.novasim.state.rules.VmStateGraph.name(operation));
         }
         return names;
     }
