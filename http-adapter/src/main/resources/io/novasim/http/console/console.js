@@ -441,8 +441,8 @@ async function apply(event) {
       view.journal = []; // a reset empties the journal too
       reloadSoon("all", loadAll);
       break;
-    case "Request":
-      journaled(event.request);
+    case "Requests":
+      event.requests.forEach(journaled);
       renderJournal();
       break;
     case "FaultFired":
