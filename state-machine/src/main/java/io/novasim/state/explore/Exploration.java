@@ -81,6 +81,11 @@ public record Exploration(int depth, List<Step> steps, List<State> states, List<
 
     /** The steps from the start to a state, along the shortest way found. */
     public List<Step> traceTo(int stateId) {
+        return traceTo(states, stateId);
+    }
+
+    /** The steps from the start to a state of {@code states}, following each state's parent back. */
+    static List<Step> traceTo(List<State> states, int stateId) {
         java.util.ArrayList<Step> trace = new java.util.ArrayList<>();
         for (State state = states.get(stateId); state.parent() >= 0; state = states.get(state.parent())) {
             trace.add(state.via());

@@ -93,7 +93,7 @@ public final class Explorer {
             }
             List<Step> trace = null;
             if (here == null) {
-                trace = traceTo(states, id);
+                trace = Exploration.traceTo(states, id);
                 here = replay(start, trace);
                 replays++;
             }
@@ -112,7 +112,7 @@ public final class Explorer {
                     continue;
                 }
                 if (trace == null) {
-                    trace = traceTo(states, id);
+                    trace = Exploration.traceTo(states, id);
                 }
                 List<Step> next = new ArrayList<>(trace.size() + 1);
                 next.addAll(trace);
@@ -206,14 +206,6 @@ public final class Explorer {
         return named;
     }
 
-    private static List<Step> traceTo(List<Exploration.State> states, int id) {
-        ArrayList<Step> trace = new ArrayList<>();
-        for (Exploration.State state = states.get(id); state.parent() >= 0; state = states.get(state.parent())) {
-            trace.add(state.via());
-        }
-        java.util.Collections.reverse(trace);
-        return trace;
-    }
 
     private Cloud replay(Cloud start, List<Step> trace) {
         Cloud cloud = start.copy(EventListener.NONE);
