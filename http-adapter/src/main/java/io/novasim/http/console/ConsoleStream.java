@@ -40,6 +40,8 @@ public final class ConsoleStream {
      */
     private static final long REQUESTS_EVERY_MILLIS = 200;
     private static final int REQUESTS_KEPT = 50;
+    /** At most this many events go in one message ({@code {"type": "Batch", "events": [...]}}). */
+    private static final int BATCHED = 1_000;
     private static final String RESYNC = "{\"type\":\"resync\"}";
 
     private final Simulation simulation;
@@ -107,7 +109,12 @@ public final class ConsoleStream {
                 while (!Thread.currentThread().isInterrupted()) {
                     String next = queue.poll(REQUESTS_EVERY_MILLIS, TimeUnit.MILLISECONDS);
                     if (next != null) {
-                        sender.send(next);
+                        // What queued meanwhile goes in the same message: a thousand servers changing state at once
+                        // are a few messages, not a thousand writes, each flushed.
+                        List<String> more = new java.util.ArrayList<>();
+                        queue.drainTo(more, BATCHED - 1);
+                        sender.send(more.isEmpty() ? next
+                                : "{\"type\":\"Batch\",\"events\":[" + next + "," + String.join(",", more) + "]}");
                         quietSince = System.nanoTime();
                     }
                     String batch = recent.take();

@@ -45,6 +45,24 @@ function row(cells, id) {
   return tr;
 }
 
+const dirty = new Map(); // table -> the row that changed last, drawn at the next frame
+
+/**
+ * Draws a table soon: a thousand servers changing state cost one drawing every few milliseconds, not one each. (A
+ * timer, not an animation frame: a page in the background gets no frames, and a console left open there must keep up.)
+ */
+function renderSoon(table, changedId) {
+  const first = dirty.size === 0;
+  dirty.set(table, changedId || dirty.get(table) || null);
+  if (first) {
+    setTimeout(() => {
+      const tables = [...dirty.entries()];
+      dirty.clear();
+      tables.forEach(([name, changed]) => RENDERERS[name](changed));
+    }, 30);
+  }
+}
+
 function fill(table, rows, changedId) {
   const body = document.querySelector("#" + table + " tbody");
   body.replaceChildren(...rows);
@@ -76,6 +94,9 @@ function renderServers(changedId) {
       + ", task_state " + text(s.task_state) + ", power_state " + s.power_state + (s.locked ? ", locked" : "");
   }
 }
+
+const RENDERERS = {servers: changed => renderServers(changed), ports: changed => renderPorts(changed),
+  volumes: changed => renderVolumes(changed), media: () => renderMedia()};
 
 // ---------------------------------------------------------------- the vm_state machine
 
@@ -437,6 +458,11 @@ async function apply(event) {
     document.getElementById("clock").textContent = event.at;
   }
   switch (event.type) {
+    case "Batch":
+      for (const one of event.events) {
+        await apply(one).catch(error => console.error(error)); // one event that fails spoils not the others
+      }
+      break;
     case "resync":
       view.journal = []; // a reset empties the journal too
       reloadSoon("all", loadAll);
@@ -457,17 +483,18 @@ async function apply(event) {
       if (known) {
         Object.assign(known, {status: event.status, vm_state: event.vm_state, task_state: event.task_state,
           power_state: event.power_state});
-        renderServers(event.server_id);
+        renderSoon("servers", event.server_id);
         if (event.server_id === view.selected) {
           reloadSoon("gates", loadGates);
         }
       } else {
-        const answer = await call("GET", "/v2.1/servers/" + event.server_id, NOVA);
-        view.servers.set(event.server_id, server(answer.server));
-        renderServers(event.server_id);
-        renderPorts(); // they name their device by the server's name
-        renderVolumes();
-        renderMedia();
+        // New servers come by the thousand (a multi-create): one list read for all of them.
+        reloadSoon("servers", async () => {
+          await loadServers();
+          renderSoon("ports"); // they name their device by the server's name
+          renderSoon("volumes");
+          renderSoon("media");
+        });
       }
       break;
     }
@@ -484,15 +511,17 @@ async function apply(event) {
         if (event.event.state === "deleted") {
           view.ports.delete(event.event.id);
           renderPorts();
-        } else {
+        } else if (view.ports.has(event.event.id) || view.ports.size < 100) {
           const answer = await call("GET", "/network/v2.0/ports/" + event.event.id);
           view.ports.set(event.event.id, answer.port);
-          renderPorts(event.event.id);
+          renderSoon("ports", event.event.id);
+        } else {
+          reloadSoon("ports", loadPorts); // many ports at once: one list read
         }
       } else if (event.event.kind === "volume" && view.volumes.has(event.event.id)
           && event.event.state !== "deleted") {
         view.volumes.get(event.event.id).status = event.event.state;
-        renderVolumes(event.event.id);
+        renderSoon("volumes", event.event.id);
         reloadSoon("volumes", loadVolumes); // its attachments too
       } else if (event.event.kind === "media") {
         reloadSoon("media", loadMediaAndClock);
