@@ -44,8 +44,8 @@ import java.util.concurrent.TimeUnit;
  */
 @Singleton
 public final class Simulation implements SimulatorControl {
-    /** Who the control acts as when it forces a state: an admin of the admin project. */
-    private static final Caller OPERATOR = new Caller("novasim-control", CloudSetup.ADMIN_PROJECT, true);
+    /** Who the control plane acts and reads as (a forced state, a server's gates): an admin of the admin project. */
+    public static final Caller OPERATOR = new Caller("novasim-control", CloudSetup.ADMIN_PROJECT, true);
     /** The one compute host of the simulated cloud: servers' host, ports' binding host. */
     public static final String COMPUTE_HOST = io.novasim.model.catalog.ComputeHost.DEFAULT.name();
 

@@ -42,9 +42,6 @@ public final class ControlRoutes {
     }
 
     private final RouteTable<ControlRoute> routes = new RouteTable<>();
-    /** Who the control plane reads a server's gates as: an admin, who passes locks as the console's user does. */
-    private static final io.novasim.state.command.Caller OPERATOR = new io.novasim.state.command.Caller(
-            "novasim-control", io.novasim.CloudSetup.ADMIN_PROJECT, true);
 
     /** One control route: the parsed body (or null) and the path parameters in; the answer's body, or null for 204. */
     @FunctionalInterface
@@ -111,7 +108,7 @@ public final class ControlRoutes {
         route("GET", "/servers/{server_id}/operations", (body, params) -> {
             String serverId = params.get("server_id");
             java.util.List<Map<String, Object>> gates = new java.util.ArrayList<>();
-            for (io.novasim.state.Cloud.Gate gate : simulation.cloud().gates(OPERATOR, serverId)) {
+            for (io.novasim.state.Cloud.Gate gate : simulation.cloud().gates(Simulation.OPERATOR, serverId)) {
                 Map<String, Object> json = Json.object("operation", gate.operation().name().toLowerCase(
                         java.util.Locale.ROOT).replace('_', '-'), "accepted", gate.accepted());
                 if (!gate.accepted()) {

@@ -48,7 +48,7 @@ record ExploredWorld(Scenario scenario, ScenarioRunner.Start start, ExploreWorld
                 servers, saved(start, "port."), volumes, media));
     }
 
-    /** The world's saved ids of one kind, id to name, in the order the world made them. */
+    /** The world's saved ids of one kind, id to name, by name. */
     private static Map<String, String> saved(ScenarioRunner.Start start, String prefix) {
         Map<String, String> byId = new LinkedHashMap<>();
         start.saved().entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
