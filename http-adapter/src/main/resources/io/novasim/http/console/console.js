@@ -31,18 +31,53 @@ function text(value) {
   return value === null || value === undefined || value === "" ? "-" : String(value);
 }
 
-function row(cells, id) {
-  const tr = document.createElement("tr");
-  tr.dataset.id = id;
-  cells.forEach(([value, kind]) => {
-    const td = document.createElement("td");
-    td.textContent = text(value);
-    if (kind) {
-      td.className = kind;
+/** A cell's text and class, rewritten only where they differ: the browser then redraws only what changed. */
+function setCell(td, [value, kind]) {
+  const shown = text(value);
+  if (td.firstChild === null) {
+    td.appendChild(document.createTextNode(shown));
+  } else if (td.firstChild.nodeValue !== shown) {
+    td.firstChild.nodeValue = shown;
+  }
+  if (td.className !== (kind || "")) {
+    td.className = kind || "";
+  }
+}
+
+/**
+ * Shows a table's rows, each {id, cells: [[value, class]...], extra(tr)}: a row already shown is kept, and only its
+ * changed cells are rewritten (rebuilding a thousand rows for one change cost the page a second of layout); new rows
+ * are made, with what extra adds to them (a button), and rows no longer listed go.
+ */
+function fill(table, rows, changedId) {
+  const body = document.querySelector("#" + table + " tbody");
+  const shown = new Map([...body.children].map(tr => [tr.dataset.id, tr]));
+  let next = body.firstChild;
+  rows.forEach(({id, cells, extra}) => {
+    let tr = shown.get(id);
+    if (tr) {
+      shown.delete(id);
+      cells.forEach((cell, i) => setCell(tr.children[i], cell));
+    } else {
+      tr = document.createElement("tr");
+      tr.dataset.id = id;
+      cells.forEach(cell => setCell(tr.appendChild(document.createElement("td")), cell));
+      if (extra) {
+        extra(tr);
+      }
     }
-    tr.appendChild(td);
+    if (tr === next) {
+      next = tr.nextSibling;
+    } else {
+      body.insertBefore(tr, next);
+    }
   });
-  return tr;
+  shown.forEach(tr => tr.remove());
+  body.querySelectorAll("tr.changed").forEach(tr => tr.classList.remove("changed"));
+  const changed = changedId && body.querySelector("tr[data-id='" + CSS.escape(changedId) + "']");
+  if (changed) {
+    changed.classList.add("changed");
+  }
 }
 
 const dirty = new Map(); // table -> the row that changed last, drawn at the next frame
@@ -63,21 +98,9 @@ function renderSoon(table, changedId) {
   }
 }
 
-function fill(table, rows, changedId) {
-  const body = document.querySelector("#" + table + " tbody");
-  body.replaceChildren(...rows);
-  if (changedId) {
-    const changed = body.querySelector("tr[data-id='" + CSS.escape(changedId) + "']");
-    if (changed) {
-      changed.classList.add("changed");
-    }
-  }
-}
-
 function renderServers(changedId) {
-  fill("servers", [...view.servers.values()].map(s => {
-    const tr = row([[s.name], [s.status], [s.vm_state], [s.task_state], [s.power_state], [s.locked ? "yes" : "no"],
-      [s.project, "id"]], s.id);
+  fill("servers", [...view.servers.values()].map(s => ({id: s.id, cells: [[s.name], [s.status], [s.vm_state],
+    [s.task_state], [s.power_state], [s.locked ? "yes" : "no"], [s.project, "id"]], extra: tr => {
     const choose = document.createElement("button");
     choose.type = "button";
     choose.className = "select";
@@ -85,8 +108,7 @@ function renderServers(changedId) {
     choose.setAttribute("aria-label", "select the server " + s.name);
     choose.addEventListener("click", () => select(s.id));
     tr.firstChild.append(" ", choose);
-    return tr;
-  }), changedId);
+  }})), changedId);
   renderMachine();
   if (view.selected && view.servers.has(view.selected)) {
     const s = view.servers.get(view.selected);
@@ -252,19 +274,19 @@ async function operate(operation) {
 }
 
 function renderPorts(changedId) {
-  fill("ports", [...view.ports.values()].map(p => row([[p.name || p.id, p.name ? null : "id"], [p.status],
-    [serverName(p.device_id), "id"], [p.device_owner],
-    [(p.fixed_ips || []).map(ip => ip.ip_address).join(", ")]], p.id)), changedId);
+  fill("ports", [...view.ports.values()].map(p => ({id: p.id, cells: [[p.name || p.id, p.name ? null : "id"],
+    [p.status], [serverName(p.device_id), "id"], [p.device_owner],
+    [(p.fixed_ips || []).map(ip => ip.ip_address).join(", ")]]})), changedId);
 }
 
 function renderVolumes(changedId) {
-  fill("volumes", [...view.volumes.values()].map(v => row([[v.name || v.id], [v.status],
-    [(v.attachments || []).map(a => serverName(a.server_id)).join(", ")]], v.id)), changedId);
+  fill("volumes", [...view.volumes.values()].map(v => ({id: v.id, cells: [[v.name || v.id], [v.status],
+    [(v.attachments || []).map(a => serverName(a.server_id)).join(", ")]]})), changedId);
 }
 
 function renderMedia() {
-  fill("media", view.media.map(m => row([[serverName(m.serverId)], [m.imageId, "id"],
-    [String(m.status).toLowerCase()]], m.serverId + "/" + m.imageId)));
+  fill("media", view.media.map(m => ({id: m.serverId + "/" + m.imageId, cells: [[serverName(m.serverId)],
+    [m.imageId, "id"], [String(m.status).toLowerCase()]]})));
 }
 
 function serverName(id) {
@@ -280,9 +302,30 @@ function server(s) {
 
 const NOVA = {"X-OpenStack-Nova-API-Version": "2.9"}; // 2.9 shows whether a server is locked
 
+/** What the stream said of servers while a list of them was read: one array per read under way. */
+const serverReads = new Set();
+
 async function loadServers() {
-  const answer = await call("GET", "/v2.1/servers/detail?all_tenants=1", NOVA);
-  view.servers = new Map(answer.servers.map(s => [s.id, server(s)]));
+  const seen = [];
+  serverReads.add(seen);
+  let answer;
+  try {
+    answer = await call("GET", "/v2.1/servers/detail?all_tenants=1", NOVA);
+  } finally {
+    serverReads.delete(seen);
+  }
+  const servers = new Map(answer.servers.map(s => [s.id, server(s)]));
+  // The list may be older than a change the stream brought while it was read: apply those again, in order.
+  seen.forEach(change => {
+    const known = servers.get(change.server_id);
+    if (change.type === "ServerRemoved") {
+      servers.delete(change.server_id);
+    } else if (known) {
+      Object.assign(known, {status: change.status, vm_state: change.vm_state, task_state: change.task_state,
+        power_state: change.power_state});
+    }
+  });
+  view.servers = servers;
   renderServers();
 }
 
@@ -334,20 +377,18 @@ function renderFaults() {
   fill("faults", view.rules.map(rule => {
     const fired = view.fired.get(rule.id) || 0;
     const left = rule.trigger.times === -1 ? "" : " (" + Math.max(0, rule.trigger.times - fired) + " left)";
-    const tr = row([[rule.id], [rule.match.operations.join(", ") || "any"], [describeEffect(rule.effect)],
-      [describeTrigger(rule.trigger)], [fired + left]], rule.id);
-    const td = document.createElement("td");
-    const remove = document.createElement("button");
-    remove.type = "button";
-    remove.textContent = "remove";
-    remove.setAttribute("aria-label", "remove the rule " + rule.id);
-    remove.addEventListener("click", async () => {
-      await send("DELETE", "/__sim/v1/faults/" + encodeURIComponent(rule.id));
-      await loadFaults();
-    });
-    td.appendChild(remove);
-    tr.appendChild(td);
-    return tr;
+    return {id: rule.id, cells: [[rule.id], [rule.match.operations.join(", ") || "any"],
+      [describeEffect(rule.effect)], [describeTrigger(rule.trigger)], [fired + left]], extra: tr => {
+      const remove = document.createElement("button");
+      remove.type = "button";
+      remove.textContent = "remove";
+      remove.setAttribute("aria-label", "remove the rule " + rule.id);
+      remove.addEventListener("click", async () => {
+        await send("DELETE", "/__sim/v1/faults/" + encodeURIComponent(rule.id));
+        await loadFaults();
+      });
+      tr.appendChild(document.createElement("td")).appendChild(remove);
+    }};
   }));
 }
 
@@ -367,11 +408,10 @@ function journaled(request) {
 }
 
 function renderJournal() {
-  fill("journal", view.journal.slice().reverse().map(r => row([[r.sequence], [r.virtualTime],
-    [(r.userName || "-") + " / " + (r.projectName || "-")],
+  fill("journal", view.journal.slice().reverse().map(r => ({id: String(r.sequence), cells: [[r.sequence],
+    [r.virtualTime], [(r.userName || "-") + " / " + (r.projectName || "-")],
     [r.method + " " + r.path + (r.query ? "?" + r.query : "") + (r.body ? " " + r.body : ""), "request"],
-    [r.status], [r.refusal ? (r.refusalId ? "[" + r.refusalId + "] " : "") + r.refusal : "", "refused"]],
-    String(r.sequence))));
+    [r.status], [r.refusal ? (r.refusalId ? "[" + r.refusalId + "] " : "") + r.refusal : "", "refused"]]})));
 }
 
 async function loadAll() {
@@ -444,23 +484,54 @@ async function addFault(event) {
   await loadFaults();
 }
 
+/**
+ * Reads something again soon: several events in a row cost one read. One read of a name at a time, and another after
+ * it when an event came while it ran, so that an older answer never overwrites a newer one.
+ */
 function reloadSoon(name, load) {
-  if (!reloads.has(name)) {
-    reloads.set(name, setTimeout(() => {
-      reloads.delete(name);
-      load();
-    }, 100));
+  let entry = reloads.get(name);
+  if (!entry) {
+    entry = {timer: null, running: false, again: false};
+    reloads.set(name, entry);
+  }
+  if (entry.running) {
+    entry.again = true;
+  } else if (entry.timer === null) {
+    entry.timer = setTimeout(async () => {
+      entry.timer = null;
+      entry.running = true;
+      try {
+        await load();
+      } catch (error) {
+        console.error(error);
+      } finally {
+        entry.running = false;
+        if (entry.again) {
+          entry.again = false;
+          reloadSoon(name, load);
+        }
+      }
+    }, 100);
   }
 }
 
-async function apply(event) {
+/**
+ * Applies one message of the stream. It never waits: the stream's messages are applied one after the other, in the
+ * order they came, and what needs a read is read in the background (reloadSoon). (It once awaited a read for each
+ * port, and a thousand servers' later changes overtook their earlier ones.)
+ */
+function apply(event) {
   if (event.at) {
     document.getElementById("clock").textContent = event.at;
   }
   switch (event.type) {
     case "Batch":
       for (const one of event.events) {
-        await apply(one).catch(error => console.error(error)); // one event that fails spoils not the others
+        try {
+          apply(one);
+        } catch (error) {
+          console.error(error); // one event that fails spoils not the others
+        }
       }
       break;
     case "resync":
@@ -479,6 +550,7 @@ async function apply(event) {
       reloadSoon("faults", loadFaults);
       break;
     case "ServerChanged": {
+      serverReads.forEach(seen => seen.push(event));
       const known = view.servers.get(event.server_id);
       if (known) {
         Object.assign(known, {status: event.status, vm_state: event.vm_state, task_state: event.task_state,
@@ -499,6 +571,7 @@ async function apply(event) {
       break;
     }
     case "ServerRemoved":
+      serverReads.forEach(seen => seen.push(event));
       view.servers.delete(event.server_id);
       if (event.server_id === view.selected) {
         view.selected = null;
@@ -511,12 +584,8 @@ async function apply(event) {
         if (event.event.state === "deleted") {
           view.ports.delete(event.event.id);
           renderPorts();
-        } else if (view.ports.has(event.event.id) || view.ports.size < 100) {
-          const answer = await call("GET", "/network/v2.0/ports/" + event.event.id);
-          view.ports.set(event.event.id, answer.port);
-          renderSoon("ports", event.event.id);
         } else {
-          reloadSoon("ports", loadPorts); // many ports at once: one list read
+          reloadSoon("ports", loadPorts); // a port's event says not all the table shows: read them
         }
       } else if (event.event.kind === "volume" && view.volumes.has(event.event.id)
           && event.event.state !== "deleted") {
@@ -550,9 +619,7 @@ function follow() {
     live.textContent = "reconnecting…";
     live.className = "off";
   });
-  stream.addEventListener("sim", message => {
-    apply(JSON.parse(message.data)).catch(error => console.error(error));
-  });
+  stream.addEventListener("sim", message => apply(JSON.parse(message.data)));
 }
 
 async function start() {
