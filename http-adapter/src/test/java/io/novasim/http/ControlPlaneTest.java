@@ -60,6 +60,39 @@ class ControlPlaneTest extends SeededCloudTest {
     }
 
     @Test
+    void theTimelineDrawsEachServerAndAttachmentWithTheRequestsRefusalsAndFaultsAboveThem() throws Exception {
+        String id = demo.post("/v2.1/servers", """
+                {"server": {"name": "web", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b", "flavorRef": "1"}}""")
+                .json().at("/server/id").asText();
+        admin.post("/__sim/v1/clock/advance", "{\"seconds\": 5}");
+        String volume = sim.control().state().volumes().stream().filter(v -> v.name().equals("data-1")).findFirst()
+                .orElseThrow().id();
+        assertThat(demo.post("/v2.1/servers/" + id + "/os-volume_attachments",
+                "{\"volumeAttachment\": {\"volumeId\": \"" + volume + "\"}}").status()).isEqualTo(200);
+        admin.post("/__sim/v1/clock/advance", "{\"seconds\": 5}");
+        admin.post("/__sim/v1/faults", """
+                {"id": "no-stop", "match": {"operations": ["stop"]},
+                 "effect": {"type": "error", "code": 503, "message": "try later"}, "trigger": {"times": 1}}""");
+        assertThat(demo.post("/v2.1/servers/" + id + "/action", "{\"os-stop\": null}").status()).isEqualTo(503);
+        assertThat(demo.post("/v2.1/servers/" + id + "/action", "{\"os-start\": null}").status()).isEqualTo(409);
+
+        Client.Response timeline = admin.get("/__sim/v1/timeline");
+        assertThat(timeline.status()).isEqualTo(200);
+        assertThat(timeline.header("Content-Type")).startsWith("image/svg+xml");
+        org.w3c.dom.Document svg = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(timeline.text().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(svg.getDocumentElement().getAttribute("aria-label")).isEqualTo("timeline of the simulator");
+        String drawn = timeline.text();
+        assertThat(drawn).contains(">web<title>", ">volume attachment data-1 on web<title>", ">volume data-1<title>",
+                "class=\"m-req\"", "class=\"m-err\"", "class=\"m-ref\"", "class=\"m-fault\"", "class=\"m-rule\"",
+                "web: vm_state building, task_state spawning", "web: vm_state active, task_state None",
+                "until now", "fault no-stop fired on stop of web",
+                "[INSTANCE_INVALID_STATE] start refused: vm_state active is not stopped")
+                .doesNotContain(">expectations</text>", ">clock</text>", "href=");
+        assertThat(demo.get("/__sim/v1/timeline").status()).isEqualTo(403);
+    }
+
+    @Test
     void aServerCanBeForcedAndStuckWorkReleased() {
         String id = demo.post("/v2.1/servers", """
                 {"server": {"name": "web", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b", "flavorRef": "1"}}""")

@@ -1,9 +1,9 @@
 package io.novasim.cli;
 
-import io.novasim.cli.report.HtmlReport;
-import io.novasim.cli.report.JsonReport;
-import io.novasim.cli.report.RunReport;
-import io.novasim.cli.report.TranscriptWriter;
+import io.novasim.report.HtmlReport;
+import io.novasim.report.JsonReport;
+import io.novasim.report.RunReport;
+import io.novasim.report.TranscriptWriter;
 import io.novasim.cli.scenario.InvalidScenarioException;
 import io.novasim.cli.scenario.Scenario;
 import io.novasim.cli.scenario.ScenarioReader;

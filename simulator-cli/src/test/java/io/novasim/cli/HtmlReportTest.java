@@ -1,9 +1,9 @@
 package io.novasim.cli;
 
-import io.novasim.cli.report.HtmlReport;
-import io.novasim.cli.report.RunReport;
-import io.novasim.cli.report.RunReport.Entry;
-import io.novasim.cli.report.RunReport.Kind;
+import io.novasim.report.HtmlReport;
+import io.novasim.report.RunReport;
+import io.novasim.report.RunReport.Entry;
+import io.novasim.report.RunReport.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -14,6 +14,8 @@ import io.novasim.http.support.Requests;
 import io.novasim.http.support.RouteTable;
 import io.novasim.model.error.ComputeException;
 import io.novasim.model.error.Refusal;
+import io.novasim.report.LiveReport;
+import io.novasim.report.TimelineSvg;
 import io.novasim.state.faults.FaultRule;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -127,6 +129,12 @@ public final class ControlRoutes {
         });
         route("GET", "/events", (body, params) -> Json.object("events",
                 control.events().stream().map(EventJson::of).toList()));
+        route("GET", "/timeline", (body, params) -> new Drawing(TimelineSvg.drawLive(LiveReport.of(control.events(),
+                control.requests(), control.state(), simulation.began()))));
+    }
+
+    /** An answer that is a picture, not JSON: an SVG document. */
+    private record Drawing(String svg) {
     }
 
     /** The control plane's routes, as {@code METHOD /__sim/v1/path}. */
@@ -157,6 +165,9 @@ public final class ControlRoutes {
         } else {
             try {
                 Object body = match.route().handle(Json.parse(Requests.body(exchange)), match.params());
+                if (body instanceof Drawing drawing) {
+                    return Replies.render(exchange, Reply.ok(drawing.svg()), "image/svg+xml; charset=UTF-8");
+                }
                 reply = body == null ? Reply.empty(204) : Reply.ok(body);
             } catch (ComputeException e) {
                 reply = Errors.nova(e);

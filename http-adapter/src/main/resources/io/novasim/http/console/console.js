@@ -100,7 +100,7 @@ function renderSoon(table, changedId) {
 
 function renderServers(changedId) {
   fill("servers", [...view.servers.values()].map(s => ({id: s.id, cells: [[s.name], [s.status], [s.vm_state],
-    [s.task_state], [s.power_state], [s.locked ? "yes" : "no"], [s.project, "id"]], extra: tr => {
+    [s.task_state], [powerState(s.power_state)], [s.locked ? "yes" : "no"], [s.project, "id"]], extra: tr => {
     const choose = document.createElement("button");
     choose.type = "button";
     choose.className = "select";
@@ -113,7 +113,7 @@ function renderServers(changedId) {
   if (view.selected && view.servers.has(view.selected)) {
     const s = view.servers.get(view.selected);
     document.getElementById("selected-state").textContent = "status " + s.status + ", vm_state " + s.vm_state
-      + ", task_state " + text(s.task_state) + ", power_state " + s.power_state + (s.locked ? ", locked" : "");
+      + ", task_state " + text(s.task_state) + ", power_state " + powerState(s.power_state) + (s.locked ? ", locked" : "");
   }
 }
 
@@ -289,6 +289,13 @@ function renderMedia() {
     [m.imageId, "id"], [String(m.status).toLowerCase()]]})));
 }
 
+/** Nova's power_state codes (nova/compute/power_state.py), which the API gives as bare numbers. */
+const POWER_STATES = {0: "nostate", 1: "running", 3: "paused", 4: "shutdown", 6: "crashed", 7: "suspended"};
+
+function powerState(code) {
+  return code === null || code === undefined ? null : code + " " + (POWER_STATES[code] || "");
+}
+
 function serverName(id) {
   const server = id && view.servers.get(id);
   return server ? server.name : id;
@@ -414,9 +421,27 @@ function renderJournal() {
     [r.status], [r.refusal ? (r.refusalId ? "[" + r.refusalId + "] " : "") + r.refusal : "", "refused"]]})));
 }
 
+/** The timeline, drawn by the simulator as an SVG document, put in the page as the drawing it is. */
+async function loadTimeline() {
+  const answer = await fetch("/__sim/v1/timeline", {headers: {"X-Auth-Token": view.token}});
+  if (answer.status !== 200) {
+    return;
+  }
+  const drawing = new DOMParser().parseFromString(await answer.text(), "image/svg+xml").documentElement;
+  document.getElementById("timeline").replaceChildren(document.importNode(drawing, true));
+}
+
+/**
+ * Draws the timeline again after a change, at most once a second: the simulator draws it from its whole event log and
+ * journal, more work than any other read, and a second is as fine as its pixels are on a long run.
+ */
+function timelineSoon() {
+  reloadSoon("timeline", loadTimeline, 1000);
+}
+
 async function loadAll() {
   await loadServers();
-  await Promise.all([loadPorts(), loadVolumes(), loadMediaAndClock(), loadFaults(), loadJournal()]);
+  await Promise.all([loadPorts(), loadVolumes(), loadMediaAndClock(), loadFaults(), loadJournal(), loadTimeline()]);
 }
 
 async function control(path, body) {
@@ -428,6 +453,7 @@ async function control(path, body) {
   if (answer.body && answer.body.now) {
     document.getElementById("clock").textContent = answer.body.now;
   }
+  timelineSoon(); // its axis runs to now
 }
 
 function wireControls() {
@@ -488,7 +514,7 @@ async function addFault(event) {
  * Reads something again soon: several events in a row cost one read. One read of a name at a time, and another after
  * it when an event came while it ran, so that an older answer never overwrites a newer one.
  */
-function reloadSoon(name, load) {
+function reloadSoon(name, load, delay) {
   let entry = reloads.get(name);
   if (!entry) {
     entry = {timer: null, running: false, again: false};
@@ -508,10 +534,10 @@ function reloadSoon(name, load) {
         entry.running = false;
         if (entry.again) {
           entry.again = false;
-          reloadSoon(name, load);
+          reloadSoon(name, load, delay);
         }
       }
-    }, 100);
+    }, delay || 100);
   }
 }
 
@@ -523,6 +549,9 @@ function reloadSoon(name, load) {
 function apply(event) {
   if (event.at) {
     document.getElementById("clock").textContent = event.at;
+  }
+  if (event.type !== "resync") {
+    timelineSoon(); // every event and request is on it
   }
   switch (event.type) {
     case "Batch":

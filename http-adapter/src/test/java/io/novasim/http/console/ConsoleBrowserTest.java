@@ -113,12 +113,24 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(web, "ACTIVE"));
         showsAll(wait, By.cssSelector("#machine .state.here[data-state='active']"), "active", "1 server");
         assertThat(browser.findElements(By.cssSelector("#machine .state"))).hasSizeGreaterThan(8);
-        showsAll(wait, web, "active", "1");
+        showsAll(wait, web, "active", "1 running");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#ports tbody tr"), 1));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#ports tbody tr"), "web"));
         showsAll(wait, By.cssSelector("#ports tbody tr"), "ACTIVE", "compute:nova", "10.0.0.");
 
         screenshot("console-servers.png");
+
+        // The timeline, redrawn after the changes: the server's lane went from building to active.
+        By lane = By.cssSelector("#timeline svg g.lane.server[data-subject='web']");
+        wait.until(driver -> {
+            try {
+                return driver.findElement(lane).getAttribute("textContent").contains("web: vm_state active");
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
+        assertThat(browser.findElement(lane).getAttribute("textContent")).contains("task_state spawning", "until now");
+        assertThat(browser.findElements(By.cssSelector("#timeline svg .markers .m-req"))).isNotEmpty();
     }
 
     /** What the page looks like now, kept in target/ (the README's pictures are these). */

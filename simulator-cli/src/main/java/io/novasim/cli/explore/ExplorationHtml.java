@@ -1,6 +1,6 @@
 package io.novasim.cli.explore;
 
-import io.novasim.cli.report.Markup;
+import io.novasim.report.Markup;
 import io.novasim.state.explore.Exploration;
 import io.novasim.state.explore.Invariant;
 import io.novasim.state.explore.Step;

@@ -1,6 +1,6 @@
 package io.novasim.cli.explore;
 
-import io.novasim.cli.report.RunReport;
+import io.novasim.report.RunReport;
 import io.novasim.cli.scenario.Scenario;
 import io.novasim.cli.scenario.ScenarioReader;
 import io.novasim.cli.scenario.ScenarioRunner;

@@ -112,9 +112,9 @@ class RecordRoundTripTest {
                 "- advance: 5s", "- advance: 1.5s", "- advance: 3s", "- fault: {\"id\": \"no-stop\"",
                 "path: \"/__sim/v1/servers/" + server + "/state\"");
 
-        io.novasim.cli.report.RunReport replay = ScenarioRunner.run(ScenarioReader.read(file), file,
+        io.novasim.report.RunReport replay = ScenarioRunner.run(ScenarioReader.read(file), file,
                 ScenarioRunner.Progress.NONE);
-        String replayed = io.novasim.cli.report.TranscriptWriter.write(replay, false);
+        String replayed = io.novasim.report.TranscriptWriter.write(replay, false);
         assertThat(replay.passed()).as(yaml + "\n" + replayed).isTrue();
         assertThat(replay.expectations()).as("one status per recorded request").isEqualTo(12);
         assertThat(replayed).as("the same resource ids")

@@ -1,8 +1,8 @@
 package io.novasim.cli.scenario;
 
-import io.novasim.cli.report.JsonReport;
-import io.novasim.cli.report.RunReport;
-import io.novasim.cli.report.TranscriptWriter;
+import io.novasim.report.JsonReport;
+import io.novasim.report.RunReport;
+import io.novasim.report.TranscriptWriter;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

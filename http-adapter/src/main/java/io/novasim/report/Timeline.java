@@ -1,7 +1,7 @@
-package io.novasim.cli.report;
+package io.novasim.report;
 
-import io.novasim.cli.report.RunReport.Entry;
-import io.novasim.cli.report.RunReport.Kind;
+import io.novasim.report.RunReport.Entry;
+import io.novasim.report.RunReport.Kind;
 
 import java.time.Duration;
 import java.time.Instant;

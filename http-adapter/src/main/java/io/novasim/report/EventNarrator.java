@@ -1,11 +1,10 @@
-package io.novasim.cli.scenario;
+package io.novasim.report;
 
-import io.novasim.cli.report.RunReport;
-import io.novasim.cli.report.RunReport.Entry;
-import io.novasim.cli.report.RunReport.Kind;
 import io.novasim.model.server.PowerState;
 import io.novasim.model.server.TaskState;
 import io.novasim.model.server.VmState;
+import io.novasim.report.RunReport.Entry;
+import io.novasim.report.RunReport.Kind;
 import io.novasim.state.command.AttachVolume;
 import io.novasim.state.command.Command;
 import io.novasim.state.command.CreatePort;
@@ -27,7 +26,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * Hears the engine's events as they happen and tells them as transcript entries, naming servers, volumes and
  * attachments as the scenario does rather than by their ids.
  */
-final class EventNarrator implements EventListener {
+public final class EventNarrator implements EventListener {
     private final Queue<SimEvent> heard = new ConcurrentLinkedQueue<>();
     /** Names by id, learnt from the command that created each thing. */
     private final Map<String, String> names = new HashMap<>();
@@ -46,14 +45,14 @@ final class EventNarrator implements EventListener {
      * Forgets what was heard so far (the world being built), telling nothing of it. What it taught stays: names, and
      * each server's last state, which the next entry about it tells the change from.
      */
-    void skip() {
+    public void skip() {
         for (SimEvent event = heard.poll(); event != null; event = heard.poll()) {
             entry(event, false);
         }
     }
 
     /** The entries for what was heard since the last call. */
-    List<Entry> tell() {
+    public List<Entry> tell() {
         SimEvent event = heard.poll();
         if (event == null) {
             return List.of();
@@ -69,7 +68,7 @@ final class EventNarrator implements EventListener {
     }
 
     /** The name a scenario knows a server by (its id until it was seen created). */
-    String name(String id) {
+    public String name(String id) {
         return id == null ? null : names.getOrDefault(id, id);
     }
 
@@ -155,7 +154,7 @@ final class EventNarrator implements EventListener {
     }
 
     /** A server entry's fields: vm_state, task_state (empty for none), power_state; one copy per state. */
-    Map<String, String> fields(VmState vmState, TaskState taskState, PowerState powerState) {
+    public Map<String, String> fields(VmState vmState, TaskState taskState, PowerState powerState) {
         return stateFields.computeIfAbsent(List.of(vmState, taskState, powerState), state -> {
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("vm_state", vmState.value());
@@ -195,7 +194,7 @@ final class EventNarrator implements EventListener {
     }
 
     /** Records a name the scenario gave a thing (a world's server), for the entries that follow. */
-    void name(String id, String name) {
+    public void name(String id, String name) {
         names.put(id, name);
     }
 }

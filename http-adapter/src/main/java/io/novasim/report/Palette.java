@@ -1,4 +1,4 @@
-package io.novasim.cli.report;
+package io.novasim.report;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
-package io.novasim.cli.report;
+package io.novasim.report;
 
-import io.novasim.cli.report.Timeline.Lane;
-import io.novasim.cli.report.Timeline.Marker;
-import io.novasim.cli.report.Timeline.Segment;
+import io.novasim.report.Timeline.Lane;
+import io.novasim.report.Timeline.Marker;
+import io.novasim.report.Timeline.Segment;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +17,7 @@ import java.util.List;
  * same pixel column become one marker that counts them, and runs of states narrower than a pixel become one grey
  * block, so the drawing stays a bounded size however long the run.
  */
-final class TimelineSvg {
+public final class TimelineSvg {
     static final int LABEL_WIDTH = 230;
     static final int PLOT_WIDTH = 960;
     private static final int RIGHT = 24;
@@ -93,6 +93,11 @@ final class TimelineSvg {
 
     /** The marker rows' names, top to bottom. */
     private static final String[] ROWS = {"requests", "clock", "fault rules", "faults", "expectations"};
+    /**
+     * The rows a running simulator's timeline has (the console's): its clock's moves and expectations are a
+     * scenario's, not the engine's.
+     */
+    private static final boolean[] LIVE_ROWS = {true, false, true, true, false};
 
     /** The styles of the drawing, inside the SVG so that it stands alone too. */
     static final String STYLE = """
@@ -110,23 +115,43 @@ final class TimelineSvg {
 
     private final Timeline timeline;
     private final Instant start;
+    private final boolean live;
+    /** Where each of {@link #ROWS} is drawn, top to bottom; -1 when it is not. */
+    private final int[] rowAt = new int[ROWS.length];
+    private final int rows;
     private final StringBuilder out = new StringBuilder();
     private final BitSet linked = new BitSet();
 
-    private TimelineSvg(Timeline timeline, Instant start) {
+    private TimelineSvg(Timeline timeline, Instant start, boolean live) {
         this.timeline = timeline;
         this.start = start;
+        this.live = live;
+        int shown = 0;
+        for (int row = 0; row < ROWS.length; row++) {
+            rowAt[row] = !live || LIVE_ROWS[row] ? shown++ : -1;
+        }
+        this.rows = shown;
     }
 
     /**
-     * The SVG element of {@code timeline}.
+     * The SVG element of a scenario run's {@code timeline}, each shape linking to its line of the transcript.
      *
      * @param start the report's start, which tick labels count from
      */
     static TimelineSvg draw(Timeline timeline, Instant start) {
-        TimelineSvg svg = new TimelineSvg(timeline, start);
+        TimelineSvg svg = new TimelineSvg(timeline, start, false);
         svg.draw();
         return svg;
+    }
+
+    /**
+     * The SVG of a running simulator's {@code report} (the console's timeline): without links, for it has no
+     * transcript, and without the rows of a scenario's steps.
+     */
+    public static String drawLive(RunReport report) {
+        TimelineSvg svg = new TimelineSvg(Timeline.of(report), report.start(), true);
+        svg.draw();
+        return svg.svg();
     }
 
     String svg() {
@@ -141,13 +166,14 @@ final class TimelineSvg {
     private void draw() {
         int omitted = timeline.omittedServers + timeline.omittedResources;
         int top = AXIS + 4;
-        int lanesTop = top + ROWS.length * ROW + 6;
+        int lanesTop = top + rows * ROW + 6;
         int height = lanesTop + (timeline.servers.isEmpty() ? 0 : ROW + timeline.servers.size() * LANE)
                 + (timeline.resources.isEmpty() ? 0 : ROW + timeline.resources.size() * LANE)
                 + (omitted == 0 ? 0 : ROW) + 6;
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" width=\"").append(WIDTH)
                 .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-                .append(height).append("\" role=\"img\" aria-label=\"timeline of the run\">\n<style>\n")
+                .append(height).append("\" role=\"img\" aria-label=\"").append(live ? "timeline of the simulator" : "timeline of the run")
+                .append("\">\n<style>\n")
                 .append(STYLE).append("</style>\n");
         out.append("<defs><pattern id=\"task\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
                 + "patternTransform=\"rotate(45)\"><rect width=\"2.5\" height=\"6\" fill=\"#000\" "
@@ -155,13 +181,17 @@ final class TimelineSvg {
         out.append("<rect class=\"plot\" x=\"").append(LABEL_WIDTH).append("\" y=\"").append(AXIS)
                 .append("\" width=\"").append(PLOT_WIDTH).append("\" height=\"").append(height - AXIS - 4)
                 .append("\"/>\n");
-        outside(0, timeline.startOffset, height, "before the run's start");
-        outside(timeline.endOffset, timeline.span, height, "after the run's end: the states it ended in");
+        outside(0, timeline.startOffset, height, live ? "before the world began" : "before the run's start");
+        outside(timeline.endOffset, timeline.span, height, live ? "after now: the states things are in"
+                : "after the run's end: the states it ended in");
         ticks(height);
 
         for (int row = 0; row < ROWS.length; row++) {
+            if (rowAt[row] < 0) {
+                continue;
+            }
             out.append("<text class=\"rl\" x=\"").append(LABEL_WIDTH - 8).append("\" y=\"")
-                    .append(top + row * ROW + 13).append("\" text-anchor=\"end\">").append(ROWS[row])
+                    .append(top + rowAt[row] * ROW + 13).append("\" text-anchor=\"end\">").append(ROWS[row])
                     .append("</text>\n");
         }
         out.append("<g class=\"markers\">\n");
@@ -229,6 +259,9 @@ final class TimelineSvg {
         Bucket[] buckets = new Bucket[symbols.length];
         for (Marker marker : markers) {
             Symbol symbol = Symbol.of(marker);
+            if (rowAt[symbol.row] < 0) {
+                continue;
+            }
             double x = x(marker.at());
             long column = (long) Math.floor(x);
             Bucket bucket = buckets[symbol.ordinal()];
@@ -237,13 +270,13 @@ final class TimelineSvg {
                 continue;
             }
             if (bucket != null) {
-                marker(symbol, bucket, top + symbol.row * ROW + ROW / 2.0);
+                marker(symbol, bucket, top + rowAt[symbol.row] * ROW + ROW / 2.0);
             }
             buckets[symbol.ordinal()] = new Bucket(column, x, marker);
         }
         for (Symbol symbol : symbols) {
             if (buckets[symbol.ordinal()] != null) {
-                marker(symbol, buckets[symbol.ordinal()], top + symbol.row * ROW + ROW / 2.0);
+                marker(symbol, buckets[symbol.ordinal()], top + rowAt[symbol.row] * ROW + ROW / 2.0);
             }
         }
     }
@@ -396,7 +429,7 @@ final class TimelineSvg {
         }
         title.append("\n").append(when(segment.since()));
         if (segment.lasted()) {
-            title.append(" until the end");
+            title.append(live ? " until now" : " until the end");
         } else {
             title.append(" to ").append(when(segment.until())).append(" (")
                     .append(duration(Duration.between(segment.since(), segment.until()).toMillis())).append(')');
@@ -415,7 +448,7 @@ final class TimelineSvg {
         link(to, first.entry());
         rect(to, x1, barTop, Math.max(1, x(last.to()) - x1), "class=\"busy\"");
         title(to, lane.label() + ": " + count + " states from " + when(first.since()) + " to "
-                + (last.lasted() ? "the end" : when(last.until())) + ", too close together to draw; the last: "
+                + (last.lasted() ? (live ? "now" : "the end") : when(last.until())) + ", too close together to draw; the last: "
                 + last.state()
                 + (last.task().isEmpty() ? "" : " (" + last.task() + ")"));
         to.append("</a>\n");
@@ -427,6 +460,10 @@ final class TimelineSvg {
     }
 
     private void link(StringBuilder to, int entry) {
+        if (live) {
+            to.append("<a>"); // a group for the hover style and the tooltip: there is no transcript to link to
+            return;
+        }
         linked.set(entry);
         to.append("<a href=\"#e").append(entry).append("\">");
     }

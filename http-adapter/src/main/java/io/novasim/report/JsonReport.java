@@ -1,4 +1,4 @@
-package io.novasim.cli.report;
+package io.novasim.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

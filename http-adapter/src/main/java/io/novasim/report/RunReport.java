@@ -1,4 +1,4 @@
-package io.novasim.cli.report;
+package io.novasim.report;
 
 import java.time.Instant;
 import java.util.List;

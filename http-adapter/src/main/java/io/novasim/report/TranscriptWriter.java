@@ -1,6 +1,6 @@
-package io.novasim.cli.report;
+package io.novasim.report;
 
-import io.novasim.cli.report.RunReport.Entry;
+import io.novasim.report.RunReport.Entry;
 
 /**
  * The readable transcript of a run: one line per entry, {@code [virtual time]} first; expectations indented with PASS

@@ -1,4 +1,4 @@
-package io.novasim.cli.report;
+package io.novasim.report;
 
 /**
  * Text made safe for the HTML report, which is also well-formed XML: markup characters become entities, and
