@@ -40,6 +40,27 @@ public interface SimulatorControl {
     void advance(Duration by);
 
     /**
+     * Stops virtual time following the wall clock, for a simulator started with a clock speed: from now on it moves
+     * only when told, until {@link #resumeClock()}. Nothing when it does not follow.
+     */
+    void pauseClock();
+
+    /**
+     * Lets virtual time follow the wall clock again, at the simulator's clock speed, from where it stands now (the time
+     * it stood still is not made up).
+     *
+     * @throws IllegalStateException when the simulator's clock speed is 0: its clock never runs by itself
+     */
+    void resumeClock();
+
+    /**
+     * Whether virtual time follows the wall clock now: the simulator has a clock speed, and its clock is not paused.
+     *
+     * @return true while it follows
+     */
+    boolean clockFollowing();
+
+    /**
      * Advances time until no work is queued (work held by a Stuck fault stays held).
      *
      * @return how far virtual time went

@@ -57,8 +57,8 @@ public final class Simulation implements SimulatorControl {
     private final RequestJournal journal;
     private volatile Cloud cloud;
     private volatile EventLog log;
-    private volatile long wallStartNanos;
-    private volatile Instant virtualStart;
+    /** How virtual time follows the wall clock: swapped whole, so that a request never sees half of a change. */
+    private volatile WallClock wall = new WallClock(0, Instant.EPOCH, true);
     private volatile Instant began;
     /** Who follows the simulation live (the console's event streams): told every event, and every engine swap. */
     private final List<Follower> followers = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -167,17 +167,24 @@ public final class Simulation implements SimulatorControl {
         }
         this.log = newLog;
         this.cloud = fresh;
-        this.wallStartNanos = System.nanoTime();
-        this.virtualStart = fresh.now();
+        this.wall = new WallClock(System.nanoTime(), fresh.now(), wall.following());
         followers.forEach(Follower::replaced);
+    }
+
+    /**
+     * Virtual time follows the wall clock from {@code virtualStart} at {@code wallStartNanos}, while it
+     * {@code following}.
+     */
+    private record WallClock(long wallStartNanos, Instant virtualStart, boolean following) {
     }
 
     /** The engine, with virtual time brought up to date when the clock follows the wall clock. */
     public Cloud cloud() {
         Cloud current = cloud;
-        if (settings.clockSpeed() > 0) {
-            long elapsed = (long) ((System.nanoTime() - wallStartNanos) * settings.clockSpeed());
-            Instant target = virtualStart.plusNanos(elapsed);
+        WallClock clock = wall;
+        if (settings.clockSpeed() > 0 && clock.following()) {
+            long elapsed = (long) ((System.nanoTime() - clock.wallStartNanos()) * settings.clockSpeed());
+            Instant target = clock.virtualStart().plusNanos(elapsed);
             if (target.isAfter(current.now())) {
                 try {
                     current.advanceTo(target);
@@ -197,11 +204,14 @@ public final class Simulation implements SimulatorControl {
     @Override
     public void advance(Duration by) {
         cloud().advance(by);
+        runOnFromHere();
     }
 
     @Override
     public Duration runUntilIdle() {
-        return cloud().runUntilIdle();
+        Duration went = cloud().runUntilIdle();
+        runOnFromHere();
+        return went;
     }
 
     /** Moves the clock to when the next piece of work falls due, and completes it; how far it went (0: none due). */
@@ -209,7 +219,37 @@ public final class Simulation implements SimulatorControl {
         Cloud current = cloud();
         Instant before = current.now();
         current.nextDueAt().filter(due -> due.isAfter(current.now())).ifPresent(current::advanceTo);
+        runOnFromHere();
         return Duration.between(before, current.now());
+    }
+
+    /**
+     * After the clock was moved by hand, it follows the wall clock on from there: not from where the wall clock alone
+     * would have taken it, which would hold it still until the wall clock caught up.
+     */
+    private void runOnFromHere() {
+        if (wall.following()) {
+            wall = new WallClock(System.nanoTime(), cloud.now(), true);
+        }
+    }
+
+    @Override
+    public void pauseClock() {
+        Cloud current = cloud(); // up to date first: it stops where the wall clock had taken it
+        wall = new WallClock(System.nanoTime(), current.now(), false);
+    }
+
+    @Override
+    public void resumeClock() {
+        if (settings.clockSpeed() <= 0) {
+            throw new IllegalStateException(Refusal.CLOCK_DOES_NOT_FOLLOW.template());
+        }
+        wall = new WallClock(System.nanoTime(), cloud.now(), true);
+    }
+
+    @Override
+    public boolean clockFollowing() {
+        return settings.clockSpeed() > 0 && wall.following();
     }
 
     @Override

@@ -38,6 +38,39 @@ class ControlPlaneTest extends SeededCloudTest {
     }
 
     @Test
+    void theClockStopsAndResumesFollowingTheWallClock() throws Exception {
+        Client.Response still = admin.post("/__sim/v1/clock/resume", "");
+        assertThat(still.status()).isEqualTo(409);
+        assertThat(still.json().at("/conflictingRequest/message").asText())
+                .isEqualTo("This simulator's clock does not follow the wall clock (its clock speed is 0): it moves only "
+                        + "when told");
+        assertThat(admin.get("/__sim/v1/clock").json().get("following").asBoolean()).isFalse();
+
+        try (io.novasim.NovaSimulator running = io.novasim.NovaSimulator.builder().seed(5).clockSpeed(1000).build()
+                .start()) {
+            Client operator = Client.as(running, "admin", "admin");
+            JsonNode clock = operator.get("/__sim/v1/clock").json();
+            assertThat(clock.get("following").asBoolean()).isTrue();
+            assertThat(clock.get("clock_speed").asDouble()).isEqualTo(1000.0);
+
+            JsonNode paused = operator.post("/__sim/v1/clock/pause", "").json();
+            assertThat(paused.get("following").asBoolean()).isFalse();
+            Thread.sleep(20); // 20 virtual seconds, were it following
+            assertThat(operator.get("/__sim/v1/clock").json().get("now").asText())
+                    .isEqualTo(paused.get("now").asText());
+            assertThat(operator.post("/__sim/v1/clock/advance", "{\"seconds\": 10}").json().get("now").asText())
+                    .isEqualTo(java.time.Instant.parse(paused.get("now").asText()).plusSeconds(10).toString());
+
+            JsonNode resumed = operator.post("/__sim/v1/clock/resume", "").json();
+            assertThat(resumed.get("following").asBoolean()).isTrue();
+            Thread.sleep(20);
+            java.time.Instant later = java.time.Instant.parse(operator.get("/__sim/v1/clock").json().get("now").asText());
+            // it runs again: 20 ms later, at 1000 times, at least 20 s on from where it stood
+            assertThat(later).isAfterOrEqualTo(java.time.Instant.parse(resumed.get("now").asText()).plusSeconds(20));
+        }
+    }
+
+    @Test
     void faultRulesAreAddedListedFiredAndRemoved() {
         Client.Response added = admin.post("/__sim/v1/faults", """
                 {"id": "no-create", "match": {"operations": ["create"]},

@@ -636,6 +636,9 @@ public enum Refusal {
     SECONDS_NOT_A_NUMBER(400, "badRequest", "seconds must be a number"),
     /** A clock advance without a non-negative number of seconds. */
     SECONDS_REQUIRED(400, "badRequest", "Give {\"seconds\": <non-negative number>}"),
+    /** Following the wall clock asked of a simulator whose clock does not run by itself. */
+    CLOCK_DOES_NOT_FOLLOW(409, "conflictingRequest", "This simulator's clock does not follow the wall clock (its "
+            + "clock speed is 0): it moves only when told"),
     /** A forced state without a vm_state. */
     VM_STATE_REQUIRED(400, "badRequest", "Give {\"vm_state\": \"active\" | \"error\"}"),
     /** A forced state other than active or error. */

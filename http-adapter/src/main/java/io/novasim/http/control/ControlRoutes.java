@@ -54,6 +54,18 @@ public final class ControlRoutes {
     private void register() {
         route("GET", "/clock", (body, params) -> clock());
         route("POST", "/clock/advance", (body, params) -> advance(body));
+        route("POST", "/clock/pause", (body, params) -> {
+            control.pauseClock();
+            return clock();
+        });
+        route("POST", "/clock/resume", (body, params) -> {
+            try {
+                control.resumeClock();
+            } catch (IllegalStateException never) {
+                throw Refusal.CLOCK_DOES_NOT_FOLLOW.exception();
+            }
+            return clock();
+        });
         route("POST", "/clock/next", (body, params) -> {
             Duration went = simulation.advanceToNextDue();
             Map<String, Object> reply = clock();
@@ -191,8 +203,10 @@ public final class ControlRoutes {
         return json;
     }
 
+    /** The clock: virtual time now, and whether it follows the wall clock, at what speed. */
     private Map<String, Object> clock() {
-        return Json.object("now", control.now().toString());
+        return Json.object("now", control.now().toString(), "following", control.clockFollowing(),
+                "clock_speed", simulation.settings().clockSpeed());
     }
 
     private Object advance(JsonNode body) {

@@ -351,7 +351,7 @@ async function loadVolumes() {
 async function loadMediaAndClock() {
   const state = await call("GET", "/__sim/v1/state");
   view.media = state.media;
-  document.getElementById("clock").textContent = state.now;
+  showTime(state.now);
   renderMedia();
 }
 
@@ -451,9 +451,45 @@ async function control(path, body) {
     : "virtual time " + answer.body.now + (answer.body.advanced_seconds !== undefined
       ? " (" + answer.body.advanced_seconds + " s later)" : "");
   if (answer.body && answer.body.now) {
-    document.getElementById("clock").textContent = answer.body.now;
+    showClock(answer.body);
   }
   timelineSoon(); // its axis runs to now
+}
+
+/**
+ * Shows a virtual time the simulator told; while its clock follows the wall clock, the page counts on from it each
+ * second (a guess between two events, corrected by the next).
+ */
+function showTime(now) {
+  shownTime = {virtual: Date.parse(now), wall: performance.now()};
+  document.getElementById("clock").textContent = now;
+}
+
+let shownTime = null;
+
+setInterval(() => {
+  if (running && shownTime) {
+    const guess = shownTime.virtual + (performance.now() - shownTime.wall) * running.speed;
+    document.getElementById("clock").textContent = new Date(guess).toISOString().replace(".000Z", "Z");
+  }
+}, 1000);
+
+/** How the clock runs, as the control plane last told it: null while it moves only when told. */
+let running = null;
+
+/** The clock as the control plane tells it: the time, and whether it follows the wall clock. */
+function showClock(clock) {
+  showTime(clock.now);
+  if (clock.following === undefined) {
+    return;
+  }
+  running = clock.following && clock.clock_speed > 0 ? {speed: clock.clock_speed} : null;
+  const toggle = document.getElementById("follow");
+  toggle.hidden = clock.clock_speed === 0; // it never runs by itself: nothing to pause
+  toggle.textContent = clock.following ? "pause the clock" : "let the clock run";
+  toggle.dataset.following = String(clock.following);
+  document.getElementById("clock-mode").textContent = clock.clock_speed === 0 ? "(moves only when told)"
+    : clock.following ? "(follows the wall clock \u00d7" + clock.clock_speed + ")" : "(paused)";
 }
 
 function wireControls() {
@@ -461,6 +497,9 @@ function wireControls() {
   document.getElementById("advance-10").addEventListener("click", () => control("clock/advance", {seconds: 10}));
   document.getElementById("advance-next").addEventListener("click", () => control("clock/next"));
   document.getElementById("run-until-idle").addEventListener("click", () => control("clock/run-until-idle"));
+  const toggle = document.getElementById("follow");
+  toggle.addEventListener("click", () => control(toggle.dataset.following === "true" ? "clock/pause"
+    : "clock/resume"));
   document.getElementById("reset").addEventListener("click", () => control("reset"));
   document.getElementById("snapshot").addEventListener("click", async () => {
     const answer = await send("GET", "/__sim/v1/snapshot");
@@ -548,7 +587,7 @@ function reloadSoon(name, load, delay) {
  */
 function apply(event) {
   if (event.at) {
-    document.getElementById("clock").textContent = event.at;
+    showTime(event.at);
   }
   if (event.type !== "resync") {
     timelineSoon(); // every event and request is on it
@@ -667,6 +706,7 @@ async function start() {
   });
   wireControls();
   follow(); // first, so that nothing that happens while the page reads is missed
+  showClock(await call("GET", "/__sim/v1/clock"));
   await loadMachine();
   await loadAll();
 }

@@ -235,6 +235,38 @@ class ConsoleBrowserTest {
     }
 
     /**
+     * A simulator whose clock follows the wall clock (as {@code serve}'s does), a hundred times as fast: paused from the
+     * page, a server stays in BUILD far past its 5 virtual seconds; let run again, it turns ACTIVE.
+     */
+    @Test
+    void theClockIsPausedAndLetRunFromThePage() throws Exception {
+        try (NovaSimulator fast = NovaSimulator.builder().seed(5).clockSpeed(100).build().start()) {
+            NovaSimulator small = sim;
+            sim = fast;
+            try {
+                WebDriverWait wait = freshConsole();
+                showsAll(wait, By.id("clock-mode"), "follows the wall clock \u00d7100");
+                browser.findElement(By.id("follow")).click();
+                showsAll(wait, By.id("clock-mode"), "paused");
+                assertThat(browser.findElement(By.id("follow")).getText()).isEqualTo("let the clock run");
+
+                assertThat(compute("POST", "/servers", BOOT).statusCode()).isEqualTo(202);
+                By web = By.xpath("//table[@id='servers']//tr[td[1][starts-with(., 'web')]]");
+                showsAll(wait, web, "BUILD");
+                Thread.sleep(300); // 30 virtual seconds, were the clock running
+                assertThat(sim.control().state().servers().get(0).vmState().value()).isEqualTo("building");
+                assertThat(browser.findElement(web).getText()).contains("BUILD");
+
+                browser.findElement(By.id("follow")).click();
+                showsAll(wait, By.id("clock-mode"), "follows the wall clock");
+                showsAll(wait, web, "ACTIVE");
+            } finally {
+                sim = small;
+            }
+        }
+    }
+
+    /**
      * A thousand servers created at once, then all changing state at once: the page shows each of them, then all of
      * them ACTIVE after the clock moves, and prints how long that took (the page polled every 50 ms). Last, in a browser that has shown the other tests' pages
      * (their feeds gone, or going): a page once fell behind here for good, its later changes overtaken by earlier.

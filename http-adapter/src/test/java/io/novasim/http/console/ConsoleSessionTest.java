@@ -106,6 +106,42 @@ class ConsoleSessionTest {
                 .as("a stream is asked for with Accept: text/event-stream").isEqualTo(406);
     }
 
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a read of the stream blocks
+    void aStreamOpenMovesAWallClockFollowingClockSoThatWhatFallsDueIsPushedWithoutAnyRequest() throws Exception {
+        try (NovaSimulator fast = NovaSimulator.builder().seed(3).controlToken("control-secret").clockSpeed(100)
+                .build().start()) {
+            NovaSimulator quiet = sim;
+            sim = fast;
+            try {
+                // Paused while the server is created and the stream opened: both are requests, which move a running
+                // clock, and the boot must end after the stream is open.
+                fast.control().pauseClock();
+                HttpResponse<String> created = send(at("/v2.1/servers").header("X-Auth-Token", token("demo", "demo"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"server\": {\"name\": \"booting\", \"imageRef\": "
+                                        + "\"70a599e0-31e7-49b7-b260-868f441e862b\", \"flavorRef\": \"1\"}}")));
+                assertThat(created.statusCode()).isEqualTo(202);
+                HttpResponse<java.io.InputStream> stream = HTTP.send(at("/__sim/v1/stream").header("X-Auth-Token",
+                        "control-secret").header("Accept", "text/event-stream").timeout(Duration.ofSeconds(20))
+                        .build(), HttpResponse.BodyHandlers.ofInputStream());
+                fast.control().resumeClock();
+                // No request from here on: only the stream's own asking moves the clock past the 5 s boot.
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(),
+                        StandardCharsets.UTF_8))) {
+                    String line;
+                    do {
+                        line = lines.readLine();
+                    } while (line != null && !line.contains("\"vm_state\":\"active\""));
+                    assertThat(line).as("the stream's lines until the server was active").isNotNull()
+                            .contains("\"status\":\"ACTIVE\"");
+                }
+            } finally {
+                sim = quiet;
+            }
+        }
+    }
+
     private String token(String user, String project) throws Exception {
         HttpResponse<String> answer = send(at("/identity/v3/auth/tokens").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"auth\": {\"identity\": {\"methods\": [\"password\"], "
