@@ -203,6 +203,19 @@ class ConsoleBrowserTest {
         showsAll(wait, By.cssSelector("#machine .state.here.selected[data-state='stopped']"), "1 server");
         showsAll(wait, By.id("refused"), "stop: 409 conflictingRequest: Cannot 'stop' instance ");
         screenshot("console-server.png");
+
+        // The timeline has all of it: the attachment's lane, and the server stopped.
+        wait.until(driver -> {
+            try {
+                String drawn = driver.findElement(By.cssSelector("#timeline svg")).getAttribute("textContent");
+                return drawn.contains("volume attachment data-1 on web") && drawn.contains("vm_state stopped");
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
+        File timeline = browser.findElement(By.id("timeline")).getScreenshotAs(OutputType.FILE);
+        Files.copy(timeline.toPath(), Path.of("target", "console-timeline.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test
@@ -232,6 +245,52 @@ class ConsoleBrowserTest {
         screenshot("console-faults.png");
         browser.findElement(By.cssSelector("button[aria-label='remove the rule flaky-create']")).click();
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#faults tbody tr"), 0));
+    }
+
+    /**
+     * On a phone-sized window nothing but the tables' own boxes scrolls sideways, and the console is used from the
+     * keyboard alone: Tab to a server's select button, Enter, Tab on to an operation, Enter, and the request is sent.
+     */
+    @Test
+    void onANarrowWindowItFitsAndTheKeyboardAloneSelectsAServerAndSendsAnOperation() throws Exception {
+        WebDriverWait wait = freshConsole();
+        compute("POST", "/servers", BOOT);
+        sim.control().advance(Duration.ofSeconds(5));
+        By web = By.xpath("//table[@id='servers']//tr[td[1][starts-with(., 'web')]]");
+        showsAll(wait, web, "ACTIVE");
+        org.openqa.selenium.Dimension wide = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(400, 900));
+        try {
+            org.openqa.selenium.JavascriptExecutor page = (org.openqa.selenium.JavascriptExecutor) browser;
+            wait.until(driver -> ((Number) page.executeScript("return window.innerWidth")).intValue() <= 400);
+            assertThat(((Number) page.executeScript("return document.documentElement.scrollWidth")).intValue())
+                    .as("the page's width on a 400 px window").isLessThanOrEqualTo(
+                            ((Number) page.executeScript("return window.innerWidth")).intValue());
+            screenshot("console-narrow.png");
+
+            // From the logout button in the header, Tab by Tab to the server's select button.
+            page.executeScript("document.getElementById('logout').focus()");
+            org.openqa.selenium.WebElement select = browser.findElement(By.cssSelector(
+                    "button[aria-label='select the server web']"));
+            org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(browser);
+            for (int presses = 0; presses < 30 && !select.equals(browser.switchTo().activeElement()); presses++) {
+                keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            }
+            assertThat(browser.switchTo().activeElement()).as("Tab reaches the select button").isEqualTo(select);
+            keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+            wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#accepted button[data-operation='stop']")));
+            org.openqa.selenium.WebElement stop = browser.findElement(
+                    By.cssSelector("#accepted button[data-operation='stop']"));
+            for (int presses = 0; presses < 60 && !stop.equals(browser.switchTo().activeElement()); presses++) {
+                keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            }
+            assertThat(browser.switchTo().activeElement()).as("Tab reaches the stop button").isEqualTo(stop);
+            keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+            showsAll(wait, By.id("exchange"), "{\"os-stop\":null}", "\u2192 202");
+        } finally {
+            browser.manage().window().setSize(wide);
+        }
     }
 
     /**
