@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * for {@link #take()}: the requests no earlier take returned, in arrival order, as MockWebServer's
  * {@code takeRequest()} hands them out. A consumer that falls behind the bound gets the oldest request still kept.
  */
-final class RequestJournal {
+public final class RequestJournal {
     private static final int MAX_BODY = 4096;
 
     private final ArrayDeque<RecordedRequest> requests = new ArrayDeque<>();
@@ -57,6 +57,40 @@ final class RequestJournal {
     /** The requests kept, oldest first. */
     public synchronized List<RecordedRequest> requests() {
         return List.copyOf(requests);
+    }
+
+    /** The sequence number of the newest request (0 when none came yet). */
+    public synchronized long lastSequence() {
+        return sequence;
+    }
+
+    /**
+     * The newest requests after a sequence number, and how many more there were.
+     *
+     * @param requests at most the number asked for, oldest first
+     * @param leftOut  how many requests after the sequence number are not among them
+     * @param last     the sequence number of the newest request (0 when none came yet)
+     */
+    public record Newest(List<RecordedRequest> requests, long leftOut, long last) {
+    }
+
+    /**
+     * The newest requests with a sequence number above {@code after}, at most {@code most} of them: what a reader
+     * that last saw {@code after} has not seen, without the journal keeping track of it.
+     */
+    public synchronized Newest newestAfter(long after, int most) {
+        java.util.ArrayList<RecordedRequest> newest = new java.util.ArrayList<>(Math.min(most, requests.size()));
+        java.util.Iterator<RecordedRequest> back = requests.descendingIterator();
+        while (newest.size() < most && back.hasNext()) {
+            RecordedRequest request = back.next();
+            if (request.sequence() <= after) {
+                break;
+            }
+            newest.add(request);
+        }
+        java.util.Collections.reverse(newest);
+        long since = after > sequence ? 0 : after; // the numbering started again (a reset): all of them are new
+        return new Newest(List.copyOf(newest), sequence - since - newest.size(), sequence);
     }
 
     /** Forgets every request, the pending ones of {@link #take()} included. */

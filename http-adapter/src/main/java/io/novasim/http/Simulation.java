@@ -138,10 +138,6 @@ public final class Simulation implements SimulatorControl {
 
         /** The engine was swapped (a reset or a restore): what was followed so far is gone. */
         void replaced();
-
-        /** A request was answered and journaled (not the control plane's, which are not journaled). */
-        default void requested(RecordedRequest request) {
-        }
     }
 
     /**
@@ -319,6 +315,16 @@ public final class Simulation implements SimulatorControl {
         return journal.requests();
     }
 
+    /** The sequence number of the newest journaled request (0 when none came yet). */
+    public long lastRequest() {
+        return journal.lastSequence();
+    }
+
+    /** The newest journaled requests after a sequence number: see {@link RequestJournal#newestAfter}. */
+    public RequestJournal.Newest requestsAfter(long sequence, int most) {
+        return journal.newestAfter(sequence, most);
+    }
+
     @Override
     public RecordedRequest takeRequest() throws InterruptedException {
         return journal.take();
@@ -373,9 +379,6 @@ public final class Simulation implements SimulatorControl {
                 exchange.queryString(), body, status, user, project, microversion, refusal, refusalId);
         if (refusal != null) {
             REFUSALS.info("{} {}", status, recorded.refusalLine());
-        }
-        for (Follower follower : followers) {
-            follower.requested(recorded);
         }
     }
 

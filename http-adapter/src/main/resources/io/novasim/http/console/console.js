@@ -265,12 +265,20 @@ async function operate(operation) {
   document.getElementById("exchange").textContent = request.method + " " + request.path
     + (request.body ? "\n" + JSON.stringify(request.body) : "") + "\n\n\u2192 " + answer.status
     + (answer.body ? "\n" + JSON.stringify(answer.body) : "");
-  const fresh = await send("GET", "/v2.1/servers/" + view.selected, undefined, NOVA);
-  if (fresh.status === 200) { // a lock changes no state the stream reports: read it
-    view.servers.set(view.selected, server(fresh.body.server));
-    renderServers(view.selected);
-  }
   await loadGates();
+}
+
+/** Whether a server is locked, from the API (only that: its states come by the stream, newer than any read). */
+async function loadLock(serverId) {
+  const answer = await send("GET", "/v2.1/servers/" + serverId, undefined, NOVA);
+  const known = view.servers.get(serverId);
+  if (answer.status === 200 && known) {
+    known.locked = answer.body.server.locked;
+    renderSoon("servers", serverId);
+    if (serverId === view.selected) {
+      reloadSoon("gates", loadGates); // lock and unlock trade places
+    }
+  }
 }
 
 function renderPorts(changedId) {
@@ -635,6 +643,15 @@ function apply(event) {
           renderSoon("volumes");
           renderSoon("media");
         });
+      }
+      break;
+    }
+    case "Executed": {
+      // A lock changes no state an event carries: read whether the server is locked now.
+      const args = event.arguments || {};
+      const locking = event.command === "LockServer" || (event.command === "Perform" && args.operation === "UNLOCK");
+      if (!event.refusal && locking && view.servers.has(args.serverId)) {
+        reloadSoon("lock " + args.serverId, () => loadLock(args.serverId));
       }
       break;
     }

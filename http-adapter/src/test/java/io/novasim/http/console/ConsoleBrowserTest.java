@@ -216,6 +216,14 @@ class ConsoleBrowserTest {
         File timeline = browser.findElement(By.id("timeline")).getScreenshotAs(OutputType.FILE);
         Files.copy(timeline.toPath(), Path.of("target", "console-timeline.png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        // A lock by a client shows live, though no state changes; the page's unlock lifts it.
+        String id = sim.control().state().servers().get(0).id();
+        assertThat(compute("POST", "/servers/" + id + "/action", "{\"lock\": null}").statusCode()).isEqualTo(202);
+        By locked = By.xpath("//table[@id='servers']//tr[td[1][starts-with(., 'web')]]/td[6]");
+        wait.until(ExpectedConditions.textToBe(locked, "yes"));
+        browser.findElement(By.cssSelector("#accepted button[data-operation='unlock']")).click();
+        wait.until(ExpectedConditions.textToBe(locked, "no"));
     }
 
     @Test
