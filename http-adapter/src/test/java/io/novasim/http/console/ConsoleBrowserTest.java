@@ -95,6 +95,9 @@ class ConsoleBrowserTest {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The row of the server {@link #BOOT} makes. */
+    private static final By WEB = By.xpath("//table[@id='servers']//tr[td[1][starts-with(., 'web')]]");
+
     private static final String BOOT = "{\"server\": {\"name\": \"web\", \"imageRef\": "
             + "\"70a599e0-31e7-49b7-b260-868f441e862b\", \"flavorRef\": \"1\"}}";
 
@@ -106,14 +109,13 @@ class ConsoleBrowserTest {
         HttpResponse<String> created = compute("POST", "/servers", BOOT);
         assertThat(created.statusCode()).isEqualTo(202);
 
-        By web = By.xpath("//table[@id='servers']//tr[td[1][starts-with(., 'web')]]");
-        wait.until(ExpectedConditions.presenceOfElementLocated(web));
-        showsAll(wait, web, "BUILD");
+        wait.until(ExpectedConditions.presenceOfElementLocated(WEB));
+        showsAll(wait, WEB, "BUILD");
         sim.control().advance(Duration.ofSeconds(5));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(web, "ACTIVE"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(WEB, "ACTIVE"));
         showsAll(wait, By.cssSelector("#machine .state.here[data-state='active']"), "active", "1 server");
         assertThat(browser.findElements(By.cssSelector("#machine .state"))).hasSizeGreaterThan(8);
-        showsAll(wait, web, "active", "1 running");
+        showsAll(wait, WEB, "active", "1 running");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#ports tbody tr"), 1));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#ports tbody tr"), "web"));
         showsAll(wait, By.cssSelector("#ports tbody tr"), "ACTIVE", "compute:nova", "10.0.0.");
@@ -122,15 +124,44 @@ class ConsoleBrowserTest {
 
         // The timeline, redrawn after the changes: the server's lane went from building to active.
         By lane = By.cssSelector("#timeline svg g.lane.server[data-subject='web']");
+        draws(wait, lane, "web: vm_state active");
+        assertThat(browser.findElement(lane).getAttribute("textContent")).contains("task_state spawning", "until now");
+        assertThat(browser.findElements(By.cssSelector("#timeline svg .markers .m-req"))).isNotEmpty();
+    }
+
+    /** Boots the server "web" through the API, moves the clock past its build, and waits for the page to show it. */
+    private void bootWeb(WebDriverWait wait) throws Exception {
+        assertThat(compute("POST", "/servers", BOOT).statusCode()).isEqualTo(202);
+        sim.control().advance(Duration.ofSeconds(5));
+        showsAll(wait, WEB, "ACTIVE");
+    }
+
+    /** Runs {@code test} with the page on another simulator than the class's. */
+    private void on(NovaSimulator other, ThrowingRunnable test) throws Exception {
+        NovaSimulator usual = sim;
+        sim = other;
+        try {
+            test.run();
+        } finally {
+            sim = usual;
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    /** Waits until the drawing's text (an SVG's titles and labels), found afresh each time, holds every part. */
+    private void draws(WebDriverWait wait, By drawing, String... parts) {
         wait.until(driver -> {
             try {
-                return driver.findElement(lane).getAttribute("textContent").contains("web: vm_state active");
+                String text = driver.findElement(drawing).getAttribute("textContent");
+                return java.util.Arrays.stream(parts).allMatch(text::contains);
             } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
                 return false;
             }
         });
-        assertThat(browser.findElement(lane).getAttribute("textContent")).contains("task_state spawning", "until now");
-        assertThat(browser.findElements(By.cssSelector("#timeline svg .markers .m-req"))).isNotEmpty();
     }
 
     /** What the page looks like now, kept in target/ (the README's pictures are these). */
@@ -172,10 +203,7 @@ class ConsoleBrowserTest {
     @Test
     void aSelectedServerShowsItsAcceptedAndRefusedOperationsAndSendsThemAsRealRequests() throws Exception {
         WebDriverWait wait = freshConsole();
-        compute("POST", "/servers", BOOT);
-        sim.control().advance(Duration.ofSeconds(5));
-        By web = By.xpath("//table[@id='servers']//tr[td[1][starts-with(., 'web')]]");
-        showsAll(wait, web, "ACTIVE");
+        bootWeb(wait);
         browser.findElement(By.cssSelector("button[aria-label='select the server web']")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("selected")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#accepted button[data-operation='stop']")));
@@ -199,20 +227,13 @@ class ConsoleBrowserTest {
         browser.findElement(By.cssSelector("#accepted button[data-operation='stop']")).click();
         showsAll(wait, By.id("exchange"), "{\"os-stop\":null}", "\u2192 202");
         browser.findElement(By.id("advance-10")).click();
-        showsAll(wait, web, "SHUTOFF", "stopped");
+        showsAll(wait, WEB, "SHUTOFF", "stopped");
         showsAll(wait, By.cssSelector("#machine .state.here.selected[data-state='stopped']"), "1 server");
         showsAll(wait, By.id("refused"), "stop: 409 conflictingRequest: Cannot 'stop' instance ");
         screenshot("console-server.png");
 
         // The timeline has all of it: the attachment's lane, and the server stopped.
-        wait.until(driver -> {
-            try {
-                String drawn = driver.findElement(By.cssSelector("#timeline svg")).getAttribute("textContent");
-                return drawn.contains("volume attachment data-1 on web") && drawn.contains("vm_state stopped");
-            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
-                return false;
-            }
-        });
+        draws(wait, By.cssSelector("#timeline svg"), "volume attachment data-1 on web", "vm_state stopped");
         File timeline = browser.findElement(By.id("timeline")).getScreenshotAs(OutputType.FILE);
         Files.copy(timeline.toPath(), Path.of("target", "console-timeline.png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -262,10 +283,7 @@ class ConsoleBrowserTest {
     @Test
     void onANarrowWindowItFitsAndTheKeyboardAloneSelectsAServerAndSendsAnOperation() throws Exception {
         WebDriverWait wait = freshConsole();
-        compute("POST", "/servers", BOOT);
-        sim.control().advance(Duration.ofSeconds(5));
-        By web = By.xpath("//table[@id='servers']//tr[td[1][starts-with(., 'web')]]");
-        showsAll(wait, web, "ACTIVE");
+        bootWeb(wait);
         org.openqa.selenium.Dimension wide = browser.manage().window().getSize();
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(400, 900));
         try {
@@ -308,9 +326,7 @@ class ConsoleBrowserTest {
     @Test
     void theClockIsPausedAndLetRunFromThePage() throws Exception {
         try (NovaSimulator fast = NovaSimulator.builder().seed(5).clockSpeed(100).build().start()) {
-            NovaSimulator small = sim;
-            sim = fast;
-            try {
+            on(fast, () -> {
                 WebDriverWait wait = freshConsole();
                 showsAll(wait, By.id("clock-mode"), "follows the wall clock \u00d7100");
                 browser.findElement(By.id("follow")).click();
@@ -318,18 +334,15 @@ class ConsoleBrowserTest {
                 assertThat(browser.findElement(By.id("follow")).getText()).isEqualTo("let the clock run");
 
                 assertThat(compute("POST", "/servers", BOOT).statusCode()).isEqualTo(202);
-                By web = By.xpath("//table[@id='servers']//tr[td[1][starts-with(., 'web')]]");
-                showsAll(wait, web, "BUILD");
+                showsAll(wait, WEB, "BUILD");
                 Thread.sleep(300); // 30 virtual seconds, were the clock running
                 assertThat(sim.control().state().servers().get(0).vmState().value()).isEqualTo("building");
-                assertThat(browser.findElement(web).getText()).contains("BUILD");
+                assertThat(browser.findElement(WEB).getText()).contains("BUILD");
 
                 browser.findElement(By.id("follow")).click();
                 showsAll(wait, By.id("clock-mode"), "follows the wall clock");
-                showsAll(wait, web, "ACTIVE");
-            } finally {
-                sim = small;
-            }
+                showsAll(wait, WEB, "ACTIVE");
+            });
         }
     }
 
@@ -343,9 +356,7 @@ class ConsoleBrowserTest {
     void aThousandServersChangingStateAtOnceAllShowLive() throws Exception {
         try (NovaSimulator big = NovaSimulator.builder().seed(7).setup(io.novasim.CloudSetup.demo().withQuotaDefaults(
                 java.util.Map.of("instances", -1, "cores", -1, "ram", -1, "port", -1))).build().start()) {
-            NovaSimulator small = sim;
-            sim = big;
-            try {
+            on(big, () -> {
                 WebDriverWait wait = freshConsole();
                 String network = field(send("POST", sim.baseUri() + "/network/v2.0/networks",
                         "{\"network\": {\"name\": \"wide\"}}"), "id");
@@ -369,9 +380,7 @@ class ConsoleBrowserTest {
                 // A figure, not a promise a test can keep on any machine: the README gives it, measured so.
                 System.out.printf("1,000 servers shown ACTIVE %d ms after the clock began to move, %d ms after it "
                         + "stopped%n", (shown - moving) / 1_000_000, (shown - moved) / 1_000_000);
-            } finally {
-                sim = small;
-            }
+            });
         }
     }
 
