@@ -89,8 +89,7 @@ public final class RequestJournal {
             newest.add(request);
         }
         java.util.Collections.reverse(newest);
-        long since = after > sequence ? 0 : after; // the numbering started again (a reset): all of them are new
-        return new Newest(List.copyOf(newest), sequence - since - newest.size(), sequence);
+        return new Newest(List.copyOf(newest), sequence - after - newest.size(), sequence);
     }
 
     /** Forgets every request, the pending ones of {@link #take()} included. */

@@ -138,6 +138,10 @@ public final class Simulation implements SimulatorControl {
 
         /** The engine was swapped (a reset or a restore): what was followed so far is gone. */
         void replaced();
+
+        /** The clock stopped or resumed following the wall clock (no engine event tells it). */
+        default void clockChanged() {
+        }
     }
 
     /**
@@ -223,24 +227,28 @@ public final class Simulation implements SimulatorControl {
      * After the clock was moved by hand, it follows the wall clock on from there: not from where the wall clock alone
      * would have taken it, which would hold it still until the wall clock caught up.
      */
-    private void runOnFromHere() {
+    private synchronized void runOnFromHere() {
         if (wall.following()) {
             wall = new WallClock(System.nanoTime(), cloud.now(), true);
         }
     }
 
+    // Pausing, resuming and running on are synchronized, as reset and restore are: a pause must not be lost to a
+    // running-on that read the clock as following a moment before.
     @Override
-    public void pauseClock() {
+    public synchronized void pauseClock() {
         Cloud current = cloud(); // up to date first: it stops where the wall clock had taken it
         wall = new WallClock(System.nanoTime(), current.now(), false);
+        followers.forEach(Follower::clockChanged);
     }
 
     @Override
-    public void resumeClock() {
+    public synchronized void resumeClock() {
         if (settings.clockSpeed() <= 0) {
             throw new IllegalStateException(Refusal.CLOCK_DOES_NOT_FOLLOW.template());
         }
         wall = new WallClock(System.nanoTime(), cloud.now(), true);
+        followers.forEach(Follower::clockChanged);
     }
 
     @Override

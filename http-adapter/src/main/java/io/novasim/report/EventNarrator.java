@@ -189,7 +189,7 @@ public final class EventNarrator implements EventListener {
         java.util.Deque<String> pending = pendingNames.get(kind);
         String name = pending == null ? null : pending.poll();
         if (name != null && !name.isEmpty()) {
-            names.put(id, name);
+            names.putIfAbsent(id, name); // a name given first (a running simulator's, told apart) stays
         }
     }
 

@@ -80,10 +80,16 @@ public final class LiveReport {
         return merged;
     }
 
-    /** What the state names each thing: a server, port or volume by its name, an attachment by both of its ends. */
+    /**
+     * What the state names each thing: a server, port or volume by its name, an attachment by both of its ends. Nova
+     * lets servers share a name; those get the start of their id too, so that each keeps a lane of its own.
+     */
     private static Map<String, String> names(CloudState state) {
         Map<String, String> names = new HashMap<>();
-        state.servers().forEach(server -> names.put(server.id(), server.name()));
+        Map<String, Long> servers = state.servers().stream().collect(java.util.stream.Collectors.groupingBy(
+                io.novasim.model.server.Server::name, java.util.stream.Collectors.counting()));
+        state.servers().forEach(server -> names.put(server.id(), servers.get(server.name()) == 1 ? server.name()
+                : server.name() + " (" + server.id().substring(0, Math.min(8, server.id().length())) + ")"));
         state.ports().stream().filter(port -> port.name() != null && !port.name().isEmpty())
                 .forEach(port -> names.put(port.id(), port.name()));
         state.volumes().stream().filter(volume -> volume.name() != null && !volume.name().isEmpty())

@@ -43,6 +43,8 @@ public final class ConsoleStream {
     /** At most this many events go in one message ({@code {"type": "Batch", "events": [...]}}). */
     private static final int BATCHED = 1_000;
     private static final String RESYNC = "{\"type\":\"resync\"}";
+    private static final String CLOCK_CHANGED = "{\"type\":\"ClockChanged\"}";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConsoleStream.class);
 
     private final Simulation simulation;
     private final ConsoleRoutes console;
@@ -60,6 +62,9 @@ public final class ConsoleStream {
 
         /** A comment that keeps the connection open and finds out when the page has gone. */
         void heartbeat() throws IOException;
+
+        /** Ends the connection, when the feed stops. */
+        void close();
     }
 
     /** Whether a request with this token or cookie may follow: an admin's only. */
@@ -99,6 +104,11 @@ public final class ConsoleStream {
                 queue.clear();
                 queue.offer(RESYNC);
             }
+
+            @Override
+            public void clockChanged() {
+                queue.offer(CLOCK_CHANGED);
+            }
         };
         AutoCloseable following = simulation.follow(follower);
         Thread sending = new Thread(() -> {
@@ -109,7 +119,12 @@ public final class ConsoleStream {
                     if (System.nanoTime() - caughtUp > TimeUnit.MILLISECONDS.toNanos(REQUESTS_EVERY_MILLIS)) {
                         // A clock that follows the wall clock moves when someone asks the time; a page that watches
                         // must see what falls due while nobody does (a server's BUILD ending), so the feed asks.
-                        simulation.now();
+                        try {
+                            simulation.now();
+                        } catch (RuntimeException failed) {
+                            // the engine's own failure, which a request would meet too: the feed goes on
+                            LOG.warn("the console's feed could not move the clock", failed);
+                        }
                         caughtUp = System.nanoTime();
                     }
                     String next = queue.poll(REQUESTS_EVERY_MILLIS, TimeUnit.MILLISECONDS);
@@ -136,6 +151,7 @@ public final class ConsoleStream {
                 // the page went, or the feed was closed: stop sending
             } finally {
                 close(following);
+                sender.close(); // the page sees the stream end, and reconnects
             }
         }, "novasim-console-stream");
         sending.setDaemon(true);

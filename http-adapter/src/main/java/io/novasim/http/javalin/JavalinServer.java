@@ -150,6 +150,13 @@ public final class JavalinServer {
                         }
                     }
                 }
+
+                @Override
+                public void close() {
+                    synchronized (client) {
+                        client.close();
+                    }
+                }
             });
             client.onClose(() -> {
                 try {

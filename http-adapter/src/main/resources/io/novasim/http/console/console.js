@@ -320,7 +320,15 @@ const NOVA = {"X-OpenStack-Nova-API-Version": "2.9"}; // 2.9 shows whether a ser
 /** What the stream said of servers while a list of them was read: one array per read under way. */
 const serverReads = new Set();
 
-async function loadServers() {
+/** Server list reads, one after the other: an older answer must never land after a newer one. */
+let serversRead = Promise.resolve();
+
+function loadServers() {
+  serversRead = serversRead.catch(() => null).then(readServers);
+  return serversRead;
+}
+
+async function readServers() {
   const seen = [];
   serverReads.add(seen);
   let answer;
@@ -335,6 +343,8 @@ async function loadServers() {
     const known = servers.get(change.server_id);
     if (change.type === "ServerRemoved") {
       servers.delete(change.server_id);
+    } else if (change.type === "Executed") {
+      reloadSoon("lock " + change.server_id, () => loadLock(change.server_id)); // after the list: it may be older
     } else if (known) {
       Object.assign(known, {status: change.status, vm_state: change.vm_state, task_state: change.task_state,
         power_state: change.power_state});
@@ -449,7 +459,8 @@ function timelineSoon() {
 
 async function loadAll() {
   await loadServers();
-  await Promise.all([loadPorts(), loadVolumes(), loadMediaAndClock(), loadFaults(), loadJournal(), loadTimeline()]);
+  await Promise.all([loadPorts(), loadVolumes(), loadMediaAndClock(), loadFaults(), loadJournal(), loadTimeline(),
+    call("GET", "/__sim/v1/clock").then(showClock)]);
 }
 
 async function control(path, body) {
@@ -597,8 +608,11 @@ function apply(event) {
   if (event.at) {
     showTime(event.at);
   }
-  if (event.type !== "resync") {
-    timelineSoon(); // every event and request is on it
+  if (event.type !== "resync" && event.type !== "Requests") {
+    // Every engine event changes it. Requests alone do not redraw it: under a load of reads, a redraw a second
+    // (the whole event log and journal drawn afresh) would cost the simulator more than the load's answers do; their
+    // markers come with the next change.
+    timelineSoon();
   }
   switch (event.type) {
     case "Batch":
@@ -613,6 +627,9 @@ function apply(event) {
     case "resync":
       view.journal = []; // a reset empties the journal too
       reloadSoon("all", loadAll);
+      break;
+    case "ClockChanged": // paused or let run, by this page or another client
+      reloadSoon("clock", async () => showClock(await call("GET", "/__sim/v1/clock")));
       break;
     case "Requests":
       event.requests.forEach(journaled);
@@ -649,9 +666,13 @@ function apply(event) {
     case "Executed": {
       // A lock changes no state an event carries: read whether the server is locked now.
       const args = event.arguments || {};
-      const locking = event.command === "LockServer" || (event.command === "Perform" && args.operation === "UNLOCK");
-      if (!event.refusal && locking && view.servers.has(args.serverId)) {
-        reloadSoon("lock " + args.serverId, () => loadLock(args.serverId));
+      const locking = event.command === "LockServer"
+        || (event.command === "Perform" && (args.operation === "LOCK" || args.operation === "UNLOCK"));
+      if (!event.refusal && locking) {
+        serverReads.forEach(seen => seen.push({type: "Executed", server_id: args.serverId}));
+        if (view.servers.has(args.serverId)) {
+          reloadSoon("lock " + args.serverId, () => loadLock(args.serverId));
+        }
       }
       break;
     }
@@ -662,13 +683,13 @@ function apply(event) {
         view.selected = null;
         document.getElementById("selected").hidden = true;
       }
-      renderServers();
+      renderSoon("servers"); // a thousand deleted at once: one drawing
       break;
     case "ResourceChanged":
       if (event.event.kind === "port") {
         if (event.event.state === "deleted") {
           view.ports.delete(event.event.id);
-          renderPorts();
+          renderSoon("ports");
         } else {
           reloadSoon("ports", loadPorts); // a port's event says not all the table shows: read them
         }
@@ -723,7 +744,6 @@ async function start() {
   });
   wireControls();
   follow(); // first, so that nothing that happens while the page reads is missed
-  showClock(await call("GET", "/__sim/v1/clock"));
   await loadMachine();
   await loadAll();
 }

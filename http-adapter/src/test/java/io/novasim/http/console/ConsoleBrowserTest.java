@@ -342,6 +342,9 @@ class ConsoleBrowserTest {
                 browser.findElement(By.id("follow")).click();
                 showsAll(wait, By.id("clock-mode"), "follows the wall clock");
                 showsAll(wait, WEB, "ACTIVE");
+
+                fast.control().pauseClock(); // by another client: the page hears of it too
+                showsAll(wait, By.id("clock-mode"), "paused");
             });
         }
     }
