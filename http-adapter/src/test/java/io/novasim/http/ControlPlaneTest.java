@@ -67,6 +67,13 @@ class ControlPlaneTest extends SeededCloudTest {
             java.time.Instant later = java.time.Instant.parse(operator.get("/__sim/v1/clock").json().get("now").asText());
             // it runs again: 20 ms later, at 1000 times, at least 20 s on from where it stood
             assertThat(later).isAfterOrEqualTo(java.time.Instant.parse(resumed.get("now").asText()).plusSeconds(20));
+
+            // moved by hand an hour ahead, it runs on from there, not standing still until the wall clock catches up
+            java.time.Instant moved = java.time.Instant.parse(operator.post("/__sim/v1/clock/advance",
+                    "{\"seconds\": 3600}").json().get("now").asText());
+            Thread.sleep(20);
+            assertThat(java.time.Instant.parse(operator.get("/__sim/v1/clock").json().get("now").asText()))
+                    .isAfterOrEqualTo(moved.plusSeconds(20));
         }
     }
 
@@ -123,6 +130,69 @@ class ControlPlaneTest extends SeededCloudTest {
                 "[INSTANCE_INVALID_STATE] start refused: vm_state active is not stopped")
                 .doesNotContain(">expectations</text>", ">clock</text>", "href=");
         assertThat(demo.get("/__sim/v1/timeline").status()).isEqualTo(403);
+    }
+
+    @Test
+    void serversOfTheSameNameKeepALaneEachOnTheTimeline() {
+        String body = """
+                {"server": {"name": "twin", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b", "flavorRef": "1"}}""";
+        String first = demo.post("/v2.1/servers", body).json().at("/server/id").asText();
+        String second = demo.post("/v2.1/servers", body).json().at("/server/id").asText();
+        String drawn = admin.get("/__sim/v1/timeline").text();
+        assertThat(drawn).contains(">twin (" + first.substring(0, 8) + ")<title>",
+                ">twin (" + second.substring(0, 8) + ")<title>");
+    }
+
+    @Test
+    void aRuleWithAWindowFailsEveryMatchingCallInsideItAndNoneAfter() {
+        String body = """
+                {"server": {"name": "web", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b", "flavorRef": "1"}}""";
+        Client.Response added = admin.post("/__sim/v1/faults", """
+                {"id": "outage", "match": {"operations": ["create"]},
+                 "effect": {"type": "error", "code": 503, "message": "down for maintenance"},
+                 "trigger": {"window": {"starts_in": 60, "lasts": 30}}}""");
+        assertThat(added.status()).as(added.toString()).isEqualTo(200);
+        String now = admin.get("/__sim/v1/clock").json().get("now").asText();
+        java.time.Instant from = java.time.Instant.parse(now).plusSeconds(60);
+        assertThat(added.json().at("/trigger/window/from").asText()).isEqualTo(from.toString());
+        assertThat(added.json().at("/trigger/window/until").asText()).isEqualTo(from.plusSeconds(30).toString());
+
+        assertThat(demo.post("/v2.1/servers", body).status()).as("before the window").isEqualTo(202);
+        admin.post("/__sim/v1/clock/advance", "{\"seconds\": 60}");
+        assertThat(demo.post("/v2.1/servers", body).status()).as("at its start").isEqualTo(503);
+        admin.post("/__sim/v1/clock/advance", "{\"seconds\": 29}");
+        assertThat(demo.post("/v2.1/servers", body).status()).as("a second before its end").isEqualTo(503);
+        admin.post("/__sim/v1/clock/advance", "{\"seconds\": 1}");
+        assertThat(demo.post("/v2.1/servers", body).status()).as("at its end").isEqualTo(202);
+    }
+
+    @Test
+    void aBadWindowOrAnUnknownTriggerKeyIsRefusedNamingTheFieldAndWhatItTakes() {
+        java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("{\"window\": {\"starts_in\": -5}}",
+                "Invalid trigger: trigger.window.starts_in must be a non-negative number of seconds, not -5");
+        refused.put("{\"window\": {\"lasts\": 0}}",
+                "Invalid trigger: trigger.window.lasts must be a positive number of seconds, not 0");
+        refused.put("{\"window\": {\"from\": \"2026-01-01T00:10:00Z\", \"until\": \"2026-01-01T00:05:00Z\"}}",
+                "Invalid trigger: the window ends (2026-01-01T00:05:00Z) before it starts (2026-01-01T00:10:00Z)");
+        refused.put("{\"window\": {\"from\": \"soon\"}}",
+                "Invalid trigger: trigger.window.from must be an instant like 2026-01-01T00:02:00Z, not \"soon\"");
+        refused.put("{\"window\": {\"ramp\": true}}",
+                "Invalid trigger: a ramp needs the window's end, to rise to");
+        refused.put("{\"window\": {\"duration\": 30}}",
+                "Invalid trigger: unknown key 'duration' in trigger.window; it takes from, starts_in, until, lasts, ramp");
+        refused.put("{\"probability\": 1.5}", "Invalid trigger: probability must be in (0, 1]: 1.5");
+        refused.put("{\"times\": \"2\"}", "Invalid trigger: trigger.times must be a whole number, not \"2\"");
+        refused.put("{\"every\": 2}",
+                "Invalid trigger: unknown key 'every' in trigger; it takes after, times, probability, window");
+        refused.forEach((trigger, message) -> {
+            Client.Response answer = admin.post("/__sim/v1/faults", """
+                    {"match": {"operations": ["create"]}, "effect": {"type": "error"}, "trigger": %s}"""
+                    .formatted(trigger));
+            assertThat(answer.status()).as(trigger).isEqualTo(400);
+            assertThat(answer.json().at("/badRequest/message").asText()).as(trigger).isEqualTo(message);
+        });
+        assertThat(admin.get("/__sim/v1/faults").json().get("rules")).as("nothing half-added").isEmpty();
     }
 
     @Test

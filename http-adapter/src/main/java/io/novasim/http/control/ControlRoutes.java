@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -61,7 +62,7 @@ public final class ControlRoutes {
         route("POST", "/clock/resume", (body, params) -> {
             try {
                 control.resumeClock();
-            } catch (IllegalStateException never) {
+            } catch (IllegalStateException standsStill) {
                 throw Refusal.CLOCK_DOES_NOT_FOLLOW.exception();
             }
             return clock();
@@ -218,8 +219,9 @@ public final class ControlRoutes {
     }
 
     private Object addFault(JsonNode body) {
+        Instant now = simulation.now();
         FaultRule rule = FaultRuleJson.parse(body, "rule-" + (control.faultRules().size() + 1) + "-"
-                + simulation.now().getEpochSecond());
+                + now.getEpochSecond(), now);
         try {
             control.addFault(rule);
         } catch (IllegalArgumentException duplicate) {

@@ -8,9 +8,11 @@ import io.novasim.state.faults.FaultEffect;
 import io.novasim.state.faults.FaultMatch;
 import io.novasim.state.faults.FaultRule;
 import io.novasim.state.faults.Trigger;
+import io.novasim.state.faults.Window;
 import io.novasim.state.rules.Operation;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -28,18 +30,32 @@ import java.util.Set;
  *  "trigger": {"times": 2}}
  * }</pre>
  * Effects: {@code error} (code, fault_name, message), {@code delay} (seconds), {@code stuck} (task_state, seconds or
- * absent for "until released"), {@code fail} (code, message). Triggers: after, times, probability.
+ * absent for "until released"), {@code fail} (code, message). Triggers: after, times, probability, and a window on
+ * virtual time: {@code {"window": {"starts_in": 120, "lasts": 300, "ramp": true}}}, or {@code from} and
+ * {@code until} as instants; {@code starts_in} and {@code lasts} are seconds from when the rule is added, and the rule
+ * is written back with the instants they came to.
  */
 public final class FaultRuleJson {
     private FaultRuleJson() {
     }
 
-    public static FaultRule parse(JsonNode rule, String defaultId) {
+    /** The keys a trigger takes, and those of its window. */
+    private static final List<String> TRIGGER_KEYS = List.of("after", "times", "probability", "window");
+    private static final List<String> WINDOW_KEYS = List.of("from", "starts_in", "until", "lasts", "ramp");
+
+    /**
+     * A rule from its JSON.
+     *
+     * @param defaultId the rule's id when it names none
+     * @param now       virtual time now, which a window's {@code starts_in} and {@code lasts} count from
+     */
+    public static FaultRule parse(JsonNode rule, String defaultId, Instant now) {
         if (rule == null || !rule.isObject()) {
             throw Refusal.FAULT_RULE_NOT_AN_OBJECT.exception();
         }
         String id = rule.path("id").asText(defaultId);
-        return new FaultRule(id, match(rule.path("match")), effect(rule.path("effect")), trigger(rule.path("trigger")));
+        return new FaultRule(id, match(rule.path("match")), effect(rule.path("effect")),
+                trigger(rule.path("trigger"), now));
     }
 
     private static FaultMatch match(JsonNode match) {
@@ -120,12 +136,94 @@ public final class FaultRuleJson {
         return Duration.ofMillis(Math.round(value.asDouble() * 1000));
     }
 
-    private static Trigger trigger(JsonNode trigger) {
+    private static Trigger trigger(JsonNode trigger, Instant now) {
+        if (trigger.isMissingNode() || trigger.isNull()) {
+            return Trigger.always();
+        }
+        onlyKeys(trigger, "trigger", TRIGGER_KEYS);
+        int after = whole(trigger, "after", 0);
+        int times = whole(trigger, "times", -1);
+        double probability = trigger.has("probability") ? number(trigger, "probability") : 1.0;
         try {
-            return new Trigger(trigger.path("after").asInt(0), trigger.path("times").asInt(-1),
-                    trigger.path("probability").asDouble(1.0));
+            Trigger parsed = new Trigger(after, times, probability);
+            return trigger.hasNonNull("window") ? parsed.within(window(trigger.get("window"), now)) : parsed;
         } catch (IllegalArgumentException e) {
             throw Refusal.INVALID_TRIGGER.exception(e.getMessage());
+        }
+    }
+
+    /** A window: its start (an instant, or seconds from now; now when neither), its end (the same, or none), a ramp. */
+    private static Window window(JsonNode window, Instant now) {
+        onlyKeys(window, "trigger.window", WINDOW_KEYS);
+        if (window.has("from") && window.has("starts_in")) {
+            throw Refusal.INVALID_TRIGGER.exception("give trigger.window.from or trigger.window.starts_in, not both");
+        }
+        if (window.has("until") && window.has("lasts")) {
+            throw Refusal.INVALID_TRIGGER.exception("give trigger.window.until or trigger.window.lasts, not both");
+        }
+        Instant from = window.has("from") ? instant(window, "from")
+                : now.plus(seconds(window, "starts_in", false));
+        Instant until = window.has("until") ? instant(window, "until")
+                : window.has("lasts") ? from.plus(seconds(window, "lasts", true)) : null;
+        JsonNode ramp = window.path("ramp");
+        if (!ramp.isMissingNode() && !ramp.isBoolean()) {
+            throw Refusal.INVALID_TRIGGER.exception("trigger.window.ramp must be true or false, not " + ramp);
+        }
+        return new Window(from, until, ramp.asBoolean(false));
+    }
+
+    /** Refuses a key the object does not take, naming the ones it does. */
+    private static void onlyKeys(JsonNode object, String where, List<String> accepted) {
+        if (!object.isObject()) {
+            throw Refusal.INVALID_TRIGGER.exception(where + " must be an object with " + String.join(", ", accepted));
+        }
+        object.fieldNames().forEachRemaining(key -> {
+            if (!accepted.contains(key)) {
+                throw Refusal.INVALID_TRIGGER.exception("unknown key '" + key + "' in " + where + "; it takes "
+                        + String.join(", ", accepted));
+            }
+        });
+    }
+
+    private static int whole(JsonNode object, String key, int absent) {
+        JsonNode value = object.path(key);
+        if (value.isMissingNode()) {
+            return absent;
+        }
+        if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+            throw Refusal.INVALID_TRIGGER.exception("trigger." + key + " must be a whole number, not " + value);
+        }
+        return value.asInt();
+    }
+
+    private static double number(JsonNode object, String key) {
+        JsonNode value = object.get(key);
+        if (!value.isNumber()) {
+            throw Refusal.INVALID_TRIGGER.exception("trigger." + key + " must be a number, not " + value);
+        }
+        return value.asDouble();
+    }
+
+    /** Seconds, not negative (and more than none when {@code positive}), absent as none. */
+    private static Duration seconds(JsonNode window, String key, boolean positive) {
+        JsonNode value = window.path(key);
+        if (value.isMissingNode()) {
+            return Duration.ZERO;
+        }
+        if (!value.isNumber() || value.asDouble() < 0 || positive && value.asDouble() == 0) {
+            throw Refusal.INVALID_TRIGGER.exception("trigger.window." + key + " must be a " + (positive ? "positive"
+                    : "non-negative") + " number of seconds, not " + value);
+        }
+        return Duration.ofMillis(Math.round(value.asDouble() * 1000));
+    }
+
+    private static Instant instant(JsonNode window, String key) {
+        String text = window.path(key).asText("");
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Refusal.INVALID_TRIGGER.exception("trigger.window." + key + " must be an instant like "
+                    + "2026-01-01T00:02:00Z, not " + window.get(key));
         }
     }
 
@@ -148,6 +246,13 @@ public final class FaultRuleJson {
         trigger.put("after", rule.trigger().after());
         trigger.put("times", rule.trigger().times());
         trigger.put("probability", rule.trigger().probability());
+        Window window = rule.trigger().window();
+        if (window != null) {
+            Map<String, Object> written = Json.object("from", window.from().toString());
+            putIfSet(written, "until", window.until() == null ? null : window.until().toString());
+            written.put("ramp", window.ramp());
+            trigger.put("window", written);
+        }
         json.put("trigger", trigger);
         return json;
     }

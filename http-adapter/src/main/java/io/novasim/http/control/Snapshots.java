@@ -132,7 +132,7 @@ public final class Snapshots {
                 case "command" -> new SimEvent.Executed(at, Json.MAPPER.treeToValue(entry.get("caller"), Caller.class),
                         command(entry), entry.path("request_id").asText(), null);
                 case "fault_added" -> new SimEvent.FaultPlanChanged(at,
-                        FaultRuleJson.parse(entry.get("rule"), "restored-" + index), null);
+                        FaultRuleJson.parse(entry.get("rule"), "restored-" + index, at), null);
                 case "fault_removed" -> new SimEvent.FaultPlanChanged(at, null, entry.path("rule_id").asText());
                 case "released" -> new SimEvent.StuckReleased(at, entry.path("server_id").asText());
                 default -> throw Refusal.UNKNOWN_HISTORY_TYPE.exception(where);

@@ -242,7 +242,7 @@ public final class ScenarioRunner {
             hear();
         } else if (step.fault() != null) {
             try {
-                sim.control().addFault(FaultRuleJson.parse(step.fault(), "rule-" + index));
+                sim.control().addFault(FaultRuleJson.parse(step.fault(), "rule-" + index, sim.control().now()));
             } catch (RuntimeException e) {
                 throw new InvalidScenarioException(where + ".fault: " + e.getMessage());
             }

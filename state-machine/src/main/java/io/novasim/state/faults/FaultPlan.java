@@ -67,16 +67,17 @@ public final class FaultPlan {
     public Optional<FiredFault> decide(FaultTarget call, String requestId, Instant at) {
         FiredFault firing = null;
         for (FaultRule rule : rules.values()) {
-            if (!rule.match().matches(call)) {
+            Trigger trigger = rule.trigger();
+            if (!rule.match().matches(call) || !trigger.activeAt(at)) {
                 continue;
             }
             int[] count = counts.get(rule.id());
             count[0]++;
-            Trigger trigger = rule.trigger();
             if (firing != null || count[0] <= trigger.after() || trigger.exhausted(count[1])) {
                 continue;
             }
-            if (trigger.probability() < 1.0 && chance.getAsDouble() >= trigger.probability()) {
+            double probability = trigger.probabilityAt(at);
+            if (probability < 1.0 && chance.getAsDouble() >= probability) {
                 continue;
             }
             count[1]++;

@@ -3,9 +3,14 @@ package io.novasim.state.faults;
 /**
  * When a rule fires among the calls it matches: it lets the first {@code after} matching calls pass, then fires at
  * most {@code times} times ({@code -1}: no limit), each with {@code probability} (drawn from the simulator's seeded
- * source, so a seed reproduces the same draws).
+ * source, so a seed reproduces the same draws); and only inside its {@code window} on virtual time, when it has one.
  */
-public record Trigger(int after, int times, double probability) {
+public record Trigger(int after, int times, double probability, Window window) {
+    /** A trigger active whenever its calls come. */
+    public Trigger(int after, int times, double probability) {
+        this(after, times, probability, null);
+    }
+
     public Trigger {
         if (after < 0 || times < -1 || times == 0) {
             throw new IllegalArgumentException("after >= 0 and times >= 1 (or -1 for no limit)");
@@ -33,7 +38,22 @@ public record Trigger(int after, int times, double probability) {
         return new Trigger(0, -1, p);
     }
 
+    /** The same trigger, active only inside {@code window}: "fail every matching call for the next 30 s". */
+    public Trigger within(Window window) {
+        return new Trigger(after, times, probability, window);
+    }
+
     public boolean exhausted(int fired) {
         return times != -1 && fired >= times;
+    }
+
+    /** Whether the rule is active at {@code at}: inside its window, or always when it has none. */
+    public boolean activeAt(java.time.Instant at) {
+        return window == null || window.covers(at);
+    }
+
+    /** The chance that the rule fires on a call at {@code at}, inside its window (a ramp rises with it). */
+    public double probabilityAt(java.time.Instant at) {
+        return window == null ? probability : window.probabilityAt(probability, at);
     }
 }
