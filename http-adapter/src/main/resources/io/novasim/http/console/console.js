@@ -395,6 +395,10 @@ function describeTrigger(trigger) {
   if (trigger.probability < 1) {
     parts.push("probability " + trigger.probability);
   }
+  if (trigger.window) {
+    parts.push("from " + trigger.window.from + (trigger.window.until ? " until " + trigger.window.until : "")
+      + (trigger.window.ramp ? ", ramping up" : ""));
+  }
   return parts.join(", ");
 }
 
@@ -553,6 +557,15 @@ async function addFault(event) {
   }
   const rule = {match: {operations: form.operations.value.split(",").map(o => o.trim()).filter(o => o)},
     effect, trigger: {times: form.times.value === "" ? -1 : Number(form.times.value)}};
+  if (form.startsIn.value !== "" || form.lasts.value !== "") { // a window on virtual time, from now
+    rule.trigger.window = {};
+    if (form.startsIn.value !== "") {
+      rule.trigger.window.starts_in = Number(form.startsIn.value);
+    }
+    if (form.lasts.value !== "") {
+      rule.trigger.window.lasts = Number(form.lasts.value);
+    }
+  }
   if (form.id.value.trim() !== "") {
     rule.id = form.id.value.trim();
   }

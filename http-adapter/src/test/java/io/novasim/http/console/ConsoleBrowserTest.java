@@ -274,6 +274,21 @@ class ConsoleBrowserTest {
         screenshot("console-faults.png");
         browser.findElement(By.cssSelector("button[aria-label='remove the rule flaky-create']")).click();
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#faults tbody tr"), 0));
+
+        // A window on virtual time, from the form: a bad one refused beside the trigger, a good one shown with its ends.
+        browser.findElement(By.id("fault-id")).sendKeys("outage");
+        browser.findElement(By.id("fault-times")).clear();
+        browser.findElement(By.id("fault-lasts")).sendKeys("-30");
+        browser.findElement(By.id("fault-add")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fault-trigger-error"),
+                "trigger.window.lasts must be a positive number of seconds, not -30"));
+        browser.findElement(By.id("fault-lasts")).clear();
+        browser.findElement(By.id("fault-lasts")).sendKeys("30");
+        browser.findElement(By.id("fault-starts-in")).sendKeys("60");
+        browser.findElement(By.id("fault-add")).click();
+        By outage = By.xpath("//table[@id='faults']//tr[td[1]='outage']");
+        String from = sim.control().now().plusSeconds(60).toString();
+        showsAll(wait, outage, "every time", "from " + from + " until " + sim.control().now().plusSeconds(90));
     }
 
     /**
