@@ -167,6 +167,43 @@ class ControlPlaneTest extends SeededCloudTest {
     }
 
     @Test
+    void anErrorTellsTheClientWhenToRetryAsNovaDoes() {
+        String body = """
+                {"server": {"name": "web", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b", "flavorRef": "1"}}""";
+        Client.Response added = admin.post("/__sim/v1/faults", """
+                {"id": "busy", "match": {"operations": ["create"]},
+                 "effect": {"type": "error", "code": 503, "message": "busy", "retry_after": 29.5},
+                 "trigger": {"times": 1}}""");
+        assertThat(added.json().at("/effect/retry_after").asDouble()).isEqualTo(29.5);
+        Client.Response busy = demo.post("/v2.1/servers", body);
+        assertThat(busy.status()).isEqualTo(503);
+        assertThat(busy.header("Retry-After")).as("whole seconds, rounded up").isEqualTo("30");
+        assertThat(busy.json().at("/serviceUnavailable").has("retryAfter")).as("only 413 and 429 carry it").isFalse();
+
+        admin.post("/__sim/v1/faults", """
+                {"id": "limited", "match": {"operations": ["create"]},
+                 "effect": {"type": "error", "code": 429, "message": "Rate limit exceeded", "retry_after": 60},
+                 "trigger": {"times": 1}}""");
+        Client.Response limited = demo.post("/v2.1/servers", body);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("Retry-After")).isEqualTo("60");
+        assertThat(limited.json().at("/overLimit/code").asInt()).isEqualTo(429);
+        assertThat(limited.json().at("/overLimit/message").asText()).isEqualTo("Rate limit exceeded");
+        assertThat(limited.json().at("/overLimit/retryAfter").asText()).isEqualTo("60");
+        assertThat(demo.post("/v2.1/servers", body).status()).isEqualTo(202);
+
+        Client.Response negative = admin.post("/__sim/v1/faults", """
+                {"effect": {"type": "error", "retry_after": -1}}""");
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.json().at("/badRequest/message").asText())
+                .isEqualTo("Invalid effect: effect.retry_after must be a non-negative number of seconds, not -1");
+        Client.Response unknown = admin.post("/__sim/v1/faults", """
+                {"effect": {"type": "delay", "seconds": 5, "retry_after": 3}}""");
+        assertThat(unknown.json().at("/badRequest/message").asText()).isEqualTo("Invalid effect: unknown key "
+                + "'retry_after' in an effect of type delay; it takes type, seconds");
+    }
+
+    @Test
     void aBadWindowOrAnUnknownTriggerKeyIsRefusedNamingTheFieldAndWhatItTakes() {
         java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
         refused.put("{\"window\": {\"starts_in\": -5}}",

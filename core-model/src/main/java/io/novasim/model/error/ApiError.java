@@ -5,8 +5,20 @@ package io.novasim.model.error;
  * code, fault name and message are the rule's.
  */
 public final class ApiError extends ComputeException {
+    private final java.time.Duration retryAfter;
+
     ApiError(Refusal refusal, int code, String faultName, String message) {
+        this(refusal, code, faultName, message, null);
+    }
+
+    private ApiError(Refusal refusal, int code, String faultName, String message, java.time.Duration retryAfter) {
         super(refusal, code, faultName, message);
+        this.retryAfter = retryAfter;
+    }
+
+    @Override
+    public java.time.Duration retryAfter() {
+        return retryAfter;
     }
 
     /**
@@ -14,7 +26,12 @@ public final class ApiError extends ComputeException {
      * message.
      */
     public static ApiError ofFaultRule(int code, String faultName, String message) {
-        return new ApiError(Refusal.FAULT_RULE_ERROR, code, faultName,
-                Refusal.FAULT_RULE_ERROR.message(message));
+        return ofFaultRule(code, faultName, message, null);
+    }
+
+    /** The same, telling the client to try again after {@code retryAfter} (null: no time told). */
+    public static ApiError ofFaultRule(int code, String faultName, String message, java.time.Duration retryAfter) {
+        return new ApiError(Refusal.FAULT_RULE_ERROR, code, faultName, Refusal.FAULT_RULE_ERROR.message(message),
+                retryAfter);
     }
 }

@@ -37,6 +37,14 @@ public abstract sealed class ComputeException extends RuntimeException
     }
 
     /**
+     * How long the client is told to wait before it tries again (the {@code Retry-After} header), or null when the
+     * answer tells no time.
+     */
+    public java.time.Duration retryAfter() {
+        return null;
+    }
+
+    /**
      * Says which rule refused and why, for people reading a transcript or a log (never sent to clients: Nova's body
      * is {@link #getMessage()}). Only the first explanation counts: the closest to the rule is the most precise.
      *

@@ -327,7 +327,9 @@ public final class ComputeApi {
         ComputeException translated = dialect.translate(refusal);
         String errorId = dialect.genericNotFound() ? java.util.UUID.nameUUIDFromBytes(
                 ("errorid:" + requestId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString() : null;
-        return Reply.json(translated.code(), dialect.faultBody(translated, errorId)).refusing(refusal.refusal());
+        Reply reply = Reply.json(translated.code(), dialect.faultBody(translated, errorId)).refusing(refusal.refusal());
+        return translated.retryAfter() == null ? reply
+                : reply.withHeader("Retry-After", Errors.retryAfterSeconds(translated.retryAfter()));
     }
 
     private Reply call(Exchange exchange, Route route, Token token, Microversion version, String requestId,

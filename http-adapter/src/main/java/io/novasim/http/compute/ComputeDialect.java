@@ -1,5 +1,6 @@
 package io.novasim.http.compute;
 
+import io.novasim.http.support.Errors;
 import io.novasim.http.support.Json;
 import io.novasim.http.support.PythonJson;
 import io.novasim.model.error.ComputeException;
@@ -133,7 +134,14 @@ public record ComputeDialect(String name, String mount, boolean microversions, b
 
     /** The body of a fault, its keys in the dialect's order; {@code errorId} for dialects that number errors. */
     public Map<String, Object> faultBody(ComputeException refusal, String errorId) {
-        return faultBody(refusal.code(), refusal.faultName(), refusal.getMessage(), errorId);
+        Map<String, Object> body = faultBody(refusal.code(), refusal.faultName(), refusal.getMessage(), errorId);
+        if (refusal.retryAfter() != null && Errors.retryAfterInBody(refusal.code())
+                && body.get(refusal.faultName()) instanceof Map<?, ?> inner) {
+            @SuppressWarnings("unchecked") // the inner map faultBody just made
+            Map<String, Object> fault = (Map<String, Object>) inner;
+            fault.put("retryAfter", Errors.retryAfterSeconds(refusal.retryAfter()));
+        }
+        return body;
     }
 
     /**

@@ -97,13 +97,33 @@ public final class FaultRuleJson {
         }
     }
 
+    /** The keys each type of effect takes. */
+    private static final Map<String, List<String>> EFFECT_KEYS = Map.of(
+            "error", List.of("type", "code", "fault_name", "message", "retry_after"),
+            "delay", List.of("type", "seconds"),
+            "stuck", List.of("type", "task_state", "seconds"),
+            "fail", List.of("type", "code", "message"));
+
     private static FaultEffect effect(JsonNode effect) {
         String type = effect.path("type").asText("");
+        List<String> keys = EFFECT_KEYS.get(type);
+        if (keys != null) {
+            effect.fieldNames().forEachRemaining(key -> {
+                if (!keys.contains(key)) {
+                    throw Refusal.INVALID_EFFECT.exception("unknown key '" + key + "' in an effect of type " + type
+                            + "; it takes " + String.join(", ", keys));
+                }
+            });
+        }
         try {
             return switch (type) {
-                case "error" -> new FaultEffect.Error(effect.path("code").asInt(500),
-                        effect.path("fault_name").asText(faultNameFor(effect.path("code").asInt(500))),
-                        effect.path("message").asText("Injected by novasim"));
+                case "error" -> {
+                    FaultEffect.Error error = new FaultEffect.Error(effect.path("code").asInt(500),
+                            effect.path("fault_name").asText(faultNameFor(effect.path("code").asInt(500))),
+                            effect.path("message").asText("Injected by novasim"));
+                    yield effect.has("retry_after") ? error.retryingAfter(retryAfter(effect.get("retry_after")))
+                            : error;
+                }
                 case "delay" -> new FaultEffect.Delay(seconds(effect.path("seconds")));
                 case "stuck" -> new FaultEffect.Stuck(effect.hasNonNull("task_state")
                         ? TaskState.fromValue(effect.get("task_state").asText()) : null,
@@ -127,6 +147,14 @@ public final class FaultRuleJson {
             case 503 -> "serviceUnavailable";
             default -> "computeFault";
         };
+    }
+
+    private static Duration retryAfter(JsonNode value) {
+        if (!value.isNumber() || value.asDouble() < 0) {
+            throw Refusal.INVALID_EFFECT.exception("effect.retry_after must be a non-negative number of seconds, not "
+                    + value);
+        }
+        return Duration.ofMillis(Math.round(value.asDouble() * 1000));
     }
 
     private static Duration seconds(JsonNode value) {
@@ -264,6 +292,7 @@ public final class FaultRuleJson {
             json.put("code", error.code());
             json.put("fault_name", error.faultName());
             json.put("message", error.message());
+            putIfSet(json, "retry_after", error.retryAfter() == null ? null : error.retryAfter().toMillis() / 1000.0);
         } else if (effect instanceof FaultEffect.Delay delay) {
             json.put("type", "delay");
             json.put("seconds", delay.extra().toMillis() / 1000.0);

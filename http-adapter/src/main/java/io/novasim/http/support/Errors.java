@@ -23,6 +23,19 @@ public final class Errors {
         return Reply.json(e.code(), novaFault(e.faultName(), e.code(), e.getMessage())).refusing(e.refusal());
     }
 
+    /** A wait as the {@code Retry-After} header gives it: whole seconds, rounded up (RFC 9110). */
+    public static String retryAfterSeconds(java.time.Duration wait) {
+        return String.valueOf((wait.toMillis() + 999) / 1000);
+    }
+
+    /**
+     * Whether a fault of this code carries the wait in its body too, as {@code retryAfter}: Nova does so for 413 and
+     * 429 only, as a string (nova/api/openstack/wsgi.py, {@code Fault.__call__}).
+     */
+    public static boolean retryAfterInBody(int code) {
+        return code == 413 || code == 429;
+    }
+
     /** keystonemiddleware's and Keystone's error body: {@code {"error": {"code", "title", "message"}}}. */
     private static Map<String, Object> keystoneBody(int code, String title, String message) {
         Map<String, Object> inner = Json.object();

@@ -9,18 +9,39 @@ import java.util.Objects;
 /** What a fault does to the call it fires on. */
 public sealed interface FaultEffect {
 
-    /** The API answers with this error at once; nothing is applied. */
-    record Error(int code, String faultName, String message) implements FaultEffect {
+    /**
+     * The API answers with this error at once; nothing is applied. With {@code retryAfter}, the answer tells the
+     * client when to try again, as a service that is overloaded or rate-limited does (a {@code Retry-After} header).
+     */
+    record Error(int code, String faultName, String message, Duration retryAfter) implements FaultEffect {
         public Error {
             Objects.requireNonNull(faultName, "faultName");
             Objects.requireNonNull(message, "message");
             if (code < 400 || code > 599) {
                 throw new IllegalArgumentException("an API error has a 4xx or 5xx code: " + code);
             }
+            if (retryAfter != null && retryAfter.isNegative()) {
+                throw new IllegalArgumentException("retry_after must not be negative: " + retryAfter);
+            }
+        }
+
+        /** An error that tells no time to try again. */
+        public Error(int code, String faultName, String message) {
+            this(code, faultName, message, null);
+        }
+
+        /** The same error, telling the client to try again after {@code wait}. */
+        public Error retryingAfter(Duration wait) {
+            return new Error(code, faultName, message, wait);
         }
 
         public ApiError toException() {
-            return ApiError.ofFaultRule(code, faultName, message);
+            return ApiError.ofFaultRule(code, faultName, message, retryAfter);
+        }
+
+        /** Nova's 429 for too many requests (its fault name {@code overLimit}). */
+        public static Error tooManyRequests(String message) {
+            return new Error(429, "overLimit", message);
         }
 
         /** Nova's 500 for an unexpected failure. */
