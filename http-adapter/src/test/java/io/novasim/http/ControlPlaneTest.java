@@ -204,6 +204,39 @@ class ControlPlaneTest extends SeededCloudTest {
     }
 
     @Test
+    void aRateLimitLetsEachProjectItsCallsAndAnswersTheRestWith429AndWhenToRetry() {
+        String body = """
+                {"server": {"name": "web", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b", "flavorRef": "1"}}""";
+        Client.Response added = admin.post("/__sim/v1/faults", """
+                {"id": "two-a-minute", "match": {"operations": ["create"]},
+                 "effect": {"type": "error", "code": 429,
+                            "message": "The client has sent too many requests in a given amount of time"},
+                 "trigger": {"rate": {"calls": 2, "per": 60}}}""");
+        assertThat(added.status()).as(added.toString()).isEqualTo(200);
+        assertThat(added.json().at("/trigger/rate/calls").asInt()).isEqualTo(2);
+        assertThat(demo.post("/v2.1/servers", body).status()).isEqualTo(202);
+        admin.post("/__sim/v1/clock/advance", "{\"seconds\": 10}");
+        assertThat(demo.post("/v2.1/servers", body).status()).isEqualTo(202);
+        admin.post("/__sim/v1/clock/advance", "{\"seconds\": 5}");
+        Client.Response over = demo.post("/v2.1/servers", body);
+        assertThat(over.status()).isEqualTo(429);
+        assertThat(over.header("Retry-After")).as("the first create leaves the minute 45 s from now").isEqualTo("45");
+        assertThat(over.json().at("/overLimit/retryAfter").asText()).isEqualTo("45");
+        assertThat(admin.post("/v2.1/servers", body).status()).as("another project has its own two").isEqualTo(202);
+        admin.post("/__sim/v1/clock/advance", "{\"seconds\": 45}");
+        assertThat(demo.post("/v2.1/servers", body).status()).as("told when, and on time").isEqualTo(202);
+
+        Client.Response bad = admin.post("/__sim/v1/faults", """
+                {"effect": {"type": "error"}, "trigger": {"rate": {"calls": 0, "per": 60}}}""");
+        assertThat(bad.json().at("/badRequest/message").asText())
+                .isEqualTo("Invalid trigger: a rate allows at least 1 call, not 0");
+        bad = admin.post("/__sim/v1/faults", """
+                {"effect": {"type": "error"}, "trigger": {"rate": {"calls": 1}}}""");
+        assertThat(bad.json().at("/badRequest/message").asText())
+                .isEqualTo("Invalid trigger: trigger.rate needs calls and per (seconds)");
+    }
+
+    @Test
     void aBadWindowOrAnUnknownTriggerKeyIsRefusedNamingTheFieldAndWhatItTakes() {
         java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
         refused.put("{\"window\": {\"starts_in\": -5}}",
@@ -221,7 +254,7 @@ class ControlPlaneTest extends SeededCloudTest {
         refused.put("{\"probability\": 1.5}", "Invalid trigger: probability must be in (0, 1]: 1.5");
         refused.put("{\"times\": \"2\"}", "Invalid trigger: trigger.times must be a whole number, not \"2\"");
         refused.put("{\"every\": 2}",
-                "Invalid trigger: unknown key 'every' in trigger; it takes after, times, probability, window");
+                "Invalid trigger: unknown key 'every' in trigger; it takes after, times, probability, window, rate");
         refused.forEach((trigger, message) -> {
             Client.Response answer = admin.post("/__sim/v1/faults", """
                     {"match": {"operations": ["create"]}, "effect": {"type": "error"}, "trigger": %s}"""

@@ -7,6 +7,7 @@ import io.novasim.model.server.TaskState;
 import io.novasim.state.faults.FaultEffect;
 import io.novasim.state.faults.FaultMatch;
 import io.novasim.state.faults.FaultRule;
+import io.novasim.state.faults.Rate;
 import io.novasim.state.faults.Trigger;
 import io.novasim.state.faults.Window;
 import io.novasim.state.rules.Operation;
@@ -40,7 +41,8 @@ public final class FaultRuleJson {
     }
 
     /** The keys a trigger takes, and those of its window. */
-    private static final List<String> TRIGGER_KEYS = List.of("after", "times", "probability", "window");
+    private static final List<String> TRIGGER_KEYS = List.of("after", "times", "probability", "window", "rate");
+    private static final List<String> RATE_KEYS = List.of("calls", "per");
     private static final List<String> WINDOW_KEYS = List.of("from", "starts_in", "until", "lasts", "ramp");
 
     /**
@@ -173,7 +175,8 @@ public final class FaultRuleJson {
         int times = whole(trigger, "times", -1);
         double probability = trigger.has("probability") ? number(trigger, "probability") : 1.0;
         try {
-            Trigger parsed = new Trigger(after, times, probability);
+            Trigger parsed = new Trigger(after, times, probability, null,
+                    trigger.hasNonNull("rate") ? rate(trigger.get("rate")) : null);
             return trigger.hasNonNull("window") ? parsed.within(window(trigger.get("window"), now)) : parsed;
         } catch (IllegalArgumentException e) {
             throw Refusal.INVALID_TRIGGER.exception(e.getMessage());
@@ -200,6 +203,20 @@ public final class FaultRuleJson {
         return new Window(from, until, ramp.asBoolean(false));
     }
 
+    /** A rate: {@code calls} per {@code per} seconds, for each project. */
+    private static Rate rate(JsonNode rate) {
+        onlyKeys(rate, "trigger.rate", RATE_KEYS);
+        if (!rate.has("calls") || !rate.has("per")) {
+            throw Refusal.INVALID_TRIGGER.exception("trigger.rate needs calls and per (seconds)");
+        }
+        int calls = whole(rate, "calls", 0, "trigger.rate.");
+        JsonNode per = rate.get("per");
+        if (!per.isNumber()) {
+            throw Refusal.INVALID_TRIGGER.exception("trigger.rate.per must be a number of seconds, not " + per);
+        }
+        return new Rate(calls, Duration.ofMillis(Math.round(per.asDouble() * 1000)));
+    }
+
     /** Refuses a key the object does not take, naming the ones it does. */
     private static void onlyKeys(JsonNode object, String where, List<String> accepted) {
         if (!object.isObject()) {
@@ -214,12 +231,16 @@ public final class FaultRuleJson {
     }
 
     private static int whole(JsonNode object, String key, int absent) {
+        return whole(object, key, absent, "trigger.");
+    }
+
+    private static int whole(JsonNode object, String key, int absent, String where) {
         JsonNode value = object.path(key);
         if (value.isMissingNode()) {
             return absent;
         }
         if (!value.canConvertToInt() || !value.isIntegralNumber()) {
-            throw Refusal.INVALID_TRIGGER.exception("trigger." + key + " must be a whole number, not " + value);
+            throw Refusal.INVALID_TRIGGER.exception(where + key + " must be a whole number, not " + value);
         }
         return value.asInt();
     }
@@ -274,6 +295,10 @@ public final class FaultRuleJson {
         trigger.put("after", rule.trigger().after());
         trigger.put("times", rule.trigger().times());
         trigger.put("probability", rule.trigger().probability());
+        if (rule.trigger().rate() != null) {
+            trigger.put("rate", Json.object("calls", rule.trigger().rate().calls(),
+                    "per", rule.trigger().rate().per().toMillis() / 1000.0));
+        }
         Window window = rule.trigger().window();
         if (window != null) {
             Map<String, Object> written = Json.object("from", window.from().toString());

@@ -2,6 +2,7 @@ package io.novasim.state.faults;
 
 import io.novasim.model.error.Refusal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,8 @@ import java.util.function.DoubleSupplier;
 public final class FaultPlan {
     private final Map<String, FaultRule> rules = new LinkedHashMap<>();
     private final Map<String, int[]> counts = new LinkedHashMap<>(); // rule id -> {matched, fired}
+    /** For a rule with a rate: each project's calls it let pass, within the rate's span, oldest first. */
+    private final Map<String, Map<String, java.util.ArrayDeque<Instant>>> passed = new LinkedHashMap<>();
     private final List<FiredFault> fired = new ArrayList<>();
     private final DoubleSupplier chance;
 
@@ -34,6 +37,12 @@ public final class FaultPlan {
         other.counts.forEach((id, count) -> counts.put(id, count.clone()));
         fired.clear();
         fired.addAll(other.fired);
+        passed.clear();
+        other.passed.forEach((id, projects) -> {
+            Map<String, java.util.ArrayDeque<Instant>> copy = new LinkedHashMap<>();
+            projects.forEach((project, times) -> copy.put(project, new java.util.ArrayDeque<>(times)));
+            passed.put(id, copy);
+        });
     }
 
     public void add(FaultRule rule) {
@@ -47,12 +56,14 @@ public final class FaultPlan {
 
     public boolean remove(String ruleId) {
         counts.remove(ruleId);
+        passed.remove(ruleId);
         return rules.remove(ruleId) != null;
     }
 
     public void clear() {
         rules.clear();
         counts.clear();
+        passed.clear();
     }
 
     public List<FaultRule> rules() {
@@ -76,14 +87,42 @@ public final class FaultPlan {
             if (firing != null || count[0] <= trigger.after() || trigger.exhausted(count[1])) {
                 continue;
             }
+            FaultEffect effect = rule.effect();
+            if (trigger.rate() != null) {
+                java.util.Optional<Duration> wait = overRate(rule.id(), trigger.rate(), call.projectId(), at);
+                if (wait.isEmpty()) {
+                    continue; // within the rate: it passes, and is counted
+                }
+                if (effect instanceof FaultEffect.Error error && error.retryAfter() == null) {
+                    effect = error.retryingAfter(wait.get()); // until the project's oldest call leaves the span
+                }
+            }
             double probability = trigger.probabilityAt(at);
             if (probability < 1.0 && chance.getAsDouble() >= probability) {
                 continue;
             }
             count[1]++;
-            firing = new FiredFault(at, rule.id(), call.operation(), requestId, call.serverId(), rule.effect());
+            firing = new FiredFault(at, rule.id(), call.operation(), requestId, call.serverId(), effect);
             fired.add(firing);
         }
         return Optional.ofNullable(firing);
+    }
+
+    /**
+     * Whether a project's call at {@code at} is over the rule's rate: empty when it is within it (it is then counted),
+     * or how long until the project's oldest counted call leaves the span and the next may pass.
+     */
+    private Optional<Duration> overRate(String ruleId, Rate rate, String projectId, Instant at) {
+        java.util.ArrayDeque<Instant> times = passed.computeIfAbsent(ruleId, id -> new LinkedHashMap<>())
+                .computeIfAbsent(String.valueOf(projectId), project -> new java.util.ArrayDeque<>());
+        Instant spanStart = at.minus(rate.per());
+        while (!times.isEmpty() && !times.peekFirst().isAfter(spanStart)) {
+            times.removeFirst();
+        }
+        if (times.size() < rate.calls()) {
+            times.addLast(at);
+            return Optional.empty();
+        }
+        return Optional.of(Duration.between(at, times.peekFirst().plus(rate.per())));
     }
 }
