@@ -395,6 +395,10 @@ function describeTrigger(trigger) {
   if (trigger.probability < 1) {
     parts.push("probability " + trigger.probability);
   }
+  if (trigger.rate) {
+    parts.push("over " + trigger.rate.calls + " call" + (trigger.rate.calls === 1 ? "" : "s") + " per "
+      + trigger.rate.per + " s per project");
+  }
   if (trigger.window) {
     parts.push("from " + trigger.window.from + (trigger.window.until ? " until " + trigger.window.until : "")
       + (trigger.window.ramp ? ", ramping up" : ""));

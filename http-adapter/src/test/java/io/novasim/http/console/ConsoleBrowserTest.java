@@ -289,6 +289,14 @@ class ConsoleBrowserTest {
         By outage = By.xpath("//table[@id='faults']//tr[td[1]='outage']");
         String from = sim.control().now().plusSeconds(60).toString();
         showsAll(wait, outage, "every time", "from " + from + " until " + sim.control().now().plusSeconds(90));
+
+        // A rate limit added by another client shows as one.
+        sim.control().addFault(new io.novasim.state.faults.FaultRule("two-a-minute",
+                io.novasim.state.faults.FaultMatch.operation(io.novasim.state.rules.Operation.CREATE),
+                io.novasim.state.faults.FaultEffect.Error.tooManyRequests("slow down"),
+                io.novasim.state.faults.Trigger.overRate(new io.novasim.state.faults.Rate(2, Duration.ofMinutes(1)))));
+        showsAll(wait, By.xpath("//table[@id='faults']//tr[td[1]='two-a-minute']"), "429",
+                "over 2 calls per 60 s per project");
     }
 
     /**
