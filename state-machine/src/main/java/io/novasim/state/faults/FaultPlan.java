@@ -4,6 +4,7 @@ import io.novasim.model.error.Refusal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class FaultPlan {
     private final Map<String, FaultRule> rules = new LinkedHashMap<>();
     private final Map<String, int[]> counts = new LinkedHashMap<>(); // rule id -> {matched, fired}
     /** For a rule with a rate: each project's calls it let pass, within the rate's span, oldest first. */
-    private final Map<String, Map<String, java.util.ArrayDeque<Instant>>> passed = new LinkedHashMap<>();
+    private final Map<String, Map<String, ArrayDeque<Instant>>> passed = new LinkedHashMap<>();
     private final List<FiredFault> fired = new ArrayList<>();
     private final DoubleSupplier chance;
 
@@ -39,8 +40,8 @@ public final class FaultPlan {
         fired.addAll(other.fired);
         passed.clear();
         other.passed.forEach((id, projects) -> {
-            Map<String, java.util.ArrayDeque<Instant>> copy = new LinkedHashMap<>();
-            projects.forEach((project, times) -> copy.put(project, new java.util.ArrayDeque<>(times)));
+            Map<String, ArrayDeque<Instant>> copy = new LinkedHashMap<>();
+            projects.forEach((project, times) -> copy.put(project, new ArrayDeque<>(times)));
             passed.put(id, copy);
         });
     }
@@ -89,7 +90,7 @@ public final class FaultPlan {
             }
             FaultEffect effect = rule.effect();
             if (trigger.rate() != null) {
-                java.util.Optional<Duration> wait = overRate(rule.id(), trigger.rate(), call.projectId(), at);
+                Optional<Duration> wait = overRate(rule.id(), trigger.rate(), call.projectId(), at);
                 if (wait.isEmpty()) {
                     continue; // within the rate: it passes, and is counted
                 }
@@ -113,8 +114,8 @@ public final class FaultPlan {
      * or how long until the project's oldest counted call leaves the span and the next may pass.
      */
     private Optional<Duration> overRate(String ruleId, Rate rate, String projectId, Instant at) {
-        java.util.ArrayDeque<Instant> times = passed.computeIfAbsent(ruleId, id -> new LinkedHashMap<>())
-                .computeIfAbsent(String.valueOf(projectId), project -> new java.util.ArrayDeque<>());
+        ArrayDeque<Instant> times = passed.computeIfAbsent(ruleId, id -> new LinkedHashMap<>())
+                .computeIfAbsent(String.valueOf(projectId), project -> new ArrayDeque<>());
         Instant spanStart = at.minus(rate.per());
         while (!times.isEmpty() && !times.peekFirst().isAfter(spanStart)) {
             times.removeFirst();
