@@ -9,6 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(30)
 class ControlPlaneTest extends SeededCloudTest {
+    /** A create of the server "web" from the demo world's image. */
+    private static final String BOOT = """
+            {"server": {"name": "web", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b", "flavorRef": "1"}}""";
+
     Client admin;
 
     ControlPlaneTest() {
@@ -84,12 +88,10 @@ class ControlPlaneTest extends SeededCloudTest {
                  "effect": {"type": "error", "code": 503, "message": "try later"}, "trigger": {"times": 1}}""");
         assertThat(added.status()).as(added.toString()).isEqualTo(200);
         assertThat(added.json().at("/effect/fault_name").asText()).isEqualTo("serviceUnavailable");
-        String body = """
-                {"server": {"name": "web", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b", "flavorRef": "1"}}""";
-        Client.Response refused = demo.post("/v2.1/servers", body);
+        Client.Response refused = demo.post("/v2.1/servers", BOOT);
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.json().at("/serviceUnavailable/message").asText()).isEqualTo("try later");
-        assertThat(demo.post("/v2.1/servers", body).status()).isEqualTo(202);
+        assertThat(demo.post("/v2.1/servers", BOOT).status()).isEqualTo(202);
         JsonNode fired = admin.get("/__sim/v1/faults/fired").json().get("fired");
         assertThat(fired).hasSize(1);
         assertThat(fired.get(0).get("request_id").asText()).isEqualTo(refused.header("x-openstack-request-id"));
@@ -145,8 +147,6 @@ class ControlPlaneTest extends SeededCloudTest {
 
     @Test
     void aRuleWithAWindowFailsEveryMatchingCallInsideItAndNoneAfter() {
-        String body = """
-                {"server": {"name": "web", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b", "flavorRef": "1"}}""";
         Client.Response added = admin.post("/__sim/v1/faults", """
                 {"id": "outage", "match": {"operations": ["create"]},
                  "effect": {"type": "error", "code": 503, "message": "down for maintenance"},
@@ -157,25 +157,23 @@ class ControlPlaneTest extends SeededCloudTest {
         assertThat(added.json().at("/trigger/window/from").asText()).isEqualTo(from.toString());
         assertThat(added.json().at("/trigger/window/until").asText()).isEqualTo(from.plusSeconds(30).toString());
 
-        assertThat(demo.post("/v2.1/servers", body).status()).as("before the window").isEqualTo(202);
+        assertThat(demo.post("/v2.1/servers", BOOT).status()).as("before the window").isEqualTo(202);
         admin.post("/__sim/v1/clock/advance", "{\"seconds\": 60}");
-        assertThat(demo.post("/v2.1/servers", body).status()).as("at its start").isEqualTo(503);
+        assertThat(demo.post("/v2.1/servers", BOOT).status()).as("at its start").isEqualTo(503);
         admin.post("/__sim/v1/clock/advance", "{\"seconds\": 29}");
-        assertThat(demo.post("/v2.1/servers", body).status()).as("a second before its end").isEqualTo(503);
+        assertThat(demo.post("/v2.1/servers", BOOT).status()).as("a second before its end").isEqualTo(503);
         admin.post("/__sim/v1/clock/advance", "{\"seconds\": 1}");
-        assertThat(demo.post("/v2.1/servers", body).status()).as("at its end").isEqualTo(202);
+        assertThat(demo.post("/v2.1/servers", BOOT).status()).as("at its end").isEqualTo(202);
     }
 
     @Test
     void anErrorTellsTheClientWhenToRetryAsNovaDoes() {
-        String body = """
-                {"server": {"name": "web", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b", "flavorRef": "1"}}""";
         Client.Response added = admin.post("/__sim/v1/faults", """
                 {"id": "busy", "match": {"operations": ["create"]},
                  "effect": {"type": "error", "code": 503, "message": "busy", "retry_after": 29.5},
                  "trigger": {"times": 1}}""");
         assertThat(added.json().at("/effect/retry_after").asDouble()).isEqualTo(29.5);
-        Client.Response busy = demo.post("/v2.1/servers", body);
+        Client.Response busy = demo.post("/v2.1/servers", BOOT);
         assertThat(busy.status()).isEqualTo(503);
         assertThat(busy.header("Retry-After")).as("whole seconds, rounded up").isEqualTo("30");
         assertThat(busy.json().at("/serviceUnavailable").has("retryAfter")).as("only 413 and 429 carry it").isFalse();
@@ -184,13 +182,13 @@ class ControlPlaneTest extends SeededCloudTest {
                 {"id": "limited", "match": {"operations": ["create"]},
                  "effect": {"type": "error", "code": 429, "message": "Rate limit exceeded", "retry_after": 60},
                  "trigger": {"times": 1}}""");
-        Client.Response limited = demo.post("/v2.1/servers", body);
+        Client.Response limited = demo.post("/v2.1/servers", BOOT);
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.header("Retry-After")).isEqualTo("60");
         assertThat(limited.json().at("/overLimit/code").asInt()).isEqualTo(429);
         assertThat(limited.json().at("/overLimit/message").asText()).isEqualTo("Rate limit exceeded");
         assertThat(limited.json().at("/overLimit/retryAfter").asText()).isEqualTo("60");
-        assertThat(demo.post("/v2.1/servers", body).status()).isEqualTo(202);
+        assertThat(demo.post("/v2.1/servers", BOOT).status()).isEqualTo(202);
 
         Client.Response negative = admin.post("/__sim/v1/faults", """
                 {"effect": {"type": "error", "retry_after": -1}}""");
@@ -205,8 +203,6 @@ class ControlPlaneTest extends SeededCloudTest {
 
     @Test
     void aRateLimitLetsEachProjectItsCallsAndAnswersTheRestWith429AndWhenToRetry() {
-        String body = """
-                {"server": {"name": "web", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b", "flavorRef": "1"}}""";
         Client.Response added = admin.post("/__sim/v1/faults", """
                 {"id": "two-a-minute", "match": {"operations": ["create"]},
                  "effect": {"type": "error", "code": 429,
@@ -214,17 +210,17 @@ class ControlPlaneTest extends SeededCloudTest {
                  "trigger": {"rate": {"calls": 2, "per": 60}}}""");
         assertThat(added.status()).as(added.toString()).isEqualTo(200);
         assertThat(added.json().at("/trigger/rate/calls").asInt()).isEqualTo(2);
-        assertThat(demo.post("/v2.1/servers", body).status()).isEqualTo(202);
+        assertThat(demo.post("/v2.1/servers", BOOT).status()).isEqualTo(202);
         admin.post("/__sim/v1/clock/advance", "{\"seconds\": 10}");
-        assertThat(demo.post("/v2.1/servers", body).status()).isEqualTo(202);
+        assertThat(demo.post("/v2.1/servers", BOOT).status()).isEqualTo(202);
         admin.post("/__sim/v1/clock/advance", "{\"seconds\": 5}");
-        Client.Response over = demo.post("/v2.1/servers", body);
+        Client.Response over = demo.post("/v2.1/servers", BOOT);
         assertThat(over.status()).isEqualTo(429);
         assertThat(over.header("Retry-After")).as("the first create leaves the minute 45 s from now").isEqualTo("45");
         assertThat(over.json().at("/overLimit/retryAfter").asText()).isEqualTo("45");
-        assertThat(admin.post("/v2.1/servers", body).status()).as("another project has its own two").isEqualTo(202);
+        assertThat(admin.post("/v2.1/servers", BOOT).status()).as("another project has its own two").isEqualTo(202);
         admin.post("/__sim/v1/clock/advance", "{\"seconds\": 45}");
-        assertThat(demo.post("/v2.1/servers", body).status()).as("told when, and on time").isEqualTo(202);
+        assertThat(demo.post("/v2.1/servers", BOOT).status()).as("told when, and on time").isEqualTo(202);
 
         Client.Response bad = admin.post("/__sim/v1/faults", """
                 {"effect": {"type": "error"}, "trigger": {"rate": {"calls": 0, "per": 60}}}""");
@@ -286,9 +282,7 @@ class ControlPlaneTest extends SeededCloudTest {
 
     @Test
     void aSnapshotRestoresTheSameCloud() {
-        String body = """
-                {"server": {"name": "web", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b", "flavorRef": "1"}}""";
-        String id = demo.post("/v2.1/servers", body).json().at("/server/id").asText();
+        String id = demo.post("/v2.1/servers", BOOT).json().at("/server/id").asText();
         admin.post("/__sim/v1/faults", """
                 {"id": "slow", "match": {"operations": ["stop"]}, "effect": {"type": "delay", "seconds": 60}}""");
         admin.post("/__sim/v1/clock/advance", "{\"seconds\": 5}");
@@ -297,7 +291,7 @@ class ControlPlaneTest extends SeededCloudTest {
         String before = admin.get("/__sim/v1/state").text();
         String snapshot = admin.get("/__sim/v1/snapshot").text();
 
-        demo.post("/v2.1/servers", body);
+        demo.post("/v2.1/servers", BOOT);
         admin.post("/__sim/v1/clock/advance", "{\"seconds\": 100}");
         assertThat(admin.get("/__sim/v1/state").text()).isNotEqualTo(before);
 
