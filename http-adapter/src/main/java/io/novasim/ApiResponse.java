@@ -11,13 +11,43 @@ import java.util.Objects;
  *
  * @param status  the status code
  * @param headers the headers, in order, names as written (a name may repeat, as {@code Vary} does)
- * @param body    the body, empty for none
+ * @param body     the body, empty for none
+ * @param delivery how the answer is to reach the client: at once, unless a fault rule made it slow or lost it
  */
-public record ApiResponse(int status, List<ApiRequest.Header> headers, byte[] body) {
+public record ApiResponse(int status, List<ApiRequest.Header> headers, byte[] body, Delivery delivery) {
     /** Checks that no part is null, and copies the headers. */
     public ApiResponse {
         Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(delivery, "delivery");
         headers = List.copyOf(headers);
+    }
+
+    /** An answer delivered at once. */
+    public ApiResponse(int status, List<ApiRequest.Header> headers, byte[] body) {
+        this(status, headers, body, Delivery.AT_ONCE);
+    }
+
+    /** The same answer, delivered as {@code how} says. */
+    public ApiResponse deliveredAs(Delivery how) {
+        return new ApiResponse(status, headers, body, how);
+    }
+
+    /**
+     * How an answer reaches the client, as a fault rule decided it.
+     *
+     * @param holdFor how long the answer waits, in real time, before it goes out (zero: at once). On virtual time the
+     *                simulator moves its clock instead and answers at once.
+     * @param lostTo  the transport fault the answer is lost to (the HTTP server carries it out; in memory, the call
+     *                fails with a {@link TransportFailure}), or null
+     * @param ruleId  the fault rule that decided it, or null when none did
+     */
+    public record Delivery(java.time.Duration holdFor, io.novasim.state.faults.TransportFault lostTo, String ruleId) {
+        /** At once, as sent: no fault rule changed it. */
+        public static final Delivery AT_ONCE = new Delivery(java.time.Duration.ZERO, null, null);
+
+        public Delivery {
+            Objects.requireNonNull(holdFor, "holdFor");
+        }
     }
 
     /**

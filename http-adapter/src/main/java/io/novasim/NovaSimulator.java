@@ -95,15 +95,31 @@ public final class NovaSimulator implements AutoCloseable {
      * ({@code Date}, the length or chunking). A request that names no {@link ApiRequest#base() base} reached
      * {@link #baseUri()} once started, else {@code http://HOST:PORT} of the builder (port 8774 when it said 0).
      *
+     * <p>A fault rule may make the answer slow (the virtual clock moves on by the length drawn; while it follows the
+     * wall clock, this call waits that long at the clock's speed) or lose it to a transport fault.
+     *
      * @param request the request
      * @return the answer
      * @throws IllegalStateException after {@link #close()}
+     * @throws TransportFailure when a fault rule lost the answer to a transport fault (the call was handled)
      */
     public ApiResponse exchange(ApiRequest request) {
         if (closed) {
             throw new IllegalStateException("the simulator is closed");
         }
-        return api.handle(request.base() != null ? request : new AddressedRequest(request, address()));
+        ApiResponse response = api.handle(request.base() != null ? request : new AddressedRequest(request, address()));
+        ApiResponse.Delivery delivery = response.delivery();
+        if (delivery.lostTo() != null) {
+            throw new TransportFailure(delivery.lostTo(), delivery.ruleId());
+        }
+        if (!delivery.holdFor().isZero()) {
+            try {
+                Thread.sleep(delivery.holdFor().toMillis(), delivery.holdFor().toNanosPart() % 1_000_000);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return response;
     }
 
     /** Where a request with no base of its own reached the simulator. */

@@ -27,10 +27,12 @@ import java.time.Instant;
  *                    refused: task_state rebooting is not None (rule: task_state must be None)}), else null
  * @param refusalId   for an answer of 400 or more, the refusal it is (e.g. {@link Refusal#INSTANCE_INVALID_STATE}),
  *                    else null; a dialect that answers a refusal otherwise keeps the id of the simulator's
+ * @param fault       for an answer a fault rule changed on its way (made slow, lost to a transport fault), the rule and
+ *                    what it did (e.g. {@code rule lossy: transport fault reset: ...}), else null
  */
 public record RecordedRequest(long sequence, Instant virtualTime, String requestId, String method, String path,
                               String query, String body, int status, String userName, String projectName,
-                              String microversion, String refusal, Refusal refusalId) {
+                              String microversion, String refusal, Refusal refusalId, String fault) {
 
     /** The method and the target, as in an HTTP request line: {@code GET /v2.1/servers?name=web}. */
     public String requestLine() {

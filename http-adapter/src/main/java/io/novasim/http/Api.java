@@ -15,6 +15,7 @@ import io.novasim.http.support.Requests;
 import io.novasim.http.support.RouteTable;
 import io.novasim.model.error.ComputeException;
 import io.novasim.model.error.Refusal;
+import io.novasim.state.faults.FiredFault;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -37,11 +38,13 @@ public final class Api {
     private final ImageRoutes image;
     private final ControlRoutes control;
     private final io.novasim.http.console.ConsoleRoutes console;
+    private final Simulation simulation;
 
     @Inject
     Api(IdentityRoutes identity, ComputeApi compute, NetworkRoutes network,
         VolumeRoutes volume, ImageRoutes image, ControlRoutes control,
-        io.novasim.http.console.ConsoleRoutes console) {
+        io.novasim.http.console.ConsoleRoutes console, Simulation simulation) {
+        this.simulation = simulation;
         this.identity = identity;
         this.compute = compute;
         this.network = network;
@@ -71,6 +74,12 @@ public final class Api {
     public ApiResponse handle(ApiRequest request) {
         Exchange exchange = new Exchange(request);
         String[] segments = RouteTable.split(request.path());
+        if (simulation.hasFaultRules() && !(segments.length > 0 && segments[0].equals("__sim"))) {
+            ApiResponse overridden = simulation.override(exchange);
+            if (overridden != null) {
+                return overridden;
+            }
+        }
         ApiResponse response;
         try {
             response = route(exchange, segments);
@@ -85,7 +94,11 @@ public final class Api {
             return Replies.render(exchange, Errors.nova(Refusal.UNEXPECTED_ERROR.exception()),
                     "application/json; charset=UTF-8");
         }
-        return response != null ? response : Replies.render(exchange, Errors.noRoute(), JSON);
+        if (response == null) {
+            return Replies.render(exchange, Errors.noRoute(), JSON);
+        }
+        FiredFault answerFault = exchange.answerFault();
+        return answerFault == null ? response : response.deliveredAs(simulation.delivery(answerFault));
     }
 
     /** The API under the path's first segment answers, or null when none has a route there. */

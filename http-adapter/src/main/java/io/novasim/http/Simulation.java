@@ -383,11 +383,76 @@ public final class Simulation implements SimulatorControl {
                 exchange.header("X-OpenStack-Nova-API-Version"));
         String refusal = Refusals.of(exchange, status);
         Refusal refusalId = refusal == null ? null : exchange.refusalId();
-        RecordedRequest recorded = journal.record(cloud().now(), requestId, exchange.method(), exchange.path(),
-                exchange.queryString(), body, status, user, project, microversion, refusal, refusalId);
+        Cloud current = cloud();
+        FiredFault answerFault = current.takeAnswerEffect(requestId).orElse(exchange.answerFault()); // or an override
+        exchange.answerFault(answerFault);
+        RecordedRequest recorded = journal.record(current.now(), requestId, exchange.method(), exchange.path(),
+                exchange.queryString(), body, status, user, project, microversion, refusal, refusalId,
+                answerFault == null ? null : "rule " + answerFault.ruleId() + ": " + answerFault.effect().describe());
         if (refusal != null) {
             REFUSALS.info("{} {}", status, recorded.refusalLine());
         }
+    }
+
+    /**
+     * How the answer to a request goes out when a fault rule fired on it: lost to a transport fault, or slow. A slow
+     * answer on virtual time moves the clock on by the length drawn (the client waited that long) and goes out at
+     * once; while the clock follows the wall clock, it is held that long in real time, at the clock's speed.
+     */
+    public io.novasim.ApiResponse.Delivery delivery(FiredFault fault) {
+        if (fault.effect() instanceof io.novasim.state.faults.FaultEffect.Transport transport) {
+            return new io.novasim.ApiResponse.Delivery(Duration.ZERO, transport.fault(), fault.ruleId());
+        }
+        if (fault.effect() instanceof io.novasim.state.faults.FaultEffect.SlowAnswer slow) {
+            Duration length = slow.length();
+            if (clockFollowing()) {
+                return new io.novasim.ApiResponse.Delivery(
+                        Duration.ofNanos((long) (length.toNanos() / settings.clockSpeed())), null, fault.ruleId());
+            }
+            cloud().advance(length);
+            return new io.novasim.ApiResponse.Delivery(Duration.ZERO, null, fault.ruleId());
+        }
+        throw new IllegalArgumentException("not an effect on the answer: " + fault.effect().describe());
+    }
+
+    /**
+     * The outage rule holding {@code service} down, if any, fired on a call of its API ({@code operation} null for a
+     * route novasim does not simulate).
+     */
+    public java.util.Optional<FiredFault> outage(io.novasim.state.faults.Service service, String operation,
+                                                 String requestId) {
+        return cloud().outage(io.novasim.state.faults.FaultTarget.apiCall(service, operation, null), requestId);
+    }
+
+    /**
+     * The answer of an override that fires on this request (journaled as answered by it), or null: the simulation
+     * then answers.
+     */
+    public io.novasim.ApiResponse override(Exchange exchange) {
+        java.util.Optional<FiredFault> fired = cloud().override(new io.novasim.state.faults.RouteMatch.HttpCall(
+                exchange.method(), exchange.path(), exchange::header));
+        if (fired.isEmpty()) {
+            return null;
+        }
+        io.novasim.state.faults.FaultEffect.Answer answer =
+                (io.novasim.state.faults.FaultEffect.Answer) fired.get().effect();
+        exchange.answerFault(fired.get());
+        record(exchange, fired.get().requestId(), answer.status());
+        List<io.novasim.ApiRequest.Header> headers = new java.util.ArrayList<>();
+        answer.headers().forEach((name, value) -> headers.add(new io.novasim.ApiRequest.Header(name, value)));
+        return new io.novasim.ApiResponse(answer.status(), headers,
+                answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Whether any fault rule is set (read without the engine's lock). */
+    public boolean hasFaultRules() {
+        return !cloud.faultPlanEmpty();
+    }
+
+    /** Asks the fault plan about a call of another service's API: see {@link Cloud#apiCall}. */
+    public void apiCall(io.novasim.state.faults.Service service, String operation, String projectId,
+                        String requestId) {
+        cloud().apiCall(io.novasim.state.faults.FaultTarget.apiCall(service, operation, projectId), requestId);
     }
 
     public EventLog log() {

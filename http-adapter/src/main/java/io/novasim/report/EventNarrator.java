@@ -179,10 +179,11 @@ public final class EventNarrator implements EventListener {
 
     private Entry faultFired(SimEvent.FaultFired event) {
         FiredFault fault = event.fault();
-        String on = fault.operation().name().toLowerCase(java.util.Locale.ROOT)
+        String on = (fault.service() == null || fault.service() == io.novasim.state.faults.Service.COMPUTE ? ""
+                : fault.service().project() + "'s ") + fault.operationName()
                 + (fault.serverId() == null ? "" : " of " + name(fault.serverId()));
         return new Entry(event.at(), Kind.FAULT_FIRED, "fault " + fault.ruleId() + " fired on " + on + ": "
-                + fault.effect(), name(fault.serverId()), Map.of("rule", fault.ruleId()));
+                + fault.effect().describe(), name(fault.serverId()), Map.of("rule", fault.ruleId()));
     }
 
     private void learn(String kind, String id) {

@@ -198,7 +198,7 @@ class ControlPlaneTest extends SeededCloudTest {
         Client.Response unknown = admin.post("/__sim/v1/faults", """
                 {"effect": {"type": "delay", "seconds": 5, "retry_after": 3}}""");
         assertThat(unknown.json().at("/badRequest/message").asText()).isEqualTo("Invalid effect: unknown key "
-                + "'retry_after' in an effect of type delay; it takes type, seconds");
+                + "'retry_after' in an effect of type delay; it takes type, seconds, latency");
     }
 
     @Test
@@ -357,5 +357,61 @@ class ControlPlaneTest extends SeededCloudTest {
         assertThat(settings.get("clock_speed").asDouble()).isZero();
         assertThat(settings.get("dialects")).extracting(JsonNode::asText).contains("nova");
         assertThat(demo.get("/__sim/v1/settings").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aDelayDrawnFromADistributionHoldsTheWorkForTheLengthDrawn() {
+        Client.Response added = admin.post("/__sim/v1/faults", """
+                {"id": "slow-boot", "match": {"operations": ["create"]},
+                 "effect": {"type": "delay", "latency": {"distribution": "normal", "mean": 60, "stddev": 10,
+                            "spike": {"probability": 0.1, "factor": 5}}}, "trigger": {"times": 1}}""");
+        assertThat(added.status()).as(added.toString()).isEqualTo(200);
+        assertThat(added.json().at("/effect/latency/spike/factor").asDouble()).isEqualTo(5.0);
+        String id = demo.post("/v2.1/servers", BOOT).json().at("/server/id").asText();
+        JsonNode fired = admin.get("/__sim/v1/faults/fired").json();
+        double drawn = fired.at("/fired/0/effect/seconds").asDouble();
+        assertThat(fired.at("/fired/0/effect/type").asText()).isEqualTo("delay");
+        assertThat(drawn).as("the fired fault holds the length drawn").isPositive();
+        admin.post("/__sim/v1/clock/advance", "{\"seconds\": " + (5 + drawn - 1) + "}");
+        assertThat(demo.get("/v2.1/servers/" + id).json().at("/server/status").asText()).isEqualTo("BUILD");
+        admin.post("/__sim/v1/clock/advance", "{\"seconds\": 1}");
+        assertThat(demo.get("/v2.1/servers/" + id).json().at("/server/status").asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aBadLatencyOrTransportFaultIsRefusedNamingTheFieldAndWhatItTakes() {
+        java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("{\"type\": \"slow_answer\", \"latency\": {\"distribution\": \"gamma\", \"mean\": 1}}",
+                "Invalid effect: effect.latency.distribution must be one of fixed, uniform, normal, exponential, "
+                        + "lognormal, not \"gamma\"");
+        refused.put("{\"type\": \"slow_answer\", \"latency\": {\"distribution\": \"exponential\", \"mean\": -2}}",
+                "Invalid effect: effect.latency.mean must be a non-negative number of seconds, not -2");
+        refused.put("{\"type\": \"delay\", \"seconds\": -1}",
+                "Invalid effect: effect.seconds must be a non-negative number of seconds, not -1");
+        refused.put("{\"type\": \"delay\", \"latency\": {\"distribution\": \"uniform\", \"min\": 1}}",
+                "Invalid effect: effect.latency.max is required by a uniform latency (it takes min, max)");
+        refused.put("{\"type\": \"delay\", \"latency\": {\"distribution\": \"uniform\", \"min\": 3, \"max\": 1}}",
+                "Invalid effect: effect.latency: max (1s) must not be less than min (3s)");
+        refused.put("{\"type\": \"delay\", \"latency\": {\"distribution\": \"fixed\", \"seconds\": 1, "
+                + "\"spike\": {\"probability\": 1.5, \"factor\": 3}}}",
+                "Invalid effect: effect.latency.spike.probability must be from 0 to 1, not 1.5");
+        refused.put("{\"type\": \"delay\", \"seconds\": 1, \"latency\": {\"distribution\": \"fixed\", \"seconds\": 1}}",
+                "Invalid effect: an effect of type delay takes seconds (a fixed length) or latency (a distribution: "
+                        + "fixed, uniform, normal, exponential, lognormal), one of them");
+        refused.put("{\"type\": \"slow_answer\", \"latency\": {\"distribution\": \"lognormal\", \"median\": 1, "
+                + "\"sigma\": 0.5, \"mean\": 2}}",
+                "Invalid effect: unknown key 'mean' in effect.latency; a lognormal latency takes median, sigma and "
+                        + "spike");
+        refused.put("{\"type\": \"transport\", \"fault\": \"explode\"}",
+                "Invalid effect: effect.fault must be one of reset, empty, truncated, malformed, stall, not "
+                        + "\"explode\"");
+        refused.put("{\"type\": \"teleport\"}", "effect.type must be one of error, delay, stuck, fail, slow_answer, "
+                + "transport, outage; got 'teleport'");
+        refused.forEach((effect, message) -> {
+            Client.Response answer = admin.post("/__sim/v1/faults", "{\"effect\": " + effect + "}");
+            assertThat(answer.status()).as(effect).isEqualTo(400);
+            assertThat(answer.json().at("/badRequest/message").asText()).as(effect).isEqualTo(message);
+        });
+        assertThat(admin.get("/__sim/v1/faults").json().at("/rules").size()).as("nothing kept").isZero();
     }
 }

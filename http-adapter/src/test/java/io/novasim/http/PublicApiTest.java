@@ -33,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PublicApiTest {
     /** The public types of {@code io.novasim}, as the README's embedding section lists them. */
     static final Set<String> PUBLIC_TYPES = Set.of("ApiRequest", "ApiRequest.Built", "ApiRequest.Header",
-            "ApiResponse", "CloudSetup", "CloudSetup.VolumeSeed", "NovaSimulator", "NovaSimulator.Builder",
-            "NovaSimulator.Credentials", "RecordedRequest", "SimulatorControl", "SimulatorSettings");
+            "ApiResponse", "ApiResponse.Delivery", "CloudSetup", "CloudSetup.VolumeSeed", "NovaSimulator",
+            "NovaSimulator.Builder", "NovaSimulator.Credentials", "RecordedRequest", "SimulatorControl",
+            "SimulatorSettings", "TransportFailure");
 
     /** Packages no public signature may show. */
     private static final List<String> FORBIDDEN_PACKAGES = List.of("io.novasim.http.", "io.javalin.",

@@ -176,7 +176,8 @@ class FaultSweepTest {
                 "      ^ fault rule sweep-" + run.point().call() + "-compute-fault-500 fired on it"));
         assertThat(report.run(3, FaultKind.COMPUTE_FAULT_500).orElseThrow().failure())
                 .isEqualTo("java.lang.IllegalStateException: detach answered 500");
-        assertThat(report.calls().get(0).describeTarget()).isEqualTo("server db");
+        assertThat(report.calls().get(0).describeTarget()).as("a create names its image")
+                .isEqualTo("server db image 70a599e0-31e7-49b7-b260-868f441e862b");
     }
 
     @Test

@@ -134,4 +134,40 @@ class MainTest {
         assertThat(cli.exitCode).isEqualTo(3);
         assertThat(cli.err.toString()).contains("absent.yaml: no such file");
     }
+
+    @Test
+    void aBadFaultRuleInAScenarioExitsWith3NamingTheFieldAndTheAcceptedValues() throws IOException {
+        java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("{type: slow_answer, latency: {distribution: gamma, mean: 1}}",
+                "effect.latency.distribution must be one of fixed, uniform, normal, exponential, lognormal, not "
+                        + "\"gamma\"");
+        refused.put("{type: delay, seconds: -3}", "effect.seconds must be a non-negative number of seconds, not -3");
+        refused.put("{type: transport, fault: explode}",
+                "effect.fault must be one of reset, empty, truncated, malformed, stall, not \"explode\"");
+        for (java.util.Map.Entry<String, String> effect : refused.entrySet()) {
+            Path scenario = Files.writeString(dir.resolve("bad-rule.yaml"), """
+                    description: a bad rule
+                    steps:
+                      - fault: {match: {operations: [create]}, effect: %s}
+                    """.formatted(effect.getKey()));
+            Cli cli = Cli.run("run", scenario.toString());
+            assertThat(cli.exitCode).as(effect.getKey()).isEqualTo(3);
+            assertThat(cli.err.toString()).as(effect.getKey()).contains("steps[0].fault", effect.getValue());
+        }
+        java.util.Map<String, String> triggers = new java.util.LinkedHashMap<>();
+        triggers.put("{probability: 1.5}", "probability must be in (0, 1]: 1.5");
+        triggers.put("{window: {from: \"2026-01-01T00:05:00Z\", until: \"2026-01-01T00:01:00Z\"}}",
+                "the window ends (2026-01-01T00:01:00Z) before it starts (2026-01-01T00:05:00Z)");
+        triggers.put("{window: {lasts: -30}}", "trigger.window.lasts must be a positive number of seconds, not -30");
+        for (java.util.Map.Entry<String, String> trigger : triggers.entrySet()) {
+            Path scenario = Files.writeString(dir.resolve("bad-trigger.yaml"), """
+                    description: a bad trigger
+                    steps:
+                      - fault: {effect: {type: error}, trigger: %s}
+                    """.formatted(trigger.getKey()));
+            Cli cli = Cli.run("run", scenario.toString());
+            assertThat(cli.exitCode).as(trigger.getKey()).isEqualTo(3);
+            assertThat(cli.err.toString()).as(trigger.getKey()).contains(trigger.getValue());
+        }
+    }
 }

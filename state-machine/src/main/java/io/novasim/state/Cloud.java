@@ -58,7 +58,9 @@ import io.novasim.state.command.CreateServerImage;
 import io.novasim.state.command.DeleteImage;
 import io.novasim.state.command.UpdateServerTags;
 import io.novasim.state.command.UpdateVolumeAttachment;
+import io.novasim.state.faults.FaultEffect;
 import io.novasim.state.faults.FaultRule;
+import io.novasim.state.faults.FaultTarget;
 import io.novasim.state.faults.FiredFault;
 import io.novasim.state.ids.IdSource;
 import io.novasim.state.log.EventListener;
@@ -707,6 +709,79 @@ public final class Cloud {
 
     public synchronized List<FaultRule> faultRules() {
         return world.faults.rules();
+    }
+
+    /**
+     * The fault that fired on the answer to request {@code requestId} (its effect a {@link FaultEffect.OnAnswer}: a
+     * slow answer, a transport fault), if any: the API adapter carries it out. Asked once per request, as it is
+     * answered; the answer is given once.
+     */
+    public Optional<FiredFault> takeAnswerEffect(String requestId) {
+        return world.takeAnswerEffect(requestId);
+    }
+
+    /**
+     * Whether an outage rule holds down the service {@code call} is made to (a call of another service's API, or of
+     * Nova's API itself), asked before anything else about the call: a service that is down answers nothing. The
+     * outage counts as fired on the call.
+     */
+    public Optional<FiredFault> outage(FaultTarget call, String requestId) {
+        if (world.faults.isEmpty()) {
+            return Optional.empty();
+        }
+        synchronized (this) {
+            Instant now = clock.now();
+            settle(now);
+            Optional<FiredFault> down = world.faults.outage(call.service(), call, requestId, now);
+            down.ifPresent(fired -> world.emit(new SimEvent.FaultFired(now, fired)));
+            return down;
+        }
+    }
+
+    /**
+     * The override that answers this request instead of the simulation, if one fires (its request id is drawn then).
+     */
+    public Optional<FiredFault> override(io.novasim.state.faults.RouteMatch.HttpCall call) {
+        if (world.faults.isEmpty()) {
+            return Optional.empty();
+        }
+        synchronized (this) {
+            Instant now = clock.now();
+            settle(now);
+            Optional<FiredFault> fired = world.faults.override(call, world::newRequestId, now);
+            fired.ifPresent(f -> {
+                version++;
+                world.emit(new SimEvent.FaultFired(now, f));
+            });
+            return fired;
+        }
+    }
+
+    /** Whether the fault plan has no rule; asked without the lock. */
+    public boolean faultPlanEmpty() {
+        return world.faults.isEmpty();
+    }
+
+    /**
+     * Asks the fault plan about a call of another service's API (Keystone, Neutron, Cinder, Glance), before its route
+     * runs: an error a rule answers is thrown; a slow answer or a transport fault is kept for
+     * {@link #takeAnswerEffect}.
+     *
+     * @throws ComputeException the error a fault rule answers with; nothing has changed then
+     */
+    public void apiCall(FaultTarget call, String requestId) {
+        if (world.faults.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            Instant now = clock.now();
+            settle(now);
+            try {
+                world.fault(call, requestId, now);
+            } finally {
+                version++; // a rule may have counted the call
+            }
+        }
     }
 
     /** Every fault that fired, oldest first. */

@@ -136,8 +136,8 @@ final class Lifecycle {
         }
         List<Optional<FaultEffect>> faults = new ArrayList<>(command.count());
         for (int i = 0; i < command.count(); i++) {
-            faults.add(world.fault(FaultTarget.server(Operation.CREATE, null, command.nameOf(i), caller.projectId()),
-                    requestId, now));
+            faults.add(world.fault(FaultTarget.server(Operation.CREATE, null, command.nameOf(i), caller.projectId())
+                    .withImage(command.bootVolumeId() == null ? command.imageId() : null), requestId, now));
         }
 
         TransitionRule rule = TransitionTable.rule(Operation.CREATE);

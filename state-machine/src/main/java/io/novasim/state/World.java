@@ -15,6 +15,8 @@ import io.novasim.state.faults.FaultEffect;
 import io.novasim.state.faults.FaultPlan;
 import io.novasim.state.faults.FaultTarget;
 import io.novasim.state.faults.FiredFault;
+import io.novasim.state.faults.Outages;
+import io.novasim.state.faults.Service;
 import io.novasim.state.ids.IdSource;
 import io.novasim.state.log.EventListener;
 import io.novasim.state.log.SimEvent;
@@ -47,6 +49,12 @@ final class World {
     final IdSource ids;
     final Timings timings;
     final FaultPlan faults;
+    /**
+     * Effects on answers that fired, by request id, until the adapter answering the request takes them: a hand-over,
+     * not state of the cloud (a snapshot does not hold it).
+     */
+    private final java.util.Map<String, FiredFault> answerEffects =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final EventListener listener;
 
     final Map<String, Server> servers = new LinkedHashMap<>();
@@ -253,19 +261,46 @@ final class World {
     }
 
     /**
-     * Asks the fault plan about an accepted call. An API error is thrown at once (nothing has been applied yet);
-     * any other effect is returned for the operation to apply.
+     * Asks the fault plan about an accepted call. An API error is thrown at once (nothing has been applied yet); an
+     * effect on the answer is kept for the API adapter to take ({@link #takeAnswerEffect}), and the call goes on as
+     * usual; any other effect is returned for the operation to apply.
      */
     Optional<FaultEffect> fault(FaultTarget call, String requestId, Instant now) {
-        emit(new SimEvent.MatchableCall(now, requestId, call));
+        if (call.service() == Service.COMPUTE) {
+            emit(new SimEvent.MatchableCall(now, requestId, call)); // a fault sweep aims at Nova's calls
+        }
+        for (Service needed : Outages.needs(call)) {
+            Optional<FiredFault> down = faults.outage(needed, call, requestId, now);
+            if (down.isPresent()) {
+                emit(new SimEvent.FaultFired(now, down.get()));
+                try {
+                    return Optional.of(Outages.consequence(call, needed));
+                } catch (io.novasim.model.error.ComputeException refused) {
+                    throw refused.explainedAs(call.operationName() + " refused: " + needed.project() + " is down "
+                            + "(fault rule " + down.get().ruleId() + ": an outage; rule: Nova fails a call whose "
+                            + "service does not answer)");
+                }
+            }
+        }
         Optional<FiredFault> fired = faults.decide(call, requestId, now);
         fired.ifPresent(f -> emit(new SimEvent.FaultFired(now, f)));
         Optional<FaultEffect> effect = fired.map(FiredFault::effect);
         if (effect.isPresent() && effect.get() instanceof FaultEffect.Error error) {
-            throw error.toException().explainedAs(call.operation().name().toLowerCase(java.util.Locale.ROOT)
-                    + " refused: fault rule " + fired.get().ruleId() + " fired (rule: the scenario's fault plan)");
+            throw error.toException().explainedAs(call.operationName() + " refused: fault rule " + fired.get().ruleId() + " fired (rule: the scenario's fault plan)");
+        }
+        if (effect.isPresent() && effect.get() instanceof FaultEffect.OnAnswer && requestId != null) {
+            answerEffects.put(requestId, fired.get());
+            return Optional.empty();
         }
         return effect;
+    }
+
+    /**
+     * The effect on its answer that a fault rule had on the request, taken: the adapter asks once, as it answers. Not
+     * under the engine's lock (an answer effect is put before the command returns, and taken after).
+     */
+    Optional<FiredFault> takeAnswerEffect(String requestId) {
+        return answerEffects.isEmpty() ? Optional.empty() : Optional.ofNullable(answerEffects.remove(requestId));
     }
 
     // ---------------------------------------------------------------- state changes
@@ -552,7 +587,7 @@ final class World {
                 stallFor = stuck.stuckFor();
             } else if (effect instanceof FaultEffect.Delay delay) {
                 stallPhase = phases - 1;
-                stallFor = delay.extra();
+                stallFor = delay.length();
             } else if (effect instanceof FaultEffect.FailCompletion fail) {
                 failure = fail;
             }

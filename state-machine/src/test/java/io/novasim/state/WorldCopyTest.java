@@ -52,15 +52,15 @@ class WorldCopyTest {
     void everyFieldOfTheWorldIsCopied() {
         Set<String> fields = Arrays.stream(World.class.getDeclaredFields())
                 .filter(f -> !Modifier.isStatic(f.getModifiers())).map(Field::getName).collect(Collectors.toSet());
-        // copyFrom copies each of these; the last four are the world's own (its draws, settings and listener) or
-        // a lock and a buffer that are empty between commands.
+        // copyFrom copies each of these; the last five are the world's own (its draws, settings and listener) or
+        // a lock, a buffer that is empty between commands, and answer effects handed over to the adapter.
         assertThat(fields).as("a field added to World must be copied by World.copyFrom, then listed here")
                 .containsExactlyInAnyOrder("catalog", "faults", "servers", "serverUsage", "quotaOverrides", "actions",
                         "actionsRead", "ports", "portsByDevice", "unboundOrder", "nextPortOrder", "volumes",
                         "attachments", "media", "swapTargets", "ipUsage", "keypairs", "serverGroups",
                         "securityGroups", "hostsDown", "migrations", "migrationsGone", "images",
                         "rollbackFailedDetach", "jobs", "due", "tickets", "requestIdsDrawn",
-                        "ids", "timings", "listener", "requestIdLock", "commandEvents");
+                        "ids", "timings", "listener", "requestIdLock", "commandEvents", "answerEffects");
     }
 
     @Property(tries = 60)

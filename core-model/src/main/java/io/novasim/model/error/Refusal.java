@@ -75,6 +75,8 @@ public enum Refusal {
      * has neither status nor fault name of its own (see {@link ApiError#ofFaultRule}).
      */
     FAULT_RULE_ERROR(Body.FAULT, 0, null, "{message}"),
+    /** A call to a service a fault rule holds down: the load balancer in front of it answers (its page is HTML). */
+    SERVICE_DOWN(Body.TEXT, 503, "serviceUnavailable", "No server is available to handle this request."),
 
     // ---------------------------------------------------------------- compute: the dialects' own answers
 
@@ -627,7 +629,10 @@ public enum Refusal {
     /** A fault rule's operation that the simulator does not have. */
     UNKNOWN_OPERATION(400, "badRequest", "Unknown operation '{name}'; one of {operations}"),
     /** A fault rule's effect of no known type. */
-    UNKNOWN_EFFECT_TYPE(400, "badRequest", "effect.type must be one of error, delay, stuck, fail; got '{type}'"),
+    UNKNOWN_EFFECT_TYPE(400, "badRequest", "effect.type must be one of error, delay, stuck, fail, slow_answer, "
+            + "transport, outage; got '{type}'"),
+    /** A fault rule's match with a key it does not take, or a service or operation there is not. */
+    INVALID_MATCH(400, "badRequest", "Invalid match: {reason}"),
     /** A fault rule's effect that its type refuses (the reason is the effect's). */
     INVALID_EFFECT(400, "badRequest", "Invalid effect: {reason}"),
     /** A fault rule's trigger that refuses its values (the reason is the trigger's). */

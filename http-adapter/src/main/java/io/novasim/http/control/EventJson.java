@@ -16,7 +16,8 @@ public final class EventJson {
         Map<String, Object> json = Json.object();
         json.put("at", fault.at().toString());
         json.put("rule_id", fault.ruleId());
-        json.put("operation", fault.operation().name().toLowerCase());
+        json.put("service", fault.service() == null ? null : fault.service().jsonName()); // null: an override
+        json.put("operation", fault.operationName());
         json.put("request_id", fault.requestId());
         json.put("server_id", fault.serverId());
         json.put("effect", FaultRuleJson.effect(fault.effect()));
@@ -46,7 +47,7 @@ public final class EventJson {
             json.put("fault", fired(fired.fault()));
         } else if (event instanceof SimEvent.MatchableCall call) {
             json.put("request_id", call.requestId());
-            json.put("operation", call.target().operation().name().toLowerCase());
+            json.put("operation", call.target().operationName());
             json.put("server_id", call.target().serverId());
             json.put("server_name", call.target().serverName());
             json.put("project_id", call.target().projectId());

@@ -1,13 +1,18 @@
 package io.novasim.http.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.novasim.http.support.ApiOperations;
 import io.novasim.http.support.Json;
 import io.novasim.model.error.Refusal;
 import io.novasim.model.server.TaskState;
 import io.novasim.state.faults.FaultEffect;
 import io.novasim.state.faults.FaultMatch;
 import io.novasim.state.faults.FaultRule;
+import io.novasim.state.faults.Latency;
+import io.novasim.state.faults.TransportFault;
 import io.novasim.state.faults.Rate;
+import io.novasim.state.faults.RouteMatch;
+import io.novasim.state.faults.Service;
 import io.novasim.state.faults.Trigger;
 import io.novasim.state.faults.Window;
 import io.novasim.state.rules.Operation;
@@ -30,11 +35,16 @@ import java.util.Set;
  *  "effect": {"type": "error", "code": 503, "fault_name": "serviceUnavailable", "message": "try later"},
  *  "trigger": {"times": 2}}
  * }</pre>
- * Effects: {@code error} (code, fault_name, message), {@code delay} (seconds), {@code stuck} (task_state, seconds or
- * absent for "until released"), {@code fail} (code, message). Triggers: after, times, probability, and a window on
- * virtual time: {@code {"window": {"starts_in": 120, "lasts": 300, "ramp": true}}}, or {@code from} and
- * {@code until} as instants; {@code starts_in} and {@code lasts} are seconds from when the rule is added, and the rule
- * is written back with the instants they came to.
+ * A match is of Nova's calls unless it names another {@code service} ({@code identity}, {@code network},
+ * {@code volume}, {@code image}), whose operations it then names as that service does ({@code get_volume}).
+ * Effects: {@code error} (code, fault_name, message, retry_after), {@code delay} of the asynchronous completion
+ * (seconds, or a latency to draw: see {@link LatencyJson}), {@code stuck} (task_state, seconds or absent for "until
+ * released"), {@code fail} (code, message), {@code slow_answer} (seconds or latency, as delay), {@code transport}
+ * (fault: reset, empty, truncated, malformed, stall) and {@code outage} (the matched service is down). Triggers:
+ * after, times, probability, a rate per project, and a window on virtual time:
+ * {@code {"window": {"starts_in": 120, "lasts": 300, "ramp": true}}}, or {@code from} and {@code until} as instants;
+ * {@code starts_in} and {@code lasts} are seconds from when the rule is added, and the rule is written back with the
+ * instants they came to. Every object refuses a key it does not take, naming those it does.
  */
 public final class FaultRuleJson {
     private FaultRuleJson() {
@@ -56,16 +66,74 @@ public final class FaultRuleJson {
             throw Refusal.FAULT_RULE_NOT_AN_OBJECT.exception();
         }
         String id = rule.path("id").asText(defaultId);
-        return new FaultRule(id, match(rule.path("match")), effect(rule.path("effect")),
-                trigger(rule.path("trigger"), now));
+        FaultMatch match = match(rule.path("match"));
+        FaultEffect effect = effect(rule.path("effect"));
+        Trigger trigger = trigger(rule.path("trigger"), now);
+        try {
+            return new FaultRule(id, match, effect, trigger);
+        } catch (IllegalArgumentException e) {
+            throw Refusal.INVALID_EFFECT.exception(e.getMessage());
+        }
     }
 
+    /** The keys a match takes. */
+    private static final List<String> MATCH_KEYS = List.of("service", "operations", "server_id", "server_name",
+            "project_id", "port_id", "volume_id", "image_id", "route");
+    private static final List<String> ROUTE_KEYS = List.of("method", "path", "headers");
+
     private static FaultMatch match(JsonNode match) {
-        Set<Operation> operations = EnumSet.noneOf(Operation.class);
-        for (JsonNode op : match.path("operations")) {
-            operations.add(operation(op.asText()));
+        if (match.isMissingNode() || match.isNull()) {
+            return FaultMatch.any();
         }
-        FaultMatch result = FaultMatch.any().withOperations(operations);
+        if (!match.isObject()) {
+            throw Refusal.INVALID_MATCH.exception("match must be an object with " + String.join(", ", MATCH_KEYS));
+        }
+        match.fieldNames().forEachRemaining(key -> {
+            if (!MATCH_KEYS.contains(key)) {
+                throw Refusal.INVALID_MATCH.exception("unknown key '" + key + "' in match; it takes "
+                        + String.join(", ", MATCH_KEYS));
+            }
+        });
+        if (match.has("route")) {
+            if (match.size() > 1) {
+                throw Refusal.INVALID_MATCH.exception("match.route stands alone: an override answers a route, "
+                        + "whatever its service or operation");
+            }
+            return FaultMatch.route(route(match.get("route")));
+        }
+        Service service = Service.COMPUTE;
+        if (match.has("service")) {
+            try {
+                service = Service.named(match.get("service").asText(""));
+            } catch (IllegalArgumentException e) {
+                throw Refusal.INVALID_MATCH.exception("match.service must be one of " + String.join(", ",
+                        Service.names()) + ", not " + match.get("service"));
+            }
+        }
+        JsonNode named = match.path("operations");
+        if (!named.isMissingNode() && !named.isArray()) {
+            throw Refusal.INVALID_MATCH.exception("match.operations must be a list of operation names, not " + named);
+        }
+        FaultMatch result;
+        if (service == Service.COMPUTE) {
+            Set<Operation> operations = EnumSet.noneOf(Operation.class);
+            for (JsonNode op : named) {
+                operations.add(operation(op.asText()));
+            }
+            result = FaultMatch.any().withOperations(operations);
+        } else {
+            java.util.SortedSet<String> known = ApiOperations.of(service);
+            List<String> operations = new ArrayList<>();
+            for (JsonNode op : named) {
+                String name = op.asText().replace('-', '_');
+                if (!known.contains(name)) {
+                    throw Refusal.INVALID_MATCH.exception("match.operations: " + service.jsonName() + " has no "
+                            + "operation '" + op.asText() + "'; it has " + String.join(", ", known));
+                }
+                operations.add(name);
+            }
+            result = FaultMatch.apiCalls(service, operations.toArray(String[]::new));
+        }
         if (match.hasNonNull("server_id")) {
             result = result.onServer(match.get("server_id").asText());
         }
@@ -91,6 +159,36 @@ public final class FaultRuleJson {
         return result;
     }
 
+    /** A route: {@code method} (any when absent), {@code path} (a regular expression), {@code headers} (regexes). */
+    private static RouteMatch route(JsonNode route) {
+        if (!route.isObject() || !route.hasNonNull("path")) {
+            throw Refusal.INVALID_MATCH.exception("match.route must be an object with path (a regular expression), "
+                    + "and optionally method and headers");
+        }
+        route.fieldNames().forEachRemaining(key -> {
+            if (!ROUTE_KEYS.contains(key)) {
+                throw Refusal.INVALID_MATCH.exception("unknown key '" + key + "' in match.route; it takes "
+                        + String.join(", ", ROUTE_KEYS));
+            }
+        });
+        try {
+            RouteMatch parsed = RouteMatch.of(route.hasNonNull("method") ? route.get("method").asText() : null,
+                    route.get("path").asText());
+            JsonNode headers = route.path("headers");
+            if (!headers.isMissingNode() && !headers.isObject()) {
+                throw Refusal.INVALID_MATCH.exception("match.route.headers must map header names to regular "
+                        + "expressions, not " + headers);
+            }
+            for (var header : (Iterable<Map.Entry<String, JsonNode>>) headers::fields) {
+                parsed = parsed.withHeader(header.getKey(), header.getValue().asText());
+            }
+            return parsed;
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw Refusal.INVALID_MATCH.exception("match.route: not a regular expression: " + e.getDescription()
+                    + " in " + e.getPattern());
+        }
+    }
+
     public static Operation operation(String name) {
         try {
             return Operation.named(name);
@@ -102,9 +200,13 @@ public final class FaultRuleJson {
     /** The keys each type of effect takes. */
     private static final Map<String, List<String>> EFFECT_KEYS = Map.of(
             "error", List.of("type", "code", "fault_name", "message", "retry_after"),
-            "delay", List.of("type", "seconds"),
+            "delay", List.of("type", "seconds", "latency"),
             "stuck", List.of("type", "task_state", "seconds"),
-            "fail", List.of("type", "code", "message"));
+            "fail", List.of("type", "code", "message"),
+            "slow_answer", List.of("type", "seconds", "latency"),
+            "transport", List.of("type", "fault"),
+            "outage", List.of("type"),
+            "answer", List.of("type", "status", "headers", "body"));
 
     private static FaultEffect effect(JsonNode effect) {
         String type = effect.path("type").asText("");
@@ -126,7 +228,11 @@ public final class FaultRuleJson {
                     yield effect.has("retry_after") ? error.retryingAfter(retryAfter(effect.get("retry_after")))
                             : error;
                 }
-                case "delay" -> new FaultEffect.Delay(seconds(effect.path("seconds")));
+                case "delay" -> new FaultEffect.Delay(latency(effect));
+                case "slow_answer" -> new FaultEffect.SlowAnswer(latency(effect));
+                case "transport" -> new FaultEffect.Transport(transport(effect.path("fault")));
+                case "outage" -> new FaultEffect.Outage();
+                case "answer" -> answer(effect);
                 case "stuck" -> new FaultEffect.Stuck(effect.hasNonNull("task_state")
                         ? TaskState.fromValue(effect.get("task_state").asText()) : null,
                         effect.hasNonNull("seconds") ? seconds(effect.get("seconds")) : null);
@@ -136,6 +242,59 @@ public final class FaultRuleJson {
             };
         } catch (IllegalArgumentException e) {
             throw Refusal.INVALID_EFFECT.exception(e.getMessage());
+        }
+    }
+
+    /** A delay's length: {@code seconds} for a fixed one, or a {@code latency} to draw from; one of them. */
+    private static Latency latency(JsonNode effect) {
+        String type = effect.path("type").asText();
+        if (effect.has("seconds") == effect.has("latency")) {
+            throw Refusal.INVALID_EFFECT.exception("an effect of type " + type + " takes seconds (a fixed length) or "
+                    + "latency (a distribution: " + String.join(", ", LatencyJson.DISTRIBUTIONS.keySet())
+                    + "), one of them");
+        }
+        if (effect.has("latency")) {
+            return LatencyJson.parse(effect.get("latency"), "effect.latency");
+        }
+        JsonNode seconds = effect.get("seconds");
+        if (!seconds.isNumber() || seconds.asDouble() < 0) {
+            throw Refusal.INVALID_EFFECT.exception("effect.seconds must be a non-negative number of seconds, not "
+                    + seconds);
+        }
+        return Latency.fixed(Duration.ofMillis(Math.round(seconds.asDouble() * 1000)));
+    }
+
+    /**
+     * An override's answer: a status, headers, and a body as text, or as JSON (written out, and
+     * {@code Content-Type: application/json} unless the headers say otherwise).
+     */
+    private static FaultEffect.Answer answer(JsonNode effect) {
+        JsonNode status = effect.path("status");
+        if (!status.isIntegralNumber()) {
+            throw Refusal.INVALID_EFFECT.exception("effect.status must be an HTTP status, 100 to 599, not "
+                    + (status.isMissingNode() ? "absent" : status));
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        JsonNode given = effect.path("headers");
+        if (!given.isMissingNode() && !given.isObject()) {
+            throw Refusal.INVALID_EFFECT.exception("effect.headers must map header names to values, not " + given);
+        }
+        given.fields().forEachRemaining(header -> headers.put(header.getKey(), header.getValue().asText()));
+        JsonNode body = effect.path("body");
+        String text = body.isMissingNode() || body.isNull() ? "" : body.isTextual() ? body.asText() : body.toString();
+        if ((body.isObject() || body.isArray()) && headers.keySet().stream()
+                .noneMatch(name -> name.equalsIgnoreCase("Content-Type"))) {
+            headers.put("Content-Type", "application/json");
+        }
+        return new FaultEffect.Answer(status.asInt(), headers, text);
+    }
+
+    private static TransportFault transport(JsonNode fault) {
+        try {
+            return TransportFault.named(fault.asText(""));
+        } catch (IllegalArgumentException e) {
+            throw Refusal.INVALID_EFFECT.exception("effect.fault must be one of " + String.join(", ",
+                    TransportFault.names()) + ", not " + (fault.isMissingNode() ? "absent" : fault));
         }
     }
 
@@ -280,9 +439,26 @@ public final class FaultRuleJson {
         Map<String, Object> json = Json.object();
         json.put("id", rule.id());
         Map<String, Object> match = new LinkedHashMap<>();
-        List<String> ops = new ArrayList<>();
+        RouteMatch route = rule.match().route();
+        if (route != null) {
+            Map<String, Object> written = Json.object();
+            putIfSet(written, "method", route.method());
+            written.put("path", route.path().pattern());
+            if (!route.headers().isEmpty()) {
+                Map<String, Object> headers = new LinkedHashMap<>();
+                route.headers().forEach((name, value) -> headers.put(name, value.pattern()));
+                written.put("headers", headers);
+            }
+            match.put("route", written);
+        }
+        if (rule.match().service() != Service.COMPUTE) {
+            match.put("service", rule.match().service().jsonName());
+        }
+        List<String> ops = new ArrayList<>(rule.match().serviceOperations());
         rule.match().operations().stream().sorted().forEach(op -> ops.add(op.name().toLowerCase(Locale.ROOT)));
-        match.put("operations", ops);
+        if (route == null) {
+            match.put("operations", ops);
+        }
         putIfSet(match, "server_id", rule.match().serverId());
         putIfSet(match, "server_name", rule.match().serverName() == null ? null : rule.match().serverName().pattern());
         putIfSet(match, "project_id", rule.match().projectId());
@@ -320,7 +496,20 @@ public final class FaultRuleJson {
             putIfSet(json, "retry_after", error.retryAfter() == null ? null : error.retryAfter().toMillis() / 1000.0);
         } else if (effect instanceof FaultEffect.Delay delay) {
             json.put("type", "delay");
-            json.put("seconds", delay.extra().toMillis() / 1000.0);
+            putLatency(json, delay.extra());
+        } else if (effect instanceof FaultEffect.SlowAnswer slow) {
+            json.put("type", "slow_answer");
+            putLatency(json, slow.latency());
+        } else if (effect instanceof FaultEffect.Transport transport) {
+            json.put("type", "transport");
+            json.put("fault", transport.fault().jsonName());
+        } else if (effect instanceof FaultEffect.Outage) {
+            json.put("type", "outage");
+        } else if (effect instanceof FaultEffect.Answer answer) {
+            json.put("type", "answer");
+            json.put("status", answer.status());
+            json.put("headers", answer.headers());
+            json.put("body", answer.body());
         } else if (effect instanceof FaultEffect.Stuck stuck) {
             json.put("type", "stuck");
             json.put("task_state", stuck.task() == null ? null : stuck.task().value());
@@ -331,6 +520,15 @@ public final class FaultRuleJson {
             json.put("message", fail.message());
         }
         return json;
+    }
+
+    /** A fixed length as {@code seconds}, as it is most often written; a distribution as {@code latency}. */
+    private static void putLatency(Map<String, Object> json, Latency latency) {
+        if (latency instanceof Latency.Fixed fixed) {
+            json.put("seconds", fixed.length().toMillis() / 1000.0);
+        } else {
+            json.put("latency", LatencyJson.write(latency));
+        }
     }
 
     private static void putIfSet(Map<String, Object> map, String key, Object value) {

@@ -6,6 +6,7 @@ import io.novasim.CloudSetup;
 import io.novasim.http.Simulation;
 import io.novasim.http.compute.ComputeDialect;
 import io.novasim.http.support.Errors;
+import io.novasim.state.faults.Service;
 import io.novasim.http.support.Exchange;
 import io.novasim.http.support.Json;
 import io.novasim.http.support.OpenStackRoutes;
@@ -66,7 +67,71 @@ public final class IdentityRoutes {
      *
      * @return the answer, or null when the path and method are not Keystone's
      */
+    /** Keystone's calls under fault rules, to name them in the fault plan. */
+    private final java.util.concurrent.atomic.AtomicLong keystoneCalls = new java.util.concurrent.atomic.AtomicLong();
+
     public ApiResponse handle(Exchange exchange) {
+        if (simulation.hasFaultRules()) {
+            return underFaultRules(exchange);
+        }
+        return answer(exchange);
+    }
+
+    /**
+     * With fault rules set: Keystone may be down (its load balancer answers for it), and a rule may answer a token or
+     * project call with an error, make its answer slow or lose it.
+     */
+    private ApiResponse underFaultRules(Exchange exchange) {
+        // Not drawn from the seed: Keystone's calls draw no request id without rules, and a replay (which logs in
+        // when it needs to) must draw the same ids as the recorded run did
+        String requestId = "req-keystone-" + keystoneCalls.incrementAndGet();
+        String operation = operationOf(exchange);
+        if (simulation.outage(Service.IDENTITY, operation, requestId).isPresent()) {
+            return Replies.render(exchange, Errors.serviceDown(), JSON);
+        }
+        if (operation == null) {
+            return answer(exchange);
+        }
+        try {
+            Token token = simulation.authenticate(exchange.header("X-Auth-Token")).orElse(null);
+            simulation.apiCall(Service.IDENTITY, operation, token == null ? null : token.projectId(), requestId);
+        } catch (io.novasim.model.error.ComputeException refused) {
+            Reply reply = Errors.keystone(refused, Errors.reasonPhrase(refused.code()));
+            if (refused.retryAfter() != null) {
+                reply = reply.withHeader("Retry-After", Errors.retryAfterSeconds(refused.retryAfter()));
+            }
+            return Replies.render(exchange, reply, JSON);
+        }
+        ApiResponse response = answer(exchange);
+        simulation.cloud().takeAnswerEffect(requestId).ifPresent(exchange::answerFault);
+        return response;
+    }
+
+    /** The name fault rules know a Keystone call by, or null for the version documents and unknown routes. */
+    private static String operationOf(Exchange exchange) {
+        String path = exchange.path();
+        String method = exchange.method();
+        if (path.equals("/identity/v3/auth/tokens")) {
+            return switch (method) {
+                case "POST" -> "issue_token";
+                case "GET", "HEAD" -> "validate_token";
+                case "DELETE" -> "revoke_token";
+                default -> null;
+            };
+        }
+        if (!method.equals("GET")) {
+            return null;
+        }
+        if (path.equals("/identity/v3/projects")) {
+            return "get_projects";
+        }
+        if (path.startsWith("/identity/v3/projects/")) {
+            return "get_project";
+        }
+        return path.startsWith("/identity/v3/users/") && path.endsWith("/projects") ? "get_user_projects" : null;
+    }
+
+    private ApiResponse answer(Exchange exchange) {
         String path = exchange.path();
         boolean get = exchange.method().equals("GET");
         Reply reply;

@@ -26,13 +26,15 @@ final class ImageApi implements ServicePipeline.Service {
     private final ServicePipeline pipeline;
 
     ImageApi(Simulation simulation) {
-        this.pipeline = new ServicePipeline(simulation, this, OpenStackRoutes.load("image", PREFIX),
+        this.pipeline = new ServicePipeline(simulation, io.novasim.state.faults.Service.IMAGE, this,
+                OpenStackRoutes.load("image", PREFIX),
                 Refusal.GLANCE_NOT_SIMULATED);
     }
 
     /** An authenticated route under {@code /image/v2}. */
-    void route(String method, String path, Route route) {
-        pipeline.route(method, PREFIX + "/v2" + path, route);
+    /** A route, and the name fault rules know its operation by ({@code get_port}). */
+    void route(String method, String path, String operation, Route route) {
+        pipeline.route(method, PREFIX + "/v2" + path, operation, route);
     }
 
     /** A route that needs no token (version discovery). */
@@ -61,6 +63,9 @@ final class ImageApi implements ServicePipeline.Service {
         }
         if (thrown instanceof ComputeException refused && refused.refusal().body() == Refusal.Body.WEBOB) {
             return Errors.webob(refused.refusal(), refused.getMessage()); // the engine's refusals of Glance calls
+        }
+        if (thrown instanceof ComputeException refused && refused.refusal() == Refusal.FAULT_RULE_ERROR) {
+            return Errors.webob(refused.code(), refused.getMessage(), refused.refusal());
         }
         return null;
     }

@@ -46,11 +46,11 @@ public final class ImageRoutes {
             api.open(root, exchange -> Reply.json(300, versions(exchange)));
         }
         api.open("/versions", exchange -> Reply.ok(versions(exchange)));
-        api.route("GET", "/images", this::list);
-        api.route("GET", "/images/{image_id}", this::show);
-        api.route("DELETE", "/images/{image_id}", this::delete);
-        api.route("POST", "/images", this::create);
-        api.route("PUT", "/images/{image_id}/file", this::upload);
+        api.route("GET", "/images", "get_images", this::list);
+        api.route("GET", "/images/{image_id}", "get_image", this::show);
+        api.route("DELETE", "/images/{image_id}", "delete_image", this::delete);
+        api.route("POST", "/images", "add_image", this::create);
+        api.route("PUT", "/images/{image_id}/file", "upload_image", this::upload);
     }
 
     /** The routes this API serves, as {@code METHOD /path}. */

@@ -169,7 +169,28 @@ public final class JavalinServer {
     }
 
     private static void answer(Api api, Context ctx) throws IOException {
-        byte[] body = head(api, ctx);
+        ApiResponse response = api.handle(new ContextRequest(ctx, Api.maxBodyBytes()));
+        ApiResponse.Delivery delivery = response.delivery();
+        if (delivery.lostTo() != null) {
+            LostAnswers.carryOut(ctx, response, delivery.lostTo());
+        } else if (!delivery.holdFor().isZero()) {
+            // held without a thread: the answer is written when the time is up, and other requests go on meanwhile
+            java.util.concurrent.Executor later = java.util.concurrent.CompletableFuture.delayedExecutor(
+                    delivery.holdFor().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+            ctx.future(() -> java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    write(ctx, response);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, later));
+        } else {
+            write(ctx, response);
+        }
+    }
+
+    private static void write(Context ctx, ApiResponse response) throws IOException {
+        byte[] body = head(ctx, response);
         if (body.length > 0) {
             try {
                 ctx.res().getOutputStream().write(body);
@@ -181,11 +202,10 @@ public final class JavalinServer {
     }
 
     /**
-     * Asks the API, sets the answer's status and headers, and gives back the body to write (gzipped when the client
-     * accepts it; its length already set).
+     * Sets the answer's status and headers, and gives back the body to write (gzipped when the client accepts it; its
+     * length already set).
      */
-    private static byte[] head(Api api, Context ctx) throws IOException {
-        ApiResponse response = api.handle(new ContextRequest(ctx, Api.maxBodyBytes()));
+    static byte[] head(Context ctx, ApiResponse response) throws IOException {
         HttpServletResponse servlet = ctx.res();
         servlet.setStatus(response.status());
         HttpFields.Mutable fields = servlet instanceof Response jetty ? jetty.getHttpFields() : null;

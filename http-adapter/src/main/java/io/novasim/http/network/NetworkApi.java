@@ -28,13 +28,15 @@ final class NetworkApi implements ServicePipeline.Service {
     private final ServicePipeline pipeline;
 
     NetworkApi(Simulation simulation) {
-        this.pipeline = new ServicePipeline(simulation, this, OpenStackRoutes.load("network", PREFIX),
+        this.pipeline = new ServicePipeline(simulation, io.novasim.state.faults.Service.NETWORK, this,
+                OpenStackRoutes.load("network", PREFIX),
                 Refusal.NEUTRON_NOT_SIMULATED);
     }
 
     /** An authenticated route under {@code /network/v2.0}. */
-    void route(String method, String path, Route route) {
-        pipeline.route(method, PREFIX + "/v2.0" + path, route);
+    /** A route, and the name fault rules know its operation by ({@code get_port}). */
+    void route(String method, String path, String operation, Route route) {
+        pipeline.route(method, PREFIX + "/v2.0" + path, operation, route);
     }
 
     /** A route that needs no token (version discovery). */

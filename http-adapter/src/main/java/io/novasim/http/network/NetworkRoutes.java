@@ -32,8 +32,8 @@ public final class NetworkRoutes {
         for (String v2 : List.of("/v2.0", "/v2.0/")) {
             api.open(v2, NetworkRoutes::resources);
         }
-        api.route("GET", "/extensions", call -> Reply.ok(Json.object("extensions", List.of())));
-        api.route("GET", "/extensions/{alias}", NetworkRoutes::extension);
+        api.route("GET", "/extensions", "get_extensions", call -> Reply.ok(Json.object("extensions", List.of())));
+        api.route("GET", "/extensions/{alias}", "get_extension", NetworkRoutes::extension);
         new NetworksRoutes(simulation).register(api);
         new PortsRoutes(simulation).register(api);
         new SecurityGroupsRoutes(simulation).register(api);

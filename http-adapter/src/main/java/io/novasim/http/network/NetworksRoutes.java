@@ -35,14 +35,14 @@ final class NetworksRoutes {
     }
 
     void register(NetworkApi api) {
-        api.route("GET", "/networks", this::listNetworks);
-        api.route("GET", "/networks/{network_id}", this::showNetwork);
-        api.route("GET", "/subnets", this::listSubnets);
-        api.route("GET", "/subnets/{subnet_id}", this::showSubnet);
-        api.route("POST", "/networks", this::createNetwork);
-        api.route("DELETE", "/networks/{network_id}", this::deleteNetwork);
-        api.route("POST", "/subnets", this::createSubnet);
-        api.route("DELETE", "/subnets/{subnet_id}", this::deleteSubnet);
+        api.route("GET", "/networks", "get_networks", this::listNetworks);
+        api.route("GET", "/networks/{network_id}", "get_network", this::showNetwork);
+        api.route("GET", "/subnets", "get_subnets", this::listSubnets);
+        api.route("GET", "/subnets/{subnet_id}", "get_subnet", this::showSubnet);
+        api.route("POST", "/networks", "create_network", this::createNetwork);
+        api.route("DELETE", "/networks/{network_id}", "delete_network", this::deleteNetwork);
+        api.route("POST", "/subnets", "create_subnet", this::createSubnet);
+        api.route("DELETE", "/subnets/{subnet_id}", "delete_subnet", this::deleteSubnet);
     }
 
     private Reply createNetwork(Call call) {

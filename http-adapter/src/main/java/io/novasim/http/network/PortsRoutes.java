@@ -34,11 +34,11 @@ final class PortsRoutes {
     }
 
     void register(NetworkApi api) {
-        api.route("GET", "/ports", this::list);
-        api.route("POST", "/ports", this::create);
-        api.route("GET", "/ports/{port_id}", this::show);
-        api.route("DELETE", "/ports/{port_id}", this::delete);
-        api.route("PUT", "/ports/{port_id}", this::update);
+        api.route("GET", "/ports", "get_ports", this::list);
+        api.route("POST", "/ports", "create_port", this::create);
+        api.route("GET", "/ports/{port_id}", "get_port", this::show);
+        api.route("DELETE", "/ports/{port_id}", "delete_port", this::delete);
+        api.route("PUT", "/ports/{port_id}", "update_port", this::update);
     }
 
     private Reply list(Call call) {

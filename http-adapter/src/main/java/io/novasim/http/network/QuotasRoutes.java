@@ -36,12 +36,12 @@ final class QuotasRoutes {
     }
 
     void register(NetworkApi api) {
-        api.route("GET", "/quotas", this::list);
-        api.route("GET", "/quotas/{project_id}", this::show);
-        api.route("GET", "/quotas/{project_id}/default", this::defaults);
-        api.route("GET", "/quotas/{project_id}/details", this::details);
-        api.route("PUT", "/quotas/{project_id}", this::update);
-        api.route("DELETE", "/quotas/{project_id}", this::delete);
+        api.route("GET", "/quotas", "get_quotas", this::list);
+        api.route("GET", "/quotas/{project_id}", "get_quota", this::show);
+        api.route("GET", "/quotas/{project_id}/default", "get_quota_default", this::defaults);
+        api.route("GET", "/quotas/{project_id}/details", "get_quota_details", this::details);
+        api.route("PUT", "/quotas/{project_id}", "update_quota", this::update);
+        api.route("DELETE", "/quotas/{project_id}", "delete_quota", this::delete);
     }
 
     private Reply show(Call call) {

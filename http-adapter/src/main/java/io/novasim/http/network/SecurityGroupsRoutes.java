@@ -42,18 +42,18 @@ final class SecurityGroupsRoutes {
     }
 
     void register(NetworkApi api) {
-        api.route("GET", "/security-groups", this::listGroups);
-        api.route("POST", "/security-groups", this::createGroup);
-        api.route("GET", "/security-groups/{security_group_id}", this::showGroup);
-        api.route("DELETE", "/security-groups/{security_group_id}", call -> {
+        api.route("GET", "/security-groups", "get_security_groups", this::listGroups);
+        api.route("POST", "/security-groups", "create_security_group", this::createGroup);
+        api.route("GET", "/security-groups/{security_group_id}", "get_security_group", this::showGroup);
+        api.route("DELETE", "/security-groups/{security_group_id}", "delete_security_group", call -> {
             simulation.cloud().execute(call.caller(), new DeleteSecurityGroup(call.path("security_group_id")),
                     call.requestId());
             return Reply.empty(204);
         });
-        api.route("GET", "/security-group-rules", this::listRules);
-        api.route("POST", "/security-group-rules", this::createRule);
-        api.route("GET", "/security-group-rules/{rule_id}", this::showRule);
-        api.route("DELETE", "/security-group-rules/{rule_id}", call -> {
+        api.route("GET", "/security-group-rules", "get_security_group_rules", this::listRules);
+        api.route("POST", "/security-group-rules", "create_security_group_rule", this::createRule);
+        api.route("GET", "/security-group-rules/{rule_id}", "get_security_group_rule", this::showRule);
+        api.route("DELETE", "/security-group-rules/{rule_id}", "delete_security_group_rule", call -> {
             simulation.cloud().execute(call.caller(), new DeleteSecurityGroupRule(call.path("rule_id")),
                     call.requestId());
             return Reply.empty(204);

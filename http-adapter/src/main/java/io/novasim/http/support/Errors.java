@@ -107,4 +107,43 @@ public final class Errors {
         inner.put("detail", "");
         return Reply.json(status, Json.object("NeutronError", inner)).refusing(refusal);
     }
+
+    /**
+     * What a client gets from a service that is down: HAProxy's own 503 page, as the load balancer in front of every
+     * OpenStack API answers when no server is behind it (keystoneauth reports it as {@code ServiceUnavailable}).
+     */
+    public static Reply serviceDown() {
+        return Reply.json(503, "<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this "
+                + "request.\n</body></html>\n").withHeader("Cache-Control", "no-cache")
+                .withHeader("Content-Type", "text/html").refusing(Refusal.SERVICE_DOWN);
+    }
+
+    /** The reason phrase of an HTTP status, as webob and Keystone title their errors. */
+    public static String reasonPhrase(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 409 -> "Conflict";
+            case 413 -> "Request Entity Too Large";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 501 -> "Not Implemented";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            default -> status < 500 ? "Client Error" : "Server Error";
+        };
+    }
+
+    /** An error a fault rule answers with, in webob's shape (Glance's): its message, {@code "503 Service Unavailable"}. */
+    public static Reply webob(int status, String message, Refusal refusal) {
+        Map<String, Object> body = Json.object();
+        body.put("message", message);
+        body.put("code", status + " " + reasonPhrase(status));
+        body.put("title", reasonPhrase(status));
+        return Reply.json(status, body).refusing(refusal);
+    }
 }

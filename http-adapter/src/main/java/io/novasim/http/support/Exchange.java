@@ -26,6 +26,7 @@ public final class Exchange {
     private byte[] bytes;
     private long streamedBytes = -1;
     private String body;
+    private io.novasim.state.faults.FiredFault answerFault;
 
     public Exchange(ApiRequest request) {
         this.request = request;
@@ -202,6 +203,16 @@ public final class Exchange {
         if (refusalId == null) {
             refusalId = id;
         }
+    }
+
+    /** Notes the fault that fired on the request's answer (a slow answer, a transport fault), to carry out. */
+    public void answerFault(io.novasim.state.faults.FiredFault fault) {
+        this.answerFault = fault;
+    }
+
+    /** The fault to carry out on the answer, or null. */
+    public io.novasim.state.faults.FiredFault answerFault() {
+        return answerFault;
     }
 
     /** The noted refusal's id, or null. */

@@ -22,7 +22,8 @@ public final class Replies {
     }
 
     /**
-     * The answer: the headers the pipeline set on the exchange, then the reply's, then {@code Content-Type}; a body
+     * The answer: the headers the pipeline set on the exchange, then the reply's, then {@code Content-Type} (unless
+     * the reply has its own: a load balancer's page is HTML); a body
      * written with the dialect's own JSON spelling ({@code writer}, to UTF-8 bytes: every JSON type the simulator
      * answers with is UTF-8), or a text as UTF-8. A refusal's reply notes its id on the exchange, for the journal.
      */
@@ -36,7 +37,9 @@ public final class Replies {
         for (Map.Entry<String, String> header : reply.headers().entrySet()) {
             headers.add(new ApiRequest.Header(header.getKey(), header.getValue()));
         }
-        headers.add(new ApiRequest.Header("Content-Type", contentType));
+        if (!reply.headers().containsKey("Content-Type")) {
+            headers.add(new ApiRequest.Header("Content-Type", contentType));
+        }
         byte[] body;
         if (reply.body() == null) {
             body = EMPTY;

@@ -43,27 +43,36 @@ public final class ServicePipeline {
     }
 
     private final Simulation simulation;
+    /** The service this pipeline answers for, as fault rules name it. */
+    private final io.novasim.state.faults.Service serves;
     private final Service service;
     private final OpenStackRoutes openstack;
     private final Refusal notSimulated;
-    private final RouteTable<Route> routes = new RouteTable<>();
+    private final RouteTable<Named> routes = new RouteTable<>();
     private final ReadCache reads = new ReadCache();
     private final Map<String, Function<Exchange, Reply>> open = new HashMap<>();
+    private final java.util.SortedSet<String> operations = new java.util.TreeSet<>();
 
     /**
      * @param simulation   what the routes act on
+     * @param serves       the service, as fault rules name it
      * @param service      the checks and error shapes of one service
      * @param openstack    the routes the real service serves
      * @param notSimulated the service's 501 for one of those that novasim does not simulate
      */
-    public ServicePipeline(Simulation simulation, Service service, OpenStackRoutes openstack, Refusal notSimulated) {
+    public ServicePipeline(Simulation simulation, io.novasim.state.faults.Service serves, Service service,
+                           OpenStackRoutes openstack, Refusal notSimulated) {
         this.simulation = simulation;
+        this.serves = serves;
         this.service = service;
         this.openstack = openstack;
         this.notSimulated = notSimulated;
     }
 
-    /** An authenticated route at {@code path} (the whole path, with the service's prefix). */
+    /** A route with the name fault rules know its operation by. */
+    private record Named(String operation, Route route) {
+    }
+
     /** The routes this API serves, as {@code METHOD /path} under the service's prefix. */
     public java.util.List<String> routes() {
         java.util.List<String> all = new java.util.ArrayList<>();
@@ -73,8 +82,23 @@ public final class ServicePipeline {
         return all;
     }
 
-    public void route(String method, String path, Route route) {
-        routes.add(method, path, route);
+    /**
+     * An authenticated route at {@code path} (the whole path, with the service's prefix).
+     *
+     * @param operation the name fault rules match it by, as the service's policies name it ({@code get_port})
+     */
+    public void route(String method, String path, String operation, Route route) {
+        if (!ApiOperations.of(serves).contains(operation)) {
+            throw new IllegalStateException(operation + " is not an operation of " + serves.jsonName()
+                    + " in ApiOperations");
+        }
+        routes.add(method, path, new Named(operation, route));
+        operations.add(operation);
+    }
+
+    /** The names of the service's operations, as fault rules match them, in order. */
+    public java.util.SortedSet<String> operations() {
+        return java.util.Collections.unmodifiableSortedSet(operations);
     }
 
     /** A route that needs no token (version discovery), for GET at exactly {@code path}. */
@@ -94,7 +118,7 @@ public final class ServicePipeline {
                 return finish(exchange, version.apply(exchange), simulation.newRequestId());
             }
         }
-        RouteTable.Match<Route> match = routes.find(exchange.method(), segments, 0);
+        RouteTable.Match<Named> match = routes.find(exchange.method(), segments, 0);
         String real = null;
         if (match == null) {
             real = openstack.find(exchange.method(), segments, 0);
@@ -103,6 +127,16 @@ public final class ServicePipeline {
             }
         }
         String requestId = simulation.newRequestId();
+        String operation = match == null ? null : match.route().operation();
+        Optional<io.novasim.state.faults.FiredFault> down = simulation.outage(serves, operation, requestId);
+        if (down.isPresent()) {
+            exchange.refuse(exchange.method() + " " + exchange.path() + " refused: " + serves.project() + " is down "
+                    + "(fault rule " + down.get().ruleId() + ": an outage; rule: a load balancer with no server behind "
+                    + "it answers 503)");
+            ApiResponse response = Replies.render(exchange, Errors.serviceDown(), JSON); // no request id: no service
+            simulation.record(exchange, requestId, 503);
+            return response;
+        }
         Reply reply;
         try {
             Optional<Token> token = simulation.authenticate(exchange.header("X-Auth-Token"));
@@ -114,6 +148,7 @@ public final class ServicePipeline {
                     // the real service serves it: the token was checked as for any route, and the answer says 501
                     reply = OpenStackRoutes.notSimulated(exchange, notSimulated, real);
                 } else {
+                    simulation.apiCall(serves, operation, token.get().projectId(), requestId);
                     JsonNode body = service.prepare(exchange, match.params(), token.get());
                     reply = read(exchange, token.get(), match, new Call(exchange, token.get(), null, requestId,
                             body, match.params(), null));
@@ -124,6 +159,9 @@ public final class ServicePipeline {
                 Refusals.note(exchange, refused);
             }
             reply = service.refusal(thrown);
+            if (reply != null && thrown instanceof ComputeException refused && refused.retryAfter() != null) {
+                reply = reply.withHeader("Retry-After", Errors.retryAfterSeconds(refused.retryAfter()));
+            }
             if (reply != null) {
                 // A service's own error (Neutron's, Cinder's, Glance's): its message is the reason.
                 exchange.refuse(exchange.method() + " " + exchange.path() + " refused: " + thrown.getMessage()
@@ -138,9 +176,9 @@ public final class ServicePipeline {
     }
 
     /** The route's reply; for a read, the one kept from an earlier read of the same state, if any. */
-    private Reply read(Exchange exchange, Token token, RouteTable.Match<Route> match, Call call) {
+    private Reply read(Exchange exchange, Token token, RouteTable.Match<Named> match, Call call) {
         if (!exchange.method().equals("GET")) {
-            return match.route().handle(call);
+            return match.route().route().handle(call);
         }
         Cloud engine = simulation.cloud();
         ReadCache.Key key = new ReadCache.Key(engine, engine.version(), exchange.path(), exchange.queryString(),
@@ -150,7 +188,7 @@ public final class ServicePipeline {
         if (kept != null) {
             return kept;
         }
-        Reply reply = match.route().handle(call);
+        Reply reply = match.route().route().handle(call);
         if (reply.body() != null && !(reply.body() instanceof String)) {
             reply = reply.withBody(new RawJson(Json.writeBytes(reply.body())));
         }

@@ -49,11 +49,11 @@ final class QuotasRoutes {
     }
 
     void register(VolumeApi api) {
-        api.route("GET", "/os-quota-sets/{target_project_id}", this::show);
-        api.route("GET", "/os-quota-sets/{target_project_id}/defaults", this::defaults);
-        api.route("PUT", "/os-quota-sets/{target_project_id}", this::update);
-        api.route("DELETE", "/os-quota-sets/{target_project_id}", this::delete);
-        api.route("GET", "/limits", this::limits);
+        api.route("GET", "/os-quota-sets/{target_project_id}", "get_quota_set", this::show);
+        api.route("GET", "/os-quota-sets/{target_project_id}/defaults", "get_quota_set_defaults", this::defaults);
+        api.route("PUT", "/os-quota-sets/{target_project_id}", "update_quota_set", this::update);
+        api.route("DELETE", "/os-quota-sets/{target_project_id}", "delete_quota_set", this::delete);
+        api.route("GET", "/limits", "get_limits", this::limits);
     }
 
     private Reply show(Call call) {

@@ -36,13 +36,15 @@ final class VolumeApi implements ServicePipeline.Service {
     private final ServicePipeline pipeline;
 
     VolumeApi(Simulation simulation) {
-        this.pipeline = new ServicePipeline(simulation, this, OpenStackRoutes.load("volume", PREFIX),
+        this.pipeline = new ServicePipeline(simulation, io.novasim.state.faults.Service.VOLUME, this,
+                OpenStackRoutes.load("volume", PREFIX),
                 Refusal.NOT_SIMULATED);
     }
 
     /** An authenticated route under {@code /volume/v3/{project_id}}. */
-    void route(String method, String path, Route route) {
-        pipeline.route(method, PREFIX + "/v3/{project_id}" + path, route);
+    /** A route, and the name fault rules know its operation by ({@code get_port}). */
+    void route(String method, String path, String operation, Route route) {
+        pipeline.route(method, PREFIX + "/v3/{project_id}" + path, operation, route);
     }
 
     /** A route that needs no token (version discovery). */

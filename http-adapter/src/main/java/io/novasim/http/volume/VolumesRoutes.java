@@ -33,11 +33,11 @@ final class VolumesRoutes {
     }
 
     void register(VolumeApi api) {
-        api.route("POST", "/volumes", this::create);
-        api.route("GET", "/volumes", call -> list(call, false));
-        api.route("GET", "/volumes/detail", call -> list(call, true));
-        api.route("GET", "/volumes/{volume_id}", this::show);
-        api.route("DELETE", "/volumes/{volume_id}", this::delete);
+        api.route("POST", "/volumes", "create_volume", this::create);
+        api.route("GET", "/volumes", "get_volumes", call -> list(call, false));
+        api.route("GET", "/volumes/detail", "get_volumes_detail", call -> list(call, true));
+        api.route("GET", "/volumes/{volume_id}", "get_volume", this::show);
+        api.route("DELETE", "/volumes/{volume_id}", "delete_volume", this::delete);
     }
 
     private Reply create(Call call) {

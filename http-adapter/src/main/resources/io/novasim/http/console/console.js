@@ -382,7 +382,8 @@ async function loadFaults() {
 }
 
 function describeEffect(effect) {
-  return Object.entries(effect).filter(([, value]) => value !== null).map(([key, value]) => key + " " + value)
+  return Object.entries(effect).filter(([, value]) => value !== null)
+    .map(([key, value]) => key + " " + (typeof value === "object" ? "(" + describeEffect(value) + ")" : value))
     .join(", ");
 }
 
@@ -444,7 +445,8 @@ function renderJournal() {
   fill("journal", view.journal.slice().reverse().map(r => ({id: String(r.sequence), cells: [[r.sequence],
     [r.virtualTime], [(r.userName || "-") + " / " + (r.projectName || "-")],
     [r.method + " " + r.path + (r.query ? "?" + r.query : "") + (r.body ? " " + r.body : ""), "request"],
-    [r.status], [r.refusal ? (r.refusalId ? "[" + r.refusalId + "] " : "") + r.refusal : "", "refused"]]})));
+    [r.status], [r.refusal ? (r.refusalId ? "[" + r.refusalId + "] " : "") + r.refusal
+      : r.fault ? "fault " + r.fault : "", "refused"]]})));
 }
 
 /** The timeline, drawn by the simulator as an SVG document, put in the page as the drawing it is. */
@@ -556,6 +558,8 @@ async function addFault(event) {
   if (form.type.value === "error" || form.type.value === "fail") {
     effect.code = Number(form.code.value);
     effect.message = form.message.value;
+  } else if (form.type.value === "transport") {
+    effect.fault = form.transport.value;
   } else if (form.seconds.value !== "") {
     effect.seconds = Number(form.seconds.value);
   }

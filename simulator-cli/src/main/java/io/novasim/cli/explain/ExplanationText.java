@@ -92,6 +92,8 @@ public final class ExplanationText {
             line(out, "A fault rule of type delay or stuck makes the work take longer, or hold until released.");
         }
 
+        whatCanGoWrong(out, e);
+
         section(out, "Dialects (what differs from Nova v2.1)");
         for (Explanation.DialectNote note : e.dialects()) {
             line(out, note.dialect() + ": " + note.request());
@@ -101,6 +103,36 @@ public final class ExplanationText {
             note.differences().forEach(difference -> line(out, INDENT + "- " + difference));
         }
         return out.toString();
+    }
+
+    /** The fault rules that can act on the operation, and what Nova does while a service it needs is down. */
+    private static void whatCanGoWrong(StringBuilder out, Explanation e) {
+        section(out, "What can go wrong (fault rules; see the README's Faults)");
+        String name = e.operation().name().toLowerCase(java.util.Locale.ROOT);
+        line(out, "A rule matches it with {\"match\": {\"operations\": [\"" + name + "\"]}, ...}; its effect:");
+        line(out, INDENT + "error        the rule's status and message at once; nothing changes");
+        line(out, INDENT + "slow_answer  handled as usual; the answer comes later (virtual time moves on by the length)");
+        line(out, INDENT + "transport    handled as usual; the answer is lost: reset, empty, truncated, malformed, stall");
+        if (e.later() != null) {
+            line(out, INDENT + "delay        the work takes longer (seconds, or a latency drawn from a distribution)");
+            line(out, INDENT + "stuck        the work holds at a task_state, for a time or until released");
+            line(out, INDENT + "fail         the work fails after the answer");
+        }
+        io.novasim.state.faults.FaultTarget call = io.novasim.state.faults.FaultTarget.server(e.operation(),
+                "<server>", "<name>", "<project>").withImage("<image>").withPort("<port>");
+        for (io.novasim.state.faults.Service down : io.novasim.state.faults.Outages.needs(call)) {
+            String consequence;
+            try {
+                io.novasim.state.faults.FaultEffect effect = io.novasim.state.faults.Outages.consequence(call, down);
+                consequence = "accepted, then its work fails (" + effect.describe() + ")";
+            } catch (io.novasim.model.error.ComputeException refused) {
+                consequence = refused.code() + " " + refused.faultName() + " " + refused.getMessage()
+                        .replace("\n", " ") + "; nothing changes";
+            }
+            line(out, "While " + down.project() + " is down ({\"match\": {\"service\": \"" + down.jsonName()
+                    + "\"}, \"effect\": {\"type\": \"outage\"}}):");
+            line(out, INDENT + consequence);
+        }
     }
 
     private static String requestLine(Explanation.Request request) {

@@ -43,6 +43,20 @@ final class AnswerExpectations {
     static List<Verdict> evaluate(String where, Scenario.Expect expect, ApiResponse response, JsonNode json,
                                   Substitution spell, Substitution literal) throws InvalidScenarioException {
         List<Verdict> verdicts = new ArrayList<>();
+        io.novasim.state.faults.TransportFault lost = response.delivery().lostTo();
+        if (expect.transport() != null) {
+            verdicts.add(new Verdict("transport fault " + expect.transport(), lost != null
+                    && lost.jsonName().equals(expect.transport()), lost == null ? "the answer came: "
+                    + response.status() : "was " + lost.jsonName()));
+        }
+        if (lost != null) {
+            // nothing of the answer arrived: every other thing it should say is missing
+            if (expect.status() != null || expect.headers() != null || expect.fault() != null
+                    || expect.message() != null || expect.json() != null) {
+                verdicts.add(new Verdict("an answer", false, "it was lost to transport fault " + lost.jsonName()));
+            }
+            return verdicts;
+        }
         if (expect.status() != null) {
             verdicts.add(new Verdict("status " + expect.status(), expect.status() == response.status(),
                     "was " + response.status()));

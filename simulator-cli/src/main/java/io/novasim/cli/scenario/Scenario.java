@@ -76,17 +76,20 @@ public record Scenario(Long seed, String description, String dialect, String pre
      * {@code conflictingRequest} in {@code {"conflictingRequest": {"code": 409, "message": ...}}}), a regular
      * expression its message matches whole, and values at JSON pointers of the body. Of the simulator's state (read
      * through the control interface): fields of servers, ports and volumes (keyed by name, id or {@code ${saved}}),
-     * each server's newest instance action, and how many faults fired so far.
+     * each server's newest instance action, and how many faults fired so far. {@code transport} names the transport
+     * fault a fault rule lost the answer to ({@code reset}, {@code empty}, {@code truncated}, {@code malformed},
+     * {@code stall}): in memory, such an answer never arrives, and only this expectation holds for it.
      */
     public record Expect(Integer status, Map<String, String> headers, String fault, String message,
                          Map<String, JsonNode> json, Map<String, Map<String, JsonNode>> servers,
                          Map<String, Map<String, JsonNode>> ports, Map<String, Map<String, JsonNode>> volumes,
                          Map<String, Map<String, JsonNode>> actions,
-                         @JsonProperty("faults_fired") Integer faultsFired) {
+                         @JsonProperty("faults_fired") Integer faultsFired, String transport) {
 
         /** Whether it says anything about an answer (not only about the state). */
         boolean readsAnswer() {
-            return status != null || headers != null || fault != null || message != null || json != null;
+            return status != null || headers != null || fault != null || message != null || json != null
+                    || transport != null;
         }
 
         /** Whether it says anything about the simulator's state. */

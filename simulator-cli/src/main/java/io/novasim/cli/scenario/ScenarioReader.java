@@ -141,6 +141,11 @@ public final class ScenarioReader {
                 && (step.expect().status() < 100 || step.expect().status() > 599)) {
             throw new InvalidScenarioException(where + ".expect.status: an HTTP status code");
         }
+        if (step.expect() != null && step.expect().transport() != null
+                && !io.novasim.state.faults.TransportFault.names().contains(step.expect().transport())) {
+            throw new InvalidScenarioException(where + ".expect.transport: one of " + String.join(", ",
+                    io.novasim.state.faults.TransportFault.names()) + ", not " + step.expect().transport());
+        }
         checkMessagePattern(where + ".until", step.until());
         checkMessagePattern(where + ".expect", step.expect());
         if (step.advance() != null) {

@@ -371,8 +371,10 @@ public final class ScenarioRunner {
             add(Kind.NOTE, polled.requests + (polled.requests == 1 ? " request" : " requests"), null);
         }
         // The port is new every run: links show {base} instead, so transcripts compare byte for byte.
-        add(Kind.ANSWER, "<- " + response.status() + (response.text().isEmpty() ? ""
-                : " " + response.text().replace(base, "{base}")), null);
+        ApiResponse.Delivery lost = response.delivery();
+        add(Kind.ANSWER, lost.lostTo() != null ? "<- lost: transport fault " + lost.lostTo().jsonName() + " (fault rule "
+                + lost.ruleId() + "): " + lost.lostTo().meaning() : "<- " + response.status()
+                + (response.text().isEmpty() ? "" : " " + response.text().replace(base, "{base}")), null);
         if (response.status() >= 400) {
             refusal();
         }
@@ -477,9 +479,10 @@ public final class ScenarioRunner {
             headers.put("Content-Type", "application/json");
         }
         ApiResponse response = send(method, path, headers, body);
-        if (response.status() >= 400) {
+        if (response.status() >= 400 || response.status() == 0) {
             throw new InvalidScenarioException("world: " + method + " " + path + " " + body + " was refused: "
-                    + response.status() + " " + response.text());
+                    + (response.status() == 0 ? "its answer was lost to a transport fault"
+                    : response.status() + " " + response.text()));
         }
         return parse(response.text());
     }
@@ -510,7 +513,10 @@ public final class ScenarioRunner {
         });
     }
 
-    /** Sends a request to the simulator in memory; {@code body} null for none. */
+    /**
+     * Sends a request to the simulator in memory; {@code body} null for none. An answer a fault rule lost to a
+     * transport fault comes back as status 0 with no body, its {@link ApiResponse#delivery()} saying what was lost.
+     */
     private ApiResponse send(String method, String path, Map<String, String> headers, String body) {
         ApiRequest.Built request = ApiRequest.of(method, path);
         for (Map.Entry<String, String> header : headers.entrySet()) {
@@ -519,7 +525,12 @@ public final class ScenarioRunner {
         if (body != null) {
             request = request.body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        return sim.exchange(request);
+        try {
+            return sim.exchange(request);
+        } catch (io.novasim.TransportFailure lost) {
+            return new ApiResponse(0, List.of(), new byte[0],
+                    new ApiResponse.Delivery(java.time.Duration.ZERO, lost.fault(), lost.ruleId()));
+        }
     }
 
     private static String quote(String text) {

@@ -123,8 +123,20 @@ class ScenarioSchemaTest {
         List<String> operations = new ArrayList<>();
         defs.path("fault").path("properties").path("match").path("properties").path("operations").path("items")
                 .path("enum").forEach(op -> operations.add(op.asText()));
-        assertThat(operations).containsExactlyElementsOf(Arrays.stream(Operation.values())
+        List<String> expected = new ArrayList<>(Arrays.stream(Operation.values())
                 .map(op -> op.name().toLowerCase(Locale.ROOT)).toList());
+        java.util.SortedSet<String> others = new java.util.TreeSet<>();
+        for (io.novasim.state.faults.Service service : io.novasim.state.faults.Service.values()) {
+            if (service != io.novasim.state.faults.Service.COMPUTE) {
+                others.addAll(io.novasim.http.support.ApiOperations.of(service));
+            }
+        }
+        expected.addAll(others);
+        assertThat(operations).as("Nova's, then the other services' in name order").containsExactlyElementsOf(expected);
+        List<String> services = new ArrayList<>();
+        defs.path("fault").path("properties").path("match").path("properties").path("service").path("enum")
+                .forEach(service -> services.add(service.asText()));
+        assertThat(services).containsExactlyElementsOf(io.novasim.state.faults.Service.names());
     }
 
     private static List<String> names(JsonNode object) {

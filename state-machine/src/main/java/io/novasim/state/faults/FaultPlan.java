@@ -24,6 +24,8 @@ public final class FaultPlan {
     private final Map<String, Map<String, ArrayDeque<Instant>>> passed = new LinkedHashMap<>();
     private final List<FiredFault> fired = new ArrayList<>();
     private final DoubleSupplier chance;
+    /** Whether it has no rule: read without the engine's lock, so a call of a plan with none costs nothing. */
+    private volatile boolean empty = true;
 
     /** @param chance uniform draws in [0, 1) from the simulator's seeded source */
     public FaultPlan(DoubleSupplier chance) {
@@ -44,6 +46,7 @@ public final class FaultPlan {
             projects.forEach((project, times) -> copy.put(project, new ArrayDeque<>(times)));
             passed.put(id, copy);
         });
+        empty = rules.isEmpty();
     }
 
     public void add(FaultRule rule) {
@@ -53,18 +56,27 @@ public final class FaultPlan {
         }
         rules.put(rule.id(), rule);
         counts.put(rule.id(), new int[2]);
+        empty = false;
     }
 
     public boolean remove(String ruleId) {
         counts.remove(ruleId);
         passed.remove(ruleId);
-        return rules.remove(ruleId) != null;
+        boolean removed = rules.remove(ruleId) != null;
+        empty = rules.isEmpty();
+        return removed;
     }
 
     public void clear() {
         rules.clear();
         counts.clear();
         passed.clear();
+        empty = true;
+    }
+
+    /** Whether it has no rule; safe to ask without the engine's lock. */
+    public boolean isEmpty() {
+        return empty;
     }
 
     public List<FaultRule> rules() {
@@ -80,8 +92,8 @@ public final class FaultPlan {
         FiredFault firing = null;
         for (FaultRule rule : rules.values()) {
             Trigger trigger = rule.trigger();
-            if (!rule.match().matches(call) || !trigger.activeAt(at)) {
-                continue;
+            if (rule.effect() instanceof FaultEffect.Outage || !rule.match().matches(call) || !trigger.activeAt(at)) {
+                continue; // an outage is asked about first, with outage()
             }
             int[] count = counts.get(rule.id());
             count[0]++;
@@ -103,10 +115,63 @@ public final class FaultPlan {
                 continue;
             }
             count[1]++;
-            firing = new FiredFault(at, rule.id(), call.operation(), requestId, call.serverId(), effect);
+            firing = new FiredFault(at, rule.id(), call.operation(), requestId, call.serverId(),
+                    effect.drawn(chance), call.operationName(), call.service());
             fired.add(firing);
         }
         return Optional.ofNullable(firing);
+    }
+
+    /**
+     * The override that answers a request instead of the simulation, if one fires: route rules are looked at in the
+     * order they were added, and count the requests they match as other rules count calls.
+     *
+     * @param requestId the id of the request, drawn only when an override fires
+     */
+    public Optional<FiredFault> override(RouteMatch.HttpCall call, java.util.function.Supplier<String> requestId,
+                                         Instant at) {
+        for (FaultRule rule : rules.values()) {
+            RouteMatch route = rule.match().route();
+            Trigger trigger = rule.trigger();
+            if (route == null || !trigger.activeAt(at) || !route.matches(call)) {
+                continue;
+            }
+            int[] count = counts.get(rule.id());
+            count[0]++;
+            if (count[0] <= trigger.after() || trigger.exhausted(count[1])) {
+                continue;
+            }
+            double probability = trigger.probabilityAt(at);
+            if (probability < 1.0 && chance.getAsDouble() >= probability) {
+                continue;
+            }
+            count[1]++;
+            FiredFault firing = new FiredFault(at, rule.id(), null, requestId.get(), null, rule.effect(),
+                    call.method() + " " + call.path(), null);
+            fired.add(firing);
+            return Optional.of(firing);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The outage rule that holds {@code service} down at {@code at}, if any, fired on {@code call} (a call of Nova's that
+     * needs the service, or a call of the service's own API).
+     */
+    public Optional<FiredFault> outage(Service service, FaultTarget call, String requestId, Instant at) {
+        for (FaultRule rule : rules.values()) {
+            if (rule.effect() instanceof FaultEffect.Outage && rule.match().service() == service
+                    && rule.trigger().activeAt(at)) {
+                int[] count = counts.get(rule.id());
+                count[0]++;
+                count[1]++;
+                FiredFault firing = new FiredFault(at, rule.id(), call.operation(), requestId, call.serverId(),
+                        rule.effect(), call.operationName(), call.service());
+                fired.add(firing);
+                return Optional.of(firing);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
