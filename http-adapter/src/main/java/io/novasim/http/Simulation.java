@@ -33,6 +33,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -424,24 +425,42 @@ public final class Simulation implements SimulatorControl {
         return cloud().outage(io.novasim.state.faults.FaultTarget.apiCall(service, operation, null), requestId);
     }
 
+    /** Who an unauthenticated call to another service is, for the fault plan: no one, in no project. */
+    private static final Caller ANONYMOUS = new Caller("anonymous", "", false);
+
     /**
      * The answer of an override that fires on this request (journaled as answered by it), or null: the simulation
-     * then answers.
+     * then answers. Asked only while an override is set.
      */
     public io.novasim.ApiResponse override(Exchange exchange) {
-        java.util.Optional<FiredFault> fired = cloud().override(new io.novasim.state.faults.RouteMatch.HttpCall(
-                exchange.method(), exchange.path(), exchange::header));
-        if (fired.isEmpty()) {
+        Cloud current = cloud();
+        if (!current.faultPlanHasOverrides()) {
             return null;
         }
-        io.novasim.state.faults.FaultEffect.Answer answer =
-                (io.novasim.state.faults.FaultEffect.Answer) fired.get().effect();
-        exchange.answerFault(fired.get());
-        record(exchange, fired.get().requestId(), answer.status());
-        List<io.novasim.ApiRequest.Header> headers = new java.util.ArrayList<>();
-        answer.headers().forEach((name, value) -> headers.add(new io.novasim.ApiRequest.Header(name, value)));
-        return new io.novasim.ApiResponse(answer.status(), headers,
+        Map<String, String> headers = new java.util.TreeMap<>();
+        for (String name : current.overrideHeaders()) {
+            String value = exchange.header(name);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        Object answered = current.execute(ANONYMOUS, new io.novasim.state.command.AnswerRoute(exchange.method(),
+                exchange.path(), headers)).resource();
+        if (!(answered instanceof FiredFault fired)) {
+            return null;
+        }
+        io.novasim.state.faults.FaultEffect.Answer answer = (io.novasim.state.faults.FaultEffect.Answer) fired.effect();
+        exchange.answerFault(fired);
+        record(exchange, fired.requestId(), answer.status());
+        List<io.novasim.ApiRequest.Header> answerHeaders = new java.util.ArrayList<>();
+        answer.headers().forEach((name, value) -> answerHeaders.add(new io.novasim.ApiRequest.Header(name, value)));
+        return new io.novasim.ApiResponse(answer.status(), answerHeaders,
                 answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Whether a fault rule looks at another service's calls, or holds one down (read without the engine's lock). */
+    public boolean hasServiceFaultRules() {
+        return cloud.faultPlanHasServiceRules();
     }
 
     /** Whether any fault rule is set (read without the engine's lock). */
@@ -449,10 +468,23 @@ public final class Simulation implements SimulatorControl {
         return !cloud.faultPlanEmpty();
     }
 
-    /** Asks the fault plan about a call of another service's API: see {@link Cloud#apiCall}. */
-    public void apiCall(io.novasim.state.faults.Service service, String operation, String projectId,
-                        String requestId) {
-        cloud().apiCall(io.novasim.state.faults.FaultTarget.apiCall(service, operation, projectId), requestId);
+    /**
+     * Puts a call of another service's API to the fault plan, before its route runs (only while a rule looks at
+     * another service's calls): see {@link io.novasim.state.command.CallService}.
+     *
+     * @param token     the call's valid token, or null
+     * @param operation the operation's name, or null for a route novasim does not simulate
+     * @throws io.novasim.model.error.ComputeException {@link Refusal#SERVICE_DOWN} while the service is down, or the
+     *                                                 error a rule answers with
+     */
+    public void serviceCall(io.novasim.state.faults.Service service, String operation, Token token,
+                            String requestId) {
+        Cloud current = cloud();
+        if (!current.faultPlanHasServiceRules()) {
+            return;
+        }
+        current.execute(token == null ? ANONYMOUS : token.caller(),
+                new io.novasim.state.command.CallService(service, operation, token != null), requestId);
     }
 
     public EventLog log() {

@@ -180,7 +180,8 @@ public final class EventNarrator implements EventListener {
     private Entry faultFired(SimEvent.FaultFired event) {
         FiredFault fault = event.fault();
         String on = (fault.service() == null || fault.service() == io.novasim.state.faults.Service.COMPUTE ? ""
-                : fault.service().project() + "'s ") + fault.operationName()
+                : fault.service().project() + "'s ") + (fault.operationName() == null ? "API"
+                : fault.operationName())
                 + (fault.serverId() == null ? "" : " of " + name(fault.serverId()));
         return new Entry(event.at(), Kind.FAULT_FIRED, "fault " + fault.ruleId() + " fired on " + on + ": "
                 + fault.effect().describe(), name(fault.serverId()), Map.of("rule", fault.ruleId()));

@@ -135,7 +135,10 @@ class CommandJsonTest {
             new io.novasim.state.command.CreateImage(null, null, null, null, "private", 0, 0, Map.of()),
             new io.novasim.state.command.UploadImage("image", new io.novasim.model.image.ImageData(3, "md5", "sha")),
             new CreateServer("web", "1", "image").between(2, 5).inSecurityGroups(List.of("web", "default")),
-            new CreateServer("web", "1", "image").inGroup("group"));
+            new CreateServer("web", "1", "image").inGroup("group"),
+            new io.novasim.state.command.CallService(io.novasim.state.faults.Service.VOLUME, "get_volume", true),
+            new io.novasim.state.command.CallService(io.novasim.state.faults.Service.IDENTITY, null, false),
+            new io.novasim.state.command.AnswerRoute("GET", "/image/v2/images", Map.of("x-auth-token", "t")));
 
     @Test
     void everyCommandRoundTripsAsASnapshotWritesAndReadsIt() throws Exception {

@@ -406,7 +406,7 @@ class ControlPlaneTest extends SeededCloudTest {
                 "Invalid effect: effect.fault must be one of reset, empty, truncated, malformed, stall, not "
                         + "\"explode\"");
         refused.put("{\"type\": \"teleport\"}", "effect.type must be one of error, delay, stuck, fail, slow_answer, "
-                + "transport, outage; got 'teleport'");
+                + "transport, outage, answer; got 'teleport'");
         refused.forEach((effect, message) -> {
             Client.Response answer = admin.post("/__sim/v1/faults", "{\"effect\": " + effect + "}");
             assertThat(answer.status()).as(effect).isEqualTo(400);

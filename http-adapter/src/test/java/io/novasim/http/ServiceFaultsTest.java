@@ -230,17 +230,20 @@ class ServiceFaultsTest extends SeededCloudTest {
                 "Invalid match: unknown key 'operation' in match; it takes service, operations, server_id, "
                         + "server_name, project_id, port_id, volume_id, image_id, route");
         refused.put("{\"match\": {\"service\": \"volume\", \"operations\": [\"get_volume\"]}, \"effect\": "
-                + "{\"type\": \"outage\"}}", "Invalid effect: an outage takes down a whole service: its match "
+                + "{\"type\": \"outage\"}}", "Invalid rule: an outage takes down a whole service: its match "
                 + "names the service and nothing else");
         refused.put("{\"match\": {\"service\": \"volume\"}, \"effect\": {\"type\": \"outage\"}, \"trigger\": "
-                + "{\"times\": 2}}", "Invalid effect: an outage is down for every call while it lasts: its trigger "
+                + "{\"times\": 2}}", "Invalid rule: an outage is down for every call while it lasts: its trigger "
                 + "takes a window only");
         refused.put("{\"match\": {\"service\": \"volume\"}, \"effect\": {\"type\": \"delay\", \"seconds\": 3}}",
-                "Invalid effect: a delay effect acts on Nova's asynchronous work; a rule on volume takes error, "
+                "Invalid rule: a delay effect acts on Nova's asynchronous work; a rule on volume takes error, "
                         + "slow_answer, transport or outage");
-        refused.put("{\"effect\": {\"type\": \"outage\"}}", "Invalid effect: an outage takes down identity, "
+        refused.put("{\"effect\": {\"type\": \"outage\"}}", "Invalid rule: an outage takes down identity, "
                 + "network, volume or image, the services Nova's calls need; for Nova's own API, an error rule with "
                 + "a window answers every call");
+        refused.put("{\"match\": {\"service\": \"volume\", \"volume_id\": \"v-1\"}, \"effect\": {\"type\": "
+                + "\"error\"}}", "Invalid match: server_id, server_name, port_id, volume_id and image_id are of "
+                + "Nova's calls; a rule on volume matches by operations and project_id");
         refused.forEach((rule, message) -> {
             Client.Response answer = admin.post("/__sim/v1/faults", rule);
             assertThat(answer.status()).as(rule).isEqualTo(400);
@@ -280,7 +283,7 @@ class ServiceFaultsTest extends SeededCloudTest {
 
         Client.Response bad = admin.post("/__sim/v1/faults", """
                 {"match": {"route": {"path": "/v2.1/servers"}}, "effect": {"type": "error"}}""");
-        assertThat(bad.json().at("/badRequest/message").asText()).isEqualTo("Invalid effect: a route match goes with "
+        assertThat(bad.json().at("/badRequest/message").asText()).isEqualTo("Invalid rule: a route match goes with "
                 + "an answer effect (an override): the simulation never sees the request");
         bad = admin.post("/__sim/v1/faults", """
                 {"match": {"route": {"path": "(unclosed"}}, "effect": {"type": "answer", "status": 200}}""");
@@ -291,5 +294,27 @@ class ServiceFaultsTest extends SeededCloudTest {
         assertThat(bad.json().at("/badRequest/message").asText()).isEqualTo("Invalid effect: effect.status must be "
                 + "an HTTP status, 100 to 599, not 999");
         assertThat(admin.get("/__sim/v1/clock").status()).as("the control plane is never overridden").isEqualTo(200);
+    }
+
+    @Test
+    void aSnapshotKeepsWhatTheOtherServicesCallsDidToTheFaultPlan() {
+        String volume = volume();
+        admin.post("/__sim/v1/faults", """
+                {"id": "once", "match": {"service": "volume", "operations": ["get_volume"]},
+                 "effect": {"type": "error", "code": 503, "message": "once"}, "trigger": {"times": 1}}""");
+        admin.post("/__sim/v1/faults", """
+                {"id": "cut", "match": {"route": {"path": "/image/v2/images"}},
+                 "effect": {"type": "answer", "status": 502}, "trigger": {"times": 1}}""");
+        assertThat(demo.get(VOLUMES + "/" + volume).status()).isEqualTo(503);
+        assertThat(demo.get("/image/v2/images").status()).isEqualTo(502);
+        String snapshot = sim.control().snapshot();
+
+        sim.control().restore(snapshot);
+        Client again = Client.as(sim, "demo", "demo");
+        assertThat(again.get(VOLUMES + "/" + volume).status()).as("the rule fired once before the snapshot")
+                .isEqualTo(200);
+        assertThat(again.get("/image/v2/images").status()).as("so did the override").isEqualTo(200);
+        assertThat(admin.get("/__sim/v1/faults/fired").json().at("/fired").findValuesAsText("rule_id"))
+                .containsExactly("once", "cut");
     }
 }

@@ -234,6 +234,10 @@ public final class Cloud {
             return interfaces.attach(caller, a, requestId, now);
         } else if (command instanceof DetachInterface d) {
             return interfaces.detach(caller, d, requestId, now);
+        } else if (command instanceof io.novasim.state.command.CallService c) {
+            return world.callService(caller, c, requestId, now);
+        } else if (command instanceof io.novasim.state.command.AnswerRoute a) {
+            return world.answerRoute(a, requestId, now);
         } else if (command instanceof CreatePort c) {
             return interfaces.createPort(caller, c, requestId, now);
         } else if (command instanceof DeletePort d) {
@@ -738,23 +742,9 @@ public final class Cloud {
         }
     }
 
-    /**
-     * The override that answers this request instead of the simulation, if one fires (its request id is drawn then).
-     */
-    public Optional<FiredFault> override(io.novasim.state.faults.RouteMatch.HttpCall call) {
-        if (world.faults.isEmpty()) {
-            return Optional.empty();
-        }
-        synchronized (this) {
-            Instant now = clock.now();
-            settle(now);
-            Optional<FiredFault> fired = world.faults.override(call, world::newRequestId, now);
-            fired.ifPresent(f -> {
-                version++;
-                world.emit(new SimEvent.FaultFired(now, f));
-            });
-            return fired;
-        }
+    /** Forgets the effects on answers that fired on replayed calls: no adapter answers those. */
+    public void forgetAnswerEffects() {
+        world.forgetAnswerEffects();
     }
 
     /** Whether the fault plan has no rule; asked without the lock. */
@@ -762,26 +752,18 @@ public final class Cloud {
         return world.faults.isEmpty();
     }
 
-    /**
-     * Asks the fault plan about a call of another service's API (Keystone, Neutron, Cinder, Glance), before its route
-     * runs: an error a rule answers is thrown; a slow answer or a transport fault is kept for
-     * {@link #takeAnswerEffect}.
-     *
-     * @throws ComputeException the error a fault rule answers with; nothing has changed then
-     */
-    public void apiCall(FaultTarget call, String requestId) {
-        if (world.faults.isEmpty()) {
-            return;
-        }
-        synchronized (this) {
-            Instant now = clock.now();
-            settle(now);
-            try {
-                world.fault(call, requestId, now);
-            } finally {
-                version++; // a rule may have counted the call
-            }
-        }
+    /** Whether a rule of the fault plan looks at another service's calls; asked without the lock. */
+    public boolean faultPlanHasServiceRules() {
+        return world.faults.hasServiceRules();
+    }
+
+    /** Whether an override is set, and which headers the overrides look at; asked without the lock. */
+    public java.util.Set<String> overrideHeaders() {
+        return world.faults.routeHeaders();
+    }
+
+    public boolean faultPlanHasOverrides() {
+        return world.faults.hasRouteRules();
     }
 
     /** Every fault that fired, oldest first. */

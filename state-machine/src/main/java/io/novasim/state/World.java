@@ -53,6 +53,7 @@ final class World {
      * Effects on answers that fired, by request id, until the adapter answering the request takes them: a hand-over,
      * not state of the cloud (a snapshot does not hold it).
      */
+    private static final int MOST_ANSWER_EFFECTS = 1024;
     private final java.util.Map<String, FiredFault> answerEffects =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final EventListener listener;
@@ -289,6 +290,9 @@ final class World {
             throw error.toException().explainedAs(call.operationName() + " refused: fault rule " + fired.get().ruleId() + " fired (rule: the scenario's fault plan)");
         }
         if (effect.isPresent() && effect.get() instanceof FaultEffect.OnAnswer && requestId != null) {
+            if (answerEffects.size() >= MOST_ANSWER_EFFECTS) {
+                answerEffects.clear(); // left by calls no adapter answers (a replay, the control plane): stale
+            }
             answerEffects.put(requestId, fired.get());
             return Optional.empty();
         }
@@ -296,9 +300,50 @@ final class World {
     }
 
     /**
+     * A call of another service's API put to the fault plan: refused with the load balancer's 503 while the service is
+     * down; else, when it carried a valid token, asked about as Nova's calls are (an error thrown, an effect on the
+     * answer kept for the adapter).
+     */
+    io.novasim.state.command.Receipt callService(io.novasim.state.command.Caller caller,
+                                                 io.novasim.state.command.CallService call, String requestId,
+                                                 Instant now) {
+        FaultTarget target = FaultTarget.apiCall(call.service(), call.operation(),
+                call.authenticated() ? caller.projectId() : null);
+        Optional<FiredFault> down = faults.outage(call.service(), target, requestId, now);
+        if (down.isPresent()) {
+            emit(new SimEvent.FaultFired(now, down.get()));
+            throw io.novasim.model.error.Refusal.SERVICE_DOWN.exception().explainedAs(call.service().project()
+                    + " is down (fault rule " + down.get().ruleId() + ": an outage; rule: a load balancer with no "
+                    + "server behind it answers 503)");
+        }
+        // Keystone's token calls carry no token to check; every other service's are looked at once the token passed
+        if ((call.authenticated() || call.service() == Service.IDENTITY) && call.operation() != null) {
+            fault(target, requestId, now);
+        }
+        return new io.novasim.state.command.Receipt(requestId, null, null, null, null, null, List.of(), null, null,
+                false);
+    }
+
+    /** A request put to the overrides: the receipt's resource is the override that answers it, if one fires. */
+    io.novasim.state.command.Receipt answerRoute(io.novasim.state.command.AnswerRoute request, String requestId,
+                                                 Instant now) {
+        Optional<FiredFault> fired = faults.override(new io.novasim.state.faults.RouteMatch.HttpCall(
+                request.method(), request.path(), name -> request.headers().get(name.toLowerCase(
+                        java.util.Locale.ROOT))), () -> requestId, now);
+        fired.ifPresent(f -> emit(new SimEvent.FaultFired(now, f)));
+        return new io.novasim.state.command.Receipt(requestId, null, null, null, null, null, List.of(), null, null,
+                false, fired.orElse(null));
+    }
+
+    /**
      * The effect on its answer that a fault rule had on the request, taken: the adapter asks once, as it answers. Not
      * under the engine's lock (an answer effect is put before the command returns, and taken after).
      */
+    /** Forgets every answer effect not taken: after a replay, whose calls no adapter answers. */
+    void forgetAnswerEffects() {
+        answerEffects.clear();
+    }
+
     Optional<FiredFault> takeAnswerEffect(String requestId) {
         return answerEffects.isEmpty() ? Optional.empty() : Optional.ofNullable(answerEffects.remove(requestId));
     }

@@ -630,7 +630,9 @@ public enum Refusal {
     UNKNOWN_OPERATION(400, "badRequest", "Unknown operation '{name}'; one of {operations}"),
     /** A fault rule's effect of no known type. */
     UNKNOWN_EFFECT_TYPE(400, "badRequest", "effect.type must be one of error, delay, stuck, fail, slow_answer, "
-            + "transport, outage; got '{type}'"),
+            + "transport, outage, answer; got '{type}'"),
+    /** A fault rule whose match, effect and trigger do not go together (the reason names which and why). */
+    INVALID_RULE(400, "badRequest", "Invalid rule: {reason}"),
     /** A fault rule's match with a key it does not take, or a service or operation there is not. */
     INVALID_MATCH(400, "badRequest", "Invalid match: {reason}"),
     /** A fault rule's effect that its type refuses (the reason is the effect's). */

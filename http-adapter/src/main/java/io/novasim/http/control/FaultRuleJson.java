@@ -72,7 +72,7 @@ public final class FaultRuleJson {
         try {
             return new FaultRule(id, match, effect, trigger);
         } catch (IllegalArgumentException e) {
-            throw Refusal.INVALID_EFFECT.exception(e.getMessage());
+            throw Refusal.INVALID_RULE.exception(e.getMessage());
         }
     }
 
@@ -134,27 +134,31 @@ public final class FaultRuleJson {
             }
             result = FaultMatch.apiCalls(service, operations.toArray(String[]::new));
         }
-        if (match.hasNonNull("server_id")) {
-            result = result.onServer(match.get("server_id").asText());
-        }
-        if (match.hasNonNull("server_name")) {
-            try {
-                result = result.onServerNamed(match.get("server_name").asText());
-            } catch (java.util.regex.PatternSyntaxException e) {
-                throw Refusal.SERVER_NAME_NOT_A_PATTERN.exception(e.getDescription());
+        try {
+            if (match.hasNonNull("server_id")) {
+                result = result.onServer(match.get("server_id").asText());
             }
-        }
-        if (match.hasNonNull("project_id")) {
-            result = result.inProject(match.get("project_id").asText());
-        }
-        if (match.hasNonNull("port_id")) {
-            result = result.onPort(match.get("port_id").asText());
-        }
-        if (match.hasNonNull("volume_id")) {
-            result = result.onVolume(match.get("volume_id").asText());
-        }
-        if (match.hasNonNull("image_id")) {
-            result = result.onImage(match.get("image_id").asText());
+            if (match.hasNonNull("server_name")) {
+                try {
+                    result = result.onServerNamed(match.get("server_name").asText());
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    throw Refusal.SERVER_NAME_NOT_A_PATTERN.exception(e.getDescription());
+                }
+            }
+            if (match.hasNonNull("project_id")) {
+                result = result.inProject(match.get("project_id").asText());
+            }
+            if (match.hasNonNull("port_id")) {
+                result = result.onPort(match.get("port_id").asText());
+            }
+            if (match.hasNonNull("volume_id")) {
+                result = result.onVolume(match.get("volume_id").asText());
+            }
+            if (match.hasNonNull("image_id")) {
+                result = result.onImage(match.get("image_id").asText());
+            }
+        } catch (IllegalArgumentException e) {
+            throw Refusal.INVALID_MATCH.exception(e.getMessage());
         }
         return result;
     }

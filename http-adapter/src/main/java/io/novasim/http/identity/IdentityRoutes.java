@@ -67,35 +67,27 @@ public final class IdentityRoutes {
      *
      * @return the answer, or null when the path and method are not Keystone's
      */
-    /** Keystone's calls under fault rules, to name them in the fault plan. */
-    private final java.util.concurrent.atomic.AtomicLong keystoneCalls = new java.util.concurrent.atomic.AtomicLong();
-
     public ApiResponse handle(Exchange exchange) {
-        if (simulation.hasFaultRules()) {
+        if (simulation.hasServiceFaultRules()) {
             return underFaultRules(exchange);
         }
         return answer(exchange);
     }
 
     /**
-     * With fault rules set: Keystone may be down (its load balancer answers for it), and a rule may answer a token or
+     * While a fault rule looks at other services' calls: Keystone may be down (its load balancer answers for it), and a rule may answer a token or
      * project call with an error, make its answer slow or lose it.
      */
     private ApiResponse underFaultRules(Exchange exchange) {
-        // Not drawn from the seed: Keystone's calls draw no request id without rules, and a replay (which logs in
-        // when it needs to) must draw the same ids as the recorded run did
-        String requestId = "req-keystone-" + keystoneCalls.incrementAndGet();
         String operation = operationOf(exchange);
-        if (simulation.outage(Service.IDENTITY, operation, requestId).isPresent()) {
-            return Replies.render(exchange, Errors.serviceDown(), JSON);
-        }
-        if (operation == null) {
-            return answer(exchange);
-        }
+        String requestId = simulation.newRequestId();
         try {
             Token token = simulation.authenticate(exchange.header("X-Auth-Token")).orElse(null);
-            simulation.apiCall(Service.IDENTITY, operation, token == null ? null : token.projectId(), requestId);
+            simulation.serviceCall(Service.IDENTITY, operation, token, requestId);
         } catch (io.novasim.model.error.ComputeException refused) {
+            if (refused.refusal() == Refusal.SERVICE_DOWN) {
+                return Replies.render(exchange, Errors.serviceDown(), JSON);
+            }
             Reply reply = Errors.keystone(refused, Errors.reasonPhrase(refused.code()));
             if (refused.retryAfter() != null) {
                 reply = reply.withHeader("Retry-After", Errors.retryAfterSeconds(refused.retryAfter()));

@@ -47,13 +47,14 @@ public final class JavalinServer {
      * @throws UncheckedIOException with a {@link BindException} when it cannot listen there
      */
     public static JavalinServer start(Api api, ConsoleStream stream, String host, int port) {
+        QueuedThreadPool requestThreads = new QueuedThreadPool(maxThreads(), 2, 60_000, -1, null, null);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
             // Few threads up front: one more simulator in a warm JVM starts in milliseconds (Javalin's default
             // pool starts 8 threads at once). Every request is work for the CPU, never a wait (the engine is in
             // memory), so threads beyond the cores only take turns: see maxThreads.
-            config.jetty.threadPool = new QueuedThreadPool(maxThreads(), 2, 60_000, -1, null, null);
+            config.jetty.threadPool = requestThreads;
             config.http.disableCompression(); // the answer is written below, gzipped when the client asks
             // Javalin copies each answer to Jetty through a buffer of this size, new for every answer: 32 KiB by
             // default, more garbage per request than all the rest. One byte more than Jetty's aggregation size gives
@@ -70,7 +71,7 @@ public final class JavalinServer {
                         if (method == HandlerType.GET && ctx.path().equals(ConsoleStream.PATH)) {
                             follow(stream, api, ctx);
                         } else {
-                            answer(api, ctx);
+                            answer(api, ctx, requestThreads);
                         }
                     });
                 }
@@ -168,7 +169,8 @@ public final class JavalinServer {
         }).handle(ctx);
     }
 
-    private static void answer(Api api, Context ctx) throws IOException {
+    /** Answers a request; a slow answer is written later by one of the request threads, holding none meanwhile. */
+    private static void answer(Api api, Context ctx, java.util.concurrent.Executor threads) throws IOException {
         ApiResponse response = api.handle(new ContextRequest(ctx, Api.maxBodyBytes()));
         ApiResponse.Delivery delivery = response.delivery();
         if (delivery.lostTo() != null) {
@@ -176,7 +178,7 @@ public final class JavalinServer {
         } else if (!delivery.holdFor().isZero()) {
             // held without a thread: the answer is written when the time is up, and other requests go on meanwhile
             java.util.concurrent.Executor later = java.util.concurrent.CompletableFuture.delayedExecutor(
-                    delivery.holdFor().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+                    delivery.holdFor().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS, threads);
             ctx.future(() -> java.util.concurrent.CompletableFuture.runAsync(() -> {
                 try {
                     write(ctx, response);

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * then nothing, until the client gives up. The request was handled before: only its answer is lost.
  */
 final class LostAnswers {
-    /** How long a stalled answer keeps its connection at most, if the client waits that long. */
+    /** How long a stalled answer keeps its connection at most, if the client waits that long without closing it. */
     static final Duration LONGEST_STALL = Duration.ofMinutes(10);
 
     /** What a malformed answer sends: no status line, no headers, bytes no HTTP parser takes. */
@@ -85,8 +85,11 @@ final class LostAnswers {
             case STALL -> {
                 JavalinServer.head(ctx, response);
                 ctx.res().flushBuffer(); // the status and headers go out; the body never does
-                CompletableFuture<Void> never = new CompletableFuture<>();
-                ctx.future(() -> never.completeOnTimeout(null, LONGEST_STALL.toMillis(), TimeUnit.MILLISECONDS)
+                CompletableFuture<Void> ended = new CompletableFuture<>();
+                // the client closing its end (or anything it sends) ends the stall: the connection is not kept
+                endPoint.tryFillInterested(org.eclipse.jetty.util.Callback.from(() -> ended.complete(null),
+                        failed -> ended.complete(null)));
+                ctx.future(() -> ended.completeOnTimeout(null, LONGEST_STALL.toMillis(), TimeUnit.MILLISECONDS)
                         .thenRun(endPoint::close));
             }
             default -> throw new IllegalArgumentException(fault.name());

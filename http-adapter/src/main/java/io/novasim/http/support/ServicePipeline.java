@@ -115,7 +115,15 @@ public final class ServicePipeline {
         if (exchange.method().equals("GET")) {
             Function<Exchange, Reply> version = open.get(exchange.path());
             if (version != null) {
-                return finish(exchange, version.apply(exchange), simulation.newRequestId());
+                String requestId = simulation.newRequestId();
+                try {
+                    simulation.serviceCall(serves, null, null, requestId); // a service that is down says nothing
+                } catch (ComputeException down) {
+                    ApiResponse response = Replies.render(exchange, Errors.serviceDown(), JSON);
+                    simulation.record(exchange, requestId, 503);
+                    return response;
+                }
+                return finish(exchange, version.apply(exchange), requestId);
             }
         }
         RouteTable.Match<Named> match = routes.find(exchange.method(), segments, 0);
@@ -128,18 +136,11 @@ public final class ServicePipeline {
         }
         String requestId = simulation.newRequestId();
         String operation = match == null ? null : match.route().operation();
-        Optional<io.novasim.state.faults.FiredFault> down = simulation.outage(serves, operation, requestId);
-        if (down.isPresent()) {
-            exchange.refuse(exchange.method() + " " + exchange.path() + " refused: " + serves.project() + " is down "
-                    + "(fault rule " + down.get().ruleId() + ": an outage; rule: a load balancer with no server behind "
-                    + "it answers 503)");
-            ApiResponse response = Replies.render(exchange, Errors.serviceDown(), JSON); // no request id: no service
-            simulation.record(exchange, requestId, 503);
-            return response;
-        }
         Reply reply;
         try {
             Optional<Token> token = simulation.authenticate(exchange.header("X-Auth-Token"));
+            // the service may be down (its load balancer answers first), or a rule on the operation answer for it
+            simulation.serviceCall(serves, operation, token.orElse(null), requestId);
             if (token.isEmpty()) {
                 reply = Errors.unauthorized(exchange.base());
             } else {
@@ -148,13 +149,18 @@ public final class ServicePipeline {
                     // the real service serves it: the token was checked as for any route, and the answer says 501
                     reply = OpenStackRoutes.notSimulated(exchange, notSimulated, real);
                 } else {
-                    simulation.apiCall(serves, operation, token.get().projectId(), requestId);
                     JsonNode body = service.prepare(exchange, match.params(), token.get());
                     reply = read(exchange, token.get(), match, new Call(exchange, token.get(), null, requestId,
                             body, match.params(), null));
                 }
             }
         } catch (RuntimeException thrown) {
+            if (thrown instanceof ComputeException down && down.refusal() == Refusal.SERVICE_DOWN) {
+                Refusals.note(exchange, down);
+                ApiResponse response = Replies.render(exchange, Errors.serviceDown(), JSON); // no request id
+                simulation.record(exchange, requestId, 503);
+                return response;
+            }
             if (thrown instanceof ComputeException refused) {
                 Refusals.note(exchange, refused);
             }

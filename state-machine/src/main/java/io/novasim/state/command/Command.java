@@ -8,7 +8,7 @@ public sealed interface Command permits CreateServer, UpdateServer, Perform, Loc
         DeleteNetwork, CreateSubnet, DeleteSubnet, MigrateServer, EvacuateServer, SetComputeServiceDown,
         LiveMigrateServer, CreateServerBackup, CreateSecurityGroup, DeleteSecurityGroup, CreateSecurityGroupRule,
         DeleteSecurityGroupRule, UpdatePort, CreateServerGroup, DeleteServerGroup,
-        UpdateQuotas, DeleteQuotas, CreateImage, UploadImage {
+        UpdateQuotas, DeleteQuotas, CreateImage, UploadImage, CallService, AnswerRoute {
     /** The server it acts on, or {@code null} when it acts on no existing server. */
     String serverId();
 }

@@ -34,7 +34,12 @@ public record FaultMatch(Service service, Set<Operation> operations, Set<String>
             throw new IllegalArgumentException("Nova's operations are matched on the compute service, not "
                     + service.jsonName());
         }
-        if (service == Service.COMPUTE && !serviceOperations.isEmpty()) {
+        if (service != Service.COMPUTE && (serverId != null || serverName != null || portId != null || volumeId != null
+                || imageId != null)) {
+            throw new IllegalArgumentException("server_id, server_name, port_id, volume_id and image_id are of Nova's "
+                    + "calls; a rule on " + service.jsonName() + " matches by operations and project_id");
+        }
+                if (service == Service.COMPUTE && !serviceOperations.isEmpty()) {
             throw new IllegalArgumentException("the compute service's operations are Nova's: " + serviceOperations);
         }
         if (route != null && !(service == Service.COMPUTE && operations.isEmpty() && serverId == null

@@ -26,10 +26,42 @@ public final class FaultPlan {
     private final DoubleSupplier chance;
     /** Whether it has no rule: read without the engine's lock, so a call of a plan with none costs nothing. */
     private volatile boolean empty = true;
+    /** Whether a rule looks at another service's calls (or holds it down); read without the lock. */
+    private volatile boolean serviceRules;
+    /** The headers the overrides look at (lower case), empty when there is no override; read without the lock. */
+    private volatile java.util.Set<String> routeHeaders = java.util.Set.of();
+    private volatile boolean routeRules;
 
     /** @param chance uniform draws in [0, 1) from the simulator's seeded source */
     public FaultPlan(DoubleSupplier chance) {
         this.chance = chance;
+    }
+
+    /** Brings the flags read without the lock up to date with the rules. */
+    private void rulesChanged() {
+        empty = rules.isEmpty();
+        serviceRules = rules.values().stream().anyMatch(r -> r.match().route() == null
+                && r.match().service() != Service.COMPUTE);
+        routeRules = rules.values().stream().anyMatch(r -> r.match().route() != null);
+        java.util.Set<String> headers = new java.util.TreeSet<>();
+        rules.values().stream().filter(r -> r.match().route() != null)
+                .forEach(r -> headers.addAll(r.match().route().headers().keySet()));
+        routeHeaders = java.util.Collections.unmodifiableSet(headers);
+    }
+
+    /** Whether a rule looks at another service's calls, or holds one down. */
+    public boolean hasServiceRules() {
+        return serviceRules;
+    }
+
+    /** Whether an override is set. */
+    public boolean hasRouteRules() {
+        return routeRules;
+    }
+
+    /** The headers the overrides look at, lower case. */
+    public java.util.Set<String> routeHeaders() {
+        return routeHeaders;
     }
 
     /** Makes this plan hold the other's rules, counts and fired faults; its draws stay its own. */
@@ -46,7 +78,7 @@ public final class FaultPlan {
             projects.forEach((project, times) -> copy.put(project, new ArrayDeque<>(times)));
             passed.put(id, copy);
         });
-        empty = rules.isEmpty();
+        rulesChanged();
     }
 
     public void add(FaultRule rule) {
@@ -56,14 +88,14 @@ public final class FaultPlan {
         }
         rules.put(rule.id(), rule);
         counts.put(rule.id(), new int[2]);
-        empty = false;
+        rulesChanged();
     }
 
     public boolean remove(String ruleId) {
         counts.remove(ruleId);
         passed.remove(ruleId);
         boolean removed = rules.remove(ruleId) != null;
-        empty = rules.isEmpty();
+        rulesChanged();
         return removed;
     }
 
@@ -71,7 +103,7 @@ public final class FaultPlan {
         rules.clear();
         counts.clear();
         passed.clear();
-        empty = true;
+        rulesChanged();
     }
 
     /** Whether it has no rule; safe to ask without the engine's lock. */

@@ -35,5 +35,6 @@ public final class Replay {
                 }
             }
         }
+        target.forgetAnswerEffects();
     }
 }
