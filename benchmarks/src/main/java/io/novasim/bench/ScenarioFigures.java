@@ -83,6 +83,11 @@ public final class ScenarioFigures {
         setup.putArray("images").addObject().put("name", "cirros");
         ObjectNode network = setup.putArray("networks").addObject().put("name", "private").put("project", "demo");
         network.putArray("subnets").addObject().put("name", "private-subnet").put("cidr", "10.0.0.0/16");
+        // ten thousand servers: more than Nova's and Neutron's default quotas hold (-1: unlimited)
+        ObjectNode quotas = setup.putObject("quotas");
+        for (String quota : List.of("instances", "cores", "ram", "port")) {
+            quotas.put(quota, -1);
+        }
         world.putArray("servers").addObject().put("name", "node").put("count", SERVERS);
         ArrayNode steps = root.putArray("steps");
         for (int first = 1; steps.size() < STEPS; first = (first - 1 + PER_ROUND) % SERVERS + 1) {

@@ -416,15 +416,6 @@ public final class Simulation implements SimulatorControl {
         throw new IllegalArgumentException("not an effect on the answer: " + fault.effect().describe());
     }
 
-    /**
-     * The outage rule holding {@code service} down, if any, fired on a call of its API ({@code operation} null for a
-     * route novasim does not simulate).
-     */
-    public java.util.Optional<FiredFault> outage(io.novasim.state.faults.Service service, String operation,
-                                                 String requestId) {
-        return cloud().outage(io.novasim.state.faults.FaultTarget.apiCall(service, operation, null), requestId);
-    }
-
     /** Who an unauthenticated call to another service is, for the fault plan: no one, in no project. */
     private static final Caller ANONYMOUS = new Caller("anonymous", "", false);
 

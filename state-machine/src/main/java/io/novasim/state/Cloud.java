@@ -60,7 +60,6 @@ import io.novasim.state.command.UpdateServerTags;
 import io.novasim.state.command.UpdateVolumeAttachment;
 import io.novasim.state.faults.FaultEffect;
 import io.novasim.state.faults.FaultRule;
-import io.novasim.state.faults.FaultTarget;
 import io.novasim.state.faults.FiredFault;
 import io.novasim.state.ids.IdSource;
 import io.novasim.state.log.EventListener;
@@ -722,24 +721,6 @@ public final class Cloud {
      */
     public Optional<FiredFault> takeAnswerEffect(String requestId) {
         return world.takeAnswerEffect(requestId);
-    }
-
-    /**
-     * Whether an outage rule holds down the service {@code call} is made to (a call of another service's API, or of
-     * Nova's API itself), asked before anything else about the call: a service that is down answers nothing. The
-     * outage counts as fired on the call.
-     */
-    public Optional<FiredFault> outage(FaultTarget call, String requestId) {
-        if (world.faults.isEmpty()) {
-            return Optional.empty();
-        }
-        synchronized (this) {
-            Instant now = clock.now();
-            settle(now);
-            Optional<FiredFault> down = world.faults.outage(call.service(), call, requestId, now);
-            down.ifPresent(fired -> world.emit(new SimEvent.FaultFired(now, fired)));
-            return down;
-        }
     }
 
     /** Forgets the effects on answers that fired on replayed calls: no adapter answers those. */
