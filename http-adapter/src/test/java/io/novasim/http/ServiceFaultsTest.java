@@ -317,4 +317,29 @@ class ServiceFaultsTest extends SeededCloudTest {
         assertThat(admin.get("/__sim/v1/faults/fired").json().at("/fired").findValuesAsText("rule_id"))
                 .containsExactly("once", "cut");
     }
+
+    @Test
+    void cinderGoingDownWhileADetachIsUnderWayLeavesTheVolumeDetaching() {
+        String server = activeServer("db");
+        String volume = volume();
+        assertThat(demo.post("/v2.1/servers/" + server + "/os-volume_attachments",
+                "{\"volumeAttachment\": {\"volumeId\": \"" + volume + "\"}}").status()).isEqualTo(200);
+        sim.control().advance(Duration.ofSeconds(10));
+        Client.Response detach = demo.delete("/v2.1/servers/" + server + "/os-volume_attachments/" + volume);
+        assertThat(detach.status()).as("accepted before the outage").isEqualTo(202);
+        down("volume", 0, 60);
+        sim.control().advance(Duration.ofSeconds(60));
+
+        assertThat(demo.get(VOLUMES + "/" + volume).json().at("/volume/status").asText())
+                .as("neither the detach nor its rollback reached Cinder").isEqualTo("detaching");
+        assertThat(demo.get("/v2.1/servers/" + server + "/os-volume_attachments").json()
+                .at("/volumeAttachments").findValuesAsText("volumeId")).contains(volume);
+        JsonNode action = admin.get("/v2.1/servers/" + server + "/os-instance-actions/"
+                + detach.header("x-openstack-request-id")).json();
+        assertThat(action.at("/instanceAction/events/0/result").asText()).isEqualTo("Error");
+        Client.Response again = demo.delete("/v2.1/servers/" + server + "/os-volume_attachments/" + volume);
+        assertThat(again.status()).as("Cinder's status check: the volume is not in-use").isEqualTo(400);
+        assertThat(admin.get("/__sim/v1/faults/fired").json().at("/fired/0/operation").asText())
+                .isEqualTo("detach_volume");
+    }
 }

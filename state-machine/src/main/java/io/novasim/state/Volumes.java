@@ -386,6 +386,18 @@ final class Volumes {
             world.finishEvent(task.serverId(), job.requestId(), event, at, job.failure().message());
             return;
         }
+        Server server = world.servers.get(task.serverId());
+        Optional<io.novasim.state.faults.FiredFault> down = world.outageDuringWork(io.novasim.state.faults.Service.VOLUME,
+                FaultTarget.server(Operation.DETACH_VOLUME, task.serverId(), server == null ? null : server.name(),
+                        server == null ? null : server.projectId()).withVolume(attachment.volumeId()),
+                job.requestId(), at);
+        if (down.isPresent()) {
+            // Nova's detach cannot reach Cinder, nor can its rollback: the volume stays detaching and the attachment
+            // listed; a detach again is refused until an operator resets the volume (nova/compute/manager.py)
+            world.finishEvent(task.serverId(), job.requestId(), event, at, "Connection to cinder host failed: "
+                    + "Cinder did not answer (fault rule " + down.get().ruleId() + ")");
+            return;
+        }
         world.removeAttachment(attachment.bdmUuid(), at);
         refreshStatus(attachment.volumeId(), at);
         world.finishEvent(task.serverId(), job.requestId(), event, at, null);

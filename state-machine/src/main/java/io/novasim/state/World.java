@@ -339,6 +339,19 @@ final class World {
      * The effect on its answer that a fault rule had on the request, taken: the adapter asks once, as it answers. Not
      * under the engine's lock (an answer effect is put before the command returns, and taken after).
      */
+    /**
+     * Whether {@code service} is down as accepted work reaches it: the outage counts as fired on the work's call. Work
+     * runs under the engine's lock, as commands do.
+     */
+    Optional<FiredFault> outageDuringWork(Service service, FaultTarget call, String requestId, Instant at) {
+        if (faults.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<FiredFault> down = faults.outage(service, call, requestId, at);
+        down.ifPresent(fired -> emit(new SimEvent.FaultFired(at, fired)));
+        return down;
+    }
+
     /** Forgets every answer effect not taken: after a replay, whose calls no adapter answers. */
     void forgetAnswerEffects() {
         answerEffects.clear();
