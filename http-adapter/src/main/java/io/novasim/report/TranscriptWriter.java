@@ -26,11 +26,23 @@ public final class TranscriptWriter {
         return out.append(summary(report, colour)).toString();
     }
 
-    /** The last line alone: {@code PASSED: 3 of 3 expectations met}, and its line break. */
+    /**
+     * The verdict: {@code PASSED: 3 of 3 expectations met}, and its line break; after {@code FAILED: ...}, a line for
+     * each expectation not met (a long transcript's reader, or {@code --quiet}'s, finds them without scrolling).
+     */
     public static String summary(RunReport report, boolean colour) {
         String summary = (report.passed() ? "PASSED" : "FAILED") + ": " + (report.expectations() - report.failures())
                 + " of " + report.expectations() + " expectations met";
-        return paint(summary, report.passed() ? GREEN + BOLD : RED + BOLD, colour) + "\n";
+        StringBuilder out = new StringBuilder(paint(summary, report.passed() ? GREEN + BOLD : RED + BOLD, colour))
+                .append('\n');
+        if (!report.passed()) {
+            for (Entry entry : report.entries()) {
+                if (entry.kind() == RunReport.Kind.FAIL) {
+                    out.append(paint("    not met at " + entry.at() + ": " + entry.text(), RED, colour)).append('\n');
+                }
+            }
+        }
+        return out.toString();
     }
 
     /** An entry's line, without colour. */

@@ -244,6 +244,8 @@ class ServiceFaultsTest extends SeededCloudTest {
         refused.put("{\"match\": {\"service\": \"volume\", \"volume_id\": \"v-1\"}, \"effect\": {\"type\": "
                 + "\"error\"}}", "Invalid match: server_id, server_name, port_id, volume_id and image_id are of "
                 + "Nova's calls; a rule on volume matches by operations and project_id");
+        refused.put("{\"match\": {}, \"effects\": {\"type\": \"error\"}}", "Invalid rule: unknown key 'effects' "
+                + "in a fault rule; it takes id, match, effect, trigger");
         refused.forEach((rule, message) -> {
             Client.Response answer = admin.post("/__sim/v1/faults", rule);
             assertThat(answer.status()).as(rule).isEqualTo(400);

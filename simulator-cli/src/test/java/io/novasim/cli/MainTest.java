@@ -170,4 +170,34 @@ class MainTest {
             assertThat(cli.err.toString()).as(trigger.getKey()).contains(trigger.getValue());
         }
     }
+
+    @Test
+    void removingAFaultRuleThatDoesNotExistExitsWith3NamingTheRulesThatDo() throws IOException {
+        Path scenario = Files.writeString(dir.resolve("remove.yaml"), """
+                description: remove a rule that is not there
+                steps:
+                  - fault: {id: busy, effect: {type: error}}
+                  - remove_fault: busy_disk
+                """);
+        Cli cli = Cli.run("run", scenario.toString());
+        assertThat(cli.exitCode).isEqualTo(3);
+        assertThat(cli.err.toString()).contains("steps[1].remove_fault: there is no fault rule busy_disk; the rules "
+                + "are busy");
+    }
+
+    @Test
+    void aFailedRunListsTheExpectationsNotMetAfterItsVerdict() throws IOException {
+        Path scenario = Files.writeString(dir.resolve("fails.yaml"), """
+                description: two expectations, one not met
+                steps:
+                  - request: {path: /v2.1/servers}
+                    expect: {status: 200}
+                  - request: {path: /v2.1/servers/nope}
+                    expect: {status: 200}
+                """);
+        Cli cli = Cli.run("run", "--quiet", scenario.toString());
+        assertThat(cli.exitCode).isEqualTo(1);
+        assertThat(cli.out.toString()).contains("FAILED: 1 of 2 expectations met\n    not met at ",
+                ": expect status 200 (was 404)");
+    }
 }

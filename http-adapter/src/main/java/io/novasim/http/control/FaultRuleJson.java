@@ -50,6 +50,8 @@ public final class FaultRuleJson {
     private FaultRuleJson() {
     }
 
+    /** The keys a rule takes. */
+    private static final List<String> RULE_KEYS = List.of("id", "match", "effect", "trigger");
     /** The keys a trigger takes, and those of its window. */
     private static final List<String> TRIGGER_KEYS = List.of("after", "times", "probability", "window", "rate");
     private static final List<String> RATE_KEYS = List.of("calls", "per");
@@ -65,6 +67,12 @@ public final class FaultRuleJson {
         if (rule == null || !rule.isObject()) {
             throw Refusal.FAULT_RULE_NOT_AN_OBJECT.exception();
         }
+        rule.fieldNames().forEachRemaining(key -> {
+            if (!RULE_KEYS.contains(key)) {
+                throw Refusal.INVALID_RULE.exception("unknown key '" + key + "' in a fault rule; it takes "
+                        + String.join(", ", RULE_KEYS));
+            }
+        });
         String id = rule.path("id").asText(defaultId);
         FaultMatch match = match(rule.path("match"));
         FaultEffect effect = effect(rule.path("effect"));

@@ -248,8 +248,12 @@ public final class ScenarioRunner {
             }
             add(Kind.FAULT_RULE, "fault " + step.fault(), null);
         } else if (step.removeFault() != null) {
-            boolean removed = sim.control().removeFault(step.removeFault());
-            add(Kind.FAULT_RULE, "remove fault " + step.removeFault() + (removed ? "" : " (there was none)"), null);
+            if (!sim.control().removeFault(step.removeFault())) {
+                throw new InvalidScenarioException(where + ".remove_fault: there is no fault rule " + step.removeFault()
+                        + "; the rules are " + (sim.control().faultRules().isEmpty() ? "none" : String.join(", ",
+                        sim.control().faultRules().stream().map(io.novasim.state.faults.FaultRule::id).toList())));
+            }
+            add(Kind.FAULT_RULE, "remove fault " + step.removeFault(), null);
         } else if (step.check() != null) {
             check(where, step);
         } else if (step.operation() != null) {

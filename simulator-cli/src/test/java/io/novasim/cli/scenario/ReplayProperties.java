@@ -56,7 +56,27 @@ class ReplayProperties {
 
     @Provide
     Arbitrary<String> scenarios() {
-        return step().list().ofMinSize(1).ofMaxSize(25).map(steps -> String.join("", steps));
+        return step().list().ofMinSize(1).ofMaxSize(25).map(ReplayProperties::removingOnlyRulesThatExist);
+    }
+
+    /**
+     * The steps, a remove_fault kept only where it names a rule an earlier step added and none removed (removing one
+     * that does not exist makes the scenario invalid); steps keep their indices, which name the rules.
+     */
+    private static String removingOnlyRulesThatExist(List<String> steps) {
+        java.util.Set<String> rules = new java.util.HashSet<>();
+        StringBuilder scenario = new StringBuilder();
+        for (int i = 0; i < steps.size(); i++) {
+            String step = steps.get(i);
+            if (step.startsWith("  - fault:")) {
+                rules.add("rule-" + i);
+            } else if (step.startsWith("  - remove_fault:")) {
+                String rule = step.substring("  - remove_fault: ".length()).trim();
+                step = rules.remove(rule) ? step : "  - advance: 1s\n"; // in its place, so the indices stand
+            }
+            scenario.append(step);
+        }
+        return scenario.toString();
     }
 
     private Arbitrary<String> step() {
