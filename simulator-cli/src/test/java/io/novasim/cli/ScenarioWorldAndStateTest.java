@@ -162,6 +162,10 @@ class ScenarioWorldAndStateTest {
         });
         assertThat(json.path("entries")).anySatisfy(entry -> assertThat(entry.path("kind").asText())
                 .isEqualTo("fail"));
+        assertThat(json.path("entries")).as("an answer's status, for machines").anySatisfy(entry -> {
+            assertThat(entry.path("kind").asText()).isEqualTo("answer");
+            assertThat(entry.path("fields").path("status").asText()).isEqualTo("202");
+        });
         assertThat(outcome.exit()).isEqualTo(1);
         assertThat(run("run", "--color", "always", file.toString()).out()).contains("\u001B[32m    expect status 202");
         assertThat(outcome.out()).doesNotContain("\u001B[");

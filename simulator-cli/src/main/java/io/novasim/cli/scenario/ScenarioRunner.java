@@ -376,9 +376,13 @@ public final class ScenarioRunner {
         }
         // The port is new every run: links show {base} instead, so transcripts compare byte for byte.
         ApiResponse.Delivery lost = response.delivery();
-        add(Kind.ANSWER, lost.lostTo() != null ? "<- lost: transport fault " + lost.lostTo().jsonName() + " (fault rule "
-                + lost.ruleId() + "): " + lost.lostTo().meaning() : "<- " + response.status()
-                + (response.text().isEmpty() ? "" : " " + response.text().replace(base, "{base}")), null);
+        // The JSON report's fields say what a machine reads: the status, or the transport fault and its rule.
+        Map<String, String> fields = lost.lostTo() != null ? Map.of("transport", lost.lostTo().jsonName(), "rule",
+                lost.ruleId()) : Map.of("status", Integer.toString(response.status()));
+        entries.add(new Entry(sim.control().now(), Kind.ANSWER, lost.lostTo() != null ? "<- lost: transport fault "
+                + lost.lostTo().jsonName() + " (fault rule " + lost.ruleId() + "): " + lost.lostTo().meaning()
+                : "<- " + response.status() + (response.text().isEmpty() ? "" : " " + response.text().replace(base,
+                "{base}")), null, fields));
         if (response.status() >= 400) {
             refusal();
         }
