@@ -64,6 +64,10 @@ public record Scenario(Long seed, String description, String dialect, String pre
      */
     public record NamedOperation(String name, String server, String port, String network, String volume,
                                  String image, String type, String dialect, String user, String project) {
+        /** {@code detach_volume} is {@code detach-volume}: fault rules and {@code explain} take both spellings. */
+        public NamedOperation {
+            name = name == null ? null : name.replace('_', '-');
+        }
     }
 
     /** An API request, sent as {@code user} of {@code project} (the demo user when absent). */

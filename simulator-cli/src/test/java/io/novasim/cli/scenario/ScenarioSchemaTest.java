@@ -67,6 +67,8 @@ class ScenarioSchemaTest {
         assertThat(validate("steps: [{request: {path: /, verb: GET}}]")).isNotEmpty();
         assertThat(validate("seed: 1\nstpes: []")).isNotEmpty();
         assertThat(validate("steps: [{operation: {name: detach-volume, server: s}}]")).isNotEmpty();
+        assertThat(validate("steps: [{operation: {name: detach_volume, server: s, volume: v}}]")).isEmpty();
+        assertThat(validate("steps: [{operation: {name: detach_volume, server: s}}]")).isNotEmpty();
         assertThat(validate("steps: [{operation: {name: levitate, server: s}}]")).isNotEmpty();
         assertThat(validate("steps: [{operation: {name: reboot, server: s, type: HARD}, expect: {status: 202},"
                 + " until: {status: 202}, within: 5s}]")).isEmpty();
@@ -119,7 +121,10 @@ class ScenarioSchemaTest {
                 .map(io.novasim.http.compute.ComputeDialect::name).toList());
         List<String> named = new ArrayList<>();
         defs.path("operation").path("properties").path("name").path("enum").forEach(n -> named.add(n.asText()));
-        assertThat(named).containsExactlyElementsOf(NamedOperations.names());
+        List<String> spellings = new ArrayList<>(NamedOperations.names());
+        NamedOperations.names().stream().filter(name -> name.contains("-")).map(name -> name.replace('-', '_'))
+                .forEach(spellings::add);
+        assertThat(named).as("each name, then its spelling with _").containsExactlyElementsOf(spellings);
         List<String> operations = new ArrayList<>();
         defs.path("fault").path("properties").path("match").path("properties").path("operations").path("items")
                 .path("enum").forEach(op -> operations.add(op.asText()));
