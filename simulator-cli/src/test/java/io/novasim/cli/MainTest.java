@@ -152,7 +152,8 @@ class MainTest {
                     """.formatted(effect.getKey()));
             Cli cli = Cli.run("run", scenario.toString());
             assertThat(cli.exitCode).as(effect.getKey()).isEqualTo(3);
-            assertThat(cli.err.toString()).as(effect.getKey()).contains("steps[0].fault", effect.getValue());
+            assertThat(cli.err.toString()).as(effect.getKey()).contains("bad-rule.yaml, line 3, steps[0].fault",
+                    effect.getValue());
         }
         java.util.Map<String, String> triggers = new java.util.LinkedHashMap<>();
         triggers.put("{probability: 1.5}", "probability must be in (0, 1]: 1.5");
@@ -181,8 +182,8 @@ class MainTest {
                 """);
         Cli cli = Cli.run("run", scenario.toString());
         assertThat(cli.exitCode).isEqualTo(3);
-        assertThat(cli.err.toString()).contains("steps[1].remove_fault: there is no fault rule busy_disk; the rules "
-                + "are busy");
+        assertThat(cli.err.toString()).contains("remove.yaml, line 4, steps[1].remove_fault: there is no fault rule "
+                + "busy_disk; the rules are busy");
     }
 
     @Test

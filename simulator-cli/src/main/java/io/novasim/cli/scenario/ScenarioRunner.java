@@ -133,7 +133,12 @@ public final class ScenarioRunner {
             new WorldBuilder(runner).build(world);
             int done = 0;
             for (Scenario.Step step = next(steps, 0); step != null; step = next(steps, done)) {
-                runner.step(done, step);
+                try {
+                    runner.step(done, step);
+                } catch (InvalidScenarioException invalid) {
+                    // the step's own words say what; the file and line say where
+                    throw new InvalidScenarioException(StepLines.locate(file, done) + invalid.getMessage());
+                }
                 progress.stepDone(++done, steps.total());
             }
             progress.stepDone(done, done); // the last: the number of steps is known now
