@@ -74,7 +74,7 @@ public final class Api {
     public ApiResponse handle(ApiRequest request) {
         Exchange exchange = new Exchange(request);
         String[] segments = RouteTable.split(request.path());
-        if (simulation.hasFaultRules() && !(segments.length > 0 && segments[0].equals("__sim"))) {
+        if (simulation.hasOverrides() && !(segments.length > 0 && segments[0].equals("__sim"))) {
             ApiResponse overridden = simulation.override(exchange);
             if (overridden != null) {
                 return overridden;

@@ -421,13 +421,10 @@ public final class Simulation implements SimulatorControl {
 
     /**
      * The answer of an override that fires on this request (journaled as answered by it), or null: the simulation
-     * then answers. Asked only while an override is set.
+     * then answers. Asked only while an override is set ({@link #hasOverrides}).
      */
     public io.novasim.ApiResponse override(Exchange exchange) {
         Cloud current = cloud();
-        if (!current.faultPlanHasOverrides()) {
-            return null;
-        }
         Map<String, String> headers = new java.util.TreeMap<>();
         for (String name : current.overrideHeaders()) {
             String value = exchange.header(name);
@@ -454,9 +451,9 @@ public final class Simulation implements SimulatorControl {
         return cloud.faultPlanHasServiceRules();
     }
 
-    /** Whether any fault rule is set (read without the engine's lock). */
-    public boolean hasFaultRules() {
-        return !cloud.faultPlanEmpty();
+    /** Whether an override is set (read without the engine's lock). */
+    public boolean hasOverrides() {
+        return cloud.faultPlanHasOverrides();
     }
 
     /**

@@ -78,6 +78,8 @@ class ServiceFaultsTest extends SeededCloudTest {
         assertThat(poll.text()).isEqualTo(HAPROXY_503);
         assertThat(poll.header("Content-Type")).isEqualTo("text/html");
         assertThat(demo.get("/v2.1/servers/" + server).status()).as("Nova's own reads go on").isEqualTo(200);
+        assertThat(Client.anonymous(sim).get("/volume/v3").text()).as("its version document too")
+                .isEqualTo(HAPROXY_503);
 
         sim.control().advance(Duration.ofSeconds(300));
         assertThat(demo.get(VOLUMES + "/" + volume).json().at("/volume/status").asText())

@@ -728,21 +728,17 @@ public final class Cloud {
         world.forgetAnswerEffects();
     }
 
-    /** Whether the fault plan has no rule; asked without the lock. */
-    public boolean faultPlanEmpty() {
-        return world.faults.isEmpty();
-    }
-
     /** Whether a rule of the fault plan looks at another service's calls; asked without the lock. */
     public boolean faultPlanHasServiceRules() {
         return world.faults.hasServiceRules();
     }
 
-    /** Whether an override is set, and which headers the overrides look at; asked without the lock. */
+    /** The headers the overrides look at (lower case); asked without the lock. */
     public java.util.Set<String> overrideHeaders() {
         return world.faults.routeHeaders();
     }
 
+    /** Whether an override is set; asked without the lock. */
     public boolean faultPlanHasOverrides() {
         return world.faults.hasRouteRules();
     }

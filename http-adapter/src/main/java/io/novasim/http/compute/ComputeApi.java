@@ -328,8 +328,7 @@ public final class ComputeApi {
         String errorId = dialect.genericNotFound() ? java.util.UUID.nameUUIDFromBytes(
                 ("errorid:" + requestId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString() : null;
         Reply reply = Reply.json(translated.code(), dialect.faultBody(translated, errorId)).refusing(refusal.refusal());
-        return translated.retryAfter() == null ? reply
-                : reply.withHeader("Retry-After", Errors.retryAfterSeconds(translated.retryAfter()));
+        return Errors.retryAfter(reply, translated);
     }
 
     private Reply call(Exchange exchange, Route route, Token token, Microversion version, String requestId,

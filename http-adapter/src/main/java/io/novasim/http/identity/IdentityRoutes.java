@@ -75,8 +75,8 @@ public final class IdentityRoutes {
     }
 
     /**
-     * While a fault rule looks at other services' calls: Keystone may be down (its load balancer answers for it), and a rule may answer a token or
-     * project call with an error, make its answer slow or lose it.
+     * While a fault rule looks at other services' calls: Keystone may be down (its load balancer answers for it), and
+     * a rule may answer a token or project call with an error, make its answer slow or lose it.
      */
     private ApiResponse underFaultRules(Exchange exchange) {
         String operation = operationOf(exchange);
@@ -88,11 +88,8 @@ public final class IdentityRoutes {
             if (refused.refusal() == Refusal.SERVICE_DOWN) {
                 return Replies.render(exchange, Errors.serviceDown(), JSON);
             }
-            Reply reply = Errors.keystone(refused, Errors.reasonPhrase(refused.code()));
-            if (refused.retryAfter() != null) {
-                reply = reply.withHeader("Retry-After", Errors.retryAfterSeconds(refused.retryAfter()));
-            }
-            return Replies.render(exchange, reply, JSON);
+            return Replies.render(exchange, Errors.retryAfter(Errors.keystone(refused,
+                    Errors.reasonPhrase(refused.code())), refused), JSON);
         }
         ApiResponse response = answer(exchange);
         simulation.cloud().takeAnswerEffect(requestId).ifPresent(exchange::answerFault);

@@ -28,6 +28,12 @@ public final class Errors {
         return String.valueOf((wait.toMillis() + 999) / 1000);
     }
 
+    /** The reply with the {@code Retry-After} header a refusal tells (a fault rule's error may), else as it is. */
+    public static Reply retryAfter(Reply reply, ComputeException refused) {
+        return refused.retryAfter() == null ? reply
+                : reply.withHeader("Retry-After", retryAfterSeconds(refused.retryAfter()));
+    }
+
     /**
      * Whether a fault of this code carries the wait in its body too, as {@code retryAfter}: Nova does so for 413 and
      * 429 only, as a string (nova/api/openstack/wsgi.py, {@code Fault.__call__}).

@@ -119,9 +119,7 @@ public final class ServicePipeline {
                 try {
                     simulation.serviceCall(serves, null, null, requestId); // a service that is down says nothing
                 } catch (ComputeException down) {
-                    ApiResponse response = Replies.render(exchange, Errors.serviceDown(), JSON);
-                    simulation.record(exchange, requestId, 503);
-                    return response;
+                    return down(exchange, down, requestId);
                 }
                 return finish(exchange, version.apply(exchange), requestId);
             }
@@ -156,17 +154,14 @@ public final class ServicePipeline {
             }
         } catch (RuntimeException thrown) {
             if (thrown instanceof ComputeException down && down.refusal() == Refusal.SERVICE_DOWN) {
-                Refusals.note(exchange, down);
-                ApiResponse response = Replies.render(exchange, Errors.serviceDown(), JSON); // no request id
-                simulation.record(exchange, requestId, 503);
-                return response;
+                return down(exchange, down, requestId);
             }
             if (thrown instanceof ComputeException refused) {
                 Refusals.note(exchange, refused);
             }
             reply = service.refusal(thrown);
-            if (reply != null && thrown instanceof ComputeException refused && refused.retryAfter() != null) {
-                reply = reply.withHeader("Retry-After", Errors.retryAfterSeconds(refused.retryAfter()));
+            if (reply != null && thrown instanceof ComputeException refused) {
+                reply = Errors.retryAfter(reply, refused);
             }
             if (reply != null) {
                 // A service's own error (Neutron's, Cinder's, Glance's): its message is the reason.
@@ -200,6 +195,14 @@ public final class ServicePipeline {
         }
         reads.put(key, reply);
         return reply;
+    }
+
+    /** The load balancer's 503 of a service that is down: no request id (no server answered), journaled. */
+    private ApiResponse down(Exchange exchange, ComputeException down, String requestId) {
+        Refusals.note(exchange, down);
+        ApiResponse response = Replies.render(exchange, Errors.serviceDown(), JSON);
+        simulation.record(exchange, requestId, 503);
+        return response;
     }
 
     private ApiResponse finish(Exchange exchange, Reply reply, String requestId) {
