@@ -75,6 +75,16 @@ public interface SimulatorControl {
     void addFault(FaultRule rule);
 
     /**
+     * Adds the fault rule a builder writes: {@code addFault(FaultRule.named("busy-disk")
+     * .on(Operation.DETACH_VOLUME).failingTheWork(500, "device is busy").forTheNextCalls(1))}.
+     *
+     * @param rule the rule, as a sentence
+     */
+    default void addFault(io.novasim.state.faults.FaultRuleBuilder rule) {
+        addFault(rule.build());
+    }
+
+    /**
      * Removes a fault rule.
      *
      * @param ruleId the rule's id

@@ -2,10 +2,7 @@ package com.example.readme;
 
 import io.novasim.NovaSimulator;
 import io.novasim.junit5.NovaSimulatorTest;
-import io.novasim.state.faults.FaultEffect;
-import io.novasim.state.faults.FaultMatch;
 import io.novasim.state.faults.FaultRule;
-import io.novasim.state.faults.Trigger;
 import io.novasim.state.rules.Operation;
 import org.junit.jupiter.api.Test;
 import org.openstack4j.api.Builders;
@@ -37,8 +34,8 @@ class DetachVolumeTest {
         sim.control().advance(Duration.ofSeconds(2));
 
         // The cloud accepts the next detach (202) and then fails to do it, as a real hypervisor sometimes does.
-        sim.control().addFault(new FaultRule("stuck-disk", FaultMatch.operation(Operation.DETACH_VOLUME),
-                new FaultEffect.FailCompletion(500, "device is busy"), Trigger.nextCalls(1)));
+        sim.control().addFault(FaultRule.named("stuck-disk").on(Operation.DETACH_VOLUME)
+                .failingTheWork(500, "device is busy").forTheNextCalls(1));
         os.compute().servers().detachVolume(server, volume);
         assertThat(os.blockStorage().volumes().get(volume).getStatus()).isEqualTo(Volume.Status.DETACHING);
         sim.control().advance(Duration.ofSeconds(2));

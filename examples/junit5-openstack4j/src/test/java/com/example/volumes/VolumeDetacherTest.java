@@ -2,10 +2,7 @@ package com.example.volumes;
 
 import io.novasim.NovaSimulator;
 import io.novasim.junit5.NovaSimulatorExtension;
-import io.novasim.state.faults.FaultEffect;
-import io.novasim.state.faults.FaultMatch;
 import io.novasim.state.faults.FaultRule;
-import io.novasim.state.faults.Trigger;
 import io.novasim.state.rules.Operation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,8 +57,8 @@ class VolumeDetacherTest {
 
     @Test
     void retriesThroughTwo503sThenSucceeds() {
-        nova.control().addFault(new FaultRule("flaky", FaultMatch.operation(Operation.DETACH_VOLUME),
-                FaultEffect.Error.serviceUnavailable("try again"), Trigger.nextCalls(2)));
+        nova.control().addFault(FaultRule.named("flaky").on(Operation.DETACH_VOLUME)
+                .answeringError(503, "try again").forTheNextCalls(2));
         assertThat(new VolumeDetacher(os, virtualTime, 5).detach(server, volume)).isEqualTo(3);
         assertThat(nova.control().firedFaults()).hasSize(2);
     }

@@ -234,9 +234,10 @@ public final class FaultRuleJson {
         try {
             return switch (type) {
                 case "error" -> {
-                    FaultEffect.Error error = new FaultEffect.Error(effect.path("code").asInt(500),
-                            effect.path("fault_name").asText(faultNameFor(effect.path("code").asInt(500))),
+                    FaultEffect.Error named = FaultEffect.Error.of(effect.path("code").asInt(500),
                             effect.path("message").asText("Injected by novasim"));
+                    FaultEffect.Error error = new FaultEffect.Error(named.code(),
+                            effect.path("fault_name").asText(named.faultName()), named.message());
                     yield effect.has("retry_after") ? error.retryingAfter(retryAfter(effect.get("retry_after")))
                             : error;
                 }
@@ -308,18 +309,6 @@ public final class FaultRuleJson {
             throw Refusal.INVALID_EFFECT.exception("effect.fault must be one of " + String.join(", ",
                     TransportFault.names()) + ", not " + (fault.isMissingNode() ? "absent" : fault));
         }
-    }
-
-    private static String faultNameFor(int code) {
-        return switch (code) {
-            case 400 -> "badRequest";
-            case 403 -> "forbidden";
-            case 404 -> "itemNotFound";
-            case 409 -> "conflictingRequest";
-            case 413, 429 -> "overLimit";
-            case 503 -> "serviceUnavailable";
-            default -> "computeFault";
-        };
     }
 
     private static Duration retryAfter(JsonNode value) {

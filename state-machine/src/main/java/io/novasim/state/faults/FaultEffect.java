@@ -57,6 +57,23 @@ public sealed interface FaultEffect {
                     + (retryAfter == null ? "" : ", retry after " + Latency.seconds(retryAfter));
         }
 
+        /**
+         * An error with the fault name Nova gives its code: {@code badRequest}, {@code forbidden},
+         * {@code itemNotFound}, {@code conflictingRequest}, {@code overLimit} (413, 429), {@code serviceUnavailable},
+         * else {@code computeFault}.
+         */
+        public static Error of(int code, String message) {
+            return new Error(code, switch (code) {
+                case 400 -> "badRequest";
+                case 403 -> "forbidden";
+                case 404 -> "itemNotFound";
+                case 409 -> "conflictingRequest";
+                case 413, 429 -> "overLimit";
+                case 503 -> "serviceUnavailable";
+                default -> "computeFault";
+            }, message);
+        }
+
         /** Nova's 429 for too many requests (its fault name {@code overLimit}). */
         public static Error tooManyRequests(String message) {
             return new Error(429, "overLimit", message);

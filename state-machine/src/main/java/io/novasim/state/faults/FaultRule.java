@@ -9,6 +9,17 @@ import java.util.Objects;
  * answer, a transport fault or an outage.
  */
 public record FaultRule(String id, FaultMatch match, FaultEffect effect, Trigger trigger) {
+    /**
+     * A rule written as a sentence: {@code FaultRule.named("busy-disk").on(Operation.DETACH_VOLUME)
+     * .failingTheWork(500, "device is busy").forTheNextCalls(1).build()}.
+     *
+     * @param id the rule's id, unique among the rules set
+     * @return a builder of the rule
+     */
+    public static FaultRuleBuilder named(String id) {
+        return new FaultRuleBuilder(id);
+    }
+
     public FaultRule {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(match, "match");
