@@ -2,6 +2,7 @@ package io.novasim.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.novasim.ApiRequest;
+import io.novasim.CloudSetup;
 import io.novasim.TransportFailure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +143,22 @@ class ServiceFaultsTest extends SeededCloudTest {
                 .isEqualTo(novaUnexpected("nova.exception.GlanceConnectionFailed"));
         assertThat(demo.get("/image/v2/images").text()).isEqualTo(HAPROXY_503);
         assertThat(demo.get("/v2.1/servers?name=late").json().at("/servers").size()).as("nothing made").isZero();
+    }
+
+    @Test
+    void aBootAsksGlanceAndNeutronBeforeItCountsTheQuota() {
+        assertThat(admin.put("/v2.1/os-quota-sets/" + CloudSetup.DEMO_PROJECT,
+                "{\"quota_set\": {\"instances\": 0}}").status()).isEqualTo(200);
+        String boot = """
+                {"server": {"name": "late", "imageRef": "%s", "flavorRef": "1"}}""".formatted(IMAGE);
+        assertThat(demo.post("/v2.1/servers", boot).status()).as("over the quota").isEqualTo(403);
+        down("image", 0, 60);
+        assertThat(demo.post("/v2.1/servers", boot).json().at("/computeFault/message").asText())
+                .isEqualTo(novaUnexpected("nova.exception.GlanceConnectionFailed"));
+        sim.control().removeFault("image-down");
+        down("network", 0, 60);
+        assertThat(demo.post("/v2.1/servers", boot).json().at("/computeFault/message").asText())
+                .isEqualTo(novaUnexpected("keystoneauth1.exceptions.connection.ConnectFailure"));
     }
 
     @Test
@@ -345,5 +362,57 @@ class ServiceFaultsTest extends SeededCloudTest {
         assertThat(again.status()).as("Cinder's status check: the volume is not in-use").isEqualTo(400);
         assertThat(admin.get("/__sim/v1/faults/fired").json().at("/fired/0/operation").asText())
                 .isEqualTo("detach_volume");
+    }
+
+    @Test
+    void cinderGoingDownWhileAnAttachIsUnderWayLeavesTheVolumeReservedAndNoAttachment() {
+        String server = activeServer("db");
+        String volume = volume();
+        // Nova's API reached Cinder before the outage: the attach is accepted, and its work finds Cinder down
+        assertThat(demo.post("/v2.1/servers/" + server + "/os-volume_attachments",
+                "{\"volumeAttachment\": {\"volumeId\": \"" + volume + "\"}}").status()).isEqualTo(200);
+        down("volume", 0, 600);
+        sim.control().advance(Duration.ofSeconds(10));
+        sim.control().removeFault("volume-down");
+
+        assertThat(demo.get(VOLUMES + "/" + volume).json().at("/volume/status").asText())
+                .as("the attachment Nova's API made in Cinder was never deleted").isEqualTo("reserved");
+        assertThat(demo.get("/v2.1/servers/" + server + "/os-volume_attachments").json()
+                .at("/volumeAttachments").findValuesAsText("volumeId")).as("the BDM is destroyed").isEmpty();
+        JsonNode actions = admin.get("/v2.1/servers/" + server + "/os-instance-actions").json();
+        String attach = actions.at("/instanceActions/0/request_id").asText();
+        JsonNode events = admin.get("/v2.1/servers/" + server + "/os-instance-actions/" + attach).json()
+                .at("/instanceAction/events");
+        assertThat(events.findValuesAsText("result")).containsExactly("Error");
+        Client.Response again = demo.post("/v2.1/servers/" + server + "/os-volume_attachments",
+                "{\"volumeAttachment\": {\"volumeId\": \"" + volume + "\"}}");
+        assertThat(again.status()).as("a reserved volume cannot be attached again").isEqualTo(400);
+        assertThat(admin.get("/__sim/v1/faults/fired").json().at("/fired").findValuesAsText("operation"))
+                .containsExactly("attach_volume");
+    }
+
+    @Test
+    void cinderGoingDownWhileASwapIsUnderWayKeepsTheOldVolumeDetachingAndTheNewOneReserved() {
+        String server = activeServer("db");
+        String volume = volume();
+        String spare = demo.post(VOLUMES, "{\"volume\": {\"size\": 10, \"name\": \"spare\"}}")
+                .json().at("/volume/id").asText();
+        assertThat(demo.post("/v2.1/servers/" + server + "/os-volume_attachments",
+                "{\"volumeAttachment\": {\"volumeId\": \"" + volume + "\"}}").status()).isEqualTo(200);
+        sim.control().advance(Duration.ofSeconds(10));
+        Client.Response swap = admin.put("/v2.1/servers/" + server + "/os-volume_attachments/" + volume,
+                "{\"volumeAttachment\": {\"volumeId\": \"" + spare + "\"}}");
+        assertThat(swap.status()).as(swap.toString()).isEqualTo(202);
+        down("volume", 0, 600);
+        sim.control().advance(Duration.ofSeconds(30));
+        sim.control().removeFault("volume-down");
+
+        assertThat(demo.get(VOLUMES + "/" + volume).json().at("/volume/status").asText()).isEqualTo("detaching");
+        assertThat(demo.get(VOLUMES + "/" + spare).json().at("/volume/status").asText()).isEqualTo("reserved");
+        assertThat(demo.get("/v2.1/servers/" + server + "/os-volume_attachments").json()
+                .at("/volumeAttachments").findValuesAsText("volumeId")).as("the server keeps the old volume")
+                .containsExactly(volume);
+        assertThat(admin.get("/__sim/v1/faults/fired").json().at("/fired").findValuesAsText("operation"))
+                .containsExactly("swap_volume");
     }
 }

@@ -83,6 +83,12 @@ final class Lifecycle {
         String flavorId = command.flavorId();
         Flavor flavor = world.catalog.flavor(flavorId)
                 .orElseThrow(() -> Refusal.FLAVOR_IN_BODY_NOT_FOUND.exception(flavorId));
+        // Nova asks Glance for the image, then Neutron for the networks, then counts its quotas (_create_instance)
+        FaultTarget boot = FaultTarget.server(Operation.CREATE, null, command.nameOf(0), caller.projectId())
+                .withImage(command.bootVolumeId() == null ? command.imageId() : null);
+        if (command.imageId() != null && command.bootVolumeId() == null) {
+            world.requireUp(io.novasim.state.faults.Service.IMAGE, boot, requestId, now);
+        }
         if (command.imageId() != null) {
             String status = images.statusSeenBy(caller, command.imageId())
                     .orElseThrow(() -> Refusal.IMAGE_IN_BODY_NOT_FOUND.exception());
@@ -95,13 +101,13 @@ final class Lifecycle {
         if (command.rootVolume() != null) {
             checkNewRootVolume(caller, command.rootVolume());
         }
-        quotas.checkMetadata(caller.projectId(), command.metadata().size());
         if (command.count() > 1) {
             checkMultiCreate(command);
         }
         if (command.bootVolumeId() != null) {
             volumes.checkBootVolume(caller, command.bootVolumeId());
         }
+        world.requireUp(io.novasim.state.faults.Service.NETWORK, boot, requestId, now);
         List<String> groupIds = interfaces.resolveGroups(caller, command.securityGroups());
         IpUsage.Draft addresses = world.ipUsage.draft();
         List<Interfaces.BootPlan> plans = new ArrayList<>(command.count());
@@ -110,13 +116,15 @@ final class Lifecycle {
         }
         // Nova asks Neutron how many servers' new ports the port quota holds, and boots no more (validate_networks)
         int portsFit = quotas.portsAllowFor(caller.projectId(), plans.get(0).networks().size(), command.count());
-        if (portsFit < command.minCount()) {
-            throw Refusal.PORT_LIMIT_EXCEEDED.exception();
-        }
-        // Nova looks the key pair up after the networks (_validate_and_build_base_options), as the user's own.
+        // Nova looks the key pair up after the networks (_validate_and_build_base_options), as the user's own, and
+        // only then refuses a port quota too small for min_count; the metadata quota it counts after both.
         if (command.keyName() != null && !keypairs.holds(caller, command.keyName())) {
             throw Refusal.INVALID_KEY_NAME.exception();
         }
+        if (portsFit < command.minCount()) {
+            throw Refusal.PORT_LIMIT_EXCEEDED.exception();
+        }
+        quotas.checkMetadata(caller.projectId(), command.metadata().size());
         io.novasim.model.server.ServerGroup group = null;
         if (command.groupId() != null) {
             group = world.serverGroups.get(command.groupId());

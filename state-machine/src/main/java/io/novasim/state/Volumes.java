@@ -354,6 +354,20 @@ final class Volumes {
     private void stepAttach(Job job, Job.Task.AttachVolume task, Instant at) {
         VolumeAttachment attachment = world.attachments.get(task.bdmUuid());
         String event = TransitionTable.rule(Operation.ATTACH_VOLUME).computeEvent();
+        if (!job.failing() || !job.lastPhase()) {
+            Optional<String> down = cinderDown(job, task.serverId(), Operation.ATTACH_VOLUME,
+                    attachment.volumeId(), at);
+            if (down.isPresent()) {
+                // attachment_update (or _complete) fails, and so does the rollback's attachment_delete: Nova destroys
+                // the BDM, and Cinder keeps the volume as it last saw it, reserved or attaching
+                // (nova/compute/manager.py, _attach_volume and attach_volume)
+                world.cancel(job.key());
+                world.removeAttachment(attachment.bdmUuid(), at);
+                strand(attachment.volumeId(), job.lastPhase() ? VolumeStatus.ATTACHING : VolumeStatus.RESERVED, at);
+                world.finishEvent(task.serverId(), job.requestId(), event, at, down.get());
+                return;
+            }
+        }
         if (!job.lastPhase()) {
             world.put(attachment.withStatus(AttachStatus.ATTACHING), at);
             refreshStatus(attachment.volumeId(), at);
@@ -386,16 +400,11 @@ final class Volumes {
             world.finishEvent(task.serverId(), job.requestId(), event, at, job.failure().message());
             return;
         }
-        Server server = world.servers.get(task.serverId());
-        Optional<io.novasim.state.faults.FiredFault> down = world.outageDuringWork(io.novasim.state.faults.Service.VOLUME,
-                FaultTarget.server(Operation.DETACH_VOLUME, task.serverId(), server == null ? null : server.name(),
-                        server == null ? null : server.projectId()).withVolume(attachment.volumeId()),
-                job.requestId(), at);
+        Optional<String> down = cinderDown(job, task.serverId(), Operation.DETACH_VOLUME, attachment.volumeId(), at);
         if (down.isPresent()) {
             // Nova's detach cannot reach Cinder, nor can its rollback: the volume stays detaching and the attachment
             // listed; a detach again is refused until an operator resets the volume (nova/compute/manager.py)
-            world.finishEvent(task.serverId(), job.requestId(), event, at, "Connection to cinder host failed: "
-                    + "Cinder did not answer (fault rule " + down.get().ruleId() + ")");
+            world.finishEvent(task.serverId(), job.requestId(), event, at, down.get());
             return;
         }
         world.removeAttachment(attachment.bdmUuid(), at);
@@ -406,6 +415,19 @@ final class Volumes {
     private void stepSwap(Job job, Job.Task.SwapVolume task, Instant at) {
         Volume target = world.volumes.get(task.newVolumeId());
         String event = TransitionTable.rule(Operation.SWAP_VOLUME).computeEvent();
+        if (!job.failing() || !job.lastPhase()) {
+            Optional<String> down = cinderDown(job, task.serverId(), Operation.SWAP_VOLUME, task.oldVolumeId(), at);
+            if (down.isPresent()) {
+                // attachment_update (or _complete) of the new volume fails, and so do roll_detaching of the old one
+                // and attachment_delete of the new: the server keeps the old volume, which Cinder leaves detaching,
+                // and the new one stays reserved or attaching (nova/compute/manager.py, _swap_volume)
+                world.cancel(job.key());
+                swapTargets.remove(task.newVolumeId());
+                strand(task.newVolumeId(), job.lastPhase() ? VolumeStatus.ATTACHING : VolumeStatus.RESERVED, at);
+                world.finishEvent(task.serverId(), job.requestId(), event, at, down.get());
+                return;
+            }
+        }
         if (!job.lastPhase()) {
             world.put(target.withStatus(VolumeStatus.ATTACHING, at), at);
             world.schedule(job.next());
@@ -516,6 +538,32 @@ final class Volumes {
             }
         }
         return found;
+    }
+
+    /**
+     * Whether Cinder is down as the work of {@code operation} on {@code volumeId} reaches it: the outage counts as
+     * fired on it, and the message is the instance action event's.
+     */
+    private Optional<String> cinderDown(Job job, String serverId, Operation operation, String volumeId, Instant at) {
+        Server server = world.servers.get(serverId);
+        return world.outageDuringWork(io.novasim.state.faults.Service.VOLUME, FaultTarget.server(operation, serverId,
+                        server == null ? null : server.name(), server == null ? null : server.projectId())
+                        .withVolume(volumeId), job.requestId(), at)
+                .map(fired -> "Connection to cinder host failed: Cinder did not answer (fault rule "
+                        + fired.ruleId() + ")");
+    }
+
+    /**
+     * Leaves a volume as Cinder last saw it after work that could not reach it: its attachment there was never
+     * deleted. Another attachment of a multiattach volume still shows as in-use.
+     */
+    private void strand(String volumeId, VolumeStatus status, Instant at) {
+        Volume volume = world.volumes.get(volumeId);
+        if (!attachmentsOf(volumeId).isEmpty()) {
+            refreshStatus(volumeId, at);
+        } else if (volume != null) {
+            world.put(volume.withStatus(status, at), at);
+        }
     }
 
     /**

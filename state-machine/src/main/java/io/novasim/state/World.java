@@ -262,6 +262,32 @@ final class World {
     }
 
     /**
+     * Fails {@code call} as Nova does when {@code needed} is down now: for the checks Nova makes in that service
+     * before its own (a create asks Glance and Neutron before it counts its quota).
+     */
+    void requireUp(Service needed, FaultTarget call, String requestId, Instant now) {
+        if (!faults.isEmpty()) {
+            outageConsequence(needed, call, requestId, now);
+        }
+    }
+
+    /** Nova's answer to {@code call} if {@code needed} is down now: thrown, or the failure of its work. */
+    private Optional<FaultEffect> outageConsequence(Service needed, FaultTarget call, String requestId, Instant now) {
+        Optional<FiredFault> down = faults.outage(needed, call, requestId, now);
+        if (down.isEmpty()) {
+            return Optional.empty();
+        }
+        emit(new SimEvent.FaultFired(now, down.get()));
+        try {
+            return Optional.of(Outages.consequence(call, needed));
+        } catch (io.novasim.model.error.ComputeException refused) {
+            throw refused.explainedAs(call.operationName() + " refused: " + needed.project() + " is down "
+                    + "(fault rule " + down.get().ruleId() + ": an outage; rule: Nova fails a call whose "
+                    + "service does not answer)");
+        }
+    }
+
+    /**
      * Asks the fault plan about an accepted call. An API error is thrown at once (nothing has been applied yet); an
      * effect on the answer is kept for the API adapter to take ({@link #takeAnswerEffect}), and the call goes on as
      * usual; any other effect is returned for the operation to apply.
@@ -271,16 +297,9 @@ final class World {
             emit(new SimEvent.MatchableCall(now, requestId, call)); // a fault sweep aims at Nova's calls
         }
         for (Service needed : Outages.needs(call)) {
-            Optional<FiredFault> down = faults.outage(needed, call, requestId, now);
+            Optional<FaultEffect> down = outageConsequence(needed, call, requestId, now);
             if (down.isPresent()) {
-                emit(new SimEvent.FaultFired(now, down.get()));
-                try {
-                    return Optional.of(Outages.consequence(call, needed));
-                } catch (io.novasim.model.error.ComputeException refused) {
-                    throw refused.explainedAs(call.operationName() + " refused: " + needed.project() + " is down "
-                            + "(fault rule " + down.get().ruleId() + ": an outage; rule: Nova fails a call whose "
-                            + "service does not answer)");
-                }
+                return down;
             }
         }
         Optional<FiredFault> fired = faults.decide(call, requestId, now);
@@ -336,10 +355,6 @@ final class World {
     }
 
     /**
-     * The effect on its answer that a fault rule had on the request, taken: the adapter asks once, as it answers. Not
-     * under the engine's lock (an answer effect is put before the command returns, and taken after).
-     */
-    /**
      * Whether {@code service} is down as accepted work reaches it: the outage counts as fired on the work's call. Work
      * runs under the engine's lock, as commands do.
      */
@@ -357,6 +372,10 @@ final class World {
         answerEffects.clear();
     }
 
+    /**
+     * The effect on its answer that a fault rule had on the request, taken: the adapter asks once, as it answers. Not
+     * under the engine's lock (an answer effect is put before the command returns, and taken after).
+     */
     Optional<FiredFault> takeAnswerEffect(String requestId) {
         return answerEffects.isEmpty() ? Optional.empty() : Optional.ofNullable(answerEffects.remove(requestId));
     }
