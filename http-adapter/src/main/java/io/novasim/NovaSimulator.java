@@ -353,6 +353,7 @@ public final class NovaSimulator implements AutoCloseable {
         private Timings timings = Timings.defaults();
         private Instant start = VirtualClock.DEFAULT_START;
         private double clockSpeed = 0;
+        private ClockMode clock;
         private Duration tokenLifetime = Duration.ofHours(24);
         private String controlToken;
         private int journalCapacity = 10_000;
@@ -456,6 +457,20 @@ public final class NovaSimulator implements AutoCloseable {
          */
         public Builder clockSpeed(double value) {
             this.clockSpeed = value;
+            this.clock = null;
+            return this;
+        }
+
+        /**
+         * How virtual time moves when the simulator starts: {@link ClockMode#manual()} (the default),
+         * {@link ClockMode#wall(double)}, or {@link ClockMode#client(Duration)}, which paces it by the client's
+         * requests so that a client's own wait loop ends deterministically.
+         *
+         * @param mode the clock's mode
+         * @return this builder
+         */
+        public Builder clock(ClockMode mode) {
+            this.clock = java.util.Objects.requireNonNull(mode, "mode");
             return this;
         }
 
@@ -543,7 +558,14 @@ public final class NovaSimulator implements AutoCloseable {
         }
 
         private SimulatorSettings settings() {
-            return new SimulatorSettings(host, port, seed, setup, timings, start, clockSpeed, tokenLifetime,
+            ClockMode mode = clock;
+            if (mode == null) {
+                if (clockSpeed < 0) {
+                    throw new IllegalArgumentException("clock speed cannot be negative: " + clockSpeed);
+                }
+                mode = clockSpeed == 0 ? ClockMode.manual() : ClockMode.wall(clockSpeed);
+            }
+            return new SimulatorSettings(host, port, seed, setup, timings, start, mode, tokenLifetime,
                     controlToken, journalCapacity, eventLogCapacity, dialects, eventListener, snapshot);
         }
     }

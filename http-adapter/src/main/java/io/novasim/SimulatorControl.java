@@ -40,16 +40,16 @@ public interface SimulatorControl {
     void advance(Duration by);
 
     /**
-     * Stops virtual time following the wall clock, for a simulator started with a clock speed: from now on it moves
-     * only when told, until {@link #resumeClock()}. Nothing when it does not follow.
+     * Stops virtual time following the wall clock, in the {@link ClockMode.Wall wall} mode: from now on it moves only
+     * when told, until {@link #resumeClock()}. Nothing when it does not follow.
      */
     void pauseClock();
 
     /**
-     * Lets virtual time follow the wall clock again, at the simulator's clock speed, from where it stands now (the time
-     * it stood still is not made up).
+     * Lets virtual time follow the wall clock again, at the wall mode's speed, from where it stands now (the time it
+     * stood still is not made up).
      *
-     * @throws IllegalStateException when the simulator's clock speed is 0: its clock never runs by itself
+     * @throws IllegalStateException when the clock's mode is not {@link ClockMode.Wall wall}
      */
     void resumeClock();
 
@@ -59,6 +59,21 @@ public interface SimulatorControl {
      * @return true while it follows
      */
     boolean clockFollowing();
+
+    /**
+     * How virtual time moves now.
+     *
+     * @return the clock's mode
+     */
+    ClockMode clockMode();
+
+    /**
+     * Changes how virtual time moves, from now on: the clock goes on from where it is. A {@link #reset()} goes back to
+     * the mode the simulator started with.
+     *
+     * @param mode {@link ClockMode#manual()}, {@link ClockMode#wall(double)} or {@link ClockMode#client(Duration)}
+     */
+    void clock(ClockMode mode);
 
     /**
      * Advances time until no work is queued (work held by a Stuck fault stays held).

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param setup            the world it starts with and goes back to on reset
  * @param timings          how long each operation's asynchronous work takes, in virtual time
  * @param start            the virtual time the clock starts at
- * @param clockSpeed       0: virtual time moves only when told; 1: it follows the wall clock; 10: ten times faster
+ * @param clock            how virtual time moves when the simulator starts (it can be changed while it runs)
  * @param tokenLifetime    how long an issued token stays valid, in virtual time
  * @param controlToken     a token that is always valid and acts as an admin (for scripts and the control plane), or
  *                         null
@@ -27,16 +27,17 @@ import java.util.Objects;
  *                         reset, or null to start from {@code setup} alone
  */
 public record SimulatorSettings(String host, int port, long seed, CloudSetup setup, Timings timings, Instant start,
-                                double clockSpeed, Duration tokenLifetime, String controlToken,
+                                ClockMode clock, Duration tokenLifetime, String controlToken,
                                 int journalCapacity, int eventLogCapacity, java.util.Set<String> dialects,
                                 io.novasim.state.log.EventListener eventListener, String snapshot) {
     /** The compute dialects a simulator can serve, Nova's first. */
     public static final java.util.List<String> DIALECTS = java.util.List.of("nova", "ecl-compute", "ecl-baremetal",
             "hostway");
 
-    /** Checks every setting: a port in range, known dialects, a clock speed not below 0. */
+    /** Checks every setting: a port in range, known dialects. */
     public SimulatorSettings {
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(setup, "setup");
         Objects.requireNonNull(timings, "timings");
         Objects.requireNonNull(start, "start");
@@ -51,8 +52,10 @@ public record SimulatorSettings(String host, int port, long seed, CloudSetup set
                 throw new IllegalArgumentException("unknown dialect " + dialect + "; one of " + DIALECTS);
             }
         }
-        if (clockSpeed < 0) {
-            throw new IllegalArgumentException("clock speed cannot be negative: " + clockSpeed);
-        }
+    }
+
+    /** The starting clock's speed against the wall clock: 0 unless it follows the wall clock. */
+    public double clockSpeed() {
+        return clock instanceof ClockMode.Wall wall ? wall.speed() : 0;
     }
 }

@@ -74,7 +74,11 @@ public final class Api {
     public ApiResponse handle(ApiRequest request) {
         Exchange exchange = new Exchange(request);
         String[] segments = RouteTable.split(request.path());
-        if (simulation.hasOverrides() && !(segments.length > 0 && segments[0].equals("__sim"))) {
+        boolean controlPlane = segments.length > 0 && segments[0].equals("__sim");
+        if (!controlPlane) {
+            simulation.paceClock(request.method(), segments);
+        }
+        if (simulation.hasOverrides() && !controlPlane) {
             ApiResponse overridden = simulation.override(exchange);
             if (overridden != null) {
                 return overridden;

@@ -61,6 +61,8 @@ public final class Simulation implements SimulatorControl {
     /** How virtual time follows the wall clock: swapped whole, so that a request never sees half of a change. */
     private volatile WallClock wall = new WallClock(0, Instant.EPOCH, true);
     private volatile Instant began;
+    /** How virtual time moves: the settings' mode until it is changed, and again after a reset. */
+    private volatile io.novasim.ClockMode clock;
     /** Who follows the simulation live (the console's event streams): told every event, and every engine swap. */
     private final List<Follower> followers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -69,6 +71,7 @@ public final class Simulation implements SimulatorControl {
         this.settings = settings;
         this.tokens = new Tokens(settings.seed(), settings.tokenLifetime());
         this.journal = new RequestJournal(settings.journalCapacity());
+        this.clock = settings.clock();
         reset();
     }
 
@@ -78,6 +81,10 @@ public final class Simulation implements SimulatorControl {
      */
     @Override
     public synchronized void reset() {
+        if (clock != settings.clock()) {
+            clock = settings.clock();
+            followers.forEach(Follower::clockChanged);
+        }
         EventLog newLog = new EventLog(settings.eventLogCapacity());
         Cloud fresh = bareCloud(newLog);
         for (CloudSetup.VolumeSeed volume : settings.setup().volumes()) {
@@ -182,10 +189,10 @@ public final class Simulation implements SimulatorControl {
     /** The engine, with virtual time brought up to date when the clock follows the wall clock. */
     public Cloud cloud() {
         Cloud current = cloud;
-        WallClock clock = wall;
-        if (settings.clockSpeed() > 0 && clock.following()) {
-            long elapsed = (long) ((System.nanoTime() - clock.wallStartNanos()) * settings.clockSpeed());
-            Instant target = clock.virtualStart().plusNanos(elapsed);
+        WallClock following = wall;
+        if (clock instanceof io.novasim.ClockMode.Wall pace && following.following()) {
+            long elapsed = (long) ((System.nanoTime() - following.wallStartNanos()) * pace.speed());
+            Instant target = following.virtualStart().plusNanos(elapsed);
             if (target.isAfter(current.now())) {
                 try {
                     current.advanceTo(target);
@@ -245,7 +252,7 @@ public final class Simulation implements SimulatorControl {
 
     @Override
     public synchronized void resumeClock() {
-        if (settings.clockSpeed() <= 0) {
+        if (!(clock instanceof io.novasim.ClockMode.Wall)) {
             throw new IllegalStateException(Refusal.CLOCK_DOES_NOT_FOLLOW.template());
         }
         wall = new WallClock(System.nanoTime(), cloud.now(), true);
@@ -254,7 +261,38 @@ public final class Simulation implements SimulatorControl {
 
     @Override
     public boolean clockFollowing() {
-        return settings.clockSpeed() > 0 && wall.following();
+        return clock instanceof io.novasim.ClockMode.Wall && wall.following();
+    }
+
+    @Override
+    public io.novasim.ClockMode clockMode() {
+        return clock;
+    }
+
+    @Override
+    public synchronized void clock(io.novasim.ClockMode mode) {
+        java.util.Objects.requireNonNull(mode, "mode");
+        Cloud current = cloud(); // up to date first: the new mode takes over from where the old one had taken it
+        clock = mode;
+        wall = new WallClock(System.nanoTime(), current.now(), true);
+        followers.forEach(Follower::clockChanged);
+    }
+
+    /**
+     * A request to the simulated APIs came, while the clock follows the client: it moves on by the step, and a read
+     * runs the work in flight on whatever its path names (a server, a volume, a port, an image) to its end.
+     */
+    public void paceClock(String method, String[] segments) {
+        if (!(clock instanceof io.novasim.ClockMode.Client pace)) {
+            return;
+        }
+        Cloud current = cloud;
+        if (!pace.step().isZero()) {
+            current.advance(pace.step());
+        }
+        if (pace.settleReads() && method.equals("GET") && segments.length > 1) {
+            current.runWorkOf(java.util.Arrays.asList(segments));
+        }
     }
 
     @Override
@@ -406,9 +444,9 @@ public final class Simulation implements SimulatorControl {
         }
         if (fault.effect() instanceof io.novasim.state.faults.FaultEffect.SlowAnswer slow) {
             Duration length = slow.length();
-            if (clockFollowing()) {
+            if (clockFollowing() && clock instanceof io.novasim.ClockMode.Wall pace) {
                 return new io.novasim.ApiResponse.Delivery(
-                        Duration.ofNanos((long) (length.toNanos() / settings.clockSpeed())), null, fault.ruleId());
+                        Duration.ofNanos((long) (length.toNanos() / pace.speed())), null, fault.ruleId());
             }
             cloud().advance(length);
             return new io.novasim.ApiResponse.Delivery(Duration.ZERO, null, fault.ruleId());

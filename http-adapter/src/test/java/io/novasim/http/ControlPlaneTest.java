@@ -46,8 +46,8 @@ class ControlPlaneTest extends SeededCloudTest {
         Client.Response still = admin.post("/__sim/v1/clock/resume", "");
         assertThat(still.status()).isEqualTo(409);
         assertThat(still.json().at("/conflictingRequest/message").asText())
-                .isEqualTo("This simulator's clock does not follow the wall clock (its clock speed is 0): it moves only "
-                        + "when told");
+                .isEqualTo("This simulator's clock does not follow the wall clock (its mode is not wall): change its "
+                        + "mode with PATCH /__sim/v1/settings");
         assertThat(admin.get("/__sim/v1/clock").json().get("following").asBoolean()).isFalse();
 
         try (io.novasim.NovaSimulator running = io.novasim.NovaSimulator.builder().seed(5).clockSpeed(1000).build()

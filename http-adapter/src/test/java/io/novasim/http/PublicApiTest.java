@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PublicApiTest {
     /** The public types of {@code io.novasim}, as the README's embedding section lists them. */
     static final Set<String> PUBLIC_TYPES = Set.of("ApiRequest", "ApiRequest.Built", "ApiRequest.Header",
-            "ApiResponse", "ApiResponse.Delivery", "CloudSetup", "CloudSetup.VolumeSeed", "NovaSimulator",
+            "ApiResponse", "ApiResponse.Delivery", "ClockMode", "ClockMode.Client", "ClockMode.Manual", "ClockMode.Wall",
+            "CloudSetup", "CloudSetup.VolumeSeed", "NovaSimulator",
             "NovaSimulator.Builder", "NovaSimulator.Credentials", "RecordedRequest", "SimulatorControl",
             "SimulatorSettings", "TransportFailure");
 

@@ -382,6 +382,16 @@ public final class NovaSimulatorExtension
                     .seed(declared.seed())
                     .clockSpeed(declared.clockSpeed())
                     .controlToken(declared.controlToken().isEmpty() ? null : declared.controlToken());
+            switch (declared.clock()) {
+                case "" -> {
+                }
+                case "client" -> simulator.clock(io.novasim.ClockMode.client(java.time.Duration.ofSeconds(1)));
+                case "manual" -> simulator.clock(io.novasim.ClockMode.manual());
+                case "wall" -> simulator.clock(io.novasim.ClockMode.wall(declared.clockSpeed() == 0 ? 1
+                        : declared.clockSpeed()));
+                default -> throw new IllegalArgumentException("@NovaSimulatorTest(clock = \"" + declared.clock()
+                        + "\"): the clock is one of client, manual, wall");
+            }
             return new Recipe(simulator, new Options(true, declared.failOnUnexpectedFaults()));
         }
     }

@@ -58,6 +58,17 @@ public @interface NovaSimulatorTest {
     double clockSpeed() default 0;
 
     /**
+     * How virtual time moves, by name: {@code "client"} moves it with the client's requests (each moves it 1 s on,
+     * and a read runs the work in flight on what it reads to its end), so a client's own wait loop ends at its first
+     * poll, deterministically; {@code "manual"} and {@code "wall"} are what {@link #clockSpeed()} gives at 0 and
+     * above. Empty (the default): as {@link #clockSpeed()} says.
+     *
+     * @return the clock's mode, or empty
+     * @see NovaSimulator.Builder#clock(io.novasim.ClockMode)
+     */
+    String clock() default "";
+
+    /**
      * A token that is always valid and acts as an admin, for the control plane under {@code /__sim/v1}.
      *
      * @return the token, or empty (the default) for none

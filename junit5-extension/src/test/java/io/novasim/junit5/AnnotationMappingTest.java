@@ -18,6 +18,8 @@ class AnnotationMappingTest {
         assertThat(settings.clockSpeed()).isEqualTo(10);
         assertThat(settings.controlToken()).isEqualTo("let-me-in");
         assertThat(recipe.options()).isEqualTo(new NovaSimulatorExtension.Options(true, true));
+        assertThat(NovaSimulatorExtension.Recipe.of(declaredOn(PacedByTheClient.class)).simulator().build()
+                .settings().clock()).isEqualTo(io.novasim.ClockMode.client(java.time.Duration.ofSeconds(1)));
     }
 
     @Test
@@ -32,6 +34,10 @@ class AnnotationMappingTest {
 
     private static NovaSimulatorTest declaredOn(Class<?> type) {
         return type.getAnnotation(NovaSimulatorTest.class);
+    }
+
+    @NovaSimulatorTest(clock = "client")
+    private static final class PacedByTheClient {
     }
 
     /** Only carries the annotation; it has no tests, so JUnit never runs it. */

@@ -3,6 +3,7 @@ package io.novasim.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.novasim.ClockMode;
 import io.novasim.CloudSetup;
 import io.novasim.model.catalog.Project;
 import io.novasim.model.catalog.User;
@@ -31,17 +32,26 @@ final class Banner {
     }
 
     static String render(URI base, CloudSetup setup, long seed, double clockSpeed) {
-        return render(base, setup, seed, clockSpeed, Map.of());
+        return render(base, setup, seed, clockSpeed == 0 ? ClockMode.manual() : ClockMode.wall(clockSpeed), Map.of());
     }
 
     /** @param dialects the base URL of each compute dialect served, by name */
-    static String render(URI base, CloudSetup setup, long seed, double clockSpeed, Map<String, String> dialects) {
+    static String render(URI base, CloudSetup setup, long seed, ClockMode clock, Map<String, String> dialects) {
         StringBuilder out = new StringBuilder();
         out.append("novasim ").append(Version.current()).append(": listening on ").append(base).append('\n');
-        out.append("seed ").append(seed).append(", clock speed ").append(clockSpeed).append(" (")
-                .append(clockSpeed == 0 ? "virtual time stands still" : clockSpeed == 1
-                        ? "virtual time follows the wall clock" : "virtual time runs " + clockSpeed + "x")
-                .append(")\n\n");
+        out.append("seed ").append(seed).append(", ");
+        if (clock instanceof ClockMode.Wall wall) {
+            out.append("clock speed ").append(wall.speed()).append(" (").append(wall.speed() == 1
+                    ? "virtual time follows the wall clock" : "virtual time runs " + wall.speed() + "x").append(')');
+        } else if (clock instanceof ClockMode.Client client) {
+            out.append("clock follows the client (each request moves virtual time ")
+                    .append(client.step().toMillis() / 1000.0).append(" s on")
+                    .append(client.settleReads() ? "; a read runs the work in flight on what it reads" : "")
+                    .append(')');
+        } else {
+            out.append("clock speed 0.0 (virtual time stands still)");
+        }
+        out.append("\n\n");
         endpoints(out, base);
         if (!dialects.isEmpty()) {
             out.append("Compute dialects:\n");

@@ -53,6 +53,20 @@ public final class ServeCommand implements Callable<Integer> {
                     + "faster, 0 stands still. Default: ${DEFAULT-VALUE}.")
     double clockSpeed;
 
+    @Option(names = "--clock", paramLabel = "MODE", completionCandidates = ClockModes.class,
+            description = "How virtual time moves: wall (with the wall clock at --clock-speed), manual (only when "
+                    + "told), or client (each request moves it 1 s on, and a read runs the work in flight on what it "
+                    + "reads, so a client's wait loop ends deterministically). Default: wall, or manual at "
+                    + "--clock-speed 0.")
+    String clockMode;
+
+    /** The clock modes {@code --clock} takes. */
+    static final class ClockModes extends ArrayList<String> {
+        ClockModes() {
+            super(List.of("wall", "manual", "client"));
+        }
+    }
+
     @Option(names = "--duration", paramLabel = "OPERATION=DURATION", converter = TimingOverride.Converter.class,
             completionCandidates = TimingOverride.OperationNames.class,
             description = "How long an operation takes in virtual time, e.g. DETACH_INTERFACE=2s or create=500ms "
@@ -128,7 +142,7 @@ public final class ServeCommand implements Callable<Integer> {
         NovaSimulator.Builder builder = NovaSimulator.builder().host(host).port(port).seed(seed).setup(setup)
                 .timings(TimingOverride.apply(Timings.defaults(), durations)
                         .withReclaimInstanceInterval(Optional.ofNullable(reclaimInterval)))
-                .clockSpeed(clockSpeed)
+                .clock(clock())
                 .controlToken(controlToken).restore(snapshot);
         if (dialects != null) {
             builder.dialects(dialects.toArray(String[]::new));
@@ -155,7 +169,7 @@ public final class ServeCommand implements Callable<Integer> {
         Thread hook = new Thread(this::stopAndWait, "novasim-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            out.print(Banner.render(simulator.baseUri(), setup, seed, clockSpeed, simulator.dialectEndpoints()));
+            out.print(Banner.render(simulator.baseUri(), setup, seed, clock(), simulator.dialectEndpoints()));
             out.flush();
             awaitStopRequest();
         } finally {
@@ -168,8 +182,27 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The clock mode the options ask for. */
+    private io.novasim.ClockMode clock() {
+        if (clockMode == null) {
+            return clockSpeed == 0 ? io.novasim.ClockMode.manual() : io.novasim.ClockMode.wall(clockSpeed);
+        }
+        return switch (clockMode) {
+            case "manual" -> io.novasim.ClockMode.manual();
+            case "client" -> io.novasim.ClockMode.client(java.time.Duration.ofSeconds(1));
+            default -> io.novasim.ClockMode.wall(clockSpeed);
+        };
+    }
+
     /** Checks picocli cannot express, reported as usage errors (exit code 2). */
     private void checkOptions() {
+        if (clockMode != null && !new ClockModes().contains(clockMode)) {
+            throw new ParameterException(spec.commandLine(), "--clock must be one of " + String.join(", ",
+                    new ClockModes()) + ", not " + clockMode);
+        }
+        if ("wall".equals(clockMode) && clockSpeed == 0) {
+            throw new ParameterException(spec.commandLine(), "--clock wall needs a --clock-speed above 0");
+        }
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, not " + port);
         }

@@ -54,7 +54,7 @@ class BannerTest {
 
     @Test
     void listsTheDialectsServed() {
-        assertThat(Banner.render(BASE, CloudSetup.demo(), 1, 1.0, java.util.Map.of("hostway",
+        assertThat(Banner.render(BASE, CloudSetup.demo(), 1, io.novasim.ClockMode.wall(1), java.util.Map.of("hostway",
                 BASE + "/hostway"))).contains("Compute dialects:\n  hostway       " + BASE + "/hostway\n");
     }
 }

@@ -75,6 +75,16 @@ class MainTest {
     }
 
     @Test
+    void anUnknownClockModeIsAUsageErrorNamingTheModes() {
+        Cli cli = Cli.run("serve", "--clock", "fast");
+        assertThat(cli.exitCode).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("--clock must be one of wall, manual, client, not fast");
+        Cli still = Cli.run("serve", "--clock", "wall", "--clock-speed", "0");
+        assertThat(still.exitCode).isEqualTo(2);
+        assertThat(still.err.toString()).contains("--clock wall needs a --clock-speed above 0");
+    }
+
+    @Test
     void aReclaimIntervalMustBeADurationOverZero() {
         Cli zero = Cli.run("serve", "--reclaim-instance-interval", "0");
         assertThat(zero.exitCode).isEqualTo(2);
@@ -184,6 +194,37 @@ class MainTest {
         assertThat(cli.exitCode).isEqualTo(3);
         assertThat(cli.err.toString()).contains("remove.yaml, line 4, steps[1].remove_fault: there is no fault rule "
                 + "busy_disk; the rules are busy");
+    }
+
+    @Test
+    void aMisspelledFieldIsNamedWithTheFieldsItsObjectTakes() throws IOException {
+        Path scenario = Files.writeString(dir.resolve("typo.yaml"), """
+                description: a misspelled expectation
+                steps:
+                  - request: {path: /v2.1/servers}
+                    expect: {stauts: 200}
+                """);
+        Cli cli = Cli.run("run", scenario.toString());
+        assertThat(cli.exitCode).isEqualTo(3);
+        assertThat(cli.err.toString()).contains("typo.yaml, line 4, steps[0].expect.stauts: unknown field 'stauts'; "
+                + "it takes actions, fault, faults_fired, headers, json, message, ports, servers, status, transport, "
+                + "volumes").doesNotContain("class io.novasim");
+    }
+
+    @Test
+    void aNameNobodySavedIsNamedWithTheFieldItIsInAndTheNamesSaved() throws IOException {
+        Path scenario = Files.writeString(dir.resolve("unsaved.yaml"), """
+                description: a saved name misspelled
+                steps:
+                  - request: {method: POST, path: /v2.1/servers, body: {server: {name: db, flavorRef: "1",
+                      imageRef: 70a599e0-31e7-49b7-b260-868f441e862b}}}
+                    save: {server: /server/id}
+                  - operation: {name: stop, server: "${server.dbb}"}
+                """);
+        Cli cli = Cli.run("run", scenario.toString());
+        assertThat(cli.exitCode).isEqualTo(3);
+        assertThat(cli.err.toString()).contains("unsaved.yaml, line 6, steps[1].operation.server: ${server.dbb} was "
+                + "not saved by an earlier step; saved so far: server");
     }
 
     @Test

@@ -807,6 +807,8 @@ final class World {
             return media.imageId();
         } else if (task instanceof Job.Task.CreateVolume volume) {
             return volume.volumeId();
+        } else if (task instanceof Job.Task.DeleteVolume volume) {
+            return volume.volumeId();
         } else if (task instanceof Job.Task.Snapshot snapshot) {
             return snapshot.imageId();
         }

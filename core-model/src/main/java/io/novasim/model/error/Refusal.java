@@ -645,7 +645,9 @@ public enum Refusal {
     SECONDS_REQUIRED(400, "badRequest", "Give {\"seconds\": <non-negative number>}"),
     /** Following the wall clock asked of a simulator whose clock does not run by itself. */
     CLOCK_DOES_NOT_FOLLOW(409, "conflictingRequest", "This simulator's clock does not follow the wall clock (its "
-            + "clock speed is 0): it moves only when told"),
+            + "mode is not wall): change its mode with PATCH /__sim/v1/settings"),
+    /** A clock mode, or a change of settings, that cannot be applied (the reason names the field). */
+    INVALID_SETTINGS(400, "badRequest", "Invalid settings: {reason}"),
     /** A forced state without a vm_state. */
     VM_STATE_REQUIRED(400, "badRequest", "Give {\"vm_state\": \"active\" | \"error\"}"),
     /** A forced state other than active or error. */

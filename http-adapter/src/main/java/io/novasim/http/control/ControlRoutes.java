@@ -84,6 +84,7 @@ public final class ControlRoutes {
             return clock();
         });
         route("GET", "/settings", (body, params) -> settings());
+        route("PATCH", "/settings", (body, params) -> changeSettings(body));
         route("GET", "/state", (body, params) -> control.state());
         route("GET", "/snapshot", (body, params) -> simulation.snapshotDocument());
         route("POST", "/restore", (body, params) -> {
@@ -199,15 +200,34 @@ public final class ControlRoutes {
         json.put("start", simulation.settings().start().toString());
         json.put("began", simulation.began().toString());
         json.put("now", control.now().toString());
-        json.put("clock_speed", simulation.settings().clockSpeed());
+        json.put("clock_speed", control.clockMode() instanceof io.novasim.ClockMode.Wall wall ? wall.speed() : 0.0);
+        json.put("clock", ClockModeJson.write(control.clockMode()));
         json.put("dialects", simulation.settings().dialects());
         return json;
+    }
+
+    /** The settings that can change while the simulator runs: the clock's mode. The others are fixed at start. */
+    private Map<String, Object> changeSettings(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw Refusal.INVALID_SETTINGS.exception("give an object of the settings to change: clock");
+        }
+        body.fieldNames().forEachRemaining(key -> {
+            if (!key.equals("clock")) {
+                throw Refusal.INVALID_SETTINGS.exception("'" + key + "' " + (settings().containsKey(key)
+                        ? "is fixed when the simulator starts" : "is not a setting") + "; one can change: clock");
+            }
+        });
+        if (body.has("clock")) {
+            control.clock(ClockModeJson.parse(body.get("clock"), "clock"));
+        }
+        return settings();
     }
 
     /** The clock: virtual time now, and whether it follows the wall clock, at what speed. */
     private Map<String, Object> clock() {
         return Json.object("now", control.now().toString(), "following", control.clockFollowing(),
-                "clock_speed", simulation.settings().clockSpeed());
+                "clock_speed", control.clockMode() instanceof io.novasim.ClockMode.Wall wall ? wall.speed() : 0.0,
+                "mode", control.clockMode().jsonName());
     }
 
     private Object advance(JsonNode body) {

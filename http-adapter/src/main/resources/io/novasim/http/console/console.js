@@ -517,7 +517,8 @@ function showClock(clock) {
   toggle.hidden = clock.clock_speed === 0; // it never runs by itself: nothing to pause
   toggle.textContent = clock.following ? "pause the clock" : "let the clock run";
   toggle.dataset.following = String(clock.following);
-  document.getElementById("clock-mode").textContent = clock.clock_speed === 0 ? "(moves only when told)"
+  document.getElementById("clock-mode").textContent = clock.mode === "client" ? "(follows the client's requests)"
+    : clock.clock_speed === 0 ? "(moves only when told)"
     : clock.following ? "(follows the wall clock \u00d7" + clock.clock_speed + ")" : "(paused)";
 }
 

@@ -48,13 +48,13 @@ public record Scenario(Long seed, String description, String dialect, String pre
 
     /**
      * One step: exactly one of {@code request}, {@code operation}, {@code check}, {@code advance}, {@code fault},
-     * {@code remove_fault}. A request (or an operation, which is a request spelled for you) with {@code until} is
+     * {@code remove_fault}, {@code clock} (how virtual time moves from then on: {@code {mode: client, step: 1}}). A request (or an operation, which is a request spelled for you) with {@code until} is
      * sent again {@code every} (default 1s) of virtual time until {@code until} holds, for at most {@code within}; a
      * {@code check} with {@code until} waits the same way without sending anything.
      */
     public record Step(String name, Request request, NamedOperation operation, Expect check, Expect until,
                        String within, String every, Expect expect, Map<String, String> save, String advance,
-                       JsonNode fault, @JsonProperty("remove_fault") String removeFault) {
+                       JsonNode fault, @JsonProperty("remove_fault") String removeFault, JsonNode clock) {
     }
 
     /**

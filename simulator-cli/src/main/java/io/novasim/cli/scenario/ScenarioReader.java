@@ -66,8 +66,11 @@ public final class ScenarioReader {
             String path = e.getPath().stream().map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName()
                     : "[" + ref.getIndex() + "]").collect(Collectors.joining()).replaceFirst("^\\.", "");
             String line = e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr();
-            throw new InvalidScenarioException(file + line + ", " + (path.isEmpty() ? "(top)" : path) + ": "
-                    + e.getOriginalMessage().split("\n")[0]);
+            String what = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown
+                    ? "unknown field '" + unknown.getPropertyName() + "'; it takes " + String.join(", ",
+                    new java.util.TreeSet<>(unknown.getKnownPropertyIds().stream().map(String::valueOf).toList()))
+                    : e.getOriginalMessage().split("\n")[0];
+            throw new InvalidScenarioException(file + line + ", " + (path.isEmpty() ? "(top)" : path) + ": " + what);
         } catch (JsonProcessingException e) {
             throw new InvalidScenarioException(file + ": not " + (file.toString().endsWith(".json") ? "JSON" : "YAML")
                     + ": " + e.getOriginalMessage());
@@ -91,10 +94,11 @@ public final class ScenarioReader {
         String where = file + ", steps[" + i + "]";
         int kinds = (step.request() != null ? 1 : 0) + (step.operation() != null ? 1 : 0)
                 + (step.check() != null ? 1 : 0) + (step.advance() != null ? 1 : 0)
-                + (step.fault() != null ? 1 : 0) + (step.removeFault() != null ? 1 : 0);
+                + (step.fault() != null ? 1 : 0) + (step.removeFault() != null ? 1 : 0)
+                + (step.clock() != null ? 1 : 0);
         if (kinds != 1) {
             throw new InvalidScenarioException(where
-                    + ": a step has exactly one of request, operation, check, advance, fault, remove_fault");
+                    + ": a step has exactly one of request, operation, check, advance, fault, remove_fault, clock");
         }
         if (step.check() != null) {
             if (step.expect() != null || step.save() != null) {

@@ -252,6 +252,21 @@ public final class ScenarioRunner {
                 throw new InvalidScenarioException(where + ".fault: " + e.getMessage());
             }
             add(Kind.FAULT_RULE, "fault " + step.fault(), null);
+        } else if (step.clock() != null) {
+            io.novasim.ClockMode mode;
+            try {
+                mode = io.novasim.http.control.ClockModeJson.parse(step.clock(), "clock");
+            } catch (RuntimeException e) {
+                throw new InvalidScenarioException(where + ".clock: " + e.getMessage());
+            }
+            if (mode instanceof io.novasim.ClockMode.Wall) {
+                throw new InvalidScenarioException(where + ".clock: a scenario runs on virtual time alone: its clock "
+                        + "mode is manual or client, not wall");
+            }
+            sim.control().clock(mode);
+            add(Kind.ADVANCE, "clock " + mode.jsonName() + (mode instanceof io.novasim.ClockMode.Client client
+                    ? ": each request moves it " + DurationText.format(client.step()) + " on"
+                    + (client.settleReads() ? ", a read runs the work in flight on what it reads" : "") : ""), null);
         } else if (step.removeFault() != null) {
             if (!sim.control().removeFault(step.removeFault())) {
                 throw new InvalidScenarioException(where + ".remove_fault: there is no fault rule " + step.removeFault()
@@ -262,7 +277,13 @@ public final class ScenarioRunner {
         } else if (step.check() != null) {
             check(where, step);
         } else if (step.operation() != null) {
-            Scenario.NamedOperation op = step.operation();
+            Scenario.NamedOperation written = step.operation();
+            String at = where + ".operation.";
+            Scenario.NamedOperation op = new Scenario.NamedOperation(written.name(),
+                    substituteField(at + "server", written.server()), substituteField(at + "port", written.port()),
+                    substituteField(at + "network", written.network()),
+                    substituteField(at + "volume", written.volume()), substituteField(at + "image", written.image()),
+                    written.type(), written.dialect(), written.user(), written.project());
             Scenario.Request spelled = NamedOperations.request(op);
             ComputeDialect spoken = op.dialect() == null ? dialect : dialect(op.dialect(), where + ".operation.dialect");
             String project = op.project() == null ? "demo" : op.project();
@@ -554,6 +575,11 @@ public final class ScenarioRunner {
         return substitute(where, text, value -> value);
     }
 
+    /** A field that may be absent, with its {@code ${name}}s replaced. */
+    private String substituteField(String where, String text) throws InvalidScenarioException {
+        return text == null ? null : substitute(where, text);
+    }
+
     /** As {@link #substitute}, leaving a name nobody saved as it is (a state key may be a plain name). */
     private String substituteOrKeep(String text) {
         try {
@@ -569,7 +595,9 @@ public final class ScenarioRunner {
         return replaceVariables(text, name -> {
             String value = saved.get(name);
             if (value == null) {
-                throw new InvalidScenarioException(where + ": ${" + name + "} was not saved by an earlier step");
+                throw new InvalidScenarioException(where + ": ${" + name + "} was not saved by an earlier step; "
+                        + (saved.isEmpty() ? "nothing was saved yet" : "saved so far: " + String.join(", ",
+                        new java.util.TreeSet<>(saved.keySet()))));
             }
             return spell.apply(value);
         });
