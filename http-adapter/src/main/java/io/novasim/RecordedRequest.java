@@ -29,10 +29,34 @@ import java.time.Instant;
  *                    else null; a dialect that answers a refusal otherwise keeps the id of the simulator's
  * @param fault       for an answer a fault rule changed on its way (made slow, lost to a transport fault), the rule and
  *                    what it did (e.g. {@code rule lossy: transport fault reset: ...}), else null
+ * @param headers     the request's headers as sent, the first value of each by its name as written, with the tokens
+ *                    and credentials ({@code X-Auth-Token}, {@code X-Subject-Token}, {@code Authorization}) redacted as
+ *                    Keystone's logs redact them, {@code {SHA256}} and the hash of the value: the same token reads the
+ *                    same, and the journal never shows one
  */
 public record RecordedRequest(long sequence, Instant virtualTime, String requestId, String method, String path,
                               String query, String body, int status, String userName, String projectName,
-                              String microversion, String refusal, Refusal refusalId, String fault) {
+                              String microversion, String refusal, Refusal refusalId, String fault,
+                              java.util.Map<String, String> headers) {
+    /** Keeps the headers as given, unmodifiable; none when absent. */
+    public RecordedRequest {
+        headers = headers == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(headers);
+    }
+
+    /**
+     * A header's value, whatever the case of its name.
+     *
+     * @param name e.g. {@code Content-Type}
+     * @return the value (redacted for a token), or null when the request had no such header
+     */
+    public String header(String name) {
+        for (java.util.Map.Entry<String, String> header : headers.entrySet()) {
+            if (header.getKey().equalsIgnoreCase(name)) {
+                return header.getValue();
+            }
+        }
+        return null;
+    }
 
     /** The method and the target, as in an HTTP request line: {@code GET /v2.1/servers?name=web}. */
     public String requestLine() {

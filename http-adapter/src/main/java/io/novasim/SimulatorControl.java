@@ -170,6 +170,18 @@ public interface SimulatorControl {
     List<RecordedRequest> requests();
 
     /**
+     * Checks how many journaled requests match a pattern, as WireMock's {@code verify} does:
+     * {@code verify(RequestCount.exactly(2), RequestPattern.requests("DELETE", "/v2.1/servers/.*"))}.
+     *
+     * @param count   how many must match
+     * @param pattern which requests count
+     * @throws AssertionError when the count is not met, naming those that matched and the near misses
+     */
+    default void verify(RequestCount count, RequestPattern pattern) {
+        count.verify(requests(), pattern);
+    }
+
+    /**
      * The next request the simulator received that no earlier {@code takeRequest} returned, in arrival order, waiting
      * for one as long as it takes (as MockWebServer's). A request is journaled before its answer is sent, so after a
      * client call returns, its request is there. When the consumer fell behind the bounded journal, this returns the

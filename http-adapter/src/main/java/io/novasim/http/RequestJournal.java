@@ -36,14 +36,15 @@ public final class RequestJournal {
      */
     public synchronized RecordedRequest record(Instant at, String requestId, String method, String path, String query,
                                     String body, int status, String userName, String projectName,
-                                    String microversion, String refusal, Refusal refusalId, String fault) {
+                                    String microversion, String refusal, Refusal refusalId, String fault,
+                                    java.util.Map<String, String> headers) {
         if (requests.size() == capacity) {
             requests.removeFirst();
             dropped++;
         }
         String kept = body == null || body.length() <= MAX_BODY ? body : body.substring(0, MAX_BODY);
         RecordedRequest recorded = new RecordedRequest(++sequence, at, requestId, method, path, query, kept, status,
-                userName, projectName, microversion, refusal, refusalId, fault);
+                userName, projectName, microversion, refusal, refusalId, fault, headers);
         requests.addLast(recorded);
         notifyAll();
         return recorded;
@@ -92,10 +93,11 @@ public final class RequestJournal {
         return new Newest(List.copyOf(newest), sequence - after - newest.size(), sequence);
     }
 
-    /** Forgets every request, the pending ones of {@link #take()} included. */
+    /** Forgets every request, the pending ones of {@link #take()} included, and numbers the next one 1 again. */
     public synchronized void clear() {
         requests.clear();
-        taken = sequence;
+        sequence = 0;
+        taken = 0;
         dropped = 0;
     }
 

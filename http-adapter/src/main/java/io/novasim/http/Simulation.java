@@ -427,7 +427,8 @@ public final class Simulation implements SimulatorControl {
         exchange.answerFault(answerFault);
         RecordedRequest recorded = journal.record(current.now(), requestId, exchange.method(), exchange.path(),
                 exchange.queryString(), body, status, user, project, microversion, refusal, refusalId,
-                answerFault == null ? null : "rule " + answerFault.ruleId() + ": " + answerFault.effect().describe());
+                answerFault == null ? null : "rule " + answerFault.ruleId() + ": " + answerFault.effect().describe(),
+                JournalHeaders.of(exchange.request()));
         if (refusal != null) {
             REFUSALS.info("{} {}", status, recorded.refusalLine());
         }

@@ -276,7 +276,7 @@ class ControlPlaneTest extends SeededCloudTest {
                 .isEqualTo(1);
         assertThat(demo.get("/v2.1/servers/" + id).json().at("/server/status").asText()).isEqualTo("ACTIVE");
         JsonNode forced = admin.post("/__sim/v1/servers/" + id + "/state", "{\"vm_state\": \"error\"}").json();
-        assertThat(forced.get("vmState").asText()).isEqualTo("ERROR");
+        assertThat(forced.get("vm_state").asText()).isEqualTo("ERROR");
         assertThat(demo.get("/v2.1/servers/" + id).json().at("/server/status").asText()).isEqualTo("ERROR");
     }
 
@@ -324,15 +324,15 @@ class ControlPlaneTest extends SeededCloudTest {
         JsonNode listing = admin.get("/__sim/v1/requests").json();
         JsonNode requests = listing.get("requests");
         assertThat(requests).hasSize(4);
-        assertThat(requests.get(0).get("userName").asText()).isEqualTo("demo");
-        assertThat(requests.get(0).get("projectName").asText()).isEqualTo("demo");
+        assertThat(requests.get(0).get("user_name").asText()).isEqualTo("demo");
+        assertThat(requests.get(0).get("project_name").asText()).isEqualTo("demo");
         assertThat(requests.get(0).get("microversion").asText()).isEqualTo("2.79");
-        assertThat(requests.get(1).get("userName").asText()).isEqualTo("admin");
-        assertThat(requests.get(1).get("projectName").asText()).isEqualTo("demo");
+        assertThat(requests.get(1).get("user_name").asText()).isEqualTo("admin");
+        assertThat(requests.get(1).get("project_name").asText()).isEqualTo("demo");
         assertThat(requests.get(1).get("microversion").asText()).isEqualTo("latest");
         assertThat(requests.get(2).get("status").asInt()).isEqualTo(401);
-        assertThat(requests.get(2).get("userName").isNull()).as("no valid token, no user").isTrue();
-        assertThat(requests.get(3).get("userName").asText()).as("Neutron too").isEqualTo("demo");
+        assertThat(requests.get(2).get("user_name").isNull()).as("no valid token, no user").isTrue();
+        assertThat(requests.get(3).get("user_name").asText()).as("Neutron too").isEqualTo("demo");
         assertThat(requests.get(3).get("microversion").isNull()).isTrue();
         assertThat(listing.get("dropped").asLong()).isZero();
     }

@@ -35,7 +35,7 @@ class PublicApiTest {
     static final Set<String> PUBLIC_TYPES = Set.of("ApiRequest", "ApiRequest.Built", "ApiRequest.Header",
             "ApiResponse", "ApiResponse.Delivery", "ClockMode", "ClockMode.Client", "ClockMode.Manual", "ClockMode.Wall",
             "CloudSetup", "CloudSetup.VolumeSeed", "NovaSimulator",
-            "NovaSimulator.Builder", "NovaSimulator.Credentials", "RecordedRequest", "SimulatorControl",
+            "NovaSimulator.Builder", "NovaSimulator.Credentials", "RecordedRequest", "RequestCount", "RequestPattern", "SimulatorControl",
             "SimulatorSettings", "TransportFailure");
 
     /** Packages no public signature may show. */

@@ -80,7 +80,7 @@ class RefusalJournalTest {
         assertThat(admin.get("/__sim/v1/requests").json().findValuesAsText("refusal"))
                 .contains("detach_interface refused: task_state rebooting is not None (rule: task_state must be"
                         + " None)");
-        assertThat(admin.get("/__sim/v1/requests").json().findValuesAsText("refusalId"))
+        assertThat(admin.get("/__sim/v1/requests").json().findValuesAsText("refusal_id"))
                 .contains("INSTANCE_INVALID_STATE", "UNAUTHORIZED", "NEUTRON_PORT_NOT_FOUND");
     }
 

@@ -149,7 +149,7 @@ class SnapshotRestoreTest extends SeededCloudTest {
         demo.get("/v2.1/servers");
         String snapshot = snapshot();
         Set<String> used = new HashSet<>();
-        admin.get("/__sim/v1/requests").json().get("requests").forEach(r -> used.add(r.get("requestId").asText()));
+        admin.get("/__sim/v1/requests").json().get("requests").forEach(r -> used.add(r.get("request_id").asText()));
         assertThat(used).as("create and list").hasSize(2);
         admin.get("/__sim/v1/snapshot").json().get("history")
                 .forEach(entry -> used.add(entry.get("request_id").asText())); // the setup's volumes' too
@@ -172,9 +172,15 @@ class SnapshotRestoreTest extends SeededCloudTest {
         String id = createServer("");
         demo.put("/v2.1/servers/" + id, "{\"server\": {\"name\": \"renamed\"}}");
         ObjectNode snapshot = (ObjectNode) admin.get("/__sim/v1/snapshot").json();
-        // As written before: no request count, a rename by its old command, and no server or volume details.
+        // As written before: format 1 (callers and arguments in camelCase), no request count, a rename by its old
+        // command, and no server or volume details.
+        snapshot.put("format", "novasim-snapshot/1");
         snapshot.remove("request_ids_drawn");
         for (JsonNode entry : (ArrayNode) snapshot.get("history")) {
+            if (entry.has("caller")) {
+                ((ObjectNode) entry).set("caller", camelCase(entry.get("caller")));
+                ((ObjectNode) entry).set("arguments", camelCase(entry.get("arguments")));
+            }
             ObjectNode arguments = (ObjectNode) entry.get("arguments");
             switch (entry.path("command").asText()) {
                 case "UpdateServer" -> {
@@ -194,5 +200,24 @@ class SnapshotRestoreTest extends SeededCloudTest {
         assertThat(admin.get("/__sim/v1/state").text()).isEqualTo(state);
         assertThat(admin.post("/__sim/v1/restore", snapshot.put("request_ids_drawn", "many").toString()).status())
                 .isEqualTo(400);
+    }
+
+    /** The object with its own keys in camelCase, as format 1 wrote them ({@code server_id} is {@code serverId}). */
+    private static ObjectNode camelCase(JsonNode snake) {
+        ObjectNode camel = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        snake.fields().forEachRemaining(field -> {
+            StringBuilder name = new StringBuilder();
+            boolean upper = false;
+            for (char c : field.getKey().toCharArray()) {
+                if (c == '_') {
+                    upper = true;
+                } else {
+                    name.append(upper ? Character.toUpperCase(c) : c);
+                    upper = false;
+                }
+            }
+            camel.set(name.toString(), field.getValue());
+        });
+        return camel;
     }
 }

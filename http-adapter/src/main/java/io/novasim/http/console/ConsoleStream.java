@@ -101,6 +101,7 @@ public final class ConsoleStream {
 
             @Override
             public void replaced() {
+                sentUpTo.set(simulation.lastRequest()); // a reset numbers the journal from 1 again
                 queue.clear();
                 queue.offer(RESYNC);
             }
@@ -172,8 +173,8 @@ public final class ConsoleStream {
             return null;
         }
         sentUpTo.set(newest.last());
-        return Json.write(Json.object("type", "Requests", "requests", newest.requests(), "left_out",
-                newest.leftOut()));
+        return io.novasim.http.control.ControlJson.write(Json.object("type", "Requests", "requests",
+                newest.requests(), "left_out", newest.leftOut()));
     }
 
     private static void close(AutoCloseable following) {

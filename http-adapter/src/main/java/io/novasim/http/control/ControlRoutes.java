@@ -187,7 +187,7 @@ public final class ControlRoutes {
                 reply = Errors.nova(e);
             }
         }
-        return Replies.render(exchange, reply, "application/json");
+        return Replies.render(exchange, reply, "application/json", ControlJson::writeBytes);
     }
 
     /**

@@ -23,7 +23,9 @@ import java.util.Map;
  * byte for byte, generated ids included; its request ids then go on from where the recorded ones stopped.
  */
 public final class Snapshots {
-    public static final String FORMAT = "novasim-snapshot/1";
+    public static final String FORMAT = "novasim-snapshot/2";
+    /** Snapshots before the control plane's one naming style: their callers and arguments in camelCase. */
+    private static final String CAMEL_CASE_FORMAT = "novasim-snapshot/1";
     private static final String COMMANDS = "io.novasim.state.command.";
     /**
      * Commands renamed since older snapshots were taken, by their old names: a {@code RenameServer}'s arguments
@@ -61,9 +63,9 @@ public final class Snapshots {
                 entry.put("type", "command");
                 entry.put("at", executed.at().toString());
                 entry.put("request_id", executed.requestId());
-                entry.put("caller", executed.caller());
+                entry.put("caller", ControlJson.MAPPER.valueToTree(executed.caller()));
                 entry.put("command", executed.command().getClass().getSimpleName());
-                entry.put("arguments", executed.command());
+                entry.put("arguments", ControlJson.MAPPER.valueToTree(executed.command()));
                 history.add(entry);
             } else if (event instanceof SimEvent.FaultPlanChanged change) {
                 Map<String, Object> entry = Json.object();
@@ -99,16 +101,18 @@ public final class Snapshots {
      * @throws BadRequest when it is no snapshot, was taken with another seed, or an entry cannot be read
      */
     public static Snapshot read(JsonNode snapshot, long seed) {
-        if (snapshot == null || !FORMAT.equals(snapshot.path("format").asText())) {
+        String format = snapshot == null ? "" : snapshot.path("format").asText();
+        if (!FORMAT.equals(format) && !CAMEL_CASE_FORMAT.equals(format)) {
             throw Refusal.NOT_A_SNAPSHOT.exception(FORMAT);
         }
+        com.fasterxml.jackson.databind.ObjectMapper values = format.equals(FORMAT) ? ControlJson.MAPPER : Json.MAPPER;
         if (snapshot.path("seed").asLong() != seed) {
             throw Refusal.SNAPSHOT_SEED_MISMATCH.exception(snapshot.path("seed").asLong(), seed);
         }
         List<SimEvent> history = new ArrayList<>();
         int index = 0;
         for (JsonNode entry : snapshot.path("history")) {
-            history.add(event(entry, index++));
+            history.add(event(entry, index++, values));
         }
         return new Snapshot(history, Instant.parse(snapshot.path("now").asText()), requestIdsDrawn(snapshot));
     }
@@ -124,13 +128,13 @@ public final class Snapshots {
         return drawn.asLong();
     }
 
-    private static SimEvent event(JsonNode entry, int index) {
+    private static SimEvent event(JsonNode entry, int index, com.fasterxml.jackson.databind.ObjectMapper values) {
         String where = "history[" + index + "]";
         try {
             Instant at = Instant.parse(entry.path("at").asText());
             return switch (entry.path("type").asText()) {
-                case "command" -> new SimEvent.Executed(at, Json.MAPPER.treeToValue(entry.get("caller"), Caller.class),
-                        command(entry), entry.path("request_id").asText(), null);
+                case "command" -> new SimEvent.Executed(at, values.treeToValue(entry.get("caller"), Caller.class),
+                        command(entry, values), entry.path("request_id").asText(), null);
                 case "fault_added" -> new SimEvent.FaultPlanChanged(at,
                         FaultRuleJson.parse(entry.get("rule"), "restored-" + index, at), null);
                 case "fault_removed" -> new SimEvent.FaultPlanChanged(at, null, entry.path("rule_id").asText());
@@ -145,7 +149,8 @@ public final class Snapshots {
         }
     }
 
-    private static Command command(JsonNode entry) throws JsonProcessingException {
+    private static Command command(JsonNode entry, com.fasterxml.jackson.databind.ObjectMapper values)
+            throws JsonProcessingException {
         String written = entry.path("command").asText();
         String name = RENAMED_COMMANDS.getOrDefault(written, written);
         Class<?> type;
@@ -157,6 +162,6 @@ public final class Snapshots {
         if (!Command.class.isAssignableFrom(type)) {
             throw Refusal.UNKNOWN_COMMAND.exception(written);
         }
-        return (Command) Json.MAPPER.treeToValue(entry.get("arguments"), type);
+        return (Command) values.treeToValue(entry.get("arguments"), type);
     }
 }

@@ -293,8 +293,8 @@ function renderVolumes(changedId) {
 }
 
 function renderMedia() {
-  fill("media", view.media.map(m => ({id: m.serverId + "/" + m.imageId, cells: [[serverName(m.serverId)],
-    [m.imageId, "id"], [String(m.status).toLowerCase()]]})));
+  fill("media", view.media.map(m => ({id: m.server_id + "/" + m.image_id, cells: [[serverName(m.server_id)],
+    [m.image_id, "id"], [String(m.status).toLowerCase()]]})));
 }
 
 /** Nova's power_state codes (nova/compute/power_state.py), which the API gives as bare numbers. */
@@ -443,9 +443,9 @@ function journaled(request) {
 
 function renderJournal() {
   fill("journal", view.journal.slice().reverse().map(r => ({id: String(r.sequence), cells: [[r.sequence],
-    [r.virtualTime], [(r.userName || "-") + " / " + (r.projectName || "-")],
+    [r.virtual_time], [(r.user_name || "-") + " / " + (r.project_name || "-")],
     [r.method + " " + r.path + (r.query ? "?" + r.query : "") + (r.body ? " " + r.body : ""), "request"],
-    [r.status], [r.refusal ? (r.refusalId ? "[" + r.refusalId + "] " : "") + r.refusal
+    [r.status], [r.refusal ? (r.refusal_id ? "[" + r.refusal_id + "] " : "") + r.refusal
       : r.fault ? "fault " + r.fault : "", "refused"]]})));
 }
 
@@ -691,9 +691,9 @@ function apply(event) {
       const locking = event.command === "LockServer"
         || (event.command === "Perform" && (args.operation === "LOCK" || args.operation === "UNLOCK"));
       if (!event.refusal && locking) {
-        serverReads.forEach(seen => seen.push({type: "Executed", server_id: args.serverId}));
-        if (view.servers.has(args.serverId)) {
-          reloadSoon("lock " + args.serverId, () => loadLock(args.serverId));
+        serverReads.forEach(seen => seen.push({type: "Executed", server_id: args.server_id}));
+        if (view.servers.has(args.server_id)) {
+          reloadSoon("lock " + args.server_id, () => loadLock(args.server_id));
         }
       }
       break;

@@ -147,7 +147,7 @@ public final class RecordCommand implements Callable<Integer> {
         JsonNode journal = control(base, token, "/requests");
         // Made here, not when picocli builds the command tree for every subcommand: it starts Jackson.
         // A newer simulator may know fields and refusal ids this one does not: they are read as absent.
-        ObjectReader reader = Json.MAPPER.readerFor(RecordedRequest.class)
+        ObjectReader reader = io.novasim.http.control.ControlJson.MAPPER.readerFor(RecordedRequest.class)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .with(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
         List<RecordedRequest> requests = new ArrayList<>();

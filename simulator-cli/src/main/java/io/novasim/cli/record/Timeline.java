@@ -138,10 +138,10 @@ final class Timeline {
                 return new Released(at, entry.path("server_id").asText());
             case "command":
                 String operation = entry.at("/arguments/operation").asText();
-                if (CONTROL_USER.equals(entry.at("/caller/userId").asText())
+                if (CONTROL_USER.equals(entry.at("/caller/user_id").asText())
                         && "Perform".equals(entry.path("command").asText())
                         && operation.startsWith("RESET_STATE_")) {
-                    return new StateForced(at, entry.at("/arguments/serverId").asText(),
+                    return new StateForced(at, entry.at("/arguments/server_id").asText(),
                             operation.substring("RESET_STATE_".length()).toLowerCase(java.util.Locale.ROOT));
                 }
                 return null;

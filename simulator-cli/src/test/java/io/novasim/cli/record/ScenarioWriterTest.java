@@ -33,7 +33,7 @@ class ScenarioWriterTest {
     private static RecordedRequest request(long sequence, double seconds, String method, String path, String query,
                                            String body, int status, String user, String project, String microversion) {
         return new RecordedRequest(sequence, BEGAN.plusMillis(Math.round(seconds * 1000)), "req-" + sequence, method,
-                path, query, body, status, user, project, microversion, null, null, null);
+                path, query, body, status, user, project, microversion, null, null, null, java.util.Map.of());
     }
 
     private static Recording recording(List<RecordedRequest> requests, String history, double clockSpeed,
@@ -59,20 +59,20 @@ class ScenarioWriterTest {
      */
     private static final String HISTORY = """
             [{"type": "command", "at": "2026-01-01T00:00:00Z", "request_id": "req-setup",
-              "caller": {"userId": "novasim", "projectId": "p", "admin": false}, "command": "CreateVolume",
+              "caller": {"user_id": "novasim", "project_id": "p", "admin": false}, "command": "CreateVolume",
               "arguments": {}},
              {"type": "command", "at": "2026-01-01T00:00:01Z", "request_id": "req-1",
-              "caller": {"userId": "u", "projectId": "p", "admin": false}, "command": "CreateServer", "arguments": {}},
+              "caller": {"user_id": "u", "project_id": "p", "admin": false}, "command": "CreateServer", "arguments": {}},
              {"type": "fault_added", "at": "2026-01-01T00:00:06Z",
               "rule": {"id": "no-stop", "match": {"operations": ["stop"]},
                        "effect": {"type": "error", "code": 503, "fault_name": "serviceUnavailable", "message": "later"},
                        "trigger": {"after": 0, "times": 1, "probability": 1.0}}},
              {"type": "command", "at": "2026-01-01T00:00:07.500Z", "request_id": "req-4",
-              "caller": {"userId": "u", "projectId": "p", "admin": true}, "command": "Perform",
-              "arguments": {"serverId": "%s", "operation": "STOP"}},
+              "caller": {"user_id": "u", "project_id": "p", "admin": true}, "command": "Perform",
+              "arguments": {"server_id": "%s", "operation": "STOP"}},
              {"type": "command", "at": "2026-01-01T00:00:09Z", "request_id": "req-x",
-              "caller": {"userId": "novasim-control", "projectId": "p", "admin": true}, "command": "Perform",
-              "arguments": {"serverId": "%s", "operation": "RESET_STATE_ERROR"}},
+              "caller": {"user_id": "novasim-control", "project_id": "p", "admin": true}, "command": "Perform",
+              "arguments": {"server_id": "%s", "operation": "RESET_STATE_ERROR"}},
              {"type": "fault_removed", "at": "2026-01-01T00:00:09Z", "rule_id": "no-stop"}]
             """.formatted(SERVER, SERVER);
 
@@ -222,9 +222,9 @@ class ScenarioWriterTest {
     void aWallClockPacedRecordingAdvancesToTheMillisecondAndSaysSo() throws IOException {
         List<RecordedRequest> requests = List.of(
                 new RecordedRequest(1, BEGAN.plusNanos(2_345_678_901L), "req-1", "GET", "/v2.1/servers", null, null,
-                        200, "demo", "demo", null, null, null, null),
+                        200, "demo", "demo", null, null, null, null, java.util.Map.of()),
                 new RecordedRequest(2, BEGAN.plusNanos(2_345_999_999L), "req-2", "GET", "/v2.1/flavors", null, null,
-                        200, "demo", "demo", null, null, null, null));
+                        200, "demo", "demo", null, null, null, null, java.util.Map.of()));
         String yaml = ScenarioWriter.write(recording(requests, null, 1, 0, 1));
         assertThat(yaml).contains("clock speed 1.", "WARNING: the clock followed the wall clock", "- advance: 2.345s\n")
                 .doesNotContain("- advance: 0");
