@@ -43,6 +43,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "The port to listen on; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     int port;
 
+    @Option(names = "--port-file", paramLabel = "FILE",
+            description = "Once listening, writes the port to this file (its number and a newline; written whole, "
+                    + "then renamed into place), for a script or test runner that started it with --port 0.")
+    java.nio.file.Path portFile;
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED",
             description = "Seeds ids, passwords and fault draws: the same seed and requests give the same answers. "
                     + "Default: ${DEFAULT-VALUE}.")
@@ -171,6 +176,9 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             out.print(Banner.render(simulator.baseUri(), setup, seed, clock(), simulator.dialectEndpoints()));
             out.flush();
+            if (portFile != null) {
+                writePortFile(simulator.baseUri().getPort());
+            }
             awaitStopRequest();
         } finally {
             simulator.close();
@@ -180,6 +188,21 @@ public final class ServeCommand implements Callable<Integer> {
             forget(hook);
         }
         return 0;
+    }
+
+    /** The port, in a file that appears whole: written beside it, then moved into place. */
+    private void writePortFile(int listening) {
+        java.nio.file.Path absolute = portFile.toAbsolutePath();
+        try {
+            java.nio.file.Path written = java.nio.file.Files.writeString(absolute.resolveSibling(
+                    absolute.getFileName() + ".partial"), listening + "\n");
+            java.nio.file.Files.move(written, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("novasim: cannot write the port file " + portFile + ": "
+                    + e.getMessage());
+            spec.commandLine().getErr().flush();
+        }
     }
 
     /** The clock mode the options ask for. */

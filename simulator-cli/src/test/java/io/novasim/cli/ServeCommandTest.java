@@ -45,6 +45,21 @@ class ServeCommandTest {
     }
 
     @Test
+    void aPortFileSaysWhichPortWasPicked(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("port");
+        serving = CompletableFuture.supplyAsync(() -> cli.commandLine.execute("serve", "--port", "0",
+                "--port-file", file.toString(), "--clock", "client"));
+        String base = awaitBaseUrl();
+        for (int i = 0; i < 100 && !java.nio.file.Files.exists(file); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo(URI.create(base).getPort() + "\n");
+        assertThat(cli.out.toString()).contains("clock follows the client");
+        cli.serve().stop();
+        assertThat(serving.get(10, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
     void printsEndpointsCredentialsAndClientSettings() throws Exception {
         serving = CompletableFuture.supplyAsync(() -> cli.commandLine.execute("serve", "--port", "0",
                 "--clock-speed", "0", "--duration", "detach-interface=2s", "--control-token", "t0ken"));
