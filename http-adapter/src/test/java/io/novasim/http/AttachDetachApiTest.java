@@ -1,7 +1,7 @@
 package io.novasim.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,7 +30,7 @@ class AttachDetachApiTest extends SeededCloudTest {
     }
 
     private String volume() {
-        return sim.control().state().volumes().stream().filter(v -> v.name().equals("data-1")).map(Volume::id)
+        return sim.control().state().volumes().stream().filter(v -> v.name().equals("data-1")).map(CinderVolume::id)
                 .findFirst().orElseThrow();
     }
 

@@ -2,7 +2,7 @@ package io.novasim.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.novasim.http.schema.ResponseSchemas;
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.provider.Arguments;
 
@@ -76,7 +76,7 @@ abstract class ComputeSchemaTest extends SeededCloudTest {
 
     /** The id of a volume of the demo project that {@code CloudSetup.demo()} preloads. */
     String volume(String name) {
-        return sim.control().state().volumes().stream().filter(v -> v.name().equals(name)).map(Volume::id)
+        return sim.control().state().volumes().stream().filter(v -> v.name().equals(name)).map(CinderVolume::id)
                 .findFirst().orElseThrow();
     }
 

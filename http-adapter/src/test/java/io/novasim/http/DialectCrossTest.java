@@ -5,7 +5,7 @@ import io.novasim.NovaSimulator;
 import io.novasim.model.media.MediaAttachment;
 import io.novasim.model.network.Port;
 import io.novasim.model.server.Server;
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 import io.novasim.model.volume.VolumeAttachment;
 import io.novasim.model.volume.VolumeStatus;
 import io.novasim.state.CloudState;
@@ -120,7 +120,7 @@ class DialectCrossTest {
                         : client.delete(at + "/os-interface/" + ports.get(random.nextInt(ports.size())).id());
             }
             case 3 -> {
-                List<Volume> free = state.volumes().stream().filter(v -> v.status() == VolumeStatus.AVAILABLE)
+                List<CinderVolume> free = state.volumes().stream().filter(v -> v.status() == VolumeStatus.AVAILABLE)
                         .toList();
                 yield free.isEmpty() ? null : client.post(at + "/os-volume_attachments",
                         "{\"volumeAttachment\": {\"volumeId\": \"" + free.get(random.nextInt(free.size())).id()

@@ -3,7 +3,7 @@ package io.novasim.http;
 import io.novasim.RecordedRequest;
 import io.novasim.http.compute.ComputeDialect;
 import io.novasim.model.error.Refusal;
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -66,7 +66,7 @@ class DialectRewritesTest extends SeededCloudTest {
     /** Boots a server from a volume through Nova v2.1, then detaches that volume through the dialect. */
     private Client.Response detachTheRootVolume(Client client, String base) {
         String boot = sim.control().state().volumes().stream().filter(v -> v.name().equals("data-1"))
-                .map(Volume::id).findFirst().orElseThrow();
+                .map(CinderVolume::id).findFirst().orElseThrow();
         String server = client.post("/v2.1/servers", """
                 {"server": {"name": "bfv", "imageRef": "", "flavorRef": "1", "block_device_mapping_v2": [
                   {"boot_index": 0, "uuid": "%s", "source_type": "volume", "destination_type": "volume"}]}}"""

@@ -1,6 +1,6 @@
 package io.novasim.http;
 
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,7 +36,7 @@ class ErrorRowsApiTest extends SeededCloudTest {
     }
 
     private String volume(String name) {
-        return sim.control().state().volumes().stream().filter(v -> v.name().equals(name)).map(Volume::id)
+        return sim.control().state().volumes().stream().filter(v -> v.name().equals(name)).map(CinderVolume::id)
                 .findFirst().orElseThrow();
     }
 

@@ -5,7 +5,7 @@ import io.novasim.junit5.sweep.FaultKind;
 import io.novasim.junit5.sweep.FaultSweep;
 import io.novasim.junit5.sweep.SweepReport;
 import io.novasim.junit5.sweep.SweepRun;
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 import io.novasim.state.rules.Operation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,12 +27,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Timeout(120)
 class FaultSweepTest {
     /** A server with data-1 attached, and a token of its project. */
-    record Fixture(String token, String server, Volume volume) {
+    record Fixture(String token, String server, CinderVolume volume) {
         static Fixture make(NovaSimulator sim) {
             String token = Http.demoToken(sim);
             String server = Http.id(Http.createServer(sim, token, "db").body());
             sim.control().advance(Duration.ofSeconds(5));
-            Volume volume = sim.control().state().volumes().stream().filter(v -> v.name().equals("data-1"))
+            CinderVolume volume = sim.control().state().volumes().stream().filter(v -> v.name().equals("data-1"))
                     .findFirst().orElseThrow();
             HttpResponse<String> attach = Http.post(URI.create(sim.computeEndpoint() + "/servers/" + server
                     + "/os-volume_attachments"), token, "{\"volumeAttachment\": {\"volumeId\": \"" + volume.id()

@@ -11,7 +11,7 @@ import io.novasim.model.network.Network;
 import io.novasim.model.network.Port;
 import io.novasim.model.network.ServerAddress;
 import io.novasim.model.server.Server;
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 import io.novasim.model.volume.VolumeAttachment;
 import io.novasim.state.command.AttachInterface;
 import io.novasim.state.command.AttachMedia;
@@ -625,10 +625,10 @@ public final class Cloud {
 
     // ---------------------------------------------------------------- volumes
 
-    public synchronized List<Volume> volumes(Caller caller) {
+    public synchronized List<CinderVolume> volumes(Caller caller) {
         settle();
-        List<Volume> visible = new ArrayList<>();
-        for (Volume volume : world.volumes.values()) {
+        List<CinderVolume> visible = new ArrayList<>();
+        for (CinderVolume volume : world.volumes.values()) {
             if (caller.canSee(volume.projectId())) {
                 visible.add(volume);
             }
@@ -636,7 +636,7 @@ public final class Cloud {
         return visible;
     }
 
-    public synchronized Volume volume(Caller caller, String volumeId) {
+    public synchronized CinderVolume volume(Caller caller, String volumeId) {
         settle();
         return volumes.visibleVolume(caller, volumeId, Refusal.VOLUME_NOT_FOUND);
     }

@@ -5,7 +5,7 @@ import io.novasim.model.keypair.Keypair;
 import io.novasim.model.media.MediaAttachment;
 import io.novasim.model.network.Port;
 import io.novasim.model.server.Server;
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 import io.novasim.model.volume.VolumeAttachment;
 import io.novasim.state.faults.FiredFault;
 
@@ -19,7 +19,7 @@ import java.util.Map;
  * @param quotaOverrides the quota limits admins set, by project, then by the services' resource names
  */
 public record CloudState(Instant now, List<Server> servers, Map<String, List<InstanceAction>> actions,
-                         List<Port> ports, List<Volume> volumes, List<VolumeAttachment> volumeAttachments,
+                         List<Port> ports, List<CinderVolume> volumes, List<VolumeAttachment> volumeAttachments,
                          List<MediaAttachment> media, List<Keypair> keypairs, List<FiredFault> firedFaults,
                          List<io.novasim.model.image.GlanceImage> images,
                          List<io.novasim.model.migration.Migration> migrations,

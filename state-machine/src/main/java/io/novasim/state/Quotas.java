@@ -101,11 +101,11 @@ final class Quotas {
         long gigabytes = 0;
         long defaultTypeVolumes = 0;
         long defaultTypeGigabytes = 0;
-        for (io.novasim.model.volume.Volume volume : world.volumes.values()) {
+        for (io.novasim.model.volume.CinderVolume volume : world.volumes.values()) {
             if (volume.projectId().equals(projectId)) {
                 volumes++;
                 gigabytes += volume.sizeGb();
-                if (volume.volumeType().equals(io.novasim.model.volume.Volume.DEFAULT_TYPE)) {
+                if (volume.volumeType().equals(io.novasim.model.volume.CinderVolume.DEFAULT_TYPE)) {
                     defaultTypeVolumes++;
                     defaultTypeGigabytes += volume.sizeGb();
                 }
@@ -318,7 +318,7 @@ final class Quotas {
         Map<QuotaResource, Integer> deltas = new EnumMap<>(QuotaResource.class);
         deltas.put(QuotaResource.VOLUMES, 1);
         deltas.put(QuotaResource.GIGABYTES, sizeGb);
-        if (volumeType.equals(io.novasim.model.volume.Volume.DEFAULT_TYPE)) {
+        if (volumeType.equals(io.novasim.model.volume.CinderVolume.DEFAULT_TYPE)) {
             deltas.put(QuotaResource.DEFAULT_TYPE_VOLUMES, 1);
             deltas.put(QuotaResource.DEFAULT_TYPE_GIGABYTES, sizeGb);
         }

@@ -4,7 +4,7 @@ import io.novasim.model.error.Refusal;
 import io.novasim.model.server.Server;
 import io.novasim.model.server.VmState;
 import io.novasim.model.volume.AttachStatus;
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 import io.novasim.model.volume.VolumeAttachment;
 import io.novasim.model.volume.VolumeStatus;
 import io.novasim.state.command.AttachVolume;
@@ -57,7 +57,7 @@ final class Volumes {
             throw Refusal.VOLUME_SIZE_INVALID.exception();
         }
         quotas.checkVolume(caller.projectId(), command.sizeGb(), command.volumeType());
-        Volume volume = new Volume(world.ids.uuid(), command.name(), caller.projectId(), caller.userId(),
+        CinderVolume volume = new CinderVolume(world.ids.uuid(), command.name(), caller.projectId(), caller.userId(),
                 command.sizeGb(), VolumeStatus.CREATING, command.multiattach(), command.bootable(), "nova",
                 command.description(), command.metadata(), command.volumeType(), command.sourceVolumeId(), now, now);
         world.put(volume, now);
@@ -67,20 +67,20 @@ final class Volumes {
     }
 
     Receipt delete(Caller caller, String volumeId, String requestId, Instant now) {
-        Volume volume = visibleVolume(caller, volumeId, Refusal.VOLUME_NOT_FOUND);
+        CinderVolume volume = visibleVolume(caller, volumeId, Refusal.VOLUME_NOT_FOUND);
         if ((volume.status() != VolumeStatus.AVAILABLE && volume.status() != VolumeStatus.ERROR)
                 || !attachmentsOf(volumeId).isEmpty() || swapTargets.contains(volumeId)) {
             throw Refusal.VOLUME_BUSY.exception();
         }
-        Volume deleting = volume.withStatus(VolumeStatus.DELETING, now);
+        CinderVolume deleting = volume.withStatus(VolumeStatus.DELETING, now);
         world.put(deleting, now);
         world.start("volume/" + volume.id(), new Job.Task.DeleteVolume(volume.id()), requestId, null, 1,
                 world.timings.volumeDeletion(), now, Optional.empty(), -1);
         return Receipt.of(requestId, deleting);
     }
 
-    Volume visibleVolume(Caller caller, String volumeId, Refusal notFound) {
-        Volume volume = world.volumes.get(volumeId);
+    CinderVolume visibleVolume(Caller caller, String volumeId, Refusal notFound) {
+        CinderVolume volume = world.volumes.get(volumeId);
         if (volume == null || !caller.canSee(volume.projectId())) {
             throw notFound.exception(volumeId);
         }
@@ -94,7 +94,7 @@ final class Volumes {
         TransitionRule rule = TransitionTable.rule(Operation.ATTACH_VOLUME);
         checkShelvedMicroversion(server, rule, command.microversion());
         rule.check(server, caller.admin());
-        Volume volume = visibleVolume(caller, command.volumeId(),
+        CinderVolume volume = visibleVolume(caller, command.volumeId(),
                 Refusal.VOLUME_NOT_FOUND);
         checkNotAttached(server, volume);
         boolean offloaded = server.vmState() == VmState.SHELVED_OFFLOADED;
@@ -130,7 +130,7 @@ final class Volumes {
         return Receipt.of(requestId, attachment);
     }
 
-    private void checkNotAttached(Server server, Volume volume) {
+    private void checkNotAttached(Server server, CinderVolume volume) {
         List<VolumeAttachment> existing = attachmentsOf(volume.id());
         if (existing.isEmpty()) {
             return;
@@ -145,7 +145,7 @@ final class Volumes {
     }
 
     /** Cinder reserves an available volume, or an in-use multiattach one. */
-    private void checkReservable(Volume volume) {
+    private void checkReservable(CinderVolume volume) {
         boolean reservable = volume.status() == VolumeStatus.AVAILABLE
                 || (volume.multiattach() && volume.status() == VolumeStatus.IN_USE);
         if (!reservable || swapTargets.contains(volume.id())) {
@@ -161,7 +161,7 @@ final class Volumes {
         }
     }
 
-    private VolumeAttachment newAttachment(Server server, Volume volume, String device, String tag,
+    private VolumeAttachment newAttachment(Server server, CinderVolume volume, String device, String tag,
                                            boolean deleteOnTermination, boolean root, AttachStatus status,
                                            Instant now) {
         return new VolumeAttachment(world.ids.uuid(), world.ids.uuid(), server.id(), volume.id(), device, tag,
@@ -206,7 +206,7 @@ final class Volumes {
         Server server = world.visibleServer(caller, command.serverId());
         TransitionRule rule = TransitionTable.rule(Operation.DETACH_VOLUME);
         checkShelvedMicroversion(server, rule, command.microversion());
-        Volume volume = visibleVolume(caller, command.volumeId(),
+        CinderVolume volume = visibleVolume(caller, command.volumeId(),
                 Refusal.VOLUME_NOT_FOUND);
         VolumeAttachment attachment = attachmentOf(server.id(), volume.id())
                 .orElseThrow(() -> Refusal.VOLUME_NOT_ATTACHED.exception(server.id(), volume.id())
@@ -262,10 +262,10 @@ final class Volumes {
         }
         // A swap is checked whole before the in-place part is applied, so a refused PUT changes nothing.
         Optional<FaultEffect> fault = Optional.empty();
-        Volume newVolume = null;
+        CinderVolume newVolume = null;
         VolumeAttachment swapped = null;
         if (swap) {
-            Volume oldVolume = visibleVolume(caller, command.volumeId(),
+            CinderVolume oldVolume = visibleVolume(caller, command.volumeId(),
                     Refusal.VOLUME_NOT_FOUND);
             newVolume = visibleVolume(caller, command.newVolumeId(),
                     Refusal.VOLUME_IN_BODY_NOT_FOUND);
@@ -327,7 +327,7 @@ final class Volumes {
     void step(Job job, Instant at) {
         if (job.task() instanceof Job.Task.CreateVolume create) {
             world.cancel(job.key());
-            Volume volume = world.volumes.get(create.volumeId());
+            CinderVolume volume = world.volumes.get(create.volumeId());
             if (volume != null && volume.status() == VolumeStatus.CREATING) {
                 world.put(volume.withStatus(VolumeStatus.AVAILABLE, at), at);
             }
@@ -413,7 +413,7 @@ final class Volumes {
     }
 
     private void stepSwap(Job job, Job.Task.SwapVolume task, Instant at) {
-        Volume target = world.volumes.get(task.newVolumeId());
+        CinderVolume target = world.volumes.get(task.newVolumeId());
         String event = TransitionTable.rule(Operation.SWAP_VOLUME).computeEvent();
         if (!job.failing() || !job.lastPhase()) {
             Optional<String> down = cinderDown(job, task.serverId(), Operation.SWAP_VOLUME, task.oldVolumeId(), at);
@@ -453,7 +453,7 @@ final class Volumes {
     // ---------------------------------------------------------------- boot volumes and teardown
 
     void checkBootVolume(Caller caller, String volumeId) {
-        Volume volume = visibleVolume(caller, volumeId, Refusal.BOOT_VOLUME_NOT_FOUND);
+        CinderVolume volume = visibleVolume(caller, volumeId, Refusal.BOOT_VOLUME_NOT_FOUND);
         if (volume.status() != VolumeStatus.AVAILABLE || swapTargets.contains(volumeId)) {
             throw Refusal.BOOT_VOLUME_NOT_AVAILABLE.exception(volumeId, volume.status());
         }
@@ -464,9 +464,9 @@ final class Volumes {
      * reserved as the server's root device at once (the build's block_device_mapping step makes it).
      */
     void makeRootVolume(Caller caller, Server server, io.novasim.state.command.NewRootVolume root, Instant now) {
-        Volume volume = new Volume(world.ids.uuid(), "", server.projectId(), caller.userId(), root.sizeGb(),
+        CinderVolume volume = new CinderVolume(world.ids.uuid(), "", server.projectId(), caller.userId(), root.sizeGb(),
                 VolumeStatus.AVAILABLE, false, root.imageId() != null, server.availabilityZone(), null, Map.of(),
-                Volume.DEFAULT_TYPE, null, now, now);
+                CinderVolume.DEFAULT_TYPE, null, now, now);
         world.put(volume, now);
         world.put(newAttachment(server, volume, "/dev/vda", null, root.deleteOnTermination(), true,
                 AttachStatus.RESERVED, now), now);
@@ -474,7 +474,7 @@ final class Volumes {
     }
 
     void reserveRootVolume(Server server, String volumeId, Instant now) {
-        Volume volume = world.volumes.get(volumeId);
+        CinderVolume volume = world.volumes.get(volumeId);
         world.put(newAttachment(server, volume, "/dev/vda", null, false, true, AttachStatus.RESERVED, now), now);
         refreshStatus(volumeId, now);
     }
@@ -503,7 +503,7 @@ final class Volumes {
         }
         for (Job job : world.jobsOf(serverId)) {
             if (job.task() instanceof Job.Task.SwapVolume swap && swapTargets.remove(swap.newVolumeId())) {
-                Volume target = world.volumes.get(swap.newVolumeId());
+                CinderVolume target = world.volumes.get(swap.newVolumeId());
                 if (target != null) {
                     world.put(target.withStatus(VolumeStatus.AVAILABLE, at), at);
                 }
@@ -558,7 +558,7 @@ final class Volumes {
      * deleted. Another attachment of a multiattach volume still shows as in-use.
      */
     private void strand(String volumeId, VolumeStatus status, Instant at) {
-        Volume volume = world.volumes.get(volumeId);
+        CinderVolume volume = world.volumes.get(volumeId);
         if (!attachmentsOf(volumeId).isEmpty()) {
             refreshStatus(volumeId, at);
         } else if (volume != null) {
@@ -571,7 +571,7 @@ final class Volumes {
      * reserved while one is on its way, available when none is left.
      */
     private void refreshStatus(String volumeId, Instant at) {
-        Volume volume = world.volumes.get(volumeId);
+        CinderVolume volume = world.volumes.get(volumeId);
         if (volume == null || swapTargets.contains(volumeId)) {
             return;
         }

@@ -8,7 +8,7 @@ import io.novasim.model.keypair.Keypair;
 import io.novasim.model.media.MediaAttachment;
 import io.novasim.model.network.Port;
 import io.novasim.model.server.Server;
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 import io.novasim.model.volume.VolumeAttachment;
 import io.novasim.state.command.Caller;
 import io.novasim.state.faults.FaultEffect;
@@ -83,7 +83,7 @@ final class World {
     /** A port bound to a device, and its place among all ports: a device's ports are listed in creation order. */
     private record BoundPort(long order, String portId) {
     }
-    final Map<String, Volume> volumes = new LinkedHashMap<>();
+    final Map<String, CinderVolume> volumes = new LinkedHashMap<>();
     /** By block device mapping uuid. */
     final Map<String, VolumeAttachment> attachments = new LinkedHashMap<>();
     /** By {@code serverId/imageId}. */
@@ -515,8 +515,8 @@ final class World {
         }
     }
 
-    void put(Volume volume, Instant at) {
-        Volume before = volumes.put(volume.id(), volume);
+    void put(CinderVolume volume, Instant at) {
+        CinderVolume before = volumes.put(volume.id(), volume);
         if (before == null || before.status() != volume.status()) {
             emit(new SimEvent.ResourceChanged(at, "volume", volume.id(), volume.status().value()));
         }

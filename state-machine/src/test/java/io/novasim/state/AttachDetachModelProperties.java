@@ -8,7 +8,7 @@ import io.novasim.model.server.Server;
 import io.novasim.model.server.TaskState;
 import io.novasim.model.server.VmState;
 import io.novasim.model.volume.AttachStatus;
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 import io.novasim.model.volume.VolumeAttachment;
 import io.novasim.model.volume.VolumeStatus;
 import io.novasim.state.command.AttachInterface;
@@ -508,7 +508,7 @@ class AttachDetachModelProperties {
             }
             for (Spec spec : List.of(new Spec(ALICE, 1, false), new Spec(ALICE, 2, false),
                     new Spec(ALICE, 1, true), new Spec(MALLORY, 1, false))) {
-                Volume volume = cloud.execute(spec.owner(), new CreateVolume("vol", spec.size(), spec.multi(), false))
+                CinderVolume volume = cloud.execute(spec.owner(), new CreateVolume("vol", spec.size(), spec.multi(), false))
                         .volume();
                 model.volumes.put(volume.id(), new MVolume(spec.owner().projectId(), spec.size(), spec.multi()));
                 volumeIds.add(volume.id());
@@ -829,7 +829,7 @@ class AttachDetachModelProperties {
         List<String> expectedAttachments = m.attachments.stream().map(a -> a.server + " " + a.volume + " " + a.state)
                 .sorted().toList();
         assertThat(attachments).as("volume attachments").isEqualTo(expectedAttachments);
-        for (Volume volume : s.volumes()) {
+        for (CinderVolume volume : s.volumes()) {
             assertThat(volume.status().value()).as("status of volume %s", volume.id())
                     .isEqualTo(m.volumeStatus(volume.id()));
         }
@@ -849,7 +849,7 @@ class AttachDetachModelProperties {
         for (VolumeAttachment a : s.volumeAttachments()) {
             assertThat(live).as("attachment %s points at a live server", a.bdmUuid()).contains(a.serverId());
         }
-        for (Volume volume : s.volumes()) {
+        for (CinderVolume volume : s.volumes()) {
             List<VolumeAttachment> of = s.volumeAttachments().stream()
                     .filter(a -> a.volumeId().equals(volume.id())).toList();
             if (!volume.multiattach()) {

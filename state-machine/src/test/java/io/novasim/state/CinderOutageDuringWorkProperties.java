@@ -2,7 +2,7 @@ package io.novasim.state;
 
 import io.novasim.model.action.InstanceActionEvent;
 import io.novasim.model.server.Server;
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 import io.novasim.model.volume.VolumeAttachment;
 import io.novasim.model.volume.VolumeStatus;
 import io.novasim.state.command.AttachVolume;
@@ -46,8 +46,8 @@ class CinderOutageDuringWorkProperties {
         return server;
     }
 
-    private Volume volume(String name) {
-        Volume volume = cloud.execute(ALICE, new CreateVolume(name, 1, false, false)).volume();
+    private CinderVolume volume(String name) {
+        CinderVolume volume = cloud.execute(ALICE, new CreateVolume(name, 1, false, false)).volume();
         cloud.runUntilIdle();
         return volume;
     }
@@ -57,7 +57,7 @@ class CinderOutageDuringWorkProperties {
                 .during(cloud.now().plusMillis(millis), Duration.ofHours(1)).build());
     }
 
-    private VolumeStatus status(Volume volume) {
+    private VolumeStatus status(CinderVolume volume) {
         return cloud.volume(ALICE, volume.id()).status();
     }
 
@@ -78,7 +78,7 @@ class CinderOutageDuringWorkProperties {
     @Property(tries = 60)
     void anAttachEndsAttachedOrReservedOrAttachingWithNoAttachment(@ForAll @IntRange(max = 4000) int outageIn) {
         Server server = activeServer();
-        Volume data = volume("data");
+        CinderVolume data = volume("data");
         String request = cloud.execute(ALICE, AttachVolume.of(server.id(), data.id())).requestId();
         cinderDownIn(outageIn);
         cloud.runUntilIdle();
@@ -93,7 +93,7 @@ class CinderOutageDuringWorkProperties {
     @Property(tries = 60)
     void aDetachEndsDetachedOrStaysDetachingWithItsAttachment(@ForAll @IntRange(max = 4000) int outageIn) {
         Server server = activeServer();
-        Volume data = volume("data");
+        CinderVolume data = volume("data");
         cloud.execute(ALICE, AttachVolume.of(server.id(), data.id()));
         cloud.runUntilIdle();
         String request = cloud.execute(ALICE, DetachVolume.of(server.id(), data.id())).requestId();
@@ -110,8 +110,8 @@ class CinderOutageDuringWorkProperties {
     @Property(tries = 60)
     void aSwapEndsSwappedOrKeepsTheOldVolumeDetachingAndTheNewOneHeld(@ForAll @IntRange(max = 4000) int outageIn) {
         Server server = activeServer();
-        Volume old = volume("old");
-        Volume spare = volume("spare");
+        CinderVolume old = volume("old");
+        CinderVolume spare = volume("spare");
         cloud.execute(ALICE, AttachVolume.of(server.id(), old.id()));
         cloud.runUntilIdle();
         String request = cloud.execute(ADMIN, UpdateVolumeAttachment.swap(server.id(), old.id(), spare.id()))

@@ -6,7 +6,7 @@ import io.novasim.model.server.Server;
 import io.novasim.model.server.ServerDetails;
 import io.novasim.model.server.TaskState;
 import io.novasim.model.server.VmState;
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 import io.novasim.state.command.Caller;
 import io.novasim.state.command.Command;
 import io.novasim.state.command.CreateKeypair;
@@ -359,7 +359,7 @@ class EngineStateProperties {
                         return;
                     }
                     run.volumes.put(receipt.volume().id(), new ExpectedVolume(caller.projectId(), caller.userId(),
-                            orNull(description), metadata, type.isEmpty() ? Volume.DEFAULT_TYPE : type, source));
+                            orNull(description), metadata, type.isEmpty() ? CinderVolume.DEFAULT_TYPE : type, source));
                 }));
     }
 
@@ -466,7 +466,7 @@ class EngineStateProperties {
 
     static void volumesMatch(Run run) {
         Set<String> held = new HashSet<>();
-        for (Volume volume : run.cloud.volumes(ADMIN)) {
+        for (CinderVolume volume : run.cloud.volumes(ADMIN)) {
             held.add(volume.id());
             ExpectedVolume expected = run.volumes.get(volume.id());
             assertThat(expected).as("volume %s is the model's", volume.id()).isNotNull();

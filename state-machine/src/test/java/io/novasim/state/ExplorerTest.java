@@ -2,7 +2,7 @@ package io.novasim.state;
 
 import io.novasim.model.network.Port;
 import io.novasim.model.server.Server;
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 import io.novasim.state.command.CreatePort;
 import io.novasim.state.command.CreateServer;
 import io.novasim.state.command.CreateVolume;
@@ -37,7 +37,7 @@ class ExplorerTest {
         Cloud probe = start(breakIt);
         Server web = probe.servers(ALICE).get(0);
         Port extra = probe.ports(ALICE).stream().filter(p -> "extra".equals(p.name())).findFirst().orElseThrow();
-        Volume data = probe.volumes(ALICE).get(0);
+        CinderVolume data = probe.volumes(ALICE).get(0);
         return new ExploreWorld(() -> start(breakIt), ALICE, Map.of(web.id(), "web"), Map.of(extra.id(), "extra"),
                 Map.of(data.id(), "data"), Map.of(ISO, "iso"));
     }

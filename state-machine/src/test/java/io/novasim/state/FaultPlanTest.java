@@ -5,7 +5,7 @@ import io.novasim.model.network.Port;
 import io.novasim.model.server.Server;
 import io.novasim.model.server.ServerStatus;
 import io.novasim.model.server.TaskState;
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 import io.novasim.model.volume.VolumeStatus;
 import io.novasim.state.command.AttachVolume;
 import io.novasim.state.command.CreateServer;
@@ -147,7 +147,7 @@ class FaultPlanTest {
     @Test
     void aDelaySlowsADetachDown() {
         Server server = activeServer("web");
-        Volume volume = cloud.execute(ALICE, new CreateVolume("v", 1, false, false)).volume();
+        CinderVolume volume = cloud.execute(ALICE, new CreateVolume("v", 1, false, false)).volume();
         cloud.advance(Duration.ofSeconds(1));
         cloud.execute(ALICE, AttachVolume.of(server.id(), volume.id()));
         cloud.advance(Duration.ofSeconds(2));
@@ -204,7 +204,7 @@ class FaultPlanTest {
     @Test
     void everyAcceptedCallARuleCanMatchIsReportedWithItsTargetsAndRefusedOnesAreNot() {
         Server server = activeServer("web");
-        Volume volume = cloud.execute(ALICE, new CreateVolume("v", 1, false, false)).volume();
+        CinderVolume volume = cloud.execute(ALICE, new CreateVolume("v", 1, false, false)).volume();
         cloud.advance(Duration.ofSeconds(1));
         String attach = cloud.execute(ALICE, AttachVolume.of(server.id(), volume.id())).requestId();
         assertThatThrownBy(() -> cloud.execute(ALICE, DetachVolume.of(server.id(), volume.id())))

@@ -5,7 +5,7 @@ import io.novasim.model.error.ComputeException;
 import io.novasim.model.server.Server;
 import io.novasim.model.server.VmState;
 import io.novasim.model.volume.AttachStatus;
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 import io.novasim.model.volume.VolumeAttachment;
 import io.novasim.model.volume.VolumeStatus;
 import io.novasim.state.command.AttachVolume;
@@ -41,14 +41,14 @@ class VolumesTest {
         return cloud.server(ALICE, server.id());
     }
 
-    private Volume volume(int sizeGb, boolean multiattach) {
-        Volume volume = cloud.execute(ALICE, new CreateVolume("data", sizeGb, multiattach, false)).volume();
+    private CinderVolume volume(int sizeGb, boolean multiattach) {
+        CinderVolume volume = cloud.execute(ALICE, new CreateVolume("data", sizeGb, multiattach, false)).volume();
         assertThat(volume.status()).isEqualTo(VolumeStatus.CREATING);
         cloud.advance(Duration.ofSeconds(1));
         return cloud.volume(ALICE, volume.id());
     }
 
-    private VolumeStatus status(Volume volume) {
+    private VolumeStatus status(CinderVolume volume) {
         return cloud.volume(ALICE, volume.id()).status();
     }
 
@@ -57,7 +57,7 @@ class VolumesTest {
                 .extracting(e -> ((ComputeException) e).code()).isEqualTo(code);
     }
 
-    private void attached(Server server, Volume volume) {
+    private void attached(Server server, CinderVolume volume) {
         cloud.execute(ALICE, AttachVolume.of(server.id(), volume.id()));
         cloud.advance(Duration.ofSeconds(2));
         assertThat(status(volume)).isEqualTo(VolumeStatus.IN_USE);
@@ -66,7 +66,7 @@ class VolumesTest {
     @Test
     void attachReservesADeviceAtOnceThenTheVolumeGoesReservedAttachingInUse() {
         Server server = activeServer();
-        Volume volume = volume(1, false);
+        CinderVolume volume = volume(1, false);
         assertThat(volume.status()).isEqualTo(VolumeStatus.AVAILABLE);
 
         var receipt = cloud.execute(ALICE, new AttachVolume(server.id(), volume.id(), "/dev/sdz", "db", true, 79));
@@ -86,7 +86,7 @@ class VolumesTest {
         assertThat(action.events().get(0).event()).isEqualTo("compute_attach_volume");
         assertThat(action.events().get(0).result()).isEqualTo("Success");
 
-        Volume second = volume(1, false);
+        CinderVolume second = volume(1, false);
         assertThat(cloud.execute(ALICE, AttachVolume.of(server.id(), second.id())).volumeAttachment().device())
                 .isEqualTo("/dev/vdc");
     }
@@ -94,7 +94,7 @@ class VolumesTest {
     @Test
     void detachNeedsAnInUseVolumeAndCompletesLater() {
         Server server = activeServer();
-        Volume volume = volume(1, false);
+        CinderVolume volume = volume(1, false);
         cloud.execute(ALICE, AttachVolume.of(server.id(), volume.id()));
         refused(() -> cloud.execute(ALICE, DetachVolume.of(server.id(), volume.id())), 400,
                 "Invalid volume: Invalid input received: Invalid volume: Unable to detach volume. Volume status must be 'in-use' and "
@@ -120,14 +120,14 @@ class VolumesTest {
     @Test
     void unknownAndUnattachedVolumesAreNotFound() {
         Server server = activeServer();
-        Volume some = volume(1, false);
+        CinderVolume some = volume(1, false);
         refused(() -> cloud.execute(ALICE, AttachVolume.of("nope", some.id())), 404,
                 "Instance nope could not be found.");
         refused(() -> cloud.execute(ALICE, DetachVolume.of("nope", some.id())), 404,
                 "Instance nope could not be found.");
         refused(() -> cloud.volumeAttachments(MALLORY, server.id()), 404,
                 "Instance " + server.id() + " could not be found.");
-        Volume loose = volume(1, false);
+        CinderVolume loose = volume(1, false);
         String missing = "99999999-8888-4777-8666-555555555555";
         refused(() -> cloud.execute(ALICE, DetachVolume.of(server.id(), missing)), 404,
                 "Volume " + missing + " could not be found.");
@@ -135,14 +135,14 @@ class VolumesTest {
                 "Volume " + missing + " could not be found.");
         refused(() -> cloud.execute(ALICE, DetachVolume.of(server.id(), loose.id())), 404,
                 "Instance " + server.id() + " is not attached to volume " + loose.id());
-        Volume theirs = cloud.execute(MALLORY, new CreateVolume("theirs", 1, false, false)).volume();
+        CinderVolume theirs = cloud.execute(MALLORY, new CreateVolume("theirs", 1, false, false)).volume();
         refused(() -> cloud.execute(ALICE, AttachVolume.of(server.id(), theirs.id())), 404,
                 "Volume " + theirs.id() + " could not be found.");
     }
 
     @Test
     void theRootVolumeCannotBeDetached() {
-        Volume boot = volume(10, false);
+        CinderVolume boot = volume(10, false);
         Server server = cloud.execute(ALICE, new CreateServer("bfv", FLAVOR, null).bootingFromVolume(boot.id()))
                 .server();
         assertThat(status(boot)).isEqualTo(VolumeStatus.RESERVED);
@@ -159,12 +159,12 @@ class VolumesTest {
     void aVolumeAttachesToOneServerUnlessItIsMultiattach() {
         Server first = activeServer();
         Server second = activeServer();
-        Volume single = volume(1, false);
+        CinderVolume single = volume(1, false);
         attached(first, single);
         refused(() -> cloud.execute(ALICE, AttachVolume.of(second.id(), single.id())), 400,
                 "Invalid volume: volume " + single.id() + " is already attached to instances: " + first.id());
 
-        Volume shared = volume(1, true);
+        CinderVolume shared = volume(1, true);
         refused(() -> cloud.execute(ALICE, AttachVolume.of(first.id(), shared.id())), 400,
                 "Multiattach volumes are only supported starting with compute API version 2.60.");
         cloud.execute(ALICE, new AttachVolume(first.id(), shared.id(), null, null, false, 60));
@@ -181,9 +181,9 @@ class VolumesTest {
     @Test
     void theServersStateGatesVolumeAttachAndDetach() {
         Server server = activeServer();
-        Volume volume = volume(1, false);
+        CinderVolume volume = volume(1, false);
         attached(server, volume);
-        Volume other = volume(1, false);
+        CinderVolume other = volume(1, false);
         cloud.execute(ALICE, new Perform(server.id(), Operation.STOP));
         refused(() -> cloud.execute(ALICE, DetachVolume.of(server.id(), volume.id())), 409,
                 "Cannot 'detach_volume' instance " + server.id() + " while it is in task_state powering-off");
@@ -204,7 +204,7 @@ class VolumesTest {
     @Test
     void shelvedOffloadedServersAttachAndDetachInlineFromMicroversion220() {
         Server server = activeServer();
-        Volume volume = volume(1, false);
+        CinderVolume volume = volume(1, false);
         cloud.execute(ALICE, new Perform(server.id(), Operation.SHELVE));
         cloud.runUntilIdle();
         assertThat(cloud.server(ALICE, server.id()).vmState()).isEqualTo(VmState.SHELVED_OFFLOADED);
@@ -229,13 +229,13 @@ class VolumesTest {
         cloud.execute(ALICE, new AttachVolume(server.id(), volume.id(), null, null, true, 79));
         cloud.execute(ALICE, new DetachVolume(server.id(), volume.id(), 79));
         assertThat(cloud.volumes(ALICE)).as("Nova's local cleanup deletes it on termination")
-                .extracting(Volume::id).doesNotContain(volume.id());
+                .extracting(CinderVolume::id).doesNotContain(volume.id());
     }
 
     @Test
     void aFailedAttachVanishesAndAFailedDetachRollsBack() {
         Server server = activeServer();
-        Volume volume = volume(1, false);
+        CinderVolume volume = volume(1, false);
         cloud.addFault(new FaultRule("attach-once", FaultMatch.operation(Operation.ATTACH_VOLUME),
                 new FaultEffect.FailCompletion(500, "connector refused"), Trigger.nextCalls(1)));
         String failedAttach = cloud.execute(ALICE, AttachVolume.of(server.id(), volume.id())).requestId();
@@ -263,9 +263,9 @@ class VolumesTest {
     @Test
     void swapIsForAdminsAndMovesTheAttachmentToTheNewVolume() {
         Server server = activeServer();
-        Volume old = volume(2, false);
-        Volume bigger = volume(3, false);
-        Volume smaller = volume(1, false);
+        CinderVolume old = volume(2, false);
+        CinderVolume bigger = volume(3, false);
+        CinderVolume smaller = volume(1, false);
         attached(server, old);
         refused(() -> cloud.execute(ALICE, UpdateVolumeAttachment.swap(server.id(), old.id(), bigger.id())), 403,
                 "Policy doesn't allow os_compute_api:os-volumes-attachments:swap to be performed.");
@@ -286,7 +286,7 @@ class VolumesTest {
         assertThat(now.device()).isEqualTo(device);
         assertThat(cloud.instanceAction(ALICE, server.id(), requestId).action()).isEqualTo("swap_volume");
 
-        Volume attachedElsewhere = volume(3, false);
+        CinderVolume attachedElsewhere = volume(3, false);
         attached(activeServer(), attachedElsewhere);
         refused(() -> cloud.execute(ADMIN, UpdateVolumeAttachment.swap(server.id(), bigger.id(),
                 attachedElsewhere.id())), 400, "Invalid volume: New volume must be detached in order to swap.");
@@ -298,7 +298,7 @@ class VolumesTest {
     @Test
     void fromMicroversion285TheSameVolumeUpdatesDeleteOnTerminationOnly() {
         Server server = activeServer();
-        Volume volume = volume(1, false);
+        CinderVolume volume = volume(1, false);
         attached(server, volume);
         cloud.execute(ALICE, UpdateVolumeAttachment.deleteOnTermination(server.id(), volume.id(), true));
         assertThat(cloud.volumeAttachment(ALICE, server.id(), volume.id()).deleteOnTermination()).isTrue();
@@ -306,7 +306,7 @@ class VolumesTest {
                 null, null, "/dev/vdq", null, false, 85)), 400, "The device property is not mutable");
         refused(() -> cloud.execute(ALICE, new UpdateVolumeAttachment(server.id(), volume.id(), volume.id(), null,
                 null, null, null, "new-tag", true, 85)), 400, "The tag property is not mutable");
-        Volume loose = volume(1, false);
+        CinderVolume loose = volume(1, false);
         refused(() -> cloud.execute(ALICE, UpdateVolumeAttachment.deleteOnTermination(server.id(), loose.id(),
                 true)), 404, "No volume Block Device Mapping with id " + loose.id() + ".");
 
@@ -319,7 +319,7 @@ class VolumesTest {
     @Test
     void deletingAServerFreesItsVolumes() {
         Server server = activeServer();
-        Volume volume = volume(1, false);
+        CinderVolume volume = volume(1, false);
         attached(server, volume);
         refused(() -> cloud.execute(ALICE, new DeleteVolume(volume.id())), 400,
                 "Invalid volume: Volume status must be available or error or error_restoring or error_extending or "
@@ -336,11 +336,11 @@ class VolumesTest {
 
     @Test
     void aVolumeKeepsWhoCreatedItAndWhatItWasGivenThroughItsStatusChanges() {
-        Volume source = volume(1, false);
-        Volume clone = cloud.execute(BOB, new CreateVolume("clone", 2, false, false, "a copy",
+        CinderVolume source = volume(1, false);
+        CinderVolume clone = cloud.execute(BOB, new CreateVolume("clone", 2, false, false, "a copy",
                 Map.of("tier", "gold", "app", "db"), "fast", source.id())).volume();
         cloud.advance(Duration.ofSeconds(1));
-        Volume available = cloud.volume(ALICE, clone.id());
+        CinderVolume available = cloud.volume(ALICE, clone.id());
         assertThat(available.status()).isEqualTo(VolumeStatus.AVAILABLE);
         assertThat(available.userId()).isEqualTo("bob");
         assertThat(available.description()).isEqualTo("a copy");
@@ -348,7 +348,7 @@ class VolumesTest {
         assertThat(available.volumeType()).isEqualTo("fast");
         assertThat(available.sourceVolumeId()).isEqualTo(source.id());
         assertThat(source.userId()).isEqualTo("alice");
-        assertThat(source.volumeType()).as("no type named: Cinder's default").isEqualTo(Volume.DEFAULT_TYPE);
+        assertThat(source.volumeType()).as("no type named: Cinder's default").isEqualTo(CinderVolume.DEFAULT_TYPE);
         assertThat(source.description()).isNull();
         assertThat(source.metadata()).isEmpty();
     }

@@ -112,7 +112,7 @@ class WorldCopyTest {
         }
 
         String volume(int pick) {
-            List<io.novasim.model.volume.Volume> volumes = reference.volumes(ALICE);
+            List<io.novasim.model.volume.CinderVolume> volumes = reference.volumes(ALICE);
             return volumes.isEmpty() ? "no-volume" : volumes.get(Math.floorMod(pick, volumes.size())).id();
         }
     }

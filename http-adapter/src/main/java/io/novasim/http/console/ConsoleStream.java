@@ -93,7 +93,7 @@ public final class ConsoleStream {
         Simulation.Follower follower = new Simulation.Follower() {
             @Override
             public void event(SimEvent event) {
-                if (!queue.offer(Json.write(EventJson.of(event)))) {
+                if (!queue.offer(io.novasim.http.control.ControlJson.write(EventJson.of(event)))) {
                     queue.clear();
                     queue.offer(RESYNC);
                 }

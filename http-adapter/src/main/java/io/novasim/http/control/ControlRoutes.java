@@ -33,6 +33,8 @@ import java.util.Optional;
 @Singleton
 public final class ControlRoutes {
     public static final String PREFIX = "/__sim/v1";
+    /** The control plane's OpenAPI document, under {@link #PREFIX}. */
+    static final String OPENAPI = "openapi.json";
 
     private final Simulation simulation;
     private final SimulatorControl control;
@@ -53,6 +55,7 @@ public final class ControlRoutes {
     }
 
     private void register() {
+        route("GET", "/" + OPENAPI, (body, params) -> null); // answered before the token is asked for
         route("GET", "/clock", (body, params) -> clock());
         route("POST", "/clock/advance", (body, params) -> advance(body));
         route("POST", "/clock/pause", (body, params) -> {
@@ -169,6 +172,11 @@ public final class ControlRoutes {
         RouteTable.Match<ControlRoute> match = routes.find(exchange.method(), segments, 0);
         if (match == null) {
             return null;
+        }
+        if (segments.length == 3 && segments[2].equals(OPENAPI)) {
+            // public, as API documents are: a tool reads it before it has a token
+            return Replies.render(exchange, Reply.ok(new io.novasim.http.support.RawJson(OpenApiDocument.BYTES)),
+                    "application/json");
         }
         Reply reply;
         Optional<Token> token = simulation.tokens().valid(exchange.header("X-Auth-Token"), simulation.now());

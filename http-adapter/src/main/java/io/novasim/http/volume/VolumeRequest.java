@@ -3,7 +3,7 @@ package io.novasim.http.volume;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.novasim.http.support.Schema;
 import io.novasim.model.error.Refusal;
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 import io.novasim.state.Cloud;
 import io.novasim.state.command.Caller;
 import io.novasim.state.command.CreateVolume;
@@ -41,7 +41,7 @@ final class VolumeRequest {
         boolean bootable = false;
         String sourceId = text(volume, "source_volid", 255);
         if (sourceId != null) {
-            Volume source = cloud.volume(caller, sourceId);
+            CinderVolume source = cloud.volume(caller, sourceId);
             if (size != null && size < source.sizeGb()) {
                 throw Refusal.VOLUME_SMALLER_THAN_SOURCE.exception(size, source.sizeGb());
             }

@@ -2,7 +2,7 @@ package io.novasim.http.volume;
 
 import io.novasim.http.support.Json;
 import io.novasim.model.volume.AttachStatus;
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 import io.novasim.model.volume.VolumeAttachment;
 
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ final class VolumeViews {
     private VolumeViews() {
     }
 
-    static Map<String, Object> summary(Volume volume, String base) {
+    static Map<String, Object> summary(CinderVolume volume, String base) {
         Map<String, Object> view = Json.object();
         view.put("id", volume.id());
         view.put("links", links(volume, base));
@@ -33,7 +33,7 @@ final class VolumeViews {
      *                    reserved, attaching or detaching attachment is not)
      * @param minor       the volume microversion's minor number
      */
-    static Map<String, Object> detail(Volume volume, List<VolumeAttachment> attachments, String base, boolean admin,
+    static Map<String, Object> detail(CinderVolume volume, List<VolumeAttachment> attachments, String base, boolean admin,
                                       int minor) {
         Map<String, Object> view = Json.object();
         view.put("id", volume.id());
@@ -102,7 +102,7 @@ final class VolumeViews {
         return java.util.UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
-    private static List<Object> links(Volume volume, String base) {
+    private static List<Object> links(CinderVolume volume, String base) {
         String path = "/volumes/" + volume.id();
         return List.of(link("self", base + VolumeApi.PREFIX + "/v3/" + volume.projectId() + path),
                 link("bookmark", base + VolumeApi.PREFIX + "/" + volume.projectId() + path));

@@ -7,7 +7,7 @@ import io.novasim.http.support.Reply;
 import io.novasim.model.error.Refusal;
 import io.novasim.model.error.ItemNotFound;
 import io.novasim.model.volume.VolumeAttachment;
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 import io.novasim.state.Cloud;
 import io.novasim.state.command.CreateVolume;
 import io.novasim.state.command.DeleteVolume;
@@ -43,13 +43,13 @@ final class VolumesRoutes {
     private Reply create(Call call) {
         Cloud cloud = simulation.cloud();
         CreateVolume command = VolumeRequest.parse(call.body(), cloud, call.caller());
-        Volume volume = cloud.execute(call.caller(), command, call.requestId()).volume();
+        CinderVolume volume = cloud.execute(call.caller(), command, call.requestId()).volume();
         return Reply.json(202, Json.object("volume", detail(call, volume, List.of())));
     }
 
     private Reply show(Call call) {
         Cloud cloud = simulation.cloud();
-        Volume volume = cloud.volume(call.caller(), call.path("volume_id"));
+        CinderVolume volume = cloud.volume(call.caller(), call.path("volume_id"));
         List<VolumeAttachment> attachments = cloud.attachmentsOfVolume(call.caller(), volume.id());
         return Reply.ok(Json.object("volume", detail(call, volume, attachments)));
     }
@@ -63,8 +63,8 @@ final class VolumesRoutes {
         Cloud cloud = simulation.cloud();
         boolean allTenants = call.caller().admin() && call.query("all_tenants") != null
                 && TRUE.contains(call.query("all_tenants").toLowerCase(java.util.Locale.ROOT));
-        List<Volume> matching = new ArrayList<>();
-        for (Volume volume : cloud.volumes(call.caller())) {
+        List<CinderVolume> matching = new ArrayList<>();
+        for (CinderVolume volume : cloud.volumes(call.caller())) {
             if ((allTenants || volume.projectId().equals(call.caller().projectId()))
                     && matches(call, "name", volume.name()) && matches(call, "status", volume.status().value())) {
                 matching.add(volume);
@@ -72,10 +72,10 @@ final class VolumesRoutes {
         }
         Collections.reverse(matching); // Cinder's default order: created_at descending
         int from = start(call, matching);
-        List<Volume> page = matching.subList(from, from + Math.min(matching.size() - from,
+        List<CinderVolume> page = matching.subList(from, from + Math.min(matching.size() - from,
                 limit(call, matching.size())));
         List<Object> views = new ArrayList<>();
-        for (Volume volume : page) {
+        for (CinderVolume volume : page) {
             if (!detailed) {
                 views.add(VolumeViews.summary(volume, call.base()));
                 continue;
@@ -101,7 +101,7 @@ final class VolumesRoutes {
     }
 
     /** Where the page starts: after {@code marker}, or at the first volume. */
-    private static int start(Call call, List<Volume> volumes) {
+    private static int start(Call call, List<CinderVolume> volumes) {
         String marker = call.query("marker");
         if (marker == null) {
             return 0;
@@ -130,7 +130,7 @@ final class VolumesRoutes {
         throw Refusal.VOLUME_LIMIT_INVALID.exception();
     }
 
-    private static Map<String, Object> detail(Call call, Volume volume, List<VolumeAttachment> attachments) {
+    private static Map<String, Object> detail(Call call, CinderVolume volume, List<VolumeAttachment> attachments) {
         return VolumeViews.detail(volume, attachments, call.base(), call.caller().admin(), minor(call));
     }
 

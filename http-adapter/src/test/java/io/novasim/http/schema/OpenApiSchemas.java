@@ -81,9 +81,11 @@ public final class OpenApiSchemas {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(64 * 1024 * 1024);
         ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build());
-        try (InputStream in = OpenApiSchemas.class.getResourceAsStream("/openapi/" + file)) {
+        // A name is a test resource of /openapi/; a path (from /) is any resource, as a document novasim serves.
+        String resource = file.startsWith("/") ? file : "/openapi/" + file;
+        try (InputStream in = OpenApiSchemas.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("no test resource /openapi/" + file);
+                throw new IllegalStateException("no resource " + resource);
             }
             return yaml.readTree(in);
         } catch (IOException e) {

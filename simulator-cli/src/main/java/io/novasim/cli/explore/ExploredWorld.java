@@ -4,7 +4,7 @@ import io.novasim.cli.scenario.Scenario;
 import io.novasim.cli.scenario.ScenarioRunner;
 import io.novasim.model.catalog.Image;
 import io.novasim.model.server.Server;
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 import io.novasim.state.Cloud;
 import io.novasim.state.command.Caller;
 import io.novasim.state.explore.ExploreWorld;
@@ -32,7 +32,7 @@ record ExploredWorld(Scenario scenario, ScenarioRunner.Start start, ExploreWorld
         Server first = engine.state().servers().stream().filter(s -> servers.containsKey(s.id())).findFirst()
                 .orElseThrow();
         Map<String, String> volumes = new LinkedHashMap<>();
-        for (Volume volume : engine.state().volumes()) {
+        for (CinderVolume volume : engine.state().volumes()) {
             if (volume.projectId().equals(first.projectId())) {
                 volumes.put(volume.id(), volume.name());
             }

@@ -9,7 +9,7 @@ import io.novasim.cli.DurationText;
 import io.novasim.cli.scenario.Scenario;
 import io.novasim.http.control.FaultRuleJson;
 import io.novasim.model.server.Server;
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 import io.novasim.state.CloudState;
 import io.novasim.state.explore.Explorer;
 import io.novasim.state.explore.Step;
@@ -114,7 +114,7 @@ final class TraceScenario {
         ObjectNode volumes = check.putObject("volumes");
         for (Map.Entry<String, String> named : world.explore().volumes().entrySet()) {
             state.volumes().stream().filter(v -> v.id().equals(named.getKey())).findFirst()
-                    .ifPresent((Volume volume) -> volumes.putObject(named.getValue())
+                    .ifPresent((CinderVolume volume) -> volumes.putObject(named.getValue())
                             .put("status", volume.status().value())
                             .put("attachments", state.volumeAttachments().stream()
                                     .filter(a -> a.volumeId().equals(volume.id())).count()));

@@ -7,7 +7,7 @@ import io.novasim.model.action.InstanceAction;
 import io.novasim.model.action.InstanceActionEvent;
 import io.novasim.model.network.Port;
 import io.novasim.model.server.Server;
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 import io.novasim.state.CloudState;
 
 import java.util.ArrayList;
@@ -45,8 +45,8 @@ final class StateExpectations {
                 Server::name).map(StateExpectations::view), resolve);
         check(verdicts, "port", expect.ports(), key -> find(state.ports(), resolve.apply(key), Port::id, Port::name)
                 .map(StateExpectations::view), resolve);
-        check(verdicts, "volume", expect.volumes(), key -> find(state.volumes(), resolve.apply(key), Volume::id,
-                Volume::name).map(volume -> view(volume, state)), resolve);
+        check(verdicts, "volume", expect.volumes(), key -> find(state.volumes(), resolve.apply(key), CinderVolume::id,
+                CinderVolume::name).map(volume -> view(volume, state)), resolve);
         if (expect.actions() != null) {
             for (Map.Entry<String, Map<String, JsonNode>> entry : expect.actions().entrySet()) {
                 String key = resolve.apply(entry.getKey());
@@ -131,7 +131,7 @@ final class StateExpectations {
         return node;
     }
 
-    private static ObjectNode view(Volume volume, CloudState state) {
+    private static ObjectNode view(CinderVolume volume, CloudState state) {
         ObjectNode node = JSON.createObjectNode().put("id", volume.id()).put("name", volume.name())
                 .put("status", volume.status().value());
         node.put("attachments", state.volumeAttachments().stream()

@@ -8,7 +8,7 @@ import io.novasim.report.RunReport.Kind;
 import io.novasim.model.catalog.Image;
 import io.novasim.model.network.Network;
 import io.novasim.model.server.Server;
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +40,7 @@ final class WorldBuilder {
     }
 
     void build(Scenario.World world) throws InvalidScenarioException {
-        for (Volume volume : control.state().volumes()) {
+        for (CinderVolume volume : control.state().volumes()) {
             runner.save("volume." + volume.name(), volume.id());
         }
         if (world.ports().isEmpty() && world.servers().isEmpty()) {
@@ -165,7 +165,7 @@ final class WorldBuilder {
         String projectId = runner.projectId(server.project());
         return control.state().volumes().stream().filter(volume -> volume.projectId().equals(projectId))
                 .filter(volume -> volume.id().equals(nameOrId) || volume.name().equals(nameOrId))
-                .map(Volume::id).findFirst()
+                .map(CinderVolume::id).findFirst()
                 .orElseThrow(() -> new InvalidScenarioException("world: no volume " + nameOrId + " in project "
                         + server.project() + " (for " + server.name() + ")"));
     }

@@ -1,6 +1,6 @@
 package io.novasim.state.command;
 
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 
 import java.util.Map;
 import java.util.Objects;
@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param description    its description, or {@code null}
  * @param metadata       its metadata
- * @param volumeType     its volume type's name; {@code null} is Cinder's default type, {@link Volume#DEFAULT_TYPE}
+ * @param volumeType     its volume type's name; {@code null} is Cinder's default type, {@link CinderVolume#DEFAULT_TYPE}
  * @param sourceVolumeId the volume it is a clone of, or {@code null} (the clone's size and bootability are given)
  */
 public record CreateVolume(String name, int sizeGb, boolean multiattach, boolean bootable, String description,
@@ -21,7 +21,7 @@ public record CreateVolume(String name, int sizeGb, boolean multiattach, boolean
         // A snapshot taken before volumes kept their details has no metadata and no type.
         metadata = metadata == null || metadata.isEmpty() ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metadata));
-        volumeType = volumeType == null ? Volume.DEFAULT_TYPE : volumeType;
+        volumeType = volumeType == null ? CinderVolume.DEFAULT_TYPE : volumeType;
     }
 
     /** A volume of the default type, without description, metadata or source. */

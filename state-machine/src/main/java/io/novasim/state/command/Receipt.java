@@ -3,7 +3,7 @@ package io.novasim.state.command;
 import io.novasim.model.keypair.Keypair;
 import io.novasim.model.network.Port;
 import io.novasim.model.server.Server;
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 import io.novasim.model.volume.VolumeAttachment;
 
 /**
@@ -21,7 +21,7 @@ import io.novasim.model.volume.VolumeAttachment;
  *                   {@link #network()}, {@link #subnet()})
  */
 public record Receipt(String requestId, Server server, String adminPass, Port port, VolumeAttachment volumeAttachment,
-                      Volume volume, java.util.List<Server> servers, Keypair keypair, String privateKey,
+                      CinderVolume volume, java.util.List<Server> servers, Keypair keypair, String privateKey,
                       boolean unchanged, Object resource) {
     public Receipt {
         servers = java.util.List.copyOf(servers);
@@ -29,7 +29,7 @@ public record Receipt(String requestId, Server server, String adminPass, Port po
 
     /** A receipt that names no image. */
     public Receipt(String requestId, Server server, String adminPass, Port port, VolumeAttachment volumeAttachment,
-                   Volume volume, java.util.List<Server> servers, Keypair keypair, String privateKey,
+                   CinderVolume volume, java.util.List<Server> servers, Keypair keypair, String privateKey,
                    boolean unchanged) {
         this(requestId, server, adminPass, port, volumeAttachment, volume, servers, keypair, privateKey, unchanged,
                 null);
@@ -118,7 +118,7 @@ public record Receipt(String requestId, Server server, String adminPass, Port po
         return new Receipt(requestId, null, null, port, null, null, java.util.List.of(), null, null, false);
     }
 
-    public static Receipt of(String requestId, Volume volume) {
+    public static Receipt of(String requestId, CinderVolume volume) {
         return new Receipt(requestId, null, null, null, null, volume, java.util.List.of(), null, null, false);
     }
 

@@ -3,7 +3,7 @@ package io.novasim.state.explore;
 import io.novasim.model.media.MediaAttachment;
 import io.novasim.model.network.Port;
 import io.novasim.model.server.Server;
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 import io.novasim.model.volume.VolumeAttachment;
 import io.novasim.state.CloudState;
 import io.novasim.state.PendingWork;
@@ -53,7 +53,7 @@ final class CanonicalState {
             attachedTo.computeIfAbsent(attachment.volumeId(), v -> new ArrayList<>())
                     .add(names.of(attachment.serverId(), "server") + " " + attachment.status().value());
         }
-        for (Volume volume : state.volumes()) {
+        for (CinderVolume volume : state.volumes()) {
             form.append("volume ").append(names.of(volume.id(), "volume")).append(' ').append(volume.status().value());
             List<String> attachments = attachedTo.get(volume.id());
             if (attachments != null) {

@@ -4,7 +4,7 @@ import io.novasim.model.media.MediaAttachment;
 import io.novasim.model.network.Port;
 import io.novasim.model.server.Server;
 import io.novasim.model.server.VmState;
-import io.novasim.model.volume.Volume;
+import io.novasim.model.volume.CinderVolume;
 import io.novasim.model.volume.VolumeAttachment;
 import io.novasim.model.volume.VolumeStatus;
 import io.novasim.state.CloudState;
@@ -25,7 +25,7 @@ public enum Invariant {
         void check(CloudState state, List<PendingWork> work, List<String> found) {
             Set<String> attached = new HashSet<>();
             state.volumeAttachments().forEach(a -> attached.add(a.volumeId()));
-            for (Volume volume : state.volumes()) {
+            for (CinderVolume volume : state.volumes()) {
                 if (volume.status() == VolumeStatus.IN_USE && !attached.contains(volume.id())) {
                     found.add("volume " + volume.id() + " is in-use but no attachment lists it");
                 } else if (volume.status() == VolumeStatus.AVAILABLE && attached.contains(volume.id())) {
@@ -86,7 +86,7 @@ public enum Invariant {
         void check(CloudState state, List<PendingWork> work, List<String> found) {
             Set<String> moving = new HashSet<>();
             work.forEach(piece -> moving.add(piece.resourceId()));
-            for (Volume volume : state.volumes()) {
+            for (CinderVolume volume : state.volumes()) {
                 if ((volume.status() == VolumeStatus.ATTACHING || volume.status() == VolumeStatus.DETACHING)
                         && !moving.contains(volume.id())) {
                     found.add("volume " + volume.id() + " stays " + volume.status().value()

@@ -15,14 +15,14 @@ import java.util.TreeMap;
  * @param volumeType     the name of its volume type ({@link #DEFAULT_TYPE} when the create named none)
  * @param sourceVolumeId the volume it was cloned from, or {@code null}
  */
-public record Volume(String id, String name, String projectId, String userId, int sizeGb, VolumeStatus status,
+public record CinderVolume(String id, String name, String projectId, String userId, int sizeGb, VolumeStatus status,
                      boolean multiattach, boolean bootable, String availabilityZone, String description,
                      Map<String, String> metadata, String volumeType, String sourceVolumeId, Instant created,
                      Instant updated) {
     /** Cinder's default volume type, which a volume gets when its create names none. */
     public static final String DEFAULT_TYPE = "__DEFAULT__";
 
-    public Volume {
+    public CinderVolume {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(projectId, "projectId");
@@ -37,9 +37,9 @@ public record Volume(String id, String name, String projectId, String userId, in
         metadata = metadata.isEmpty() ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(metadata));
     }
 
-    public Volume withStatus(VolumeStatus newStatus, Instant now) {
+    public CinderVolume withStatus(VolumeStatus newStatus, Instant now) {
         return newStatus == status ? this
-                : new Volume(id, name, projectId, userId, sizeGb, newStatus, multiattach, bootable, availabilityZone,
+                : new CinderVolume(id, name, projectId, userId, sizeGb, newStatus, multiattach, bootable, availabilityZone,
                 description, metadata, volumeType, sourceVolumeId, created, now);
     }
 }
