@@ -29,6 +29,9 @@ import java.time.Instant;
  *                    else null; a dialect that answers a refusal otherwise keeps the id of the simulator's
  * @param fault       for an answer a fault rule changed on its way (made slow, lost to a transport fault), the rule and
  *                    what it did (e.g. {@code rule lossy: transport fault reset: ...}), else null
+ * @param operation   the API operation it called, by the names fault rules use: Nova's ({@code detach_volume}, also
+ *                    when it was refused) or another service's ({@code get_volume}); null for a request of none
+ *                    (a listing of flavors, a version document, a route that is not there)
  * @param headers     the request's headers as sent, the first value of each by its name as written, with the tokens
  *                    and credentials ({@code X-Auth-Token}, {@code X-Subject-Token}, {@code Authorization}) redacted as
  *                    Keystone's logs redact them, {@code {SHA256}} and the hash of the value: the same token reads the
@@ -37,7 +40,7 @@ import java.time.Instant;
 public record RecordedRequest(long sequence, Instant virtualTime, String requestId, String method, String path,
                               String query, String body, int status, String userName, String projectName,
                               String microversion, String refusal, Refusal refusalId, String fault,
-                              java.util.Map<String, String> headers) {
+                              String operation, java.util.Map<String, String> headers) {
     /** Keeps the headers as given, unmodifiable; none when absent. */
     public RecordedRequest {
         headers = headers == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(headers);

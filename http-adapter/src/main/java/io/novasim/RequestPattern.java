@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Which journaled requests a verification counts: a method and a path (a regular expression the whole path must
- * match, with or without the project id the catalog puts after the API's version), and optionally a status, headers
- * and a body. Immutable: every {@code with} method makes a new pattern.
+ * match, with or without the project id the catalog puts after the API's version), or an operation, and optionally a
+ * status, headers and a body. Immutable: every {@code with} method makes a new pattern.
  *
  * <pre>{@code
  * sim.control().verify(RequestCount.exactly(2), RequestPattern.requests("DELETE", "/v2.1/servers/.*"));
@@ -25,13 +25,29 @@ public final class RequestPattern {
     private final Integer status;
     private final Map<String, Pattern> headers;
     private final Pattern body;
+    private final String operation;
 
-    private RequestPattern(String method, Pattern path, Integer status, Map<String, Pattern> headers, Pattern body) {
+    private RequestPattern(String method, Pattern path, Integer status, Map<String, Pattern> headers, Pattern body,
+                           String operation) {
         this.method = method;
         this.path = path;
         this.status = status;
         this.headers = headers;
         this.body = body;
+        this.operation = operation;
+    }
+
+    /**
+     * The requests that called an operation, whatever their path: Nova's by the names fault rules use
+     * ({@code detach_volume}, {@code reboot_soft}; refused calls count too), another service's as its policies name
+     * them ({@code get_volume}, {@code create_port}). A {@code -} may stand for {@code _}.
+     *
+     * @param name the operation's name
+     * @return the pattern
+     */
+    public static RequestPattern operation(String name) {
+        return new RequestPattern(null, Pattern.compile(".*"), null, Map.of(), null,
+                name.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_'));
     }
 
     /**
@@ -43,7 +59,7 @@ public final class RequestPattern {
      */
     public static RequestPattern requests(String method, String pathRegex) {
         return new RequestPattern(method == null ? null : method.toUpperCase(java.util.Locale.ROOT),
-                Pattern.compile(Objects.requireNonNull(pathRegex, "pathRegex")), null, Map.of(), null);
+                Pattern.compile(Objects.requireNonNull(pathRegex, "pathRegex")), null, Map.of(), null, null);
     }
 
     /** Every request the journal keeps. */
@@ -58,7 +74,7 @@ public final class RequestPattern {
      * @return a new pattern
      */
     public RequestPattern withStatus(int code) {
-        return new RequestPattern(method, path, code, headers, body);
+        return new RequestPattern(method, path, code, headers, body, operation);
     }
 
     /**
@@ -71,7 +87,7 @@ public final class RequestPattern {
     public RequestPattern withHeader(String name, String valueRegex) {
         Map<String, Pattern> more = new LinkedHashMap<>(headers);
         more.put(name, Pattern.compile(valueRegex));
-        return new RequestPattern(method, path, status, Map.copyOf(more), body);
+        return new RequestPattern(method, path, status, Map.copyOf(more), body, operation);
     }
 
     /**
@@ -81,7 +97,7 @@ public final class RequestPattern {
      * @return a new pattern
      */
     public RequestPattern withBodyContaining(String regex) {
-        return new RequestPattern(method, path, status, headers, Pattern.compile(regex));
+        return new RequestPattern(method, path, status, headers, Pattern.compile(regex), operation);
     }
 
     /**
@@ -102,6 +118,9 @@ public final class RequestPattern {
         }
         if (!pathMatches(request.path())) {
             differences.add("path");
+        }
+        if (operation != null && !operation.equals(request.operation())) {
+            differences.add("operation " + request.operation());
         }
         if (status != null && status != request.status()) {
             differences.add("status " + request.status());
@@ -125,6 +144,9 @@ public final class RequestPattern {
 
     /** How far a path is from the pattern's, for ranking near misses: an edit distance to its text. */
     int distance(RecordedRequest request) {
+        if (operation != null) {
+            return request.operation() == null ? Integer.MAX_VALUE / 2 : editDistance(operation, request.operation());
+        }
         String sent = PROJECT_IN_PATH.matcher(request.path()).replaceFirst("$1");
         return editDistance(path.pattern(), sent) + (method != null && !method.equals(request.method()) ? 10 : 0);
     }
@@ -151,8 +173,8 @@ public final class RequestPattern {
     /** The pattern as a request line and its conditions: {@code DELETE /v2.1/servers/.* with status 202}. */
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder(method == null ? "any method" : method).append(' ')
-                .append(path.pattern());
+        StringBuilder text = operation != null ? new StringBuilder("operation ").append(operation)
+                : new StringBuilder(method == null ? "any method" : method).append(' ').append(path.pattern());
         if (status != null) {
             text.append(" with status ").append(status);
         }

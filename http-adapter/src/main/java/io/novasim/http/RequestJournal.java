@@ -37,14 +37,14 @@ public final class RequestJournal {
     public synchronized RecordedRequest record(Instant at, String requestId, String method, String path, String query,
                                     String body, int status, String userName, String projectName,
                                     String microversion, String refusal, Refusal refusalId, String fault,
-                                    java.util.Map<String, String> headers) {
+                                    String operation, java.util.Map<String, String> headers) {
         if (requests.size() == capacity) {
             requests.removeFirst();
             dropped++;
         }
         String kept = body == null || body.length() <= MAX_BODY ? body : body.substring(0, MAX_BODY);
         RecordedRequest recorded = new RecordedRequest(++sequence, at, requestId, method, path, query, kept, status,
-                userName, projectName, microversion, refusal, refusalId, fault, headers);
+                userName, projectName, microversion, refusal, refusalId, fault, operation, headers);
         requests.addLast(recorded);
         notifyAll();
         return recorded;

@@ -56,6 +56,7 @@ public final class Simulation implements SimulatorControl {
     private final SimulatorSettings settings;
     private final Tokens tokens;
     private final RequestJournal journal;
+    private final NovaCalls novaOperations = new NovaCalls();
     private volatile Cloud cloud;
     private volatile EventLog log;
     /** How virtual time follows the wall clock: swapped whole, so that a request never sees half of a change. */
@@ -129,6 +130,7 @@ public final class Simulation implements SimulatorControl {
         return new Cloud(settings.setup().catalog(), new VirtualClock(settings.start()),
                 new SeededIdSource(settings.seed()), settings.timings(), event -> {
                     log.on(event);
+                    novaOperations.note(event);
                     also.on(event);
                     for (Follower follower : followers) {
                         follower.event(event);
@@ -428,6 +430,7 @@ public final class Simulation implements SimulatorControl {
         RecordedRequest recorded = journal.record(current.now(), requestId, exchange.method(), exchange.path(),
                 exchange.queryString(), body, status, user, project, microversion, refusal, refusalId,
                 answerFault == null ? null : "rule " + answerFault.ruleId() + ": " + answerFault.effect().describe(),
+                exchange.operation() != null ? exchange.operation() : novaOperations.take(requestId),
                 JournalHeaders.of(exchange.request()));
         if (refusal != null) {
             REFUSALS.info("{} {}", status, recorded.refusalLine());

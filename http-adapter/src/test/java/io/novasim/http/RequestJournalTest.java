@@ -14,7 +14,7 @@ class RequestJournalTest {
     private void record(int count) {
         for (int i = 0; i < count; i++) {
             journal.record(Instant.EPOCH, "req-" + i, "GET", "/v2.1/servers", null, null, 200, "demo", "demo", null,
-                    null, null, null, java.util.Map.of());
+                    null, null, null, null, java.util.Map.of());
         }
     }
 

@@ -67,6 +67,29 @@ class VerificationTest extends SeededCloudTest {
     }
 
     @Test
+    void countsMatchAnOperationWhateverItsPathAndRefusedCallsCount() {
+        String server = demo.post("/v2.1/servers", """
+                {"server": {"name": "web", "imageRef": "%s", "flavorRef": "1"}}""".formatted(IMAGE))
+                .json().at("/server/id").asText();
+        assertThat(demo.post("/v2.1/servers/" + server + "/action", "{\"reboot\": {\"type\": \"SOFT\"}}")
+                .status()).as("refused while building").isEqualTo(409);
+        sim.control().advance(java.time.Duration.ofSeconds(10));
+        demo.post("/v2.1/servers/" + server + "/action", "{\"reboot\": {\"type\": \"SOFT\"}}");
+        demo.get("/volume/v3/" + CloudSetup.DEMO_PROJECT + "/volumes");
+
+        sim.control().verify(exactly(1), io.novasim.RequestPattern.operation("create"));
+        sim.control().verify(exactly(2), io.novasim.RequestPattern.operation("reboot-soft"));
+        sim.control().verify(exactly(1), io.novasim.RequestPattern.operation("reboot_soft").withStatus(409));
+        sim.control().verify(exactly(1), io.novasim.RequestPattern.operation("get_volumes"));
+        sim.control().verify(never(), io.novasim.RequestPattern.operation("detach_volume"));
+        assertThat(sim.control().requests()).extracting(RecordedRequest::operation)
+                .containsExactly("create", "reboot_soft", "reboot_soft", "get_volumes");
+        assertThatThrownBy(() -> sim.control().verify(exactly(1), io.novasim.RequestPattern.operation("reboot_hard")))
+                .hasMessageContaining("Near misses:\n  #2 POST /v2.1/servers/" + server + "/action -> 409 "
+                        + "(differs in operation reboot_soft)");
+    }
+
+    @Test
     void aResetNumbersTheJournalFromOneAgain() throws InterruptedException {
         demo.get("/v2.1/flavors");
         demo.get("/v2.1/flavors");

@@ -17,6 +17,7 @@ import java.util.Map;
  * request: not shared.
  */
 public final class Exchange {
+    private String operation;
     private final ApiRequest request;
     private final List<ApiRequest.Header> headers = new ArrayList<>(8);
     private Map<String, List<String>> query;
@@ -216,6 +217,15 @@ public final class Exchange {
     }
 
     /** The noted refusal's id, or null. */
+    /** The API operation the request was routed to, by the name fault rules use ({@code get_volume}), or null. */
+    public void operation(String name) {
+        this.operation = name;
+    }
+
+    public String operation() {
+        return operation;
+    }
+
     public Refusal refusalId() {
         return refusalId;
     }

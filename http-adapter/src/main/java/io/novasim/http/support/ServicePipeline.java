@@ -134,6 +134,7 @@ public final class ServicePipeline {
         }
         String requestId = simulation.newRequestId();
         String operation = match == null ? null : match.route().operation();
+        exchange.operation(operation);
         Reply reply;
         try {
             Optional<Token> token = simulation.authenticate(exchange.header("X-Auth-Token"));

@@ -33,7 +33,7 @@ class ScenarioWriterTest {
     private static RecordedRequest request(long sequence, double seconds, String method, String path, String query,
                                            String body, int status, String user, String project, String microversion) {
         return new RecordedRequest(sequence, BEGAN.plusMillis(Math.round(seconds * 1000)), "req-" + sequence, method,
-                path, query, body, status, user, project, microversion, null, null, null, java.util.Map.of());
+                path, query, body, status, user, project, microversion, null, null, null, null, java.util.Map.of());
     }
 
     private static Recording recording(List<RecordedRequest> requests, String history, double clockSpeed,
@@ -222,9 +222,9 @@ class ScenarioWriterTest {
     void aWallClockPacedRecordingAdvancesToTheMillisecondAndSaysSo() throws IOException {
         List<RecordedRequest> requests = List.of(
                 new RecordedRequest(1, BEGAN.plusNanos(2_345_678_901L), "req-1", "GET", "/v2.1/servers", null, null,
-                        200, "demo", "demo", null, null, null, null, java.util.Map.of()),
+                        200, "demo", "demo", null, null, null, null, null, java.util.Map.of()),
                 new RecordedRequest(2, BEGAN.plusNanos(2_345_999_999L), "req-2", "GET", "/v2.1/flavors", null, null,
-                        200, "demo", "demo", null, null, null, null, java.util.Map.of()));
+                        200, "demo", "demo", null, null, null, null, null, java.util.Map.of()));
         String yaml = ScenarioWriter.write(recording(requests, null, 1, 0, 1));
         assertThat(yaml).contains("clock speed 1.", "WARNING: the clock followed the wall clock", "- advance: 2.345s\n")
                 .doesNotContain("- advance: 0");
