@@ -54,6 +54,19 @@ public interface ApiRequest {
     List<String> headerNames();
 
     /**
+     * Every header line, in order: what the journal keeps. Read once; a request read from a connection copies them.
+     *
+     * @return the lines, a name sent twice twice
+     */
+    default List<Header> headerLines() {
+        List<Header> lines = new ArrayList<>();
+        for (String name : headerNames()) {
+            lines.add(new Header(name, header(name)));
+        }
+        return lines;
+    }
+
+    /**
      * The body.
      *
      * @return its bytes, empty when there is none
@@ -116,6 +129,11 @@ public interface ApiRequest {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(body, "body");
             headers = List.copyOf(headers);
+        }
+
+        @Override
+        public List<Header> headerLines() {
+            return headers;
         }
 
         /**

@@ -598,6 +598,11 @@ public final class NovaSimulator implements AutoCloseable {
         }
 
         @Override
+        public List<ApiRequest.Header> headerLines() {
+            return request.headerLines();
+        }
+
+        @Override
         public byte[] body() {
             return request.body();
         }

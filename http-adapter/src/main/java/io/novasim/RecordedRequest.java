@@ -44,6 +44,7 @@ public record RecordedRequest(long sequence, Instant virtualTime, String request
     /** Keeps the headers as given, unmodifiable; none when absent. */
     public RecordedRequest {
         headers = headers == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(headers);
+        // not copied: the journal's map spells the headers out only when read
     }
 
     /**

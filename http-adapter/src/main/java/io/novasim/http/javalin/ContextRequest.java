@@ -51,6 +51,17 @@ final class ContextRequest implements ApiRequest {
         return new ArrayList<>(Collections.list(request.getHeaderNames()));
     }
 
+    /** One pass over Jetty's fields, copied: the request is recycled after its answer. */
+    @Override
+    public List<Header> headerLines() {
+        List<Header> lines = new ArrayList<>(12);
+        for (java.util.Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {
+            String name = names.nextElement();
+            lines.add(new Header(name, request.getHeader(name)));
+        }
+        return lines;
+    }
+
     @Override
     public byte[] body() {
         if (body == null) {
