@@ -56,7 +56,7 @@ public final class Simulation implements SimulatorControl {
     private final SimulatorSettings settings;
     private final Tokens tokens;
     private final RequestJournal journal;
-    private final NovaCalls novaOperations = new NovaCalls();
+    private final NovaCalls novaCalls = new NovaCalls();
     private volatile Cloud cloud;
     private volatile EventLog log;
     /** How virtual time follows the wall clock: swapped whole, so that a request never sees half of a change. */
@@ -130,7 +130,7 @@ public final class Simulation implements SimulatorControl {
         return new Cloud(settings.setup().catalog(), new VirtualClock(settings.start()),
                 new SeededIdSource(settings.seed()), settings.timings(), event -> {
                     log.on(event);
-                    novaOperations.note(event);
+                    novaCalls.note(event);
                     also.on(event);
                     for (Follower follower : followers) {
                         follower.event(event);
@@ -430,7 +430,7 @@ public final class Simulation implements SimulatorControl {
         RecordedRequest recorded = journal.record(current.now(), requestId, exchange.method(), exchange.path(),
                 exchange.queryString(), body, status, user, project, microversion, refusal, refusalId,
                 answerFault == null ? null : "rule " + answerFault.ruleId() + ": " + answerFault.effect().describe(),
-                exchange.operation() != null ? exchange.operation() : novaOperations.take(requestId),
+                exchange.operation() != null ? exchange.operation() : novaCalls.take(requestId),
                 JournalHeaders.of(exchange.request()));
         if (refusal != null) {
             REFUSALS.info("{} {}", status, recorded.refusalLine());
@@ -448,7 +448,7 @@ public final class Simulation implements SimulatorControl {
         }
         if (fault.effect() instanceof io.novasim.state.faults.FaultEffect.SlowAnswer slow) {
             Duration length = slow.length();
-            if (clockFollowing() && clock instanceof io.novasim.ClockMode.Wall pace) {
+            if (clock instanceof io.novasim.ClockMode.Wall pace && wall.following()) {
                 return new io.novasim.ApiResponse.Delivery(
                         Duration.ofNanos((long) (length.toNanos() / pace.speed())), null, fault.ruleId());
             }
