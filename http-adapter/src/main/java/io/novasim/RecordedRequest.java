@@ -33,7 +33,7 @@ import java.time.Instant;
  *                    when it was refused) or another service's ({@code get_volume}); null for a request of none
  *                    (a listing of flavors, a version document, a route that is not there)
  * @param headers     the request's headers as sent, the first value of each by its name as written, with the tokens
- *                    and credentials ({@code X-Auth-Token}, {@code X-Subject-Token}, {@code Authorization}) redacted as
+ *                    and credentials ({@code X-Auth-Token}, {@code X-Subject-Token}, {@code X-Service-Token}, {@code Authorization}) redacted as
  *                    Keystone's logs redact them, {@code {SHA256}} and the hash of the value: the same token reads the
  *                    same, and the journal never shows one
  */

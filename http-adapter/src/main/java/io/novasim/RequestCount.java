@@ -80,7 +80,10 @@ public record RequestCount(int least, int most) {
         if (least == most) {
             return least == 0 ? "no request" : "exactly " + least + (least == 1 ? " request" : " requests");
         }
-        return most == Integer.MAX_VALUE ? "at least " + least + (least == 1 ? " request" : " requests")
-                : "at most " + most + (most == 1 ? " request" : " requests");
+        if (most == Integer.MAX_VALUE) {
+            return "at least " + least + (least == 1 ? " request" : " requests");
+        }
+        return least == 0 ? "at most " + most + (most == 1 ? " request" : " requests")
+                : "from " + least + " to " + most + " requests";
     }
 }

@@ -49,7 +49,7 @@ final class JournalHeaders extends AbstractMap<String, String> {
 
     private static boolean secret(String name) {
         return name.equalsIgnoreCase("X-Auth-Token") || name.equalsIgnoreCase("X-Subject-Token")
-                || name.equalsIgnoreCase("Authorization");
+                || name.equalsIgnoreCase("X-Service-Token") || name.equalsIgnoreCase("Authorization");
     }
 
     static String redacted(String value) {

@@ -29,6 +29,10 @@ final class NovaCalls {
         }
     }
 
+    void clear() {
+        byRequest.clear();
+    }
+
     String take(String requestId) {
         return byRequest.isEmpty() ? null : byRequest.remove(requestId);
     }

@@ -167,6 +167,7 @@ public final class Simulation implements SimulatorControl {
 
     /** Swaps in an engine; a reset also forgets tokens and the journal, a restore keeps them. */
     private void install(Cloud fresh, EventLog newLog, boolean forgetClients) {
+        novaCalls.clear(); // the new engine draws request ids anew: what the old one noted is not theirs
         if (forgetClients) {
             tokens.clear();
             journal.clear();
@@ -191,8 +192,11 @@ public final class Simulation implements SimulatorControl {
     /** The engine, with virtual time brought up to date when the clock follows the wall clock. */
     public Cloud cloud() {
         Cloud current = cloud;
+        // the mode first, then the wall clock: clock(mode) writes them in the other order, so a new mode is never
+        // paired with the wall clock of the one before
+        io.novasim.ClockMode mode = clock;
         WallClock following = wall;
-        if (clock instanceof io.novasim.ClockMode.Wall pace && following.following()) {
+        if (mode instanceof io.novasim.ClockMode.Wall pace && following.following()) {
             long elapsed = (long) ((System.nanoTime() - following.wallStartNanos()) * pace.speed());
             Instant target = following.virtualStart().plusNanos(elapsed);
             if (target.isAfter(current.now())) {
@@ -275,8 +279,8 @@ public final class Simulation implements SimulatorControl {
     public synchronized void clock(io.novasim.ClockMode mode) {
         java.util.Objects.requireNonNull(mode, "mode");
         Cloud current = cloud(); // up to date first: the new mode takes over from where the old one had taken it
-        clock = mode;
         wall = new WallClock(System.nanoTime(), current.now(), true);
+        clock = mode; // after the wall clock it goes with (see cloud())
         followers.forEach(Follower::clockChanged);
     }
 
@@ -299,6 +303,15 @@ public final class Simulation implements SimulatorControl {
 
     @Override
     public void addFault(FaultRule rule) {
+        io.novasim.state.faults.Service service = rule.match().service();
+        for (String operation : rule.match().serviceOperations()) { // another service's; Nova's are typed
+            java.util.Set<String> known = io.novasim.http.support.ApiOperations.of(service);
+            if (!known.contains(operation)) {
+                // as the control plane refuses it: a rule on an operation the service does not have never fires
+                throw new IllegalArgumentException("fault rule " + rule.id() + ": " + service.jsonName()
+                        + " has no operation " + operation + "; it has " + String.join(", ", known));
+            }
+        }
         cloud().addFault(rule);
     }
 

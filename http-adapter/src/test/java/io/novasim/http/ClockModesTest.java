@@ -116,9 +116,10 @@ class ClockModesTest extends SeededCloudTest {
         assertThat(message(clock("{\"mode\": \"fast\"}")))
                 .isEqualTo("Invalid settings: clock.mode must be one of manual, wall, client, not \"fast\"");
         assertThat(message(clock("{\"mode\": \"wall\"}")))
-                .isEqualTo("Invalid settings: clock.speed must be a number above 0 (1 is real time), not absent");
+                .isEqualTo("Invalid settings: clock.speed must be a number above 0 and at most 1000000 (1 is real time), "
+                        + "not absent");
         assertThat(message(clock("{\"mode\": \"client\", \"step\": -1}")))
-                .isEqualTo("Invalid settings: clock.step must be a non-negative number of seconds, not -1");
+                .isEqualTo("Invalid settings: clock.step must be a number of seconds from 0 to 86400 (a day), not -1");
         assertThat(message(clock("{\"mode\": \"client\", \"speed\": 2}")))
                 .isEqualTo("Invalid settings: unknown key 'speed' in clock of mode client; it takes mode, step, "
                         + "settle_reads");
@@ -134,6 +135,34 @@ class ClockModesTest extends SeededCloudTest {
     private static String message(Client.Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         return response.json().at("/badRequest/message").asText();
+    }
+
+    @Test
+    void aReadRunsWorkButNotTheTimersWorkLeavesBehind() {
+        try (NovaSimulator reclaiming = NovaSimulator.builder().seed(4).clock(ClockMode.client(Duration.ZERO))
+                .timings(io.novasim.state.time.Timings.defaults().withReclaimInstanceInterval(
+                        java.util.Optional.of(Duration.ofHours(1)))).build().start()) {
+            Client user = Client.as(reclaiming, "demo", "demo");
+            String id = user.post("/v2.1/servers", BOOT).json().at("/server/id").asText();
+            assertThat(user.get("/v2.1/servers/" + id).json().at("/server/status").asText()).isEqualTo("ACTIVE");
+            Instant deleted = reclaiming.control().now();
+            assertThat(user.delete("/v2.1/servers/" + id).status()).isEqualTo(204);
+
+            assertThat(user.get("/v2.1/servers/" + id).json().at("/server/status").asText())
+                    .as("soft-deleted, still restorable: its reclaim is an hour away").isEqualTo("SOFT_DELETED");
+            assertThat(Duration.between(deleted, reclaiming.control().now())).as("the delete's own work ran, the "
+                    + "reclaim timer it left did not").isLessThan(Duration.ofMinutes(1));
+            assertThat(user.post("/v2.1/servers/" + id + "/action", "{\"restore\": null}").status()).isEqualTo(202);
+        }
+    }
+
+    @Test
+    void aClockOutOfBoundsIsRefused() {
+        assertThat(message(clock("{\"mode\": \"wall\", \"speed\": 1e999}")))
+                .startsWith("Invalid settings: clock.speed must be a number above 0 and at most 1000000");
+        assertThat(message(clock("{\"mode\": \"client\", \"step\": 1e999}")))
+                .startsWith("Invalid settings: clock.step must be a number of seconds from 0 to 86400");
+        assertThat(demo.get("/v2.1/flavors").status()).isEqualTo(200);
     }
 
     @Test

@@ -123,6 +123,15 @@ class FaultRuleFormsTest {
     }
 
     @Test
+    void aSimulatorRefusesARuleOnAnOperationItsServiceDoesNotHave() {
+        io.novasim.NovaSimulator sim = io.novasim.NovaSimulator.builder().build();
+        assertThatThrownBy(() -> sim.control().addFault(FaultRule.named("typo").onCalls(Service.VOLUME, "get_volumez")
+                .answeringError(503, "x"))).hasMessageContaining("volume has no operation get_volumez; it has")
+                .hasMessageContaining("get_volume,");
+        assertThat(sim.control().faultRules()).isEmpty();
+    }
+
+    @Test
     void aBuilderBuildsRulesThatShareNothing() {
         var sentence = FaultRule.named("r").on(Operation.CREATE).answeringError(503, "x");
         FaultRule first = sentence.build();

@@ -202,7 +202,7 @@ class SnapshotRestoreTest extends SeededCloudTest {
                 .isEqualTo(400);
     }
 
-    /** The object with its own keys in camelCase, as format 1 wrote them ({@code server_id} is {@code serverId}). */
+    /** The object with its keys in camelCase at every level, as format 1 wrote them ({@code server_id}: {@code serverId}). */
     private static ObjectNode camelCase(JsonNode snake) {
         ObjectNode camel = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         snake.fields().forEachRemaining(field -> {
@@ -216,7 +216,15 @@ class SnapshotRestoreTest extends SeededCloudTest {
                     upper = false;
                 }
             }
-            camel.set(name.toString(), field.getValue());
+            JsonNode value = field.getValue();
+            if (value.isObject()) {
+                value = camelCase(value);
+            } else if (value.isArray()) {
+                ArrayNode items = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+                value.forEach(item -> items.add(item.isObject() ? camelCase(item) : item));
+                value = items;
+            }
+            camel.set(name.toString(), value);
         });
         return camel;
     }

@@ -5,6 +5,7 @@ import io.novasim.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static io.novasim.RequestCount.atLeast;
@@ -87,6 +88,13 @@ class VerificationTest extends SeededCloudTest {
         assertThatThrownBy(() -> sim.control().verify(exactly(1), io.novasim.RequestPattern.operation("reboot_hard")))
                 .hasMessageContaining("Near misses:\n  #2 POST /v2.1/servers/" + server + "/action -> 409 "
                         + "(differs in operation reboot_soft)");
+    }
+
+    @Test
+    void aCountSaysItselfInWords() {
+        assertThat(List.of(exactly(1), exactly(3), never(), atLeast(2), io.novasim.RequestCount.atMost(1),
+                new io.novasim.RequestCount(2, 5))).extracting(Object::toString).containsExactly("exactly 1 request",
+                "exactly 3 requests", "no request", "at least 2 requests", "at most 1 request", "from 2 to 5 requests");
     }
 
     @Test

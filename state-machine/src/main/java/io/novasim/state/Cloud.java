@@ -922,7 +922,8 @@ public final class Cloud {
     /**
      * Runs the work in flight on these servers or resources (volumes, ports, images) to its end: the clock moves to
      * each of its phases in turn, and other work that falls due meanwhile runs too, as time passes for everything.
-     * Work a fault holds until released stays held, and the clock stops short of it.
+     * Work a fault holds until released stays held, and the clock stops short of it; the timers work leaves behind
+     * (offload, confirm window, reclaim) are not run.
      *
      * @param ids ids of servers or resources; ids of nothing are ignored
      * @return how far virtual time went
@@ -940,13 +941,7 @@ public final class Cloud {
 
     private Optional<Instant> nextDueOf(java.util.Collection<String> ids) {
         settle();
-        for (PendingWork work : world.pendingWork()) {
-            if (work.due() != null && (work.serverId() != null && ids.contains(work.serverId())
-                    || work.resourceId() != null && ids.contains(work.resourceId()))) {
-                return Optional.of(work.due());
-            }
-        }
-        return Optional.empty();
+        return world.jobCount() == 0 ? Optional.empty() : world.nextDueOf(ids);
     }
 
     /** Advances time until no queued work is left, and returns how far it went. */

@@ -36,7 +36,7 @@ final class Volumes {
     /** Microversions (2.X) that change the rules. */
     static final int SHELVED_ATTACH = 20;
     static final int MULTIATTACH = 60;
-    static final int UPDATE_IN_PLACE = 85;
+    static final int UPDATE_IN_PLACE = UpdateVolumeAttachment.UPDATE_IN_PLACE;
 
     private final World world;
     /** Volumes reserved as the target of a swap in flight: their status is set by the swap, not derived. */

@@ -768,6 +768,29 @@ final class World {
         return Optional.empty();
     }
 
+    /**
+     * When the next phase of the work in flight on these servers or resources falls due, if any: held work, and the
+     * timers that work leaves behind (a shelved server's offload, a resize's confirm window, a soft delete's
+     * reclaim), do not count; they are not the work a reader waits for.
+     */
+    Optional<Instant> nextDueOf(java.util.Collection<String> ids) {
+        Instant next = null;
+        for (Job job : jobs.values()) {
+            Job.Task task = job.task();
+            if (held(job) || task instanceof Job.Task.OffloadTimer || task instanceof Job.Task.ConfirmTimer
+                    || task instanceof Job.Task.ReclaimTimer) {
+                continue;
+            }
+            String resource = resourceOf(task);
+            if ((job.serverId() != null && ids.contains(job.serverId())) || (resource != null
+                    && ids.contains(resource))) {
+                Instant due = job.plannedEnd();
+                next = next == null || due.isBefore(next) ? due : next;
+            }
+        }
+        return Optional.ofNullable(next);
+    }
+
     /** Every piece of work in flight, in the order it falls due; held work last, oldest first. */
     List<PendingWork> pendingWork() {
         List<Job> all = new ArrayList<>(jobs.values());

@@ -90,6 +90,20 @@ class CinderOutageDuringWorkProperties {
         outageCountedOnceIf(!done);
     }
 
+    @net.jqwik.api.Example
+    void cinderDownFromTheStartStrandsEachOfTheThree() {
+        anAttachEndsAttachedOrReservedOrAttachingWithNoAttachment(0);
+        assertThat(cloud.volumes(ALICE)).extracting(CinderVolume::status).contains(VolumeStatus.RESERVED);
+        freshCloud();
+        aDetachEndsDetachedOrStaysDetachingWithItsAttachment(0);
+        assertThat(cloud.volumes(ALICE)).extracting(CinderVolume::status).contains(VolumeStatus.DETACHING);
+        freshCloud();
+        aSwapEndsSwappedOrKeepsTheOldVolumeDetachingAndTheNewOneHeld(0);
+        assertThat(cloud.firedFaults()).hasSize(1);
+        assertThat(cloud.volumes(ALICE)).extracting(CinderVolume::status)
+                .contains(VolumeStatus.DETACHING, VolumeStatus.RESERVED);
+    }
+
     @Property(tries = 60)
     void aDetachEndsDetachedOrStaysDetachingWithItsAttachment(@ForAll @IntRange(max = 4000) int outageIn) {
         Server server = activeServer();

@@ -22,6 +22,9 @@ public final class ClockModeJson {
             "client", List.of("mode", "step", "settle_reads"));
     private static final List<String> MODES = List.of("manual", "wall", "client");
     private static final Duration DEFAULT_STEP = Duration.ofSeconds(1);
+    /** Bounds that keep every request's step, and the wall clock's pace, inside what an Instant holds. */
+    private static final int MOST_STEP_SECONDS = 86_400;
+    private static final int MOST_SPEED = 1_000_000;
 
     private ClockModeJson() {
     }
@@ -54,9 +57,9 @@ public final class ClockModeJson {
         return switch (mode) {
             case "wall" -> {
                 JsonNode speed = clock.path("speed");
-                if (!speed.isNumber() || !(speed.asDouble() > 0)) {
-                    throw Refusal.INVALID_SETTINGS.exception(where + ".speed must be a number above 0 (1 is real "
-                            + "time), not " + (speed.isMissingNode() ? "absent" : speed));
+                if (!speed.isNumber() || !(speed.asDouble() > 0) || speed.asDouble() > MOST_SPEED) {
+                    throw Refusal.INVALID_SETTINGS.exception(where + ".speed must be a number above 0 and at most "
+                            + MOST_SPEED + " (1 is real time), not " + (speed.isMissingNode() ? "absent" : speed));
                 }
                 yield ClockMode.wall(speed.asDouble());
             }
@@ -64,9 +67,9 @@ public final class ClockModeJson {
                 Duration step = DEFAULT_STEP;
                 if (clock.has("step")) {
                     JsonNode seconds = clock.get("step");
-                    if (!seconds.isNumber() || seconds.asDouble() < 0) {
-                        throw Refusal.INVALID_SETTINGS.exception(where + ".step must be a non-negative number of "
-                                + "seconds, not " + seconds);
+                    if (!seconds.isNumber() || seconds.asDouble() < 0 || seconds.asDouble() > MOST_STEP_SECONDS) {
+                        throw Refusal.INVALID_SETTINGS.exception(where + ".step must be a number of seconds from 0 to "
+                                + MOST_STEP_SECONDS + " (a day), not " + seconds);
                     }
                     step = Duration.ofMillis(Math.round(seconds.asDouble() * 1000));
                 }

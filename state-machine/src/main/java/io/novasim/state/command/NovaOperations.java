@@ -4,6 +4,7 @@ import io.novasim.state.rules.Operation;
 
 /** Which of Nova's operations a command is the call of, by the names fault rules use: the journal names it so. */
 public final class NovaOperations {
+
     private NovaOperations() {
     }
 
@@ -30,8 +31,10 @@ public final class NovaOperations {
         } else if (command instanceof DetachVolume) {
             return Operation.DETACH_VOLUME;
         } else if (command instanceof UpdateVolumeAttachment update) {
-            return update.newVolumeId() == null || update.newVolumeId().equals(update.volumeId()) ? null
-                    : Operation.SWAP_VOLUME;
+            // before 2.85 every PUT of an attachment is a swap; from it, one that names the same volume updates it
+            boolean swap = update.microversion() < UpdateVolumeAttachment.UPDATE_IN_PLACE
+                    || !update.newVolumeId().equals(update.volumeId());
+            return swap ? Operation.SWAP_VOLUME : null;
         } else if (command instanceof AttachMedia) {
             return Operation.MEDIA_ATTACH;
         } else if (command instanceof DetachMedia) {

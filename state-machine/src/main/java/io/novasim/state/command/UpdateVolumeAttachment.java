@@ -10,6 +10,9 @@ import java.util.Objects;
 public record UpdateVolumeAttachment(String serverId, String volumeId, String newVolumeId, Boolean deleteOnTermination,
                                      String id, String serverIdInBody, String device, String tag, boolean tagGiven,
                                      int microversion) implements Command {
+    /** The microversion from which a PUT that names the attached volume itself updates it in place (not a swap). */
+    public static final int UPDATE_IN_PLACE = 85;
+
     public UpdateVolumeAttachment {
         Objects.requireNonNull(serverId, "serverId");
         Objects.requireNonNull(volumeId, "volumeId");

@@ -72,7 +72,7 @@ public final class FaultRuleBuilder {
      *
      * @param service    identity, network, volume or image
      * @param operations the operations by the names {@code explain} and the README list ({@code issue_token},
-     *                   {@code get_port}...)
+     *                   {@code get_port}...); a simulator refuses a rule naming one its service does not have
      * @return this builder
      */
     public FaultRuleBuilder onCalls(Service service, String... operations) {
