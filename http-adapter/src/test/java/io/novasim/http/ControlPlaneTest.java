@@ -25,6 +25,16 @@ class ControlPlaneTest extends SeededCloudTest {
     }
 
     @Test
+    void aSecondRuleOfTheSameIdIsAConflict() {
+        String rule = "{\"id\": \"twice\", \"effect\": {\"type\": \"error\"}}";
+        assertThat(admin.post("/__sim/v1/faults", rule).status()).isEqualTo(200);
+        Client.Response again = admin.post("/__sim/v1/faults", rule);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().at("/conflictingRequest/message").asText())
+                .isEqualTo("a fault rule named twice exists already");
+    }
+
+    @Test
     void onlyAnAdminMayUseIt() {
         assertThat(Client.anonymous(sim).get("/__sim/v1/clock").status()).isEqualTo(401);
         assertThat(demo.get("/__sim/v1/clock").status()).isEqualTo(403);

@@ -252,8 +252,11 @@ public final class ControlRoutes {
                 + now.getEpochSecond(), now);
         try {
             control.addFault(rule);
-        } catch (IllegalArgumentException duplicate) {
-            throw Refusal.FAULT_RULE_EXISTS.exception(rule.id());
+        } catch (IllegalArgumentException refused) {
+            // the engine refuses a second rule of one id; the simulator, a rule it cannot match: two different 4xx
+            boolean duplicate = control.faultRules().stream().anyMatch(kept -> kept.id().equals(rule.id()));
+            throw duplicate ? Refusal.FAULT_RULE_EXISTS.exception(rule.id())
+                    : Refusal.INVALID_RULE.exception(refused.getMessage());
         }
         return FaultRuleJson.write(rule);
     }
